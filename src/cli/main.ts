@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { ConfigError } from '../core/config.ts';
+import { DatabaseBusyError } from '../core/db.ts';
+import { DomainError } from '../core/errors.ts';
+import { message } from '../core/messages.ts';
+import { version } from '../server/app.ts';
+import { registerAuditCommands } from './audit-commands.ts';
+import { registerConfigCommands } from './config-commands.ts';
+import { registerUserCommands } from './user-commands.ts';
+
+const program = new Command('onecity')
+  .description('OneCity: the open platform of a Data Resource Center (数据资源中心)')
+  .version(version);
+registerConfigCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures print one clear line; anything else shows its stack.
+  if (error instanceof DomainError) {
+    const fields = error.fields.map((f) => `${f.field}: ${message(f.reason, 'en', f.params) ?? f.reason}`);
+    console.error(
+      `Error: ${[message(error.code, 'en', error.params) ?? error.message, ...fields].join('; ')}`,
+    );
+  } else if (error instanceof ConfigError || error instanceof DatabaseBusyError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { type Config, type ConfigKey, loadConfig, settings } from '../core/config.ts';
+import { openPlatform } from '../server/app.ts';
+
+/** Adds every setting's flag to a command (flags win over environment variables). */
+export function withConfigOptions(command: Command): Command {
+  for (const setting of Object.values(settings))
+    command.option(`${setting.flag} <value>`, `${setting.help} [${setting.env}]`);
+  return command;
+}
+
+/** The validated config from the environment and the command's flags. */
+export function configFrom(command: Command): Config {
+  const opts = command.opts() as Record<string, string | undefined>;
+  const flags: Partial<Record<ConfigKey, string>> = {};
+  for (const key of Object.keys(settings) as ConfigKey[]) if (opts[key] !== undefined) flags[key] = opts[key];
+  return loadConfig(process.env, flags);
+}
+
+/** Runs `work` against the platform's modules, then closes the database. */
+export async function withPlatform<T>(
+  command: Command,
+  work: (platform: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>,
+): Promise<T> {
+  const platform = await openPlatform(configFrom(command));
+  try {
+    return await work(platform);
+  } finally {
+    await platform.database.close();
+  }
+}
+
+/** Prints a value as JSON or through a human formatter. */
+export function output(json: boolean | undefined, value: unknown, human: () => void) {
+  if (json) console.log(JSON.stringify(value, null, 2));
+  else human();
+}

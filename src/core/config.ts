@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** One setting: its environment variable, CLI flag, and whether it is a secret. */
+type Setting = { env: string; flag: string; secret?: boolean; help: string };
+
+/** Every setting OneCity reads, by config key. Nothing else reads process.env. */
+export const settings = {
+  port: { env: 'PORT', flag: '--port', help: 'HTTP port of the console and API' },
+  host: { env: 'HOST', flag: '--host', help: 'address to listen on (0.0.0.0 for every interface)' },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    flag: '--database-url',
+    secret: true,
+    help: 'postgres://… to use a PostgreSQL server; unset for the embedded PGlite database',
+  },
+  dataDir: {
+    env: 'ONECITY_DATA_DIR',
+    flag: '--data-dir',
+    help: 'where the embedded database and files live',
+  },
+  adminPassword: {
+    env: 'ONECITY_ADMIN_PASSWORD',
+    flag: '--admin-password',
+    secret: true,
+    help: 'password of the first admin account; random and printed once when unset',
+  },
+  sessionIdleMinutes: {
+    env: 'ONECITY_SESSION_IDLE_MINUTES',
+    flag: '--session-idle-minutes',
+    help: 'a session unused this long expires',
+  },
+  sessionMaxHours: {
+    env: 'ONECITY_SESSION_MAX_HOURS',
+    flag: '--session-max-hours',
+    help: 'a session never lasts longer',
+  },
+  loginMaxFailures: {
+    env: 'ONECITY_LOGIN_MAX_FAILURES',
+    flag: '--login-max-failures',
+    help: 'failed sign-ins in a row that lock an account',
+  },
+  lockoutMinutes: {
+    env: 'ONECITY_LOCKOUT_MINUTES',
+    flag: '--lockout-minutes',
+    help: 'how long a locked account stays locked',
+  },
+  cookieSecure: {
+    env: 'ONECITY_COOKIE_SECURE',
+    flag: '--cookie-secure',
+    help: 'mark the session cookie Secure (set true behind HTTPS)',
+  },
+  trustProxy: {
+    env: 'ONECITY_TRUST_PROXY',
+    flag: '--trust-proxy',
+    help: 'take the client address from X-Forwarded-For (behind a reverse proxy)',
+  },
+  logLevel: { env: 'LOG_LEVEL', flag: '--log-level', help: 'fatal, error, warn, info, debug or trace' },
+} satisfies Record<string, Setting>;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  port: int(0, 65535).default(8080),
+  host: z.string().min(1).default('localhost'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql://')
+    .optional(),
+  dataDir: z.string().min(1).default('./data'),
+  adminPassword: z.string().min(8, 'must have at least 8 characters').optional(),
+  sessionIdleMinutes: int(1, 24 * 60).default(30),
+  sessionMaxHours: int(1, 24 * 7).default(12),
+  loginMaxFailures: int(1, 100).default(5),
+  lockoutMinutes: int(1, 24 * 60).default(15),
+  cookieSecure: bool.default(false),
+  trustProxy: bool.default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+export type ConfigKey = keyof typeof settings;
+
+/** A bad setting: the message names each setting and what is allowed. */
+export class ConfigError extends Error {}
+
+/**
+ * Builds the config from environment variables, overridden by CLI flags (by config key).
+ * Throws ConfigError naming every bad setting.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  flags: Partial<Record<ConfigKey, string>> = {},
+): Config {
+  const raw: Record<string, string> = {};
+  for (const [key, setting] of Object.entries(settings)) {
+    const value = flags[key as ConfigKey] ?? env[setting.env];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as ConfigKey;
+      const setting = settings[key];
+      return `  ${setting.env} (${setting.flag}): ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}
+
+/** The effective config with secrets hidden, for `onecity config`. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(settings) as [ConfigKey, Setting][]) {
+    const value = config[key];
+    if (setting.secret && value !== undefined) {
+      out[key] = key === 'databaseUrl' ? String(value).replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : '***';
+    } else {
+      out[key] = value ?? null;
+    }
+  }
+  out.database = config.databaseUrl ? 'postgres' : 'pglite';
+  return out;
+}

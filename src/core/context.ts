@@ -1,0 +1,41 @@
+/** Who is asking, from where: passed to every service call. */
+
+export const roles = ['admin', 'steward', 'department_user', 'leader', 'citizen'] as const;
+export type Role = (typeof roles)[number];
+
+export type Actor = {
+  userId: number;
+  username: string;
+  displayName: string;
+  departmentId: number | null;
+  roles: Role[];
+  /** How the caller proved who it is. */
+  via: 'session' | 'token' | 'system';
+};
+
+export type Ctx = {
+  actor: Actor | null;
+  ip: string | null;
+  requestId: string | null;
+};
+
+/** The context of work done by OneCity itself (start-up seeding, CLI run by the operator). */
+export function systemCtx(name = 'system'): Ctx {
+  return {
+    actor: {
+      userId: 0,
+      username: name,
+      displayName: name,
+      departmentId: null,
+      roles: ['admin'],
+      via: 'system',
+    },
+    ip: null,
+    requestId: null,
+  };
+}
+
+/** True when the actor holds any of the roles. */
+export function hasRole(actor: Actor | null, ...wanted: Role[]): boolean {
+  return !!actor && actor.roles.some((r) => wanted.includes(r));
+}

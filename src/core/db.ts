@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import type { Config } from './config.ts';
+
+/** A Drizzle database or transaction; repositories take this so they work inside or outside a transaction. */
+export type Db = PgDatabase<any, any>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database with what the rest of the app needs to know about it. */
+export type Database = {
+  db: Db;
+  kind: DatabaseKind;
+  /** Applies pending migrations; safe when several processes start at once. */
+  migrate(): Promise<void>;
+  /** Applied and known migrations. */
+  migrationLevel(): Promise<{ applied: number; known: number; latest: string | null }>;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../migrations',
+);
+
+/** Thrown when the embedded data directory is already open in another process. */
+export class DatabaseBusyError extends Error {}
+
+// Any fixed number: the advisory lock key that serializes migrations across processes.
+const MIGRATION_LOCK = 4301120001;
+
+/** Opens PGlite under `dataDir` or the PostgreSQL server at `databaseUrl`. */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(path.join(dataDir, 'pgdata'));
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const db = drizzlePglite({ client });
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    migrationLevel: () => migrationLevel(db),
+    async close() {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client });
+  await client`select 1`;
+  return {
+    db,
+    kind: 'postgres',
+    async migrate() {
+      // One connection holds the advisory lock for the whole run, so a second process waits, then finds nothing to do.
+      const single = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder });
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      } finally {
+        await single.end();
+      }
+    },
+    migrationLevel: () => migrationLevel(db),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Runs a raw SQL query and returns its rows on either driver. */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result: any = await db.execute(query);
+  return (Array.isArray(result) ? result : result.rows) as T[];
+}
+
+async function migrationLevel(db: Db) {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  ).catch(() => [{ n: 0 }]);
+  const applied = rows[0]?.n ?? 0;
+  return { applied, known: journal.entries.length, latest: journal.entries[applied - 1]?.tag ?? null };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same files would corrupt them.
+ * A pid file claims the directory; a stale one (its process gone) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'onecity.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error: any) {
+      if (error.code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new DatabaseBusyError(
+          `The embedded database in ${dataDir} is in use by process ${owner}. ` +
+            'Stop that process first, or run OneCity on PostgreSQL (DATABASE_URL) to share one database.',
+        );
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new DatabaseBusyError(`Could not claim ${lockFile}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error: any) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** True when the error (or the driver error inside it) is a unique-constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Escapes % and _ so user text is matched literally by LIKE. */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

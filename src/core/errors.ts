@@ -1,0 +1,64 @@
+/** Domain errors with stable codes; the HTTP layer maps them to problem+json once. */
+
+export type FieldError = { field: string; reason: string; params?: Record<string, unknown> };
+
+/** Base of every error a service may throw on purpose. */
+export class DomainError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly params: Record<string, unknown>;
+  readonly fields: FieldError[];
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    params: Record<string, unknown> = {},
+    fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
+  }
+}
+
+/** The caller sent something invalid; `fields` names each bad field and why. */
+export class InputError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    params: Record<string, unknown> = {},
+  ) {
+    super(400, code, message, params, fields);
+  }
+}
+
+/** The caller is not signed in, or the credentials are bad or expired. */
+export class UnauthorizedError extends DomainError {
+  constructor(code = 'unauthenticated', message = 'Sign in first', params: Record<string, unknown> = {}) {
+    super(401, code, message, params);
+  }
+}
+
+/** The caller is known but may not do this. */
+export class ForbiddenError extends DomainError {
+  constructor(code = 'forbidden', message = 'You may not do this', params: Record<string, unknown> = {}) {
+    super(403, code, message, params);
+  }
+}
+
+/** The thing asked for does not exist (or the caller may not know it exists). */
+export class NotFoundError extends DomainError {
+  constructor(what: string, key: string | number) {
+    super(404, 'not_found', `${what} ${key} not found`, { what, key });
+  }
+}
+
+/** The request clashes with the current state (duplicate code, still in use …). */
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, params: Record<string, unknown> = {}) {
+    super(409, code, message, params);
+  }
+}

@@ -1,0 +1,67 @@
+/** Messages shown to people for the stable error codes, in zh-CN and en. */
+
+export type Lang = 'zh-CN' | 'en';
+
+type Template = { 'zh-CN': string; en: string };
+
+const messages: Record<string, Template> = {
+  unauthenticated: { 'zh-CN': '请先登录', en: 'Sign in first' },
+  session_expired: { 'zh-CN': '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
+  bad_credentials: { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  bad_token: { 'zh-CN': 'API 令牌无效或已过期', en: 'The API token is invalid or expired' },
+  account_locked: {
+    'zh-CN': '登录失败次数过多，账号已锁定至 {until}',
+    en: 'Too many failed sign-ins; the account is locked until {until}',
+  },
+  account_disabled: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
+  forbidden: { 'zh-CN': '您没有执行此操作的权限', en: 'You may not do this' },
+  not_found: { 'zh-CN': '未找到 {what} {key}', en: '{what} {key} not found' },
+  invalid_input: { 'zh-CN': '输入有误', en: 'The input is invalid' },
+  wrong_password: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  weak_password: {
+    'zh-CN': '密码至少 8 位，且包含大写字母、小写字母、数字、符号中的三类',
+    en: 'A password needs at least 8 characters from three of: upper case, lower case, digits, symbols',
+  },
+  same_password: {
+    'zh-CN': '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  duplicate_username: { 'zh-CN': '用户名 {username} 已存在', en: 'User name {username} is taken' },
+  duplicate_code: { 'zh-CN': '编码 {code} 已存在', en: 'Code {code} is already used' },
+  department_in_use: {
+    'zh-CN': '部门 {code} 仍有 {users} 个用户，不能删除',
+    en: 'Department {code} still has {users} users and cannot be deleted',
+  },
+  unknown_department: { 'zh-CN': '部门 {department} 不存在', en: 'Department {department} does not exist' },
+  unknown_division: { 'zh-CN': '行政区划 {division} 不存在', en: 'Division {division} does not exist' },
+  last_admin: {
+    'zh-CN': '不能移除最后一个有效的管理员',
+    en: 'The last active administrator cannot be removed',
+  },
+  internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  // Field reasons, used for per-field validation messages.
+  required: { 'zh-CN': '必填', en: 'is required' },
+  too_short: { 'zh-CN': '长度至少为 {minimum}', en: 'must have at least {minimum} characters' },
+  too_long: { 'zh-CN': '长度不能超过 {maximum}', en: 'must have at most {maximum} characters' },
+  too_small: { 'zh-CN': '不能小于 {minimum}', en: 'must be at least {minimum}' },
+  too_big: { 'zh-CN': '不能大于 {maximum}', en: 'must be at most {maximum}' },
+  invalid_type: { 'zh-CN': '类型应为 {expected}', en: 'must be of type {expected}' },
+  invalid_format: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
+  invalid_value: { 'zh-CN': '取值不在允许范围内：{values}', en: 'must be one of: {values}' },
+  unknown_field: { 'zh-CN': '不是可接受的字段', en: 'is not an accepted field' },
+  invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+};
+
+/** Renders the message for `code` in `lang`, filling `{name}` placeholders from params. */
+export function message(code: string, lang: Lang, params: Record<string, unknown> = {}): string | undefined {
+  const template = messages[code]?.[lang];
+  if (!template) return undefined;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Picks zh-CN or en from an Accept-Language header; Chinese is the default. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,137 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../server/http.ts';
+import type { AuthService } from './auth-service.ts';
+import {
+  apiToken,
+  idParam,
+  loginBody,
+  me,
+  passwordChangeBody,
+  passwordResetBody,
+  tokenCreate,
+  tokenCreated,
+  user,
+  userCreate,
+  userPage,
+  userQuery,
+  userUpdate,
+  userWithPassword,
+} from './contract.ts';
+import type { UsersService } from './users-service.ts';
+
+export const SESSION_COOKIE = 'onecity_session';
+
+/** Reads the credentials a request carries. */
+export function requestCredentials(request: FastifyRequest) {
+  const header = request.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  return { bearer, sessionToken: request.cookies[SESSION_COOKIE] };
+}
+
+/** Sign-in, own profile, password, tokens; and account administration for admins. */
+export function accountsRoutes(auth: AuthService, users: UsersService, cookie: { secure: boolean }) {
+  const setCookie = (reply: FastifyReply, value: string, expires: Date) =>
+    reply.setCookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookie.secure,
+      path: '/',
+      expires,
+    });
+
+  return async (app: App) => {
+    const tags = ['accounts'];
+    app.post(
+      '/api/auth/login',
+      { config: { access: 'public' }, schema: { tags, body: loginBody, response: { 200: me } } },
+      async (req, reply) => {
+        const { sessionToken, expiresAt, me } = await auth.login(
+          req.ctx,
+          req.body,
+          req.headers['user-agent'],
+        );
+        setCookie(reply, sessionToken, expiresAt);
+        return me;
+      },
+    );
+    app.post(
+      '/api/auth/logout',
+      { config: { access: 'authenticated' }, schema: { tags } },
+      async (req, reply) => {
+        await auth.logout(req.ctx, req.cookies[SESSION_COOKIE]);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send();
+      },
+    );
+    app.get(
+      '/api/auth/me',
+      { config: { access: 'authenticated' }, schema: { tags, response: { 200: me } } },
+      (req) => auth.me(req.ctx),
+    );
+    app.post(
+      '/api/auth/password',
+      { config: { access: 'authenticated' }, schema: { tags, body: passwordChangeBody } },
+      async (req, reply) => {
+        await auth.changePassword(req.ctx, req.body, req.cookies[SESSION_COOKIE]);
+        return reply.code(204).send();
+      },
+    );
+    app.get(
+      '/api/auth/tokens',
+      { config: { access: 'authenticated' }, schema: { tags, response: { 200: z.array(apiToken) } } },
+      (req) => auth.listTokens(req.ctx),
+    );
+    app.post(
+      '/api/auth/tokens',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, body: tokenCreate, response: { 201: tokenCreated } },
+      },
+      async (req, reply) => reply.code(201).send(await auth.createToken(req.ctx, req.body)),
+    );
+    app.delete(
+      '/api/auth/tokens/:id',
+      { config: { access: 'authenticated' }, schema: { tags, params: idParam } },
+      async (req, reply) => {
+        await auth.revokeToken(req.ctx, req.params.id);
+        return reply.code(204).send();
+      },
+    );
+
+    const admin = { access: ['admin'] as const };
+    app.get(
+      '/api/users',
+      { config: admin, schema: { tags, querystring: userQuery, response: { 200: userPage } } },
+      (req) => users.list(req.ctx, req.query),
+    );
+    app.get(
+      '/api/users/:id',
+      { config: admin, schema: { tags, params: idParam, response: { 200: user } } },
+      (req) => users.get(req.ctx, req.params.id),
+    );
+    app.post(
+      '/api/users',
+      { config: admin, schema: { tags, body: userCreate, response: { 201: userWithPassword } } },
+      async (req, reply) => reply.code(201).send(await users.create(req.ctx, req.body)),
+    );
+    app.patch(
+      '/api/users/:id',
+      { config: admin, schema: { tags, params: idParam, body: userUpdate, response: { 200: user } } },
+      (req) => users.update(req.ctx, req.params.id, req.body),
+    );
+    app.post(
+      '/api/users/:id/password',
+      {
+        config: admin,
+        schema: { tags, params: idParam, body: passwordResetBody, response: { 200: userWithPassword } },
+      },
+      (req) => users.resetPassword(req.ctx, req.params.id, req.body.password),
+    );
+    app.post(
+      '/api/users/:id/unlock',
+      { config: admin, schema: { tags, params: idParam, response: { 200: user } } },
+      (req) => users.unlock(req.ctx, req.params.id),
+    );
+  };
+}

@@ -1,0 +1,180 @@
+import type { Ctx } from '../../core/context.ts';
+import { type Db, isUniqueViolation } from '../../core/db.ts';
+import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
+import type { AuditService } from '../audit/index.ts';
+import { CENTER_CODE, type OrgService } from '../org/index.ts';
+import type { User, UserCreate, UserQuery, UserUpdate } from './contract.ts';
+import { generatePassword, hashPassword } from './password.ts';
+import * as repo from './repository.ts';
+import { checkPasswordPolicy, toUser } from './shared.ts';
+
+export type UsersService = ReturnType<typeof createUsersService>;
+
+/** Account administration: create, edit, disable, reset, unlock. */
+export function createUsersService(deps: { db: Db; audit: AuditService; org: OrgService }) {
+  const { db, audit, org } = deps;
+
+  async function checkDepartment(departmentId: number | null | undefined) {
+    if (departmentId == null) return;
+    await org.getDepartment({ actor: null, ip: null, requestId: null }, departmentId).catch(() => {
+      throw new InputError(
+        'unknown_department',
+        `Department ${departmentId} does not exist`,
+        [{ field: 'departmentId', reason: 'invalid' }],
+        {
+          department: departmentId,
+        },
+      );
+    });
+  }
+
+  /** Refuses to leave the platform without an active administrator. */
+  async function keepOneAdmin(tx: Db, userId: number, next: { active?: boolean; roles?: string[] }) {
+    const losesAdmin = next.active === false || (next.roles && !next.roles.includes('admin'));
+    if (losesAdmin && (await repo.countOtherActiveAdmins(tx, userId)) === 0) {
+      const before = await repo.findUserById(tx, userId);
+      if (before?.active && before.roles.includes('admin'))
+        throw new ConflictError('last_admin', 'The last active administrator cannot be removed');
+    }
+  }
+
+  async function setPassword(ctx: Ctx, id: number, password: string | undefined, action: string) {
+    const chosen = password ?? generatePassword();
+    checkPasswordPolicy(chosen);
+    const passwordHash = await hashPassword(chosen);
+    return db.transaction(async (tx) => {
+      // A password set by someone else must be changed at next sign-in, and any old session ends.
+      const row = await repo.updateUser(tx, id, {
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        passwordChangedAt: new Date(),
+      });
+      if (!row) throw new NotFoundError('user', id);
+      await repo.deleteUserSessions(tx, id);
+      await audit.record(tx, ctx, { action, targetType: 'user', targetId: id });
+      return { user: toUser(row), password: password ? null : chosen };
+    });
+  }
+
+  return {
+    /** Users, filtered and paged. */
+    async list(_ctx: Ctx, q: UserQuery): Promise<{ items: User[]; total: number }> {
+      const { items, total } = await repo.findUsers(db, q);
+      return { items: items.map((u) => toUser(u)), total };
+    },
+
+    /** One user by id. */
+    async get(_ctx: Ctx, id: number): Promise<User> {
+      const row = await repo.findUserById(db, id);
+      if (!row) throw new NotFoundError('user', id);
+      return toUser(row);
+    },
+
+    /** One user by user name. */
+    async getByUsername(_ctx: Ctx, username: string): Promise<User> {
+      const row = await repo.findUserByUsername(db, username);
+      if (!row) throw new NotFoundError('user', username);
+      return toUser(row);
+    },
+
+    /** Creates an account; without a password one is generated and returned once. */
+    async create(ctx: Ctx, input: UserCreate): Promise<{ user: User; password: string | null }> {
+      await checkDepartment(input.departmentId);
+      const password = input.password ?? generatePassword();
+      checkPasswordPolicy(password);
+      const passwordHash = await hashPassword(password);
+      try {
+        return await db.transaction(async (tx) => {
+          const row = await repo.insertUser(tx, {
+            username: input.username,
+            displayName: input.displayName,
+            departmentId: input.departmentId,
+            roles: [...new Set(input.roles)],
+            passwordHash,
+            mustChangePassword: !input.password || ctx.actor?.via !== 'system',
+          });
+          const { password: _, ...detail } = input;
+          await audit.record(tx, ctx, {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: row.id,
+            detail,
+          });
+          return { user: toUser(row), password: input.password ? null : password };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new ConflictError('duplicate_username', `User name ${input.username} is taken`, {
+            username: input.username,
+          });
+        }
+        throw error;
+      }
+    },
+
+    /** Edits name, department, roles or active flag; disabling signs the user out everywhere. */
+    async update(ctx: Ctx, id: number, input: UserUpdate): Promise<User> {
+      await checkDepartment(input.departmentId);
+      return db.transaction(async (tx) => {
+        const before = await repo.findUserById(tx, id);
+        if (!before) throw new NotFoundError('user', id);
+        await keepOneAdmin(tx, id, input);
+        const row = (await repo.updateUser(tx, id, {
+          ...input,
+          roles: input.roles && [...new Set(input.roles)],
+        }))!;
+        if (input.active === false) await repo.deleteUserSessions(tx, id);
+        const changes = Object.fromEntries(
+          Object.entries(input).map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
+        );
+        await audit.record(tx, ctx, {
+          action: 'user.update',
+          targetType: 'user',
+          targetId: id,
+          detail: changes,
+        });
+        return toUser(row);
+      });
+    },
+
+    /** Sets a new password (given, or generated and returned once). */
+    resetPassword(ctx: Ctx, id: number, password?: string) {
+      return setPassword(ctx, id, password, 'user.password_reset');
+    },
+
+    /** Lifts a lockout before it runs out. */
+    async unlock(ctx: Ctx, id: number): Promise<User> {
+      return db.transaction(async (tx) => {
+        const row = await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
+        if (!row) throw new NotFoundError('user', id);
+        await audit.record(tx, ctx, { action: 'user.unlock', targetType: 'user', targetId: id });
+        return toUser(row);
+      });
+    },
+
+    /**
+     * On first start, creates `admin` in the center with the configured password, or a random one
+     * that is returned so it can be printed once. Does nothing when any user exists.
+     */
+    async ensureAdmin(
+      ctx: Ctx,
+      configuredPassword?: string,
+    ): Promise<{ created: boolean; password: string | null }> {
+      if ((await repo.countUsers(db)) > 0) return { created: false, password: null };
+      const center = await org.findDepartmentByCode(CENTER_CODE);
+      const { password } = await this.create(ctx, {
+        username: 'admin',
+        displayName: '系统管理员',
+        departmentId: center?.id ?? null,
+        roles: ['admin'],
+        password: configuredPassword,
+      });
+      return { created: true, password };
+    },
+
+    /** Number of users, for the home page. */
+    count: () => repo.countUsers(db),
+  };
+}

@@ -1,0 +1,76 @@
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
+import { type Db, escapeLike } from '../../core/db.ts';
+import { type ChainedFields, entryHash, GENESIS_HASH } from './chain.ts';
+import type { AuditQuery } from './contract.ts';
+import { auditEntries } from './schema.ts';
+
+// Any fixed number: the advisory lock that keeps the chain in one line across processes.
+const AUDIT_CHAIN_LOCK = 4301120002;
+
+/** Appends one entry to the chain. Runs in (a savepoint of) a transaction so the lock holds until commit. */
+export async function appendEntry(db: Db, fields: Omit<ChainedFields, 'prevHash'>) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const [last] = await tx
+      .select({ hash: auditEntries.hash })
+      .from(auditEntries)
+      .orderBy(desc(auditEntries.id))
+      .limit(1);
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = entryHash({ ...fields, prevHash });
+    const [row] = await tx
+      .insert(auditEntries)
+      .values({ ...fields, prevHash, hash })
+      .returning({ id: auditEntries.id });
+    return row!.id;
+  });
+}
+
+/** One page of entries matching the filters, with the total count. */
+export async function findEntries(db: Db, q: AuditQuery) {
+  const where: SQL[] = [];
+  if (q.actor) where.push(ilike(auditEntries.actorName, `%${escapeLike(q.actor)}%`));
+  if (q.action) where.push(ilike(auditEntries.action, `${escapeLike(q.action)}%`));
+  if (q.targetType) where.push(eq(auditEntries.targetType, q.targetType));
+  if (q.targetId) where.push(eq(auditEntries.targetId, q.targetId));
+  if (q.outcome) where.push(eq(auditEntries.outcome, q.outcome));
+  if (q.from) where.push(gte(auditEntries.at, new Date(q.from)));
+  if (q.to) where.push(lte(auditEntries.at, new Date(q.to)));
+  const filter = where.length ? and(...where) : undefined;
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditEntries)
+      .where(filter)
+      .orderBy(q.sort === 'oldest' ? asc(auditEntries.id) : desc(auditEntries.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditEntries).where(filter),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Entries after `afterId` in chain order, for verification. */
+export function entriesAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .select()
+    .from(auditEntries)
+    .where(gt(auditEntries.id, afterId))
+    .orderBy(asc(auditEntries.id))
+    .limit(limit);
+}
+
+/** Distinct action names, for the console's filter. */
+export async function distinctActions(db: Db) {
+  const rows = await db
+    .selectDistinct({ action: auditEntries.action })
+    .from(auditEntries)
+    .orderBy(auditEntries.action);
+  return rows.map((r) => r.action);
+}
+
+/** Number of entries. */
+export async function countEntries(db: Db) {
+  const [row] = await db.select({ n: count() }).from(auditEntries);
+  return row?.n ?? 0;
+}

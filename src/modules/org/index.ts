@@ -1,0 +1,14 @@
+import type { Db } from '../../core/db.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRoutes } from './routes.ts';
+import { createOrgService } from './service.ts';
+
+export type { Department } from './contract.ts';
+export { CENTER_CODE } from './departments-seed.ts';
+export type { OrgService } from './service.ts';
+
+/** Departments and administrative divisions. */
+export function createOrgModule(deps: { db: Db; audit: AuditService }) {
+  const service = createOrgService(deps);
+  return { service, routes: orgRoutes(service) };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { App } from '../../server/http.ts';
+import {
+  department,
+  departmentCreate,
+  departmentPage,
+  departmentQuery,
+  departmentUpdate,
+  districtMap,
+  division,
+  divisionQuery,
+  idParam,
+} from './contract.ts';
+import type { OrgService } from './service.ts';
+
+/** Departments (everyone reads, admins edit) and divisions (everyone reads). */
+export function orgRoutes(service: OrgService) {
+  return async (app: App) => {
+    const tags = ['org'];
+    app.get(
+      '/api/departments',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, querystring: departmentQuery, response: { 200: departmentPage } },
+      },
+      (req) => service.listDepartments(req.ctx, req.query),
+    );
+    app.get(
+      '/api/departments/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, params: idParam, response: { 200: department } },
+      },
+      (req) => service.getDepartment(req.ctx, req.params.id),
+    );
+    app.post(
+      '/api/departments',
+      {
+        config: { access: ['admin'] },
+        schema: { tags, body: departmentCreate, response: { 201: department } },
+      },
+      async (req, reply) => reply.code(201).send(await service.createDepartment(req.ctx, req.body)),
+    );
+    app.patch(
+      '/api/departments/:id',
+      {
+        config: { access: ['admin'] },
+        schema: { tags, params: idParam, body: departmentUpdate, response: { 200: department } },
+      },
+      (req) => service.updateDepartment(req.ctx, req.params.id, req.body),
+    );
+    app.get(
+      '/api/divisions',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, querystring: divisionQuery, response: { 200: z.array(division) } },
+      },
+      (req) => service.listDivisions(req.ctx, req.query),
+    );
+    app.get(
+      '/api/divisions/map',
+      { config: { access: 'authenticated' }, schema: { tags, response: { 200: districtMap } } },
+      (req) => service.districtMap(req.ctx),
+    );
+  };
+}

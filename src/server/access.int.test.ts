@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../test/databases.ts';
+
+describe.each(databaseKinds)('route access on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let citizen: { cookie: string };
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+    const admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'citizen1',
+        displayName: '市民',
+        departmentId: null,
+        roles: ['citizen'],
+        password: 'Citizen#2026',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    citizen = await login(p.app, 'citizen1', 'Citizen#2026');
+  });
+  afterAll(() => p?.close());
+
+  const concrete = (url: string) => url.replace(/:(\w+)/g, '1');
+
+  it('has every API route declare who may call it', () => {
+    expect(p.app.accessTable.length).toBeGreaterThan(20);
+    const publicRoutes = p.app.accessTable
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/ready',
+      'POST /api/auth/login',
+    ]);
+  });
+
+  it('refuses every non-public route without credentials, and with a forged session', async () => {
+    for (const route of p.app.accessTable.filter((r) => r.access !== 'public')) {
+      const url = concrete(route.url);
+      const anonymous = await p.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
+      expect(anonymous.statusCode, `${route.method} ${route.url}`).toBe(401);
+      const forged = await p.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { cookie: 'onecity_session=forged' },
+      });
+      expect(forged.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('refuses every role-restricted route to a user without the role', async () => {
+    const restricted = p.app.accessTable.filter(
+      (r) => Array.isArray(r.access) && !r.access.includes('citizen'),
+    );
+    expect(restricted.length).toBeGreaterThan(5);
+    for (const route of restricted) {
+      const res = await p.app.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        headers: citizen,
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+      expect(res.json().code).toBe('forbidden');
+    }
+  });
+});

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import type { Config } from '../core/config.ts';
+import { systemCtx } from '../core/context.ts';
+import { type Database, openDatabase } from '../core/db.ts';
+import { NotFoundError } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import { createAccountsModule } from '../modules/accounts/index.ts';
+import { createAuditModule } from '../modules/audit/index.ts';
+import { createOrgModule } from '../modules/org/index.ts';
+import { createHttpServer } from './http.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDist = path.join(root, 'web/dist');
+export const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
+/** Creates every module on one database. The one place that wires modules together. */
+export function createModules(database: Database, config: Config) {
+  const { db } = database;
+  const audit = createAuditModule({ db });
+  const org = createOrgModule({ db, audit: audit.service });
+  const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service });
+  return { audit, org, accounts };
+}
+export type Modules = ReturnType<typeof createModules>;
+
+/** Opens the database, applies migrations and loads the district's reference data. */
+export async function openPlatform(config: Config) {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    const modules = createModules(database, config);
+    await modules.org.service.seed();
+    return { database, modules };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** The HTTP server with every module's routes, the health checks and the web console. */
+export async function createApp(config: Config, logger: Logger, database: Database, modules: Modules) {
+  const app = await createHttpServer({
+    config,
+    logger,
+    version,
+    authenticate: modules.accounts.authenticate,
+    onDenied: (ctx, route) =>
+      modules.audit.service.recordNow(ctx, {
+        action: 'access.denied',
+        targetType: 'route',
+        targetId: `${route.method} ${route.url}`,
+        outcome: 'denied',
+      }),
+  });
+  await app.register(modules.audit.routes);
+  await app.register(modules.org.routes);
+  await app.register(modules.accounts.routes);
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/api/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        response: {
+          200: z.object({
+            status: z.enum(['ready', 'migrating']),
+            version: z.string(),
+            database: z.enum(['pglite', 'postgres']),
+            migrations: z.object({ applied: z.number(), known: z.number(), latest: z.string().nullable() }),
+          }),
+        },
+      },
+    },
+    async () => {
+      const migrations = await database.migrationLevel();
+      const status = migrations.applied >= migrations.known ? ('ready' as const) : ('migrating' as const);
+      return { status, version, database: database.kind, migrations };
+    },
+  );
+  app.get(
+    '/api/overview',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['system'], response: { 200: z.record(z.string(), z.number()) } },
+    },
+    async () => {
+      const [org, users, auditEntries] = await Promise.all([
+        modules.org.service.stats(),
+        modules.accounts.users.count(),
+        modules.audit.service.count(),
+      ]);
+      return { ...org, users, auditEntries };
+    },
+  );
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  // The console is a single-page app: unknown non-API paths get its index page.
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.url.startsWith('/api/') ||
+      request.method !== 'GET' ||
+      !fs.existsSync(path.join(webDist, 'index.html'))
+    ) {
+      return reply.send(new NotFoundError('route', `${request.method} ${request.url.split('?')[0]}`));
+    }
+    return reply.sendFile('index.html');
+  });
+  return app;
+}
+
+/** Starts OneCity: database, first-start admin, HTTP server; stops cleanly on SIGTERM/SIGINT. */
+export async function serve(config: Config, logger: Logger, print: (line: string) => void) {
+  const { database, modules } = await openPlatform(config);
+  const admin = await modules.accounts.users.ensureAdmin(systemCtx('onecity'), config.adminPassword);
+  const app = await createApp(config, logger, database, modules);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const housekeeping = setInterval(() => {
+    modules.accounts.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
+  }, 10 * 60_000);
+  housekeeping.unref();
+
+  print(
+    `OneCity ${version} is running on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
+  );
+  print(`Console: http://localhost:${port}/   API docs: http://localhost:${port}/api/docs`);
+  if (admin.created) {
+    print(
+      admin.password
+        ? `First start: sign in as "admin" with password ${admin.password}  (shown once; change it after signing in)`
+        : 'First start: sign in as "admin" with ONECITY_ADMIN_PASSWORD',
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'shutting down');
+      clearInterval(housekeeping);
+      // close() stops accepting connections and waits for requests in flight. Keep-alive connections that
+      // finish a request meanwhile would hold it open, so idle ones are closed as they appear, and after
+      // a grace period whatever is left is cut. Then the database is closed.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      }
+      await database.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stop(signal).then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { app, port, database, modules, stop };
+}

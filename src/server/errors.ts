@@ -1,0 +1,95 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type FieldError } from '../core/errors.ts';
+import { type Lang, message } from '../core/messages.ts';
+
+type ZodIssueParams = {
+  minimum?: unknown;
+  maximum?: unknown;
+  expected?: unknown;
+  values?: unknown[];
+  origin?: string;
+  input?: unknown;
+};
+
+/** Maps a zod issue to our field reason codes, so the message can be shown in either language. */
+function fieldReason(keyword: string, params: ZodIssueParams): FieldError {
+  const field = '';
+  switch (keyword) {
+    case 'invalid_type':
+      return params.input === undefined
+        ? { field, reason: 'required' }
+        : { field, reason: 'invalid_type', params: { expected: params.expected } };
+    case 'too_small':
+      if (params.origin === 'string' && params.minimum === 1) return { field, reason: 'required' };
+      return {
+        field,
+        reason: params.origin === 'string' ? 'too_short' : 'too_small',
+        params: { minimum: params.minimum },
+      };
+    case 'too_big':
+      return {
+        field,
+        reason: params.origin === 'string' ? 'too_long' : 'too_big',
+        params: { maximum: params.maximum },
+      };
+    case 'invalid_format':
+      return { field, reason: 'invalid_format' };
+    case 'invalid_value':
+      return { field, reason: 'invalid_value', params: { values: (params.values ?? []).join(', ') } };
+    case 'unrecognized_keys':
+      return { field, reason: 'unknown_field' };
+    default:
+      return { field, reason: 'invalid' };
+  }
+}
+
+/** Renders a field error as "field: reason" in the request's language. */
+function describeField(error: FieldError, lang: Lang): string {
+  return `${error.field}: ${message(error.reason, lang, error.params) ?? error.reason}`;
+}
+
+/** The one error handler: domain errors and validation errors become RFC 9457 problem+json. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = request.lang ?? 'zh-CN';
+  let status = 500;
+  let code = 'internal';
+  let params: Record<string, unknown> = {};
+  let fields: FieldError[] = [];
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    status = 400;
+    code = 'invalid_input';
+    fields = error.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const keys = (v.params as { keys?: string[] }).keys;
+      return {
+        ...fieldReason(v.keyword, v.params as ZodIssueParams),
+        field: keys ? keys.join(', ') : path || (error.validationContext ?? ''),
+      };
+    });
+  } else if (error instanceof DomainError) {
+    ({ status, code, params, fields } = error);
+  } else if (error.statusCode && error.statusCode < 500) {
+    // Fastify's own client errors: bad JSON, body too large, wrong content type.
+    status = error.statusCode;
+    code = error.code ? error.code.toLowerCase() : 'bad_request';
+  } else {
+    request.log.error({ err: error }, 'unhandled error');
+  }
+  const detail = [
+    message(code, lang, params) ?? (status < 500 ? error.message : message('internal', lang)),
+    ...fields.map((f) => describeField(f, lang)),
+  ].join('; ');
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: `urn:onecity:error:${code}`,
+      title: code,
+      status,
+      code,
+      detail,
+      params,
+      errors: fields.map((f) => ({ ...f, message: describeField(f, lang) })),
+    });
+}

@@ -1,0 +1,119 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../core/config.ts';
+import { type Actor, type Ctx, hasRole, type Role } from '../core/context.ts';
+import { ForbiddenError, UnauthorizedError } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import { type Lang, pickLang } from '../core/messages.ts';
+import { handleError } from './errors.ts';
+
+/** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    ctx: Ctx;
+    lang: Lang;
+  }
+  interface FastifyInstance {
+    accessTable: AccessEntry[];
+  }
+}
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+/** Every API route with who may call it: checked at start, listed for tests and reviews. */
+export type AccessEntry = { method: string; url: string; access: Access };
+
+/** Resolves the caller from the request's session cookie or bearer token; null when there is none. */
+export type Authenticate = (request: FastifyRequest) => Promise<Actor | null>;
+
+/** Creates the Fastify instance with validation, OpenAPI, error mapping and the access guard. */
+export async function createHttpServer(opts: {
+  config: Config;
+  logger: Logger;
+  authenticate: Authenticate;
+  /** Called when a signed-in caller is refused a route, so the refusal can be audited. */
+  onDenied: (ctx: Ctx, route: { method: string; url: string }) => Promise<unknown>;
+  version: string;
+}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    trustProxy: opts.config.trustProxy,
+    // Every write is in the audit log already; per-request lines would only repeat it.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'OneCity API',
+        version: opts.version,
+        description: 'OneCity data resource center platform',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'onecity_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Every API route must say who may call it: a route without `access` stops the server at start.
+  const accessTable: AccessEntry[] = [];
+  app.decorate('accessTable', accessTable);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') accessTable.push({ method, url: route.url, access });
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('lang', 'zh-CN');
+  app.addHook('onRequest', async (request) => {
+    request.lang = pickLang(request.headers['accept-language']);
+    request.ctx = { actor: null, ip: request.ip ?? null, requestId: request.id };
+    const access = request.routeOptions.config?.access;
+    if (!access) return; // static files and docs
+    const actor = await opts.authenticate(request).catch((error) => {
+      if (access === 'public') return null;
+      throw error;
+    });
+    request.ctx.actor = actor;
+    if (access === 'public') return;
+    if (!actor) throw new UnauthorizedError();
+    if (access !== 'authenticated' && !hasRole(actor, ...access)) {
+      await opts.onDenied(request.ctx, {
+        method: request.method,
+        url: request.routeOptions.url ?? request.url,
+      });
+      throw new ForbiddenError();
+    }
+  });
+  return app;
+}
