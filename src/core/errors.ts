@@ -58,7 +58,12 @@ export class NotFoundError extends DomainError {
 
 /** The request clashes with the current state (duplicate code, still in use …). */
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string, params: Record<string, unknown> = {}) {
-    super(409, code, message, params);
+  constructor(
+    code: string,
+    message: string,
+    params: Record<string, unknown> = {},
+    fields: FieldError[] = [],
+  ) {
+    super(409, code, message, params, fields);
   }
 }

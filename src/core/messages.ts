@@ -56,7 +56,20 @@ const messages: Record<string, Template> = {
 export function message(code: string, lang: Lang, params: Record<string, unknown> = {}): string | undefined {
   const template = messages[code]?.[lang];
   if (!template) return undefined;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => showParam(params[name]));
+}
+
+// The district's clock: times in messages are shown as people there read them.
+const localTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+function showParam(value: unknown): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value))
+    return localTime.format(new Date(value));
+  return String(value ?? '');
 }
 
 /** Picks zh-CN or en from an Accept-Language header; Chinese is the default. */

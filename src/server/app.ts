@@ -1,20 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
 import { type Database, openDatabase } from '../core/db.ts';
-import { NotFoundError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createHttpServer } from './http.ts';
+import { systemRoutes } from './system-routes.ts';
+import { registerWebConsole } from './web-console.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const webDist = path.join(root, 'web/dist');
 export const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
 /** Creates every module on one database. The one place that wires modules together. */
@@ -60,36 +59,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
   await app.register(modules.org.routes);
   await app.register(modules.accounts.routes);
 
-  app.get(
-    '/api/health',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
-    },
-    async () => ({ status: 'ok' as const }),
-  );
-  app.get(
-    '/api/ready',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['system'],
-        response: {
-          200: z.object({
-            status: z.enum(['ready', 'migrating']),
-            version: z.string(),
-            database: z.enum(['pglite', 'postgres']),
-            migrations: z.object({ applied: z.number(), known: z.number(), latest: z.string().nullable() }),
-          }),
-        },
-      },
-    },
-    async () => {
-      const migrations = await database.migrationLevel();
-      const status = migrations.applied >= migrations.known ? ('ready' as const) : ('migrating' as const);
-      return { status, version, database: database.kind, migrations };
-    },
-  );
+  await app.register(systemRoutes(database, version));
   app.get(
     '/api/overview',
     {
@@ -106,20 +76,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
     },
   );
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-  }
-  // The console is a single-page app: unknown non-API paths get its index page.
-  app.setNotFoundHandler((request, reply) => {
-    if (
-      request.url.startsWith('/api/') ||
-      request.method !== 'GET' ||
-      !fs.existsSync(path.join(webDist, 'index.html'))
-    ) {
-      return reply.send(new NotFoundError('route', `${request.method} ${request.url.split('?')[0]}`));
-    }
-    return reply.sendFile('index.html');
-  });
+  await registerWebConsole(app);
   return app;
 }
 

@@ -76,9 +76,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   } else {
     request.log.error({ err: error }, 'unhandled error');
   }
+  const summary = message(code, lang, params) ?? (status < 500 ? error.message : message('internal', lang));
+  // A field whose reason is the error itself (a duplicate code) adds nothing to the summary.
   const detail = [
-    message(code, lang, params) ?? (status < 500 ? error.message : message('internal', lang)),
-    ...fields.map((f) => describeField(f, lang)),
+    summary,
+    ...fields.filter((f) => f.reason !== code).map((f) => describeField(f, lang)),
   ].join('; ');
   return reply
     .code(status)
@@ -90,6 +92,6 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       code,
       detail,
       params,
-      errors: fields.map((f) => ({ ...f, message: describeField(f, lang) })),
+      errors: fields.map((f) => ({ ...f, message: message(f.reason, lang, f.params) ?? f.reason })),
     });
 }

@@ -39,14 +39,18 @@ export function createAuthService(deps: {
     ): Promise<{ sessionToken: string; me: Me; expiresAt: Date }> {
       const user = await repo.findUserByUsername(db, input.username);
       const t = now();
+      // A failed sign-in is nobody's act, even if the browser still carries someone's session cookie.
       const fail = async (code: string, detail: Record<string, unknown>, error: Error): Promise<never> => {
-        await audit.recordNow(ctx, {
-          action: 'auth.login',
-          targetType: 'user',
-          targetId: user?.id ?? input.username,
-          outcome: 'denied',
-          detail: { username: input.username, reason: code, ...detail },
-        });
+        await audit.recordNow(
+          { ...ctx, actor: null },
+          {
+            action: 'auth.login',
+            targetType: 'user',
+            targetId: user?.id ?? input.username,
+            outcome: 'denied',
+            detail: { username: input.username, reason: code, ...detail },
+          },
+        );
         throw error;
       };
       if (!user) {

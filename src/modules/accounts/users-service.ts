@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
+import { fieldChanges } from '../../core/field-changes.ts';
 import type { AuditService } from '../audit/index.ts';
 import { CENTER_CODE, type OrgService } from '../org/index.ts';
 import type { User, UserCreate, UserQuery, UserUpdate } from './contract.ts';
@@ -34,7 +35,9 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
     if (losesAdmin && (await repo.countOtherActiveAdmins(tx, userId)) === 0) {
       const before = await repo.findUserById(tx, userId);
       if (before?.active && before.roles.includes('admin'))
-        throw new ConflictError('last_admin', 'The last active administrator cannot be removed');
+        throw new ConflictError('last_admin', 'The last active administrator cannot be removed', {}, [
+          { field: next.active === false ? 'active' : 'roles', reason: 'last_admin' },
+        ]);
     }
   }
 
@@ -106,9 +109,10 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw new ConflictError('duplicate_username', `User name ${input.username} is taken`, {
-            username: input.username,
-          });
+          const params = { username: input.username };
+          throw new ConflictError('duplicate_username', `User name ${input.username} is taken`, params, [
+            { field: 'username', reason: 'duplicate_username', params },
+          ]);
         }
         throw error;
       }
@@ -126,9 +130,7 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
           roles: input.roles && [...new Set(input.roles)],
         }))!;
         if (input.active === false) await repo.deleteUserSessions(tx, id);
-        const changes = Object.fromEntries(
-          Object.entries(input).map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
-        );
+        const changes = fieldChanges(before, input);
         await audit.record(tx, ctx, {
           action: 'user.update',
           targetType: 'user',

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
+import { fieldChanges } from '../../core/field-changes.ts';
 import type { AuditService } from '../audit/index.ts';
 import type {
   Department,
@@ -18,6 +19,11 @@ type DepartmentRow = Awaited<ReturnType<typeof repo.findDepartmentById>> & {};
 
 function toDepartment(row: DepartmentRow): Department {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+function duplicateCode(code: string | undefined) {
+  const fields = [{ field: 'code', reason: 'duplicate_code', params: { code } }];
+  return new ConflictError('duplicate_code', `Code ${code} is already used`, { code }, fields);
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;
@@ -82,10 +88,7 @@ export function createOrgService(deps: { db: Db; audit: AuditService }) {
           return toDepartment(row);
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictError('duplicate_code', `Code ${input.code} is already used`, {
-            code: input.code,
-          });
+        if (isUniqueViolation(error)) throw duplicateCode(input.code);
         throw error;
       }
     },
@@ -98,12 +101,7 @@ export function createOrgService(deps: { db: Db; audit: AuditService }) {
           const before = await repo.findDepartmentById(tx, id);
           if (!before) throw new NotFoundError('department', id);
           const row = (await repo.updateDepartment(tx, id, input))!;
-          const changes = Object.fromEntries(
-            Object.entries(input).map(([k, v]) => [
-              k,
-              { from: (before as Record<string, unknown>)[k], to: v },
-            ]),
-          );
+          const changes = fieldChanges(before, input);
           await audit.record(tx, ctx, {
             action: 'department.update',
             targetType: 'department',
@@ -113,10 +111,7 @@ export function createOrgService(deps: { db: Db; audit: AuditService }) {
           return toDepartment(row);
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictError('duplicate_code', `Code ${input.code} is already used`, {
-            code: input.code,
-          });
+        if (isUniqueViolation(error)) throw duplicateCode(input.code);
         throw error;
       }
     },

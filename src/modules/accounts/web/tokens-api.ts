@@ -6,6 +6,7 @@ import type { apiToken, tokenCreated } from '../contract.ts';
 /** A personal API token as listed: never its value, which is shown once at creation. */
 export type ApiToken = z.infer<typeof apiToken>;
 
+/** The query key of the user's token list. */
 export const tokensKey = ['auth', 'tokens'] as const;
 
 /** The signed-in user's API tokens. */

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../../web/src/api.ts';
 import { formatDateTime } from '../../../../web/src/shared/format.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
+import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import { TokenCreateModal } from './token-create-modal.tsx';
 import { type ApiToken, revokeToken, tokensKey, useTokens } from './tokens-api.ts';
 
@@ -102,7 +103,7 @@ export function TokensCard() {
           loading={tokens.isPending}
           pagination={false}
           scroll={{ x: 800 }}
-          locale={{ emptyText: t('tokens.empty') }}
+          locale={{ emptyText: <TableEmpty text={t('tokens.empty')} /> }}
         />
       )}
       {creating && <TokenCreateModal onClose={() => setCreating(false)} />}

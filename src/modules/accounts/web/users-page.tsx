@@ -12,6 +12,7 @@ import { useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { useShowOnce } from '../../../../web/src/shared/show-once.tsx';
+import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import { roles } from '../../../core/context.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
 import type { User } from '../contract.ts';
@@ -174,6 +175,7 @@ export function UsersPage() {
             <Popconfirm
               title={t(u.active ? 'confirm.disable' : 'confirm.enable', { name: u.displayName })}
               description={u.active ? t('confirm.disableHint') : undefined}
+              okButtonProps={{ danger: u.active }}
               onConfirm={() => toggle.mutateAsync(u)}
             >
               <Button type="link" size="small" danger={u.active}>
@@ -209,7 +211,7 @@ export function UsersPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onSearch={(q) => setParams({ q: q.trim() })}
-          style={{ width: 240 }}
+          style={{ width: 260 }}
         />
         <Select
           aria-label={t('users.departmentFilter')}
@@ -254,7 +256,7 @@ export function UsersPage() {
           dataSource={page.data?.items}
           loading={page.isFetching}
           scroll={{ x: 1300 }}
-          locale={{ emptyText: t('users.empty') }}
+          locale={{ emptyText: <TableEmpty text={t('users.empty')} /> }}
           pagination={{
             current: Number(params.page),
             pageSize: Number(params.pageSize),

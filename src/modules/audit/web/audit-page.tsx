@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../../web/src/shared/format.ts';
 import { useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import type { AuditEntry } from '../contract.ts';
 import { useAuditActions, useAuditPage, verifyChain } from './audit-api.ts';
 import { AuditEntryDetail } from './audit-entry-detail.tsx';
@@ -59,7 +60,15 @@ export function AuditPage() {
     {
       key: 'actor',
       title: t('fields.actor'),
-      render: (_, e) => (e.actorId === null ? <Tag>{t('system')}</Tag> : e.actorName),
+      // Without an actor id the name is the system's own ("onecity") or "anonymous" for a failed sign-in.
+      render: (_, e) =>
+        e.actorId === null ? (
+          <Typography.Text type="secondary">
+            {e.actorName === 'anonymous' ? t('anonymous') : e.actorName}
+          </Typography.Text>
+        ) : (
+          e.actorName
+        ),
     },
     {
       key: 'action',
@@ -141,7 +150,7 @@ export function AuditPage() {
             { value: '', label: `${t('filters.action')}: ${t('common:common.all')}` },
             ...(actions.data ?? []).map((a) => ({
               value: a,
-              label: actionLabels[a] ? `${actionLabels[a]}（${a}）` : a,
+              label: actionLabels[a] ? `${actionLabels[a]} · ${a}` : a,
             })),
           ]}
         />
@@ -173,7 +182,7 @@ export function AuditPage() {
           dataSource={page.data?.items}
           loading={page.isFetching}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: t('empty') }}
+          locale={{ emptyText: <TableEmpty text={t('empty')} /> }}
           expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
           pagination={{
             current: Number(params.page),

@@ -115,7 +115,7 @@ export function DepartmentFormModal({
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            options={subdistricts.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
+            options={subdistricts.map((d) => ({ value: d.code, label: `${d.name} · ${d.code}` }))}
           />
         </Form.Item>
         <Form.Item name="contact" label={t('fields.contact')}>

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../../web/src/shared/format.ts';
 import { useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import type { Department } from '../contract.ts';
 import { DepartmentFormModal } from './department-form-modal.tsx';
 import {
@@ -66,7 +67,7 @@ export function DepartmentsPage() {
       key: 'code',
       dataIndex: 'code',
       title: t('fields.code'),
-      width: 130,
+      width: 120,
       ...sorted('code'),
       render: (code) => <Typography.Text code>{code}</Typography.Text>,
     },
@@ -75,29 +76,33 @@ export function DepartmentsPage() {
       key: 'kind',
       dataIndex: 'kind',
       title: t('fields.kind'),
-      width: 150,
+      width: 130,
       render: (kind: Department['kind']) => <Tag color={kindColors[kind]}>{t(`kinds.${kind}`)}</Tag>,
     },
     {
       key: 'division',
       dataIndex: 'divisionCode',
       title: t('fields.divisionCode'),
+      width: 110,
       render: (code) => divisionName(code) ?? '—',
     },
-    { key: 'contact', dataIndex: 'contact', title: t('fields.contact'), render: (v) => v ?? '—' },
-    { key: 'phone', dataIndex: 'phone', title: t('fields.phone'), render: (v) => v ?? '—' },
+    {
+      key: 'contact',
+      title: t('fields.contactAndPhone'),
+      render: (_, d) => [d.contact, d.phone].filter(Boolean).join(' · ') || '—',
+    },
     {
       key: 'active',
       dataIndex: 'active',
       title: t('common:common.status'),
-      width: 100,
+      width: 90,
       render: (active) => <ActiveTag active={active} />,
     },
     {
       key: 'sort',
       dataIndex: 'sort',
       title: t('fields.sort'),
-      width: 100,
+      width: 110,
       align: 'right',
       ...sorted('sort'),
     },
@@ -105,7 +110,7 @@ export function DepartmentsPage() {
       key: 'updated',
       dataIndex: 'updatedAt',
       title: t('fields.updatedAt'),
-      width: 180,
+      width: 170,
       ...sorted('updated'),
       render: (v) => formatDateTime(v),
     },
@@ -114,7 +119,7 @@ export function DepartmentsPage() {
     columns.push({
       key: 'actions',
       title: t('common:common.actions'),
-      width: 140,
+      width: 130,
       fixed: 'right',
       render: (_, d) => (
         <Space size={0}>
@@ -124,6 +129,7 @@ export function DepartmentsPage() {
           <Popconfirm
             title={t(d.active ? 'confirmDeactivate' : 'confirmActivate', { name: d.name })}
             description={d.active ? t('confirmDeactivateHint') : undefined}
+            okButtonProps={{ danger: d.active }}
             onConfirm={() => toggle.mutateAsync(d)}
           >
             <Button type="link" size="small" danger={d.active}>
@@ -194,7 +200,7 @@ export function DepartmentsPage() {
           dataSource={page.data?.items}
           loading={page.isFetching}
           scroll={{ x: 1100 }}
-          locale={{ emptyText: t('empty') }}
+          locale={{ emptyText: <TableEmpty text={t('empty')} /> }}
           pagination={{
             current: Number(params.page),
             pageSize: Number(params.pageSize),

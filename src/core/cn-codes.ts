@@ -1,0 +1,99 @@
+/**
+ * Chinese national identifiers: citizen ID numbers (GB 11643), unified social credit codes
+ * (GB 32100) and e-license identifiers (GB/T 36904, ISO 7064 MOD 37,36 check character).
+ */
+
+export type IdNumberProblem = 'id_number_format' | 'id_number_checksum' | 'id_number_date';
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** The GB 11643 check character of the first 17 digits. */
+export function idNumberCheck(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+/** Upgrades a 15-digit (pre-1999) ID number to 18 digits: century 19 and a check character. */
+export function upgradeIdNumber(id15: string): string {
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + idNumberCheck(first17);
+}
+
+/** The birth date in an 18-digit ID number as YYYY-MM-DD, or null when it is not a real date. */
+export function idNumberBirthDate(id: string): string | null {
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
+/**
+ * Checks an 18-character ID number: format (province code, digits, X), a real birth date from
+ * 1900 on and not in the future, and the mod-11 check. Returns the problem or null.
+ */
+export function checkIdNumber(id: string, today = new Date()): IdNumberProblem | null {
+  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'id_number_format';
+  const birth = idNumberBirthDate(id);
+  if (!birth || birth < '1900-01-01' || birth > today.toISOString().slice(0, 10)) return 'id_number_date';
+  if (idNumberCheck(id) !== id[17]) return 'id_number_checksum';
+  return null;
+}
+
+/** Sex from an 18-digit ID number: the 17th digit is odd for men. */
+export function idNumberSex(id: string): 'male' | 'female' {
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}
+
+export type CreditCodeProblem = 'credit_code_format' | 'credit_code_checksum';
+
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The GB 32100 check character of the first 17 characters. */
+export function creditCodeCheck(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]!) * CREDIT_WEIGHTS[i]!;
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31]!;
+}
+
+/** Checks a unified social credit code: 18 characters of the GB 32100 set (no I, O, S, V, Z) and the mod-31 check. */
+export function checkCreditCode(code: string): CreditCodeProblem | null {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return 'credit_code_format';
+  if (creditCodeCheck(code) !== code[17]) return 'credit_code_checksum';
+  return null;
+}
+
+/** The prefix of every GB/T 36904 e-license identifier (OID of Chinese e-licenses). */
+export const LICENSE_ID_PREFIX = '1.2.156.3005.2.';
+
+function mod3736Value(c: string): number {
+  const code = c.charCodeAt(0);
+  return code <= 57 ? code - 48 : code - 55;
+}
+
+/** ISO 7064 MOD 37,36 check character over digits and upper-case letters. */
+export function iso7064Mod3736(text: string): string {
+  let p = 36;
+  for (const c of text) {
+    const s = (p + mod3736Value(c)) % 36 || 36;
+    p = (s * 2) % 37;
+  }
+  const check = (37 - p) % 36;
+  return check < 10 ? String(check) : String.fromCharCode(check + 55);
+}
+
+/** The check character of a license identifier body: everything after the prefix, dots removed. */
+export function licenseIdCheck(bodyWithoutCheck: string): string {
+  return iso7064Mod3736(bodyWithoutCheck.slice(LICENSE_ID_PREFIX.length).replaceAll('.', ''));
+}
+
+/** Checks an e-license identifier's form and check character. */
+export function checkLicenseId(id: string): 'license_id_format' | 'license_id_checksum' | null {
+  if (!id.startsWith(LICENSE_ID_PREFIX) || !/^[0-9A-Z.]+\.[0-9A-Z]$/.test(id)) return 'license_id_format';
+  const cut = id.lastIndexOf('.');
+  return licenseIdCheck(id.slice(0, cut)) === id.slice(cut + 1) ? null : 'license_id_checksum';
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { NotFoundError } from '../core/errors.ts';
+import type { App } from './http.ts';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * Serves the built console from web/dist. Hashed assets are cached for good; any other GET path
+ * without a file extension is a console route and gets index.html; everything else is a 404.
+ */
+export async function registerWebConsole(app: App) {
+  const built = fs.existsSync(path.join(webDist, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      setHeaders(res, file) {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    const consoleRoute =
+      request.method === 'GET' && !pathname.startsWith('/api/') && !/\.\w+$/.test(pathname);
+    if (!built || !consoleRoute)
+      return reply.send(new NotFoundError('route', `${request.method} ${pathname}`));
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,77 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError } from './api.ts';
+import { ChangePasswordPage } from './auth/change-password-page.tsx';
+import { LoginPage } from './auth/login-page.tsx';
+import { RequireSession } from './auth/require-session.tsx';
+import { antdLocales } from './i18n/antd-locales.ts';
+import { AppLayout } from './layout/app-layout.tsx';
+import { RoleGate, StatusPage } from './layout/status-pages.tsx';
+import { moduleRoutes } from './modules.ts';
+
+// The home page carries the map library; loading it on demand keeps the sign-in page light.
+const HomePage = lazy(() => import('./home/home-page.tsx').then((m) => ({ default: m.HomePage })));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (forbidden, not found, bad filter) will not change on retry; server and network errors might.
+      retry: (failures, error) =>
+        failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** The console: providers, then the sign-in pages and the signed-in layout with every module's pages. */
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={antdLocales[i18n.language === 'en' ? 'en' : 'zh-CN']}
+      theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/change-password"
+                element={
+                  <RequireSession passwordChange>
+                    <ChangePasswordPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppLayout />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<HomePage />} />
+                {moduleRoutes.map(({ path, component: Page, roles }) => (
+                  <Route
+                    key={path}
+                    path={path}
+                    element={
+                      <RoleGate roles={roles}>
+                        <Page />
+                      </RoleGate>
+                    }
+                  />
+                ))}
+                <Route path="*" element={<StatusPage status="404" />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { Flex, Layout, Spin, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from './language-switch.tsx';
+import { Logo } from './logo.tsx';
+import { PageErrorBoundary } from './page-error-boundary.tsx';
+import { SideMenu } from './side-menu.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+/** The signed-in console: side menu, header with language and user, and the current page. */
+export function AppLayout() {
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  const { pathname } = useLocation();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
+        <div style={{ padding: collapsed ? '16px 26px' : '16px 20px' }}>
+          <Logo dark compact={collapsed} />
+        </div>
+        <SideMenu />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: '0 24px',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          <Flex justify="flex-end" align="center" gap={24} style={{ height: '100%' }}>
+            <LanguageSwitch />
+            <UserMenu />
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 80 }}>
+                <Spin size="large" />
+              </Flex>
+            }
+          >
+            <PageErrorBoundary resetKey={pathname}>
+              <Outlet />
+            </PageErrorBoundary>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

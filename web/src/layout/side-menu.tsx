@@ -1,0 +1,32 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useSignedInUser } from '../auth/session.ts';
+import { type MenuEntry, menuEntries } from '../modules.ts';
+import { allowed } from '../web-module.ts';
+
+const home: MenuEntry = { path: '/', label: 'nav.home', icon: <HomeOutlined />, order: 0, ns: 'common' };
+
+/** The side menu: home plus every module entry the user's roles allow. */
+export function SideMenu() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const me = useSignedInUser();
+  const entries = [home, ...menuEntries.filter((e) => allowed(me.roles, e.roles))];
+  // The entry whose path is the longest prefix of the current page, so sub-pages keep their entry lit.
+  const selected = entries
+    .filter((e) => pathname === e.path || (e.path !== '/' && pathname.startsWith(`${e.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      aria-label={t('nav.menu')}
+      selectedKeys={selected ? [selected.path] : []}
+      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label, { ns: e.ns }) }))}
+      onClick={({ key }) => navigate(key)}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+import { accountsWeb } from '../../src/modules/accounts/web/index.ts';
+import { auditWeb } from '../../src/modules/audit/web/index.ts';
+import { orgWeb } from '../../src/modules/org/web/index.ts';
+import type { ModuleMenuEntry, ModuleRoute, WebModule } from './web-module.ts';
+
+/** Every module's pages, menu entries and strings: the one place the console learns which modules exist. */
+export const webModules: WebModule[] = [orgWeb, accountsWeb, auditWeb];
+
+/** A menu entry with the namespace its label lives in. */
+export type MenuEntry = ModuleMenuEntry & { ns: string };
+
+/** All modules' menu entries in menu order. */
+export const menuEntries: MenuEntry[] = webModules
+  .flatMap((m) => m.menu.map((entry) => ({ ...entry, ns: m.name })))
+  .sort((a, b) => a.order - b.order);
+
+/** All modules' pages. */
+export const moduleRoutes: ModuleRoute[] = webModules.flatMap((m) => m.routes);

@@ -1,0 +1,31 @@
+import type { ComponentType, ReactNode } from 'react';
+import type { Role } from '../../src/core/context.ts';
+import type { Language } from './i18n/languages.ts';
+
+/** A tree of translated strings, as i18next takes it. */
+export type Messages = { [key: string]: string | Messages };
+
+/** A page a module adds to the console, shown only to holders of one of `roles` (everyone signed in when absent). */
+export type ModuleRoute = { path: string; component: ComponentType; roles?: readonly Role[] };
+
+/** A side-menu entry; `label` is a key in the module's namespace, `order` places it among all modules' entries. */
+export type ModuleMenuEntry = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  order: number;
+  roles?: readonly Role[];
+};
+
+/** What a module's web/index.ts exports: its strings (an i18next namespace named after the module), pages and menu. */
+export type WebModule = {
+  name: string;
+  messages: Record<Language, Messages>;
+  routes: ModuleRoute[];
+  menu: ModuleMenuEntry[];
+};
+
+/** True when the user may see something restricted to `roles`. */
+export function allowed(userRoles: readonly Role[], roles: readonly Role[] | undefined): boolean {
+  return !roles || userRoles.some((r) => roles.includes(r));
+}
