@@ -2,7 +2,7 @@
 
 export type Lang = 'zh-CN' | 'en';
 
-type Template = { 'zh-CN': string; en: string };
+export type Template = { 'zh-CN': string; en: string };
 
 const messages: Record<string, Template> = {
   unauthenticated: { 'zh-CN': '请先登录', en: 'Sign in first' },
@@ -51,6 +51,11 @@ const messages: Record<string, Template> = {
   unknown_field: { 'zh-CN': '不是可接受的字段', en: 'is not an accepted field' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
 };
+
+/** Adds a module's own message codes (each module registers its codes once, at import). */
+export function addMessages(more: Record<string, Template>) {
+  Object.assign(messages, more);
+}
 
 /** Renders the message for `code` in `lang`, filling `{name}` placeholders from params. */
 export function message(code: string, lang: Lang, params: Record<string, unknown> = {}): string | undefined {

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '../core/db.ts';
 import type { Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
+import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createHttpServer } from './http.ts';
 import { systemRoutes } from './system-routes.ts';
@@ -22,7 +23,8 @@ export function createModules(database: Database, config: Config) {
   const audit = createAuditModule({ db });
   const org = createOrgModule({ db, audit: audit.service });
   const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service });
-  return { audit, org, accounts };
+  const catalog = createCatalogModule({ db, audit: audit.service, org: org.service });
+  return { audit, org, accounts, catalog };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -33,6 +35,7 @@ export async function openPlatform(config: Config) {
     await database.migrate();
     const modules = createModules(database, config);
     await modules.org.service.seed();
+    await modules.catalog.service.seedDemo(systemCtx('onecity'));
     return { database, modules };
   } catch (error) {
     await database.close();
@@ -58,6 +61,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
   await app.register(modules.audit.routes);
   await app.register(modules.org.routes);
   await app.register(modules.accounts.routes);
+  await app.register(modules.catalog.routes);
 
   await app.register(systemRoutes(database, version));
   app.get(
@@ -67,12 +71,13 @@ export async function createApp(config: Config, logger: Logger, database: Databa
       schema: { tags: ['system'], response: { 200: z.record(z.string(), z.number()) } },
     },
     async () => {
-      const [org, users, auditEntries] = await Promise.all([
+      const [org, users, auditEntries, resources] = await Promise.all([
         modules.org.service.stats(),
         modules.accounts.users.count(),
         modules.audit.service.count(),
+        modules.catalog.service.count(),
       ]);
-      return { ...org, users, auditEntries };
+      return { ...org, users, resources, auditEntries };
     },
   );
 

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { App } from '../../server/http.ts';
+import {
+  classTreeNode,
+  codeParam,
+  diffQuery,
+  resource,
+  resourceInput,
+  resourcePage,
+  resourceQuery,
+  resourceUpdate,
+  versionDiff,
+  versionEntry,
+} from './contract.ts';
+import type { CatalogService } from './service.ts';
+
+const readers = ['admin', 'steward', 'department_user', 'leader'] as const;
+const editors = ['admin', 'steward', 'department_user'] as const;
+
+/** The catalog API. Resource codes contain a slash: send it encoded (101001%2F000001) or use the alias. */
+export function catalogRoutes(service: CatalogService) {
+  return async (app: App) => {
+    const tags = ['catalog'];
+    app.get(
+      '/api/catalog/resources',
+      {
+        config: { access: readers },
+        schema: { tags, querystring: resourceQuery, response: { 200: resourcePage } },
+      },
+      (req) => service.list(req.ctx, req.query),
+    );
+    app.get(
+      '/api/catalog/classes',
+      { config: { access: readers }, schema: { tags, response: { 200: z.array(classTreeNode) } } },
+      (req) => service.classTree(req.ctx),
+    );
+    app.get(
+      '/api/catalog/resources/:code',
+      { config: { access: readers }, schema: { tags, params: codeParam, response: { 200: resource } } },
+      (req) => service.get(req.ctx, req.params.code),
+    );
+    app.post(
+      '/api/catalog/resources',
+      { config: { access: editors }, schema: { tags, body: resourceInput, response: { 201: resource } } },
+      async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
+    );
+    app.put(
+      '/api/catalog/resources/:code',
+      {
+        config: { access: editors },
+        schema: {
+          tags,
+          params: codeParam,
+          body: resourceUpdate.extend({ expectedVersion: z.number().int().positive().optional() }),
+          response: { 200: resource },
+        },
+      },
+      (req) => service.update(req.ctx, req.params.code, req.body),
+    );
+    app.get(
+      '/api/catalog/resources/:code/versions',
+      {
+        config: { access: readers },
+        schema: { tags, params: codeParam, response: { 200: z.array(versionEntry) } },
+      },
+      (req) => service.versions(req.ctx, req.params.code),
+    );
+    app.get(
+      '/api/catalog/resources/:code/diff',
+      {
+        config: { access: readers },
+        schema: { tags, params: codeParam, querystring: diffQuery, response: { 200: versionDiff } },
+      },
+      (req) => service.diff(req.ctx, req.params.code, req.query.from, req.query.to),
+    );
+  };
+}
