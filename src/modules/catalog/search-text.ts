@@ -12,7 +12,7 @@ export function searchTextOf(r: {
   code: string;
   summary: string;
   keywords?: string[];
-  items: { name: string; code: string }[];
+  items: { name: string; code: string; synonyms?: string[] }[];
 }) {
   return [
     r.name,
