@@ -50,6 +50,10 @@ export async function startTestPlatform(kind: DatabaseKind, env: Record<string, 
     ONECITY_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...env,
   });
+  return openTestPlatform(config, drop);
+}
+
+async function openTestPlatform(config: Config, drop: () => Promise<void>) {
   const { database, modules } = await openPlatform(config);
   await modules.accounts.users.ensureAdmin({ actor: null, ip: null, requestId: null }, config.adminPassword);
   const app = await createApp(config, createLogger('silent'), database, modules);
@@ -59,12 +63,19 @@ export async function startTestPlatform(kind: DatabaseKind, env: Record<string, 
     database,
     modules,
     app,
+    drop,
     async close() {
       await app.close();
-      await database.close();
+      await database.close().catch(() => {}); // a test may have closed it already to let a child process in
       await drop();
     },
   };
+}
+
+/** Opens the same database again (after a test closed it to let another process use it). */
+export async function reopenTestPlatform(p: Awaited<ReturnType<typeof startTestPlatform>>) {
+  await p.app.close();
+  return openTestPlatform(p.config, p.drop);
 }
 
 export const ADMIN_PASSWORD = 'Admin#2026x';

@@ -7,6 +7,7 @@ import { message } from '../core/messages.ts';
 import { version } from '../server/app.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
+import { registerIngestCommands } from './ingest-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('onecity')
@@ -15,6 +16,7 @@ const program = new Command('onecity')
 registerConfigCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerIngestCommands(program);
 
 try {
   await program.parseAsync(process.argv);

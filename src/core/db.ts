@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
@@ -24,8 +26,20 @@ export type Database = {
   migrate(): Promise<void>;
   /** Applied and known migrations. */
   migrationLevel(): Promise<{ applied: number; known: number; latest: string | null }>;
+  /** A transaction on the driver itself, for bulk loading with COPY (used by aggregation). */
+  rawTransaction<T>(work: (tx: RawTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** The driver-level operations a bulk load needs, the same on PGlite and PostgreSQL. */
+export type RawTx = {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Streams CSV text (FORMAT csv, unquoted empty = NULL) into `table (columns)`. */
+  copyIn(table: string, columns: string[], csvChunks: AsyncIterable<string>): Promise<void>;
+};
+
+const copySql = (table: string, columns: string[], from: string) =>
+  `copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from ${from} with (format csv)`;
 
 export const migrationsFolder = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -59,6 +73,29 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     migrationLevel: () => migrationLevel(db),
+    rawTransaction: (work) =>
+      client.transaction((tx) =>
+        work({
+          query: async (text, params) => (await tx.query<any>(text, params)).rows,
+          async copyIn(table, columns, csvChunks) {
+            // PGlite copies from an in-memory blob; sending it in slices keeps memory flat.
+            let parts: string[] = [];
+            let size = 0;
+            const flush = async () => {
+              if (size === 0) return;
+              await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts) });
+              parts = [];
+              size = 0;
+            };
+            for await (const chunk of csvChunks) {
+              parts.push(chunk);
+              size += chunk.length;
+              if (size > 8 << 20) await flush();
+            }
+            await flush();
+          },
+        }),
+      ),
     async close() {
       await client.close();
       releaseLock();
@@ -85,6 +122,20 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     migrationLevel: () => migrationLevel(db),
+    rawTransaction: <T>(work: (tx: RawTx) => Promise<T>) =>
+      client.begin((tx) =>
+        work({
+          query: async (text, params) => (await tx.unsafe(text, params as any[])) as any,
+          async copyIn(table, columns, csvChunks) {
+            const stream = await tx.unsafe(copySql(table, columns, 'stdin')).writable();
+            for await (const chunk of csvChunks) {
+              if (!stream.write(chunk)) await once(stream, 'drain');
+            }
+            stream.end();
+            await finished(stream);
+          },
+        }),
+      ) as Promise<T>,
     close: () => client.end({ timeout: 5 }),
   };
 }

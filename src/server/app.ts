@@ -9,6 +9,7 @@ import type { Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
+import { createIngestModule } from '../modules/ingest/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createHttpServer } from './http.ts';
 import { systemRoutes } from './system-routes.ts';
@@ -24,7 +25,8 @@ export function createModules(database: Database, config: Config) {
   const org = createOrgModule({ db, audit: audit.service });
   const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service });
   const catalog = createCatalogModule({ db, audit: audit.service, org: org.service });
-  return { audit, org, accounts, catalog };
+  const ingest = createIngestModule({ database, dataDir: config.dataDir, audit: audit.service, catalog: catalog.service });
+  return { audit, org, accounts, catalog, ingest };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -62,6 +64,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
   await app.register(modules.org.routes);
   await app.register(modules.accounts.routes);
   await app.register(modules.catalog.routes);
+  await app.register(modules.ingest.routes);
 
   await app.register(systemRoutes(database, version));
   app.get(

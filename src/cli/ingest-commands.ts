@@ -1,0 +1,108 @@
+import type { Command } from 'commander';
+import { systemCtx } from '../core/context.ts';
+import { InputError } from '../core/errors.ts';
+import { parseMapOption } from '../modules/ingest/mapping.ts';
+import { output, withConfigOptions, withPlatform } from './options.ts';
+
+/** `ingest FILE --into RESOURCE` and `rejects BATCH_ID`. */
+export function registerIngestCommands(program: Command) {
+  withConfigOptions(
+    program
+      .command('ingest <file>')
+      .description('load a CSV (UTF-8/GBK/GB18030), XLSX, JSON or NDJSON file into a resource'),
+  )
+    .requiredOption('--into <resource>', 'resource code, or population, legal_person, license, component')
+    .option('--source <department>', 'code of the department that delivered the file')
+    .option('--map <pairs>', 'column mapping overrides: "列名=item,列名2=item2"')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts, command: Command) => {
+      const ctx = systemCtx('cli');
+      const progress = process.stderr.isTTY && !opts.json;
+      const batch = await withPlatform(command, async ({ modules }) => {
+        let sourceDepartmentId: number | null = null;
+        if (opts.source) {
+          const department = await modules.org.service.findDepartmentByCode(opts.source);
+          if (!department)
+            throw new InputError(
+              'unknown_department',
+              'Unknown department',
+              [{ field: 'source', reason: 'invalid' }],
+              { department: opts.source },
+            );
+          sourceDepartmentId = department.id;
+        }
+        return modules.ingest.service.ingestFile(ctx, {
+          resource: opts.into,
+          file,
+          mapping: opts.map ? parseMapOption(opts.map) : undefined,
+          sourceDepartmentId,
+          onProgress: progress
+            ? (rows) => process.stderr.write(`\r已处理 processed ${rows.toLocaleString()} rows`)
+            : undefined,
+        });
+      });
+      if (progress) process.stderr.write('\n');
+      const {
+        id,
+        total,
+        accepted,
+        rejected,
+        duplicates,
+        inserted,
+        updated,
+        unchanged,
+        warnings,
+        rejectedByReason,
+        seconds,
+      } = batch;
+      const result = {
+        batchId: id,
+        total,
+        accepted,
+        rejected,
+        duplicates,
+        inserted,
+        updated,
+        unchanged,
+        warnings,
+        rejectedByReason,
+        seconds,
+      };
+      output(opts.json, result, () => {
+        console.log(
+          `Batch ${id}: ${total} rows, ${accepted} accepted (${inserted} inserted, ${updated} updated, ${unchanged} unchanged, ${duplicates} duplicates), ${rejected} rejected, ${warnings} with warnings, ${seconds?.toFixed(1)} s`,
+        );
+        for (const [reason, n] of Object.entries(rejectedByReason).sort((a, b) => b[1] - a[1]))
+          console.log(`  ${reason.padEnd(22)} ${n}`);
+        if (rejected) console.log(`Rejected rows: npx onecity rejects ${id}`);
+      });
+    });
+
+  withConfigOptions(
+    program.command('rejects <batchId>').description('list the rows a batch rejected, with reasons'),
+  )
+    .option('--json', 'print JSON')
+    .action(async (batchId: string, opts, command: Command) => {
+      const id = Number(batchId);
+      if (!Number.isInteger(id) || id <= 0)
+        throw new InputError('invalid_input', 'Bad batch id', [{ field: 'batchId', reason: 'invalid' }]);
+      const rows = await withPlatform(command, async ({ modules }) => {
+        const all: { row: number; reasons: string[]; raw: Record<string, string> }[] = [];
+        for (let page = 1; ; page++) {
+          const { items, total } = await modules.ingest.service.issues(systemCtx('cli'), id, {
+            kind: 'rejected',
+            page,
+            pageSize: 1000,
+          });
+          all.push(...items.map(({ row, reasons, raw }) => ({ row, reasons, raw })));
+          if (all.length >= total || items.length === 0) return all;
+        }
+      });
+      output(opts.json, rows, () => {
+        for (const r of rows)
+          console.log(
+            `${String(r.row).padStart(8)}  ${r.reasons.join(',').padEnd(30)} ${JSON.stringify(r.raw)}`,
+          );
+      });
+    });
+}

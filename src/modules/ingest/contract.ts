@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const batchStatuses = ['running', 'done', 'failed', 'interrupted'] as const;
+
+export const batchCounts = z.object({
+  total: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  duplicates: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  warnings: z.number(),
+  rejectedByReason: z.record(z.string(), z.number()),
+});
+
+export const itemQuality = z.object({
+  code: z.string(),
+  name: z.string(),
+  filled: z.number(),
+  valid: z.number(),
+});
+
+export const batch = batchCounts.extend({
+  id: z.number(),
+  resourceCode: z.string(),
+  sourceKind: z.enum(['file', 'push', 'pull']),
+  sourceDepartmentId: z.number().nullable(),
+  fileName: z.string().nullable(),
+  fileHash: z.string().nullable(),
+  format: z.string().nullable(),
+  encoding: z.string().nullable(),
+  mapping: z.record(z.string(), z.string().nullable()),
+  status: z.enum(batchStatuses),
+  quality: z.array(itemQuality).nullable(),
+  error: z.string().nullable(),
+  createdBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  seconds: z.number().nullable(),
+  /** Rows read so far, while the batch runs in this process. */
+  progress: z.number().nullable(),
+});
+export type Batch = z.infer<typeof batch>;
+
+export const batchQuery = z.object({
+  resource: z.string().max(60).optional(),
+  status: z.enum(batchStatuses).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type BatchQuery = z.infer<typeof batchQuery>;
+
+export const batchPage = z.object({ items: z.array(batch), total: z.number() });
+
+export const rowIssue = z.object({
+  row: z.number(),
+  kind: z.enum(['rejected', 'warning']),
+  reasons: z.array(z.string()),
+  raw: z.record(z.string(), z.string()),
+});
+
+export const issueQuery = z.object({
+  kind: z.enum(['rejected', 'warning']).default('rejected'),
+  reason: z.string().max(40).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+});
+export type IssueQuery = z.infer<typeof issueQuery>;
+
+export const issuePage = z.object({ items: z.array(rowIssue), total: z.number() });
+
+export const uploadQuery = z.object({
+  resource: z.string().min(1).max(60),
+  fileName: z.string().min(1).max(200),
+});
+
+export const preview = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string().nullable()),
+  sample: z.array(z.array(z.string())),
+});
+
+export const runBody = z
+  .object({
+    resource: z.string().min(1).max(60),
+    uploadId: z.string().regex(/^[0-9a-f]{64}\.(csv|txt|xlsx|json|ndjson|jsonl)$/),
+    fileName: z.string().min(1).max(200),
+    mapping: z.record(z.string(), z.string().nullable()).optional(),
+    sourceDepartmentId: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const pushBody = z
+  .object({ records: z.array(z.record(z.string(), z.unknown())).min(1).max(10000) })
+  .strict();
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const resourceParam = z.object({ resource: z.string().min(1).max(60) });
+
+export const qualityPoint = z.object({
+  batchId: z.number(),
+  at: z.string(),
+  total: z.number(),
+  rejected: z.number(),
+  completeness: z.number(),
+  validity: z.number(),
+});

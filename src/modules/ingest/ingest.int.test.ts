@@ -1,0 +1,345 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePopulationCsv } from '../../../bench/population-csv.ts';
+import {
+  ADMIN_PASSWORD,
+  databaseKinds,
+  login,
+  reopenTestPlatform,
+  startTestPlatform,
+} from '../../../test/databases.ts';
+import { envFor, runCli } from '../../../test/processes.ts';
+import { upgradeIdNumber } from '../../core/cn-codes.ts';
+import { systemCtx } from '../../core/context.ts';
+import { queryRows } from '../../core/db.ts';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-ingest-'));
+const csvRows = [
+  '姓名,身份证号,性别,出生日期,联系电话,现住址,所属街道,备注',
+  '张三,430102199001011238,男,1990年1月1日,138 0013 8000,望城区高塘岭街道1号,高塘岭街道,a',
+  '李四,430112850315001,男,1985/3/15,0731 88001234,望城区2号,乔口镇,b',
+  '王五,340524198001010013,女,19800101,13900139000,地址,靖港镇,c',
+  '赵六,,女,1985-02-30,1234,地址,靖港镇,d',
+  '张三,430102199001011238,男,1990年1月1日,138 0013 8000,望城区高塘岭街道1号,高塘岭街道,a',
+  '钱七,１１０１０５１９４９１２３１００２ｘ,女,1949-12-31,,北京,白马街道,e',
+];
+const gbkFile = path.join(work, 'population-gbk.csv');
+fs.writeFileSync(gbkFile, iconv.encode(csvRows.join('\r\n'), 'gbk'));
+
+describe.each(databaseKinds)('aggregation on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  const ctx = systemCtx('test');
+  const people = async () =>
+    queryRows<Record<string, string>>(
+      p.database.db,
+      sql.raw(
+        `select * from data.r_${(await p.modules.catalog.service.get(ctx, 'population')).id} order by _key`,
+      ),
+    );
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+  });
+  afterAll(() => p?.close());
+
+  it('loads a GBK CSV: detects the encoding, maps headers, standardizes, rejects with reasons, counts duplicates', async () => {
+    const batch = await p.modules.ingest.service.ingestFile(ctx, { resource: 'population', file: gbkFile });
+    expect(batch).toMatchObject({
+      encoding: 'gbk',
+      format: 'csv',
+      status: 'done',
+      total: 6,
+      accepted: 4,
+      rejected: 2,
+      duplicates: 1,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(batch.rejectedByReason).toEqual({
+      id_number_checksum: 1,
+      missing_required: 1,
+      date_invalid: 1,
+      value_invalid: 1,
+    });
+    expect(batch.mapping).toMatchObject({
+      姓名: 'name',
+      身份证号: 'id_number',
+      现住址: 'address',
+      备注: null,
+    });
+    const stored = await people();
+    expect(stored.map((r) => r.id_number)).toEqual([
+      '11010519491231002X',
+      '430102199001011238',
+      upgradeIdNumber('430112850315001'),
+    ]);
+    const li = stored.find((r) => r.name === '李四')!;
+    expect(li).toMatchObject({ birth_date: '1985-03-15', phone: '0731-88001234', subdistrict: '乔口镇' });
+    expect(stored.find((r) => r.name === '张三')).toMatchObject({
+      birth_date: '1990-01-01',
+      phone: '13800138000',
+    });
+    const rejects = await p.modules.ingest.service.issues(ctx, batch.id, {
+      kind: 'rejected',
+      page: 1,
+      pageSize: 50,
+    });
+    expect(rejects.items).toEqual([
+      {
+        row: 3,
+        kind: 'rejected',
+        reasons: ['id_number_checksum'],
+        raw: expect.objectContaining({ 姓名: '王五', 身份证号: '340524198001010013' }),
+      },
+      {
+        row: 4,
+        kind: 'rejected',
+        reasons: ['missing_required', 'date_invalid', 'value_invalid'],
+        raw: expect.objectContaining({ 姓名: '赵六' }),
+      },
+    ]);
+    const warnings = await p.modules.ingest.service.issues(ctx, batch.id, {
+      kind: 'warning',
+      page: 1,
+      pageSize: 50,
+    });
+    expect(warnings.items.map((w) => [w.row, w.reasons])).toEqual([[2, ['id_number_upgraded']]]);
+  });
+
+  it('adds nothing when the same file runs again, and updates only what changed', async () => {
+    const again = await p.modules.ingest.service.ingestFile(ctx, { resource: 'population', file: gbkFile });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, duplicates: 1, rejected: 2 });
+    const changed = path.join(work, 'changed.csv');
+    fs.writeFileSync(
+      changed,
+      `${csvRows[0]}\n${csvRows[1]!.replace('138 0013 8000', '13912345678')}\n${csvRows[2]}\n`,
+    );
+    const update = await p.modules.ingest.service.ingestFile(ctx, { resource: 'population', file: changed });
+    expect(update).toMatchObject({ inserted: 0, updated: 1, unchanged: 1, encoding: 'utf-8' });
+    expect((await people()).find((r) => r.name === '张三')!.phone).toBe('13912345678');
+  });
+
+  it('loads XLSX, JSON and NDJSON files', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('学校');
+    sheet.addRow(['学校标识码', '学校名称', '学段', '在校学生数', '街道']);
+    sheet.addRow(['2143001234', '望城区第一中学', '完全中学', 2300, '高塘岭街道']);
+    sheet.addRow(['2143001235', '乔口镇中心小学', '小学', '1,050', '乔口镇']);
+    sheet.addRow(['2143001236', '某某学校', '大学', 10, '乔口镇']);
+    const xlsx = path.join(work, 'schools.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const schools = await p.modules.ingest.service.ingestFile(ctx, {
+      resource: 'jyj_schools',
+      file: xlsx,
+      mapping: { 街道: 'subdistrict' },
+    });
+    expect(schools).toMatchObject({
+      format: 'xlsx',
+      total: 3,
+      inserted: 2,
+      rejected: 1,
+      rejectedByReason: { value_invalid: 1 },
+    });
+
+    const json = path.join(work, 'levels.json');
+    fs.writeFileSync(
+      json,
+      JSON.stringify([{ station_code: 'SW01', observed_at: '2026-11-24T08:00:00+08:00', level_m: 31.2 }]),
+    );
+    expect(
+      await p.modules.ingest.service.ingestFile(ctx, { resource: 'slj_water_level', file: json }),
+    ).toMatchObject({ format: 'json', inserted: 1 });
+    const ndjson = path.join(work, 'levels.ndjson');
+    fs.writeFileSync(
+      ndjson,
+      '{"station_code":"SW01","observed_at":"2026-11-24 09:00","level_m":"31.5"}\n{"station_code":"SW02","observed_at":"2026-11-24 09:00","level_m":"abc"}\n',
+    );
+    expect(
+      await p.modules.ingest.service.ingestFile(ctx, { resource: 'slj_water_level', file: ndjson }),
+    ).toMatchObject({ format: 'ndjson', inserted: 1, rejected: 1 });
+  });
+
+  it('refuses a file whose key item has no column, naming it', async () => {
+    const noKey = path.join(work, 'nokey.csv');
+    fs.writeFileSync(noKey, '姓名,电话\n张三,13800138000\n');
+    await expect(
+      p.modules.ingest.service.ingestFile(ctx, { resource: 'population', file: noKey }),
+    ).rejects.toMatchObject({ code: 'unmapped_key', params: { code: 'id_number' } });
+  });
+
+  it('keeps nothing of a batch killed mid-way, marks it interrupted, and loads fully when run again', async () => {
+    const big = path.join(work, 'big.csv');
+    await writePopulationCsv(big, 150_000, 7);
+    await p.database.close(); // the child opens the same database (for PGlite, the data directory)
+    const child = spawn(process.execPath, [path.resolve('test/ingest-child.ts'), big, 'gafj_household'], {
+      env: envFor(p.config),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const match = /progress (\d+)/.exec(chunk.toString());
+        if (match && Number(match[1]) >= 30_000) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+        if (chunk.toString().includes('done'))
+          reject(new Error('the batch finished before it could be killed'));
+      });
+    });
+    await new Promise((r) => child.once('exit', r));
+    p = await reopenTestPlatform(p);
+    const resource = await p.modules.catalog.service.get(ctx, 'gafj_household');
+    const [{ n }] = await queryRows<{ n: number }>(
+      p.database.db,
+      sql.raw(`select count(*)::int as n from data.r_${resource.id}`),
+    ).catch(() => [{ n: 0 }]);
+    expect(n).toBe(0);
+    const { items } = await p.modules.ingest.service.list(ctx, {
+      resource: 'gafj_household',
+      page: 1,
+      pageSize: 10,
+    });
+    expect(items[0]).toMatchObject({ status: 'interrupted' });
+    const rerun = await p.modules.ingest.service.ingestFile(ctx, { resource: 'gafj_household', file: big });
+    expect(rerun).toMatchObject({ status: 'done', total: 150_000, inserted: 150_000, rejected: 0 });
+  });
+
+  it('prints the CLI contract for ingest and rejects', async () => {
+    await p.database.close();
+    const env = envFor(p.config);
+    const res = await runCli(['ingest', gbkFile, '--into', 'population', '--source', 'GAFJ', '--json'], env);
+    expect(res.code, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(Object.keys(out).sort()).toEqual(
+      [
+        'accepted',
+        'batchId',
+        'duplicates',
+        'inserted',
+        'rejected',
+        'rejectedByReason',
+        'seconds',
+        'total',
+        'unchanged',
+        'updated',
+        'warnings',
+      ].sort(),
+    );
+    // The previous test changed 张三's phone; this file sets it back.
+    expect(out).toMatchObject({ total: 6, rejected: 2, inserted: 0, updated: 1, unchanged: 2 });
+    const rejects = await runCli(['rejects', String(out.batchId), '--json'], env);
+    expect(JSON.parse(rejects.stdout)).toEqual([
+      { row: 3, reasons: ['id_number_checksum'], raw: expect.objectContaining({ 姓名: '王五' }) },
+      {
+        row: 4,
+        reasons: ['missing_required', 'date_invalid', 'value_invalid'],
+        raw: expect.objectContaining({ 姓名: '赵六' }),
+      },
+    ]);
+    p = await reopenTestPlatform(p);
+  });
+});
+
+describe('aggregation over HTTP', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let admin: { cookie: string };
+  beforeAll(async () => {
+    p = await startTestPlatform('pglite');
+    admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+  });
+  afterAll(() => p?.close());
+
+  it('uploads, previews, runs, reports and downloads rejects as XLSX', async () => {
+    const upload = await p.app.inject({
+      method: 'POST',
+      url: `/api/ingest/uploads?resource=population&fileName=${encodeURIComponent('人口.csv')}`,
+      headers: { ...admin, 'content-type': 'application/octet-stream' },
+      payload: fs.readFileSync(gbkFile),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const preview = upload.json();
+    expect(preview).toMatchObject({
+      encoding: 'gbk',
+      headers: expect.arrayContaining(['姓名', '身份证号']),
+      mapping: { 身份证号: 'id_number' },
+    });
+    expect(preview.sample[0][0]).toBe('张三');
+    const run = await p.app.inject({
+      method: 'POST',
+      url: '/api/ingest/runs',
+      headers: admin,
+      payload: { resource: 'population', uploadId: preview.uploadId, fileName: '人口.csv' },
+    });
+    expect(run.statusCode).toBe(202);
+    const { batchId } = run.json();
+    let batch: { status: string; inserted: number };
+    do
+      batch = (
+        await p.app.inject({ method: 'GET', url: `/api/ingest/batches/${batchId}`, headers: admin })
+      ).json();
+    while (batch.status === 'running');
+    expect(batch).toMatchObject({ status: 'done', inserted: 3 });
+    const xlsx = await p.app.inject({
+      method: 'GET',
+      url: `/api/ingest/batches/${batchId}/rejects.xlsx`,
+      headers: admin,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe(3);
+    expect(sheet.getRow(2).getCell(2).value).toBe('身份证号校验码错误');
+    const quality = (
+      await p.app.inject({ method: 'GET', url: '/api/ingest/quality/population', headers: admin })
+    ).json();
+    expect(quality).toHaveLength(1);
+    expect(quality[0].validity).toBeLessThan(1);
+  });
+
+  it('takes pushes from departmental systems only for their own resources', async () => {
+    const gafj = await p.modules.org.service.findDepartmentByCode('GAFJ');
+    await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'gafjsys',
+        displayName: '公安系统',
+        departmentId: gafj!.id,
+        roles: ['department_user'],
+        password: 'Gafj#2026x',
+      },
+    });
+    const system = await login(p.app, 'gafjsys', 'Gafj#2026x');
+    const records = [
+      { id_number: '430102199001011238', name: '张三', phone: '13800138000' },
+      { id_number: 'bad', name: '坏数据' },
+    ];
+    const own = await p.app.inject({
+      method: 'POST',
+      url: '/api/ingest/push/gafj_household',
+      headers: system,
+      payload: { records },
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({
+      sourceKind: 'push',
+      inserted: 1,
+      rejected: 1,
+      rejectedByReason: { id_number_format: 1 },
+    });
+    const other = await p.app.inject({
+      method: 'POST',
+      url: '/api/ingest/push/mzj_marriage',
+      headers: system,
+      payload: { records },
+    });
+    expect(other.statusCode).toBe(403);
+  });
+});

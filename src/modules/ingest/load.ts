@@ -1,0 +1,107 @@
+import type { RawTx } from '../../core/db.ts';
+import type { Resource } from '../catalog/index.ts';
+import {
+  applyLaterVersions,
+  createStaging,
+  dataColumns,
+  dataTableName,
+  ensureDataTable,
+  isEmpty,
+  mergeStaging,
+} from './data-table.ts';
+import type { TabularSource } from './readers/open-source.ts';
+import { createRowProcessor, type ItemQuality, type RowIssue } from './row-processor.ts';
+
+// Advisory lock keys for "a batch is loading this resource": base + resource id.
+export const RESOURCE_LOCK_BASE = 4301130000;
+
+/** What a batch did, as recorded on the batch and printed by `onecity ingest --json`. */
+export type BatchCounts = {
+  total: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  warnings: number;
+  rejectedByReason: Record<string, number>;
+};
+
+export type LoadResult = BatchCounts & { quality: ItemQuality[] };
+
+/**
+ * Loads one batch inside a transaction: standardize, validate, de-duplicate, then COPY straight into an
+ * empty data table, or into a staging table merged by key. Rejected and flagged rows are stored with
+ * the batch, and the batch is marked done in the same transaction, so a crash leaves nothing half-loaded.
+ */
+export async function loadBatch(
+  tx: RawTx,
+  args: {
+    batchId: number;
+    resource: Resource;
+    source: TabularSource;
+    mapping: Record<string, string | null>;
+    onProgress?: (rows: number) => void;
+  },
+): Promise<LoadResult> {
+  const { batchId, resource, source, mapping } = args;
+  await ensureDataTable(tx, resource);
+  await tx.query('select pg_advisory_xact_lock($1)', [RESOURCE_LOCK_BASE + resource.id]);
+  const direct = await isEmpty(tx, resource);
+  const processor = createRowProcessor(resource, source.headers, mapping, batchId);
+  const laterVersions: string[][] = [];
+
+  async function* csvChunks() {
+    let pending = '';
+    for await (const rows of source.batches) {
+      const out = processor.process(rows, !direct);
+      pending += out.csv;
+      if (direct) laterVersions.push(...out.laterVersions);
+      if (pending.length > 1 << 20) {
+        yield pending;
+        pending = '';
+      }
+      args.onProgress?.(processor.stats.total);
+    }
+    if (pending) yield pending;
+  }
+
+  let inserted: number;
+  let updated: number;
+  let unchanged: number;
+  if (direct) {
+    await tx.copyIn(dataTableName(resource.id), dataColumns(resource), csvChunks());
+    await applyLaterVersions(tx, resource, laterVersions);
+    inserted = processor.seen.size;
+    updated = 0;
+    unchanged = 0;
+  } else {
+    const staging = await createStaging(tx, resource);
+    await tx.copyIn(staging, ['_row', ...dataColumns(resource)], csvChunks());
+    const merged = await mergeStaging(tx, resource);
+    inserted = merged.inserted;
+    updated = merged.updated;
+    unchanged = merged.keys - merged.inserted - merged.updated;
+  }
+  await storeIssues(tx, batchId, processor.issues);
+  return { ...processor.stats, inserted, updated, unchanged, quality: processor.quality };
+}
+
+/** Saves rejected and flagged rows in slices, as arrays unnested by the server. */
+async function storeIssues(tx: RawTx, batchId: number, issues: RowIssue[]) {
+  for (let i = 0; i < issues.length; i += 5000) {
+    const slice = issues.slice(i, i + 5000);
+    await tx.query(
+      `insert into ingest.row_issues (batch_id, row, kind, reasons, raw)
+       select $1, r, k, string_to_array(rs, ','), j from unnest($2::int[], $3::text[], $4::text[], $5::jsonb[]) as t(r, k, rs, j)`,
+      [
+        batchId,
+        slice.map((s) => s.row),
+        slice.map((s) => s.kind),
+        slice.map((s) => s.reasons.join(',')),
+        slice.map((s) => JSON.stringify(s.raw)),
+      ],
+    );
+  }
+}

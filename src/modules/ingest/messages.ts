@@ -1,0 +1,49 @@
+import { addMessages } from '../../core/messages.ts';
+
+addMessages({
+  missing_required: { 'zh-CN': '必填项为空', en: 'a required value is missing' },
+  id_number_format: { 'zh-CN': '身份证号格式错误', en: 'the citizen ID number has the wrong format' },
+  id_number_checksum: { 'zh-CN': '身份证号校验码错误', en: 'the citizen ID number check digit is wrong' },
+  id_number_date: {
+    'zh-CN': '身份证号中的出生日期无效',
+    en: 'the birth date in the citizen ID number is not valid',
+  },
+  credit_code_format: { 'zh-CN': '统一社会信用代码格式错误', en: 'the credit code has the wrong format' },
+  credit_code_checksum: {
+    'zh-CN': '统一社会信用代码校验码错误',
+    en: 'the credit code check character is wrong',
+  },
+  date_invalid: { 'zh-CN': '日期无效', en: 'the date is not valid' },
+  value_invalid: { 'zh-CN': '取值不符合要求', en: 'the value is not allowed' },
+  type_invalid: { 'zh-CN': '数据类型错误', en: 'the value has the wrong type' },
+  id_number_upgraded: {
+    'zh-CN': '15 位身份证号已升级为 18 位',
+    en: '15-digit ID number upgraded to 18 digits',
+  },
+  excel_lost_digits: {
+    'zh-CN': '数字被 Excel 截断（科学计数法）',
+    en: 'Excel cut the number (scientific notation)',
+  },
+  excel_serial_date: {
+    'zh-CN': '日期为 Excel 序列号，已转换',
+    en: 'date was an Excel day number and was converted',
+  },
+  birth_date_mismatch: { 'zh-CN': '出生日期与身份证号不一致', en: 'birth date disagrees with the ID number' },
+  duplicate_key: {
+    'zh-CN': '主键重复且内容不同，以后出现的行为准',
+    en: 'key repeated with other values; the later row wins',
+  },
+  sex_mismatch: { 'zh-CN': '性别与身份证号不一致', en: 'sex disagrees with the ID number' },
+  unknown_resource: { 'zh-CN': '资源 {resource} 不存在', en: 'Resource {resource} does not exist' },
+  unmapped_key: { 'zh-CN': '主键数据项 {code} 没有对应的列', en: 'No column maps to the key item {code}' },
+  unknown_item: { 'zh-CN': '{code} 不是该资源的数据项', en: '{code} is not an item of this resource' },
+  unknown_upload: {
+    'zh-CN': '上传的文件已不存在，请重新上传',
+    en: 'The uploaded file is gone; upload it again',
+  },
+  not_your_resource_data: {
+    'zh-CN': '只能向本部门提供的资源归集数据',
+    en: 'You may only deliver data for resources your department provides',
+  },
+  empty_file: { 'zh-CN': '文件没有表头或数据', en: 'The file has no header or data' },
+});

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { parseCsv } from './csv-parser.ts';
+import { detectEncoding, type TextEncoding } from './encoding.ts';
+
+export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
+
+/** A tabular source: its header row and its data rows in batches, read as a stream. */
+export type TabularSource = {
+  format: SourceFormat;
+  encoding: TextEncoding | null;
+  headers: string[];
+  batches: AsyncIterable<string[][]>;
+};
+
+/** The format of a file from its name. */
+export function formatOf(fileName: string): SourceFormat {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.json') return 'json';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  return 'csv';
+}
+
+/** Opens a CSV, XLSX, JSON or NDJSON file for streaming; CSV encoding (UTF-8, GBK, GB18030) is detected. */
+export async function openFile(file: string, format = formatOf(file)): Promise<TabularSource> {
+  if (format === 'xlsx') return openXlsx(file);
+  if (format === 'json')
+    return fromRecords('json', JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown[]);
+  const handle = await fs.promises.open(file);
+  const sample = Buffer.alloc(64 * 1024);
+  const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+  await handle.close();
+  const encoding = detectEncoding(sample.subarray(0, bytesRead));
+  const text = fs
+    .createReadStream(file, { highWaterMark: 1 << 20 })
+    .pipe(iconv.decodeStream(encoding, { stripBOM: true }));
+  if (format === 'ndjson')
+    return fromRecords('ndjson', ndjsonRecords(text as AsyncIterable<string>), encoding);
+  return withHeader(
+    'csv',
+    encoding,
+    parseCsv(
+      text as AsyncIterable<string>,
+      sniffDelimiter(iconv.decode(sample.subarray(0, bytesRead), encoding)),
+    ),
+  );
+}
+
+async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    first = false;
+  }
+}
+
+/** Comma unless the header line has more tabs or semicolons (exports from some systems). */
+function sniffDelimiter(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', '\t', ';'].map((d) => [d, line.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+async function withHeader(
+  format: SourceFormat,
+  encoding: TextEncoding | null,
+  batches: AsyncGenerator<string[][]>,
+): Promise<TabularSource> {
+  const first = await batches.next();
+  const rows = first.done ? [] : first.value;
+  const headers = (rows.shift() ?? []).map((h) => h.trim());
+  async function* rest() {
+    if (rows.length) yield rows;
+    yield* { [Symbol.asyncIterator]: () => batches };
+  }
+  return { format, encoding, headers, batches: rest() };
+}
+
+async function* ndjsonRecords(text: AsyncIterable<string>): AsyncGenerator<unknown> {
+  let carry = '';
+  for await (const chunk of text) {
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop()!;
+    for (const line of lines) if (line.trim()) yield JSON.parse(line);
+  }
+  if (carry.trim()) yield JSON.parse(carry);
+}
+
+/** Turns records (objects) into rows; the header is the keys of the first records. */
+export async function fromRecords(
+  format: SourceFormat,
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  encoding: TextEncoding | null = null,
+): Promise<TabularSource> {
+  const iterator = (
+    Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : records[Symbol.iterator]()
+  ) as AsyncIterator<unknown> | Iterator<unknown>;
+  const head: Record<string, unknown>[] = [];
+  for (let i = 0; i < 100; i++) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(asRecord(next.value));
+  }
+  const headers = [...new Set(head.flatMap((r) => Object.keys(r)))];
+  const toRow = (r: Record<string, unknown>) => headers.map((h) => cellText(r[h]));
+  async function* batches() {
+    if (head.length) yield head.map(toRow);
+    let batch: string[][] = [];
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      batch.push(toRow(asRecord(next.value)));
+      if (batch.length === 1000) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  }
+  return { format, encoding, headers, batches: batches() };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : { value };
+}
+
+/** The text of a cell or JSON value; Excel dates become ISO dates, numbers keep every digit they still have. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .slice(0, value.getUTCHours() || value.getUTCMinutes() ? 19 : 10)
+      .replace('T', ' ');
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) >= 1e21 ? value.toFixed(0) : String(value);
+  if (typeof value === 'object') {
+    const v = value as { text?: string; richText?: { text: string }[]; result?: unknown };
+    if (v.richText) return v.richText.map((t) => t.text).join('');
+    if (v.text !== undefined) return String(v.text);
+    if (v.result !== undefined) return cellText(v.result);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+async function openXlsx(file: string): Promise<TabularSource> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  async function* rows(): AsyncGenerator<string[][]> {
+    let batch: string[][] = [];
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as unknown[]).slice(1);
+        batch.push(Array.from(values, cellText));
+        if (batch.length === 1000) {
+          yield batch;
+          batch = [];
+        }
+      }
+      break; // the first sheet holds the data
+    }
+    if (batch.length) yield batch;
+  }
+  return withHeader('xlsx', null, rows());
+}

@@ -1,0 +1,66 @@
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+export const ingestSchema = pgSchema('ingest');
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One delivery of data for a resource (a file, a push or a pull) and what became of it. */
+export const batches = ingestSchema.table(
+  'batches',
+  {
+    id: serial('id').primaryKey(),
+    resourceId: integer('resource_id').notNull(),
+    resourceCode: text('resource_code').notNull(),
+    sourceKind: text('source_kind').$type<'file' | 'push' | 'pull'>().notNull(),
+    sourceDepartmentId: integer('source_department_id'),
+    fileName: text('file_name'),
+    fileHash: text('file_hash'),
+    storedFile: text('stored_file'),
+    format: text('format'),
+    encoding: text('encoding'),
+    mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
+    status: text('status').$type<'running' | 'done' | 'failed' | 'interrupted'>().notNull(),
+    total: integer('total').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    warnings: integer('warnings').notNull().default(0),
+    rejectedByReason: jsonb('rejected_by_reason').$type<Record<string, number>>().notNull().default({}),
+    quality: jsonb('quality').$type<unknown>(),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+    seconds: doublePrecision('seconds'),
+  },
+  (t) => [index('batches_resource_idx').on(t.resourceId, t.startedAt)],
+);
+
+/** Rows a batch rejected or flagged, with the data-row number, the raw values and the reason codes. */
+export const rowIssues = ingestSchema.table(
+  'row_issues',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    row: integer('row').notNull(),
+    kind: text('kind').$type<'rejected' | 'warning'>().notNull(),
+    reasons: text('reasons').array().notNull(),
+    raw: jsonb('raw').$type<Record<string, string>>().notNull(),
+  },
+  (t) => [index('row_issues_batch_idx').on(t.batchId, t.kind, t.row)],
+);

@@ -1,0 +1,363 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Ctx, hasRole } from '../../core/context.ts';
+import type { Database } from '../../core/db.ts';
+import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { CatalogService, Resource } from '../catalog/index.ts';
+import type { Batch, BatchQuery, IssueQuery } from './contract.ts';
+import { type BatchCounts, loadBatch, RESOURCE_LOCK_BASE } from './load.ts';
+import { autoMap } from './mapping.ts';
+import './messages.ts';
+import { fromRecords, openFile, type TabularSource } from './readers/open-source.ts';
+import * as repo from './repository.ts';
+
+export type IngestService = ReturnType<typeof createIngestService>;
+
+/** Aggregation (归集): loading departments' files and pushes into the resources' data. */
+export function createIngestService(deps: {
+  database: Database;
+  dataDir: string;
+  audit: AuditService;
+  catalog: CatalogService;
+}) {
+  const { database, audit, catalog } = deps;
+  const db = database.db;
+  const uploads = path.join(deps.dataDir, 'uploads');
+  // Rows read so far by batches running in this process (progress for the console).
+  const progress = new Map<number, number>();
+
+  async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
+    const resource = await catalog.get(ctx, codeOrAlias).catch(() => {
+      throw new InputError(
+        'unknown_resource',
+        'Unknown resource',
+        [{ field: 'resource', reason: 'invalid' }],
+        { resource: codeOrAlias },
+      );
+    });
+    if (
+      !hasRole(ctx.actor, 'admin', 'steward') &&
+      ctx.actor?.departmentId !== resource.providerDepartmentId
+    ) {
+      throw new ForbiddenError('not_your_resource_data', 'Not your resource');
+    }
+    return resource;
+  }
+
+  /** The automatic mapping with the caller's overrides, checked against the resource's items. */
+  function finalMapping(
+    resource: Resource,
+    headers: string[],
+    overrides: Record<string, string | null> = {},
+  ) {
+    const mapping = { ...autoMap(headers, resource.items), ...overrides };
+    for (const [header, code] of Object.entries(overrides)) {
+      if (!headers.includes(header))
+        throw new InputError('invalid_input', 'Unknown column', [
+          { field: `mapping.${header}`, reason: 'invalid' },
+        ]);
+      if (code && !resource.items.some((i) => i.code === code)) {
+        throw new InputError(
+          'unknown_item',
+          'Unknown item',
+          [{ field: `mapping.${header}`, reason: 'unknown_item', params: { code } }],
+          { code },
+        );
+      }
+    }
+    const mapped = new Set(Object.values(mapping));
+    for (const key of resource.keyItems) {
+      if (!mapped.has(key))
+        throw new InputError(
+          'unmapped_key',
+          'A key item has no column',
+          [{ field: 'mapping', reason: 'unmapped_key', params: { code: key } }],
+          { code: key },
+        );
+    }
+    return mapping;
+  }
+
+  async function toBatch(row: repo.BatchRow): Promise<Batch> {
+    // A batch marked running whose loader no longer holds the resource's lock died with its process.
+    if (
+      row.status === 'running' &&
+      !progress.has(row.id) &&
+      !(await repo.isResourceLocked(db, RESOURCE_LOCK_BASE + row.resourceId))
+    ) {
+      await repo.interruptBatch(db, row.id);
+      return toBatch((await repo.findBatch(db, row.id))!);
+    }
+    const { resourceId: _, storedFile: __, ...rest } = row;
+    return {
+      ...rest,
+      quality: (row.quality as Batch['quality']) ?? null,
+      startedAt: row.startedAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      progress: progress.get(row.id) ?? null,
+    };
+  }
+
+  /**
+   * Starts one batch: records it, then loads it. `finished` settles when the data and the batch's
+   * "done" have committed together (one transaction) or the batch has been marked failed.
+   */
+  async function start(
+    ctx: Ctx,
+    resource: Resource,
+    source: TabularSource,
+    meta: {
+      sourceKind: 'file' | 'push' | 'pull';
+      mapping: Record<string, string | null>;
+      fileName?: string;
+      fileHash?: string;
+      storedFile?: string;
+      sourceDepartmentId?: number | null;
+    },
+    onProgress?: (rows: number) => void,
+  ): Promise<{ batchId: number; finished: Promise<Batch & BatchCounts> }> {
+    const batch = await repo.insertBatch(db, {
+      resourceId: resource.id,
+      resourceCode: resource.code,
+      sourceKind: meta.sourceKind,
+      sourceDepartmentId: meta.sourceDepartmentId ?? ctx.actor?.departmentId ?? null,
+      fileName: meta.fileName ?? null,
+      fileHash: meta.fileHash ?? null,
+      storedFile: meta.storedFile ?? null,
+      format: source.format,
+      encoding: source.encoding,
+      mapping: meta.mapping,
+      status: 'running',
+      createdBy: ctx.actor?.username ?? 'system',
+    });
+    progress.set(batch.id, 0);
+    return { batchId: batch.id, finished: load(ctx, batch.id, resource, source, meta, onProgress) };
+  }
+
+  async function load(
+    ctx: Ctx,
+    batchId: number,
+    resource: Resource,
+    source: TabularSource,
+    meta: { sourceKind: string; mapping: Record<string, string | null>; fileName?: string },
+    onProgress?: (rows: number) => void,
+  ) {
+    const batch = { id: batchId };
+    const started = performance.now();
+    try {
+      await database.rawTransaction(async (tx) => {
+        const result = await loadBatch(tx, {
+          batchId: batch.id,
+          resource,
+          source,
+          mapping: meta.mapping,
+          onProgress: (rows) => {
+            progress.set(batch.id, rows);
+            onProgress?.(rows);
+          },
+        });
+        const { quality, ...counts } = result;
+        await tx.query(
+          `update ingest.batches set status = 'done', total = $2, accepted = $3, rejected = $4, duplicates = $5, inserted = $6,
+             updated = $7, unchanged = $8, warnings = $9, rejected_by_reason = $10, quality = $11, finished_at = now(), seconds = $12
+           where id = $1`,
+          [
+            batch.id,
+            counts.total,
+            counts.accepted,
+            counts.rejected,
+            counts.duplicates,
+            counts.inserted,
+            counts.updated,
+            counts.unchanged,
+            counts.warnings,
+            JSON.stringify(counts.rejectedByReason),
+            JSON.stringify(quality),
+            (performance.now() - started) / 1000,
+          ],
+        );
+      });
+    } catch (error) {
+      await repo.failBatch(db, batch.id, error instanceof Error ? error.message : String(error));
+      throw error;
+    } finally {
+      progress.delete(batch.id);
+    }
+    const done = (await toBatch((await repo.findBatch(db, batch.id))!)) as Batch & BatchCounts;
+    await audit.recordNow(ctx, {
+      action: 'ingest.batch',
+      targetType: 'resource',
+      targetId: resource.code,
+      detail: {
+        batchId: batch.id,
+        source: meta.sourceKind,
+        file: meta.fileName,
+        inserted: done.inserted,
+        updated: done.updated,
+        rejected: done.rejected,
+      },
+    });
+    return done;
+  }
+
+  /** Starts a batch and waits for it. */
+  async function run(...args: Parameters<typeof start>) {
+    return (await start(...args)).finished;
+  }
+
+  return {
+    /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
+    async ingestFile(
+      ctx: Ctx,
+      args: {
+        resource: string;
+        file: string;
+        mapping?: Record<string, string>;
+        sourceDepartmentId?: number | null;
+        onProgress?: (rows: number) => void;
+      },
+    ) {
+      const resource = await resourceFor(ctx, args.resource);
+      const source = await openFile(args.file);
+      if (!source.headers.length)
+        throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'invalid' }]);
+      const mapping = finalMapping(resource, source.headers, args.mapping);
+      const fileHash = createHash('sha256')
+        .update(await fs.promises.readFile(args.file))
+        .digest('hex');
+      return run(
+        ctx,
+        resource,
+        source,
+        {
+          sourceKind: 'file',
+          mapping,
+          fileName: path.basename(args.file),
+          fileHash,
+          storedFile: path.resolve(args.file),
+          sourceDepartmentId: args.sourceDepartmentId,
+        },
+        args.onProgress,
+      );
+    },
+
+    /** Keeps an uploaded file under the data directory and shows its detected encoding, headers, mapping and first rows. */
+    async upload(ctx: Ctx, args: { resource: string; fileName: string; body: NodeJS.ReadableStream }) {
+      const resource = await resourceFor(ctx, args.resource);
+      await fs.promises.mkdir(uploads, { recursive: true });
+      // Streamed to disk while hashing, so a large file never sits in memory; named by its hash.
+      const partial = path.join(
+        uploads,
+        `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      );
+      const hasher = createHash('sha256');
+      await pipeline(
+        args.body,
+        new Transform({
+          transform: (chunk, _enc, done) => {
+            hasher.update(chunk);
+            done(null, chunk);
+          },
+        }),
+        fs.createWriteStream(partial),
+      );
+      const ext = path.extname(args.fileName).slice(1).toLowerCase();
+      const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
+      await fs.promises.rename(partial, path.join(uploads, uploadId));
+      const source = await openFile(path.join(uploads, uploadId));
+      const sample: string[][] = [];
+      for await (const rows of source.batches) {
+        sample.push(...rows.slice(0, 5 - sample.length));
+        if (sample.length >= 5) break;
+      }
+      return {
+        uploadId,
+        fileName: args.fileName,
+        format: source.format,
+        encoding: source.encoding,
+        headers: source.headers,
+        mapping: autoMap(source.headers, resource.items),
+        sample,
+      };
+    },
+
+    /** Starts loading an uploaded file with the mapping the user confirmed; returns the batch id at once. */
+    async startUpload(
+      ctx: Ctx,
+      args: {
+        resource: string;
+        uploadId: string;
+        fileName: string;
+        mapping?: Record<string, string | null>;
+        sourceDepartmentId?: number;
+      },
+    ) {
+      const resource = await resourceFor(ctx, args.resource);
+      const file = path.join(uploads, args.uploadId);
+      if (!fs.existsSync(file)) throw new NotFoundError('upload', args.uploadId);
+      const source = await openFile(file);
+      const mapping = finalMapping(resource, source.headers, args.mapping);
+      const { batchId, finished } = await start(ctx, resource, source, {
+        sourceKind: 'file',
+        mapping,
+        fileName: args.fileName,
+        fileHash: args.uploadId.split('.')[0],
+        storedFile: file,
+        sourceDepartmentId: args.sourceDepartmentId,
+      });
+      finished.catch(() => {}); // a failure is recorded on the batch, which the console polls
+      return { batchId };
+    },
+
+    /** Loads records pushed by a departmental system (JSON objects keyed by item code or column name). */
+    async push(ctx: Ctx, resourceCode: string, records: Record<string, unknown>[]) {
+      const resource = await resourceFor(ctx, resourceCode);
+      const source = await fromRecords('json', records);
+      const mapping = finalMapping(resource, source.headers);
+      return run(ctx, resource, source, { sourceKind: 'push', mapping });
+    },
+
+    /** Batches, newest first. */
+    async list(ctx: Ctx, q: BatchQuery) {
+      const resourceId = q.resource ? (await catalog.get(ctx, q.resource)).id : undefined;
+      const { items, total } = await repo.findBatches(db, { ...q, resourceId });
+      return { items: await Promise.all(items.map(toBatch)), total };
+    },
+
+    /** One batch with its counts, quality and (while running here) progress. */
+    async get(_ctx: Ctx, id: number) {
+      const row = await repo.findBatch(db, id);
+      if (!row) throw new NotFoundError('batch', id);
+      return toBatch(row);
+    },
+
+    /** A batch's rejected (or flagged) rows with their reasons and raw values. */
+    async issues(ctx: Ctx, id: number, q: IssueQuery) {
+      await this.get(ctx, id);
+      return repo.findIssues(db, id, q);
+    },
+
+    /** Completeness and validity of each finished batch of a resource, for the chart over time. */
+    async qualityHistory(ctx: Ctx, resourceCode: string) {
+      const resource = await catalog.get(ctx, resourceCode);
+      return (await repo.findDoneBatches(db, resource.id)).map((b) => {
+        const quality = (b.quality as { filled: number; valid: number }[] | null) ?? [];
+        const cells = b.total * Math.max(quality.length, 1);
+        const filled = quality.reduce((s, q) => s + q.filled, 0);
+        const valid = quality.reduce((s, q) => s + q.valid, 0);
+        return {
+          batchId: b.id,
+          at: b.startedAt.toISOString(),
+          total: b.total,
+          rejected: b.rejected,
+          completeness: cells ? filled / cells : 0,
+          validity: filled ? valid / filled : 0,
+        };
+      });
+    },
+  };
+}

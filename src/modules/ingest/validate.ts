@@ -1,0 +1,93 @@
+import {
+  checkCreditCode,
+  checkIdNumber,
+  idNumberBirthDate,
+  idNumberSex,
+  isRealDate,
+} from '../../core/cn-codes.ts';
+import type { DataItem } from '../catalog/index.ts';
+
+/** The reasons a row is rejected (a contract: scripts and reports rely on these codes). */
+export const rejectReasons = [
+  'missing_required',
+  'id_number_format',
+  'id_number_checksum',
+  'id_number_date',
+  'credit_code_format',
+  'credit_code_checksum',
+  'date_invalid',
+  'value_invalid',
+  'type_invalid',
+] as const;
+export type RejectReason = (typeof rejectReasons)[number];
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+
+function realDate(value: string, pattern: RegExp): boolean {
+  const m = pattern.exec(value);
+  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function inRange(n: number, item: DataItem) {
+  const v = item.validator;
+  return (v?.min === undefined || n >= v.min) && (v?.max === undefined || n <= v.max);
+}
+
+/** Checks one standardized value against its data item; returns the reason it is rejected, or null. */
+export function validateValue(value: string | null, item: DataItem, today: string): RejectReason | null {
+  if (value === null) return item.required ? 'missing_required' : null;
+  const v = item.validator;
+  switch (item.type) {
+    case 'integer':
+      if (!/^-?\d+$/.test(value)) return 'type_invalid';
+      if (!inRange(Number(value), item)) return 'value_invalid';
+      break;
+    case 'decimal':
+      if (!/^-?\d+(\.\d+)?$/.test(value)) return 'type_invalid';
+      if (!inRange(Number(value), item)) return 'value_invalid';
+      break;
+    case 'boolean':
+      if (value !== 'true' && value !== 'false') return 'type_invalid';
+      break;
+    case 'date':
+      if (!realDate(value, DATE)) return 'date_invalid';
+      break;
+    case 'datetime':
+      if (!realDate(value, DATETIME)) return 'date_invalid';
+      break;
+    case 'id_number':
+      return checkIdNumber(value, today);
+    case 'credit_code':
+      return checkCreditCode(value);
+    case 'phone':
+      if (!/^1[3-9]\d{9}$/.test(value) && !/^0\d{2,3}-\d{7,8}$/.test(value)) return 'value_invalid';
+      break;
+    case 'enum':
+      if (!v?.enum?.includes(value)) return 'value_invalid';
+      break;
+  }
+  if (v?.enum && item.type !== 'enum' && !v.enum.includes(value)) return 'value_invalid';
+  if (v?.maxLength !== undefined && value.length > v.maxLength) return 'value_invalid';
+  if (v?.pattern && !new RegExp(v.pattern).test(value)) return 'value_invalid';
+  return null;
+}
+
+/**
+ * Warnings about a whole row: a birth date or sex that disagrees with the row's citizen ID number.
+ * `get` returns the standardized value of an item code.
+ */
+export function rowWarnings(
+  get: (code: string) => string | null | undefined,
+  idNumberCode: string | undefined,
+): string[] {
+  if (!idNumberCode) return [];
+  const id = get(idNumberCode);
+  if (!id || id.length !== 18) return [];
+  const warnings: string[] = [];
+  const birth = get('birth_date');
+  if (birth && birth !== idNumberBirthDate(id)) warnings.push('birth_date_mismatch');
+  const sex = get('sex');
+  if (sex && sex !== (idNumberSex(id) === 'male' ? '男' : '女')) warnings.push('sex_mismatch');
+  return warnings;
+}
