@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
 import { type Database, openDatabase } from '../core/db.ts';
-import type { Logger } from '../core/logger.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
@@ -19,23 +19,29 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
 /** Creates every module on one database. The one place that wires modules together. */
-export function createModules(database: Database, config: Config) {
+export function createModules(database: Database, config: Config, logger: Logger) {
   const { db } = database;
   const audit = createAuditModule({ db });
   const org = createOrgModule({ db, audit: audit.service });
   const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service });
   const catalog = createCatalogModule({ db, audit: audit.service, org: org.service });
-  const ingest = createIngestModule({ database, dataDir: config.dataDir, audit: audit.service, catalog: catalog.service });
+  const ingest = createIngestModule({
+    database,
+    dataDir: config.dataDir,
+    audit: audit.service,
+    catalog: catalog.service,
+    logger,
+  });
   return { audit, org, accounts, catalog, ingest };
 }
 export type Modules = ReturnType<typeof createModules>;
 
 /** Opens the database, applies migrations and loads the district's reference data. */
-export async function openPlatform(config: Config) {
+export async function openPlatform(config: Config, logger: Logger = createLogger(config.logLevel)) {
   const database = await openDatabase(config);
   try {
     await database.migrate();
-    const modules = createModules(database, config);
+    const modules = createModules(database, config, logger);
     await modules.org.service.seed();
     await modules.catalog.service.seedDemo(systemCtx('onecity'));
     return { database, modules };
@@ -90,7 +96,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
 
 /** Starts OneCity: database, first-start admin, HTTP server; stops cleanly on SIGTERM/SIGINT. */
 export async function serve(config: Config, logger: Logger, print: (line: string) => void) {
-  const { database, modules } = await openPlatform(config);
+  const { database, modules } = await openPlatform(config, logger);
   const admin = await modules.accounts.users.ensureAdmin(systemCtx('onecity'), config.adminPassword);
   const app = await createApp(config, logger, database, modules);
   await app.listen({ port: config.port, host: config.host });
@@ -100,6 +106,7 @@ export async function serve(config: Config, logger: Logger, print: (line: string
     modules.accounts.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
   }, 10 * 60_000);
   housekeeping.unref();
+  const stopPulls = modules.ingest.startScheduler();
 
   print(
     `OneCity ${version} is running on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
@@ -118,6 +125,7 @@ export async function serve(config: Config, logger: Logger, print: (line: string
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
       clearInterval(housekeeping);
+      stopPulls();
       // close() stops accepting connections and waits for requests in flight. Keep-alive connections that
       // finish a request meanwhile would hold it open, so idle ones are closed as they appear, and after
       // a grace period whatever is left is cut. Then the database is closed.

@@ -110,3 +110,44 @@ export const qualityPoint = z.object({
   completeness: z.number(),
   validity: z.number(),
 });
+
+export const pullSourceInput = z
+  .object({
+    resource: z.string().min(1).max(60),
+    name: z.string().trim().min(1).max(60),
+    url: z.url({ protocol: /^https?$/ }),
+    headers: z.record(z.string().max(100), z.string().max(2000)).optional(),
+    recordsPath: z
+      .string()
+      .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'dot-separated property names, e.g. data.items')
+      .nullable()
+      .optional(),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+export type PullSourceInput = z.infer<typeof pullSourceInput>;
+
+export const pullSourceUpdate = pullSourceInput.omit({ resource: true }).partial().strict();
+export type PullSourceUpdate = z.infer<typeof pullSourceUpdate>;
+
+export const pullSource = z.object({
+  id: z.number(),
+  resourceCode: z.string(),
+  name: z.string(),
+  url: z.string(),
+  headerNames: z.array(z.string()),
+  recordsPath: z.string().nullable(),
+  intervalMinutes: z.number(),
+  enabled: z.boolean(),
+  nextRunAt: z.string(),
+  lastRunAt: z.string().nullable(),
+  lastBatchId: z.number().nullable(),
+  lastError: z.string().nullable(),
+  createdBy: z.string(),
+});
+export type PullSource = z.infer<typeof pullSource>;

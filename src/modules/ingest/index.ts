@@ -1,18 +1,48 @@
 import type { Database } from '../../core/db.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { App } from '../../server/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import { pullRoutes } from './pull-routes.ts';
+import { createPullService } from './pull-service.ts';
 import { ingestRoutes } from './routes.ts';
 import { createIngestService } from './service.ts';
 
+export type { PullService } from './pull-service.ts';
 export type { IngestService } from './service.ts';
 
-/** Aggregation (归集): files, pushes and their batches, rejects and quality. */
+/** Aggregation (归集): files, pushes and scheduled pulls, their batches, rejects and quality. */
 export function createIngestModule(deps: {
   database: Database;
   dataDir: string;
   audit: AuditService;
   catalog: CatalogService;
+  logger: Logger;
 }) {
   const service = createIngestService(deps);
-  return { service, routes: ingestRoutes(service) };
+  const pulls = createPullService({
+    db: deps.database.db,
+    audit: deps.audit,
+    catalog: deps.catalog,
+    ingest: service,
+    logger: deps.logger,
+  });
+  const routes = async (app: App) => {
+    // Separate scopes: the upload routes' raw-body parsers stay out of the JSON routes.
+    await app.register(ingestRoutes(service));
+    await app.register(pullRoutes(pulls));
+  };
+  return {
+    service,
+    pulls,
+    routes,
+    /** Runs due pulls every 30 seconds; returns a stop function. */
+    startScheduler() {
+      const timer = setInterval(() => {
+        pulls.runDue().catch((err) => deps.logger.warn({ err }, 'pull scheduler failed'));
+      }, 30_000);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
 }

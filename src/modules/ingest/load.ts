@@ -53,18 +53,12 @@ export async function loadBatch(
   const laterVersions: string[][] = [];
 
   async function* csvChunks() {
-    let pending = '';
     for await (const rows of source.batches) {
       const out = processor.process(rows, !direct);
-      pending += out.csv;
       if (direct) laterVersions.push(...out.laterVersions);
-      if (pending.length > 1 << 20) {
-        yield pending;
-        pending = '';
-      }
+      if (out.csv) yield out.csv;
       args.onProgress?.(processor.stats.total);
     }
-    if (pending) yield pending;
   }
 
   let inserted: number;

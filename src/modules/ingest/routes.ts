@@ -62,7 +62,7 @@ export function ingestRoutes(service: IngestService) {
         bodyLimit: 50 * 1024 ** 2,
         schema: { tags, params: resourceParam, body: pushBody, response: { 200: batch } },
       },
-      (req) => service.push(req.ctx, req.params.resource, req.body.records),
+      (req) => service.ingestRecords(req.ctx, req.params.resource, req.body.records),
     );
     app.get(
       '/api/ingest/batches',

@@ -23,20 +23,34 @@ function csvField(value: string | null): string {
 }
 
 /**
- * A 53-bit hash of a row's values (cyrb53), to tell versions of a key apart. A plain number keeps a
- * million keys small in memory, and hashing in JavaScript is several times faster than MD5 here.
+ * A 53-bit hash of a row's values (cyrb53, fed value by value), to tell versions of a key apart. A plain
+ * number keeps a million keys small in memory, and hashing here is several times faster than MD5.
  */
-export function rowHash(text: string): number {
+export function rowHash(values: readonly (string | null)[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (const value of values) {
+    const text = value ?? '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    // A separator, so that ("ab", "c") and ("a", "bc") differ; null and empty text hash alike, as they load alike.
+    h1 = Math.imul(h1 ^ 1, 2654435761);
+    h2 = Math.imul(h2 ^ 1, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A copy of a string that does not point into the chunk it was cut from. Parsed values are slices of
+ * 1 MB chunks of the file; a key kept in the de-duplication map would otherwise keep its whole chunk alive.
+ */
+function detached(text: string): string {
+  return `${text} `.slice(0, -1);
 }
 
 /**
@@ -92,7 +106,7 @@ export function createRowProcessor(
      * then key, hash, batch and the items) and the rows that are later versions of a key already in this file.
      */
     process(rows: string[][], withRowNumber: boolean) {
-      let csv = '';
+      const lines: string[] = [];
       const laterVersions: string[][] = [];
       for (const row of rows) {
         rowNumber++;
@@ -100,13 +114,11 @@ export function createRowProcessor(
         const values: (string | null)[] = new Array(items.length);
         let reasons: string[] | undefined;
         warnings = undefined;
-        let joined = '';
         for (let i = 0; i < items.length; i++) {
           const column = sourceColumn[i]!;
           const item = items[i]!;
           const value = standardizeValue(column < 0 ? undefined : row[column], item, warn);
           values[i] = value;
-          joined += `${value ?? ''}\u0001`;
           const reason = validateValue(value, item, today);
           if (value !== null) quality[i]!.filled++;
           if (reason) {
@@ -123,9 +135,10 @@ export function createRowProcessor(
           continue;
         }
         stats.accepted++;
-        const key =
-          keyIndexes.length === 1 ? values[keyIndexes[0]!]! : keyIndexes.map((i) => values[i]).join('|');
-        const hash = rowHash(joined);
+        const key = detached(
+          keyIndexes.length === 1 ? values[keyIndexes[0]!]! : keyIndexes.map((i) => values[i]).join('|'),
+        );
+        const hash = rowHash(values);
         const previous = seen.get(key);
         if (idNumberCode) {
           const consistency = rowWarnings((code) => values[index.get(code) ?? -1], idNumberCode);
@@ -148,8 +161,9 @@ export function createRowProcessor(
           ? `${rowNumber},${csvField(key)},${hash},${batchId}`
           : `${csvField(key)},${hash},${batchId}`;
         for (let i = 0; i < values.length; i++) line += `,${csvField(values[i]!)}`;
-        csv += `${line}\n`;
+        lines.push(line);
       }
+      const csv = lines.length ? `${lines.join('\n')}\n` : '';
       return { csv, laterVersions };
     },
   };

@@ -1,5 +1,6 @@
 import {
   bigserial,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -63,4 +64,27 @@ export const rowIssues = ingestSchema.table(
     raw: jsonb('raw').$type<Record<string, string>>().notNull(),
   },
   (t) => [index('row_issues_batch_idx').on(t.batchId, t.kind, t.row)],
+);
+
+/** Departmental APIs the center pulls on a schedule; the schedule lives here so any process can run it. */
+export const pullSources = ingestSchema.table(
+  'pull_sources',
+  {
+    id: serial('id').primaryKey(),
+    resourceId: integer('resource_id').notNull(),
+    resourceCode: text('resource_code').notNull(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    recordsPath: text('records_path'),
+    intervalMinutes: integer('interval_minutes').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    nextRunAt: ts('next_run_at').notNull().defaultNow(),
+    lastRunAt: ts('last_run_at'),
+    lastBatchId: integer('last_batch_id'),
+    lastError: text('last_error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('pull_sources_due_idx').on(t.enabled, t.nextRunAt)],
 );

@@ -313,12 +313,17 @@ export function createIngestService(deps: {
       return { batchId };
     },
 
-    /** Loads records pushed by a departmental system (JSON objects keyed by item code or column name). */
-    async push(ctx: Ctx, resourceCode: string, records: Record<string, unknown>[]) {
+    /** Loads records pushed by a departmental system, or pulled from one (JSON objects keyed by item code or column name). */
+    async ingestRecords(
+      ctx: Ctx,
+      resourceCode: string,
+      records: Record<string, unknown>[],
+      sourceKind: 'push' | 'pull' = 'push',
+    ) {
       const resource = await resourceFor(ctx, resourceCode);
       const source = await fromRecords('json', records);
       const mapping = finalMapping(resource, source.headers);
-      return run(ctx, resource, source, { sourceKind: 'push', mapping });
+      return run(ctx, resource, source, { sourceKind, mapping });
     },
 
     /** Batches, newest first. */

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { App } from '../../server/http.ts';
+import { idParam, pullSource, pullSourceInput, pullSourceUpdate } from './contract.ts';
+import type { PullService } from './pull-service.ts';
+
+// Pulls make the server fetch addresses it is given, so only center staff configure them.
+const managers = ['admin', 'steward'] as const;
+
+/** Scheduled pulls: list, add, change, remove, run now. */
+export function pullRoutes(service: PullService) {
+  return async (app: App) => {
+    const tags = ['ingest'];
+    app.get(
+      '/api/ingest/pulls',
+      { config: { access: managers }, schema: { tags, response: { 200: z.array(pullSource) } } },
+      (req) => service.list(req.ctx),
+    );
+    app.post(
+      '/api/ingest/pulls',
+      {
+        config: { access: managers },
+        schema: { tags, body: pullSourceInput, response: { 201: pullSource } },
+      },
+      async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
+    );
+    app.patch(
+      '/api/ingest/pulls/:id',
+      {
+        config: { access: managers },
+        schema: { tags, params: idParam, body: pullSourceUpdate, response: { 200: pullSource } },
+      },
+      (req) => service.update(req.ctx, req.params.id, req.body),
+    );
+    app.delete(
+      '/api/ingest/pulls/:id',
+      { config: { access: managers }, schema: { tags, params: idParam } },
+      async (req, reply) => {
+        await service.remove(req.ctx, req.params.id);
+        return reply.code(204).send();
+      },
+    );
+    app.post(
+      '/api/ingest/pulls/:id/run',
+      { config: { access: managers }, schema: { tags, params: idParam, response: { 200: pullSource } } },
+      (req) => service.runNow(req.ctx, req.params.id),
+    );
+  };
+}
