@@ -1,11 +1,31 @@
 // Deterministic synthetic population files for benchmarks and tests (no real people).
-import fs from 'node:fs';
+
 import { once } from 'node:events';
+import fs from 'node:fs';
 import { idNumberCheck } from '../src/core/cn-codes.ts';
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const given = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国文博宇浩然子涵梓轩欣怡雨桐思远';
-const subdistricts = ['高塘岭街道', '丁字湾街道', '大泽湖街道', '月亮岛街道', '白沙洲街道', '金山桥街道', '黄金园街道', '乌山街道', '铜官街道', '雷锋街道', '白马街道', '桥驿镇', '茶亭镇', '靖港镇', '乔口镇', '白箬铺镇'];
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const given =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国文博宇浩然子涵梓轩欣怡雨桐思远';
+const subdistricts = [
+  '高塘岭街道',
+  '丁字湾街道',
+  '大泽湖街道',
+  '月亮岛街道',
+  '白沙洲街道',
+  '金山桥街道',
+  '黄金园街道',
+  '乌山街道',
+  '铜官街道',
+  '雷锋街道',
+  '白马街道',
+  '桥驿镇',
+  '茶亭镇',
+  '靖港镇',
+  '乔口镇',
+  '白箬铺镇',
+];
 
 /** A small, fast deterministic generator (mulberry32). */
 export function random(seed: number) {
@@ -19,7 +39,8 @@ export function random(seed: number) {
   };
 }
 
-export const populationHeader = '公民身份号码,姓名,性别,出生日期,民族,住址,联系电话,所属街道,所属社区,婚姻状况,户号';
+export const populationHeader =
+  '公民身份号码,姓名,性别,出生日期,民族,住址,联系电话,所属街道,所属社区,婚姻状况,户号';
 
 /** Writes N population rows (valid ID numbers, unique by sequence) as UTF-8 CSV. */
 export async function writePopulationCsv(file: string, rows: number, seed = 1) {

@@ -45,7 +45,10 @@ const ID_FORMAT = /^[1-9]\d{16}[\dX]$/;
 export function checkIdNumber(id: string, today: Date | string = new Date()): IdNumberProblem | null {
   if (!ID_FORMAT.test(id)) return 'id_number_format';
   const birth = id.slice(6, 14);
-  const todayDigits = (typeof today === 'string' ? today : today.toISOString().slice(0, 10)).replaceAll('-', '');
+  const todayDigits = (typeof today === 'string' ? today : today.toISOString().slice(0, 10)).replaceAll(
+    '-',
+    '',
+  );
   const real = isRealDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
   if (!real || birth < '19000101' || birth > todayDigits) return 'id_number_date';
   if (idNumberCheck(id) !== id[17]) return 'id_number_checksum';

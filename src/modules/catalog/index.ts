@@ -1,6 +1,10 @@
 import type { Db } from '../../core/db.ts';
+import type { App } from '../../server/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
+import { exchangeRoutes } from './exchange-routes.ts';
+import { createExchangeService } from './exchange-service.ts';
+import { createImportService } from './import-service.ts';
 import { catalogRoutes } from './routes.ts';
 import { createCatalogService } from './service.ts';
 
@@ -10,5 +14,11 @@ export type { CatalogService } from './service.ts';
 /** The resource catalog (政务信息资源目录). */
 export function createCatalogModule(deps: { db: Db; audit: AuditService; org: OrgService }) {
   const service = createCatalogService(deps);
-  return { service, routes: catalogRoutes(service) };
+  const exchange = createExchangeService({ catalog: service, imports: createImportService(deps) });
+  const routes = async (app: App) => {
+    await app.register(catalogRoutes(service));
+    // Its own plugin scope, so the raw-body parsers for workbooks apply to the import routes only.
+    await app.register(exchangeRoutes(exchange));
+  };
+  return { service, exchange, routes };
 }

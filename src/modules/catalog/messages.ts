@@ -45,4 +45,61 @@ addMessages({
     'zh-CN': '资源已被他人修改（当前版本 {version}），请刷新后重试',
     en: 'Someone else changed the resource (now version {version}); reload and try again',
   },
+  // Import and export (XLSX, DCAT-AP).
+  import_failed: {
+    'zh-CN': '导入未保存：发现 {count} 处错误',
+    en: 'Nothing was imported: {count} problems found',
+  },
+  import_place_row: { 'zh-CN': '“{sheet}”第 {row} 行“{field}”', en: '{sheet} row {row}, {field}' },
+  import_place_dataset: {
+    'zh-CN': 'dcat:dataset[{dataset}] 的 {field}',
+    en: 'dcat:dataset[{dataset}], {field}',
+  },
+  not_a_workbook: { 'zh-CN': '文件不是 XLSX 工作簿', en: 'The file is not an XLSX workbook' },
+  not_a_dcat_catalog: {
+    'zh-CN': '文档不是含 dcat:dataset 的 DCAT 目录',
+    en: 'The document is not a DCAT catalog with dcat:dataset',
+  },
+  missing_sheet: { 'zh-CN': '缺少工作表“{sheet}”', en: 'the sheet {sheet} is missing' },
+  missing_column: { 'zh-CN': '缺少列“{column}”', en: 'the column {column} is missing' },
+  unknown_label: {
+    'zh-CN': '“{value}”不是可选值，可选：{values}',
+    en: '"{value}" is not one of: {values}',
+  },
+  unknown_department_code: {
+    'zh-CN': '部门“{value}”不存在（填写代码表中的部门代码）',
+    en: 'department "{value}" does not exist (use a code from the code table)',
+  },
+  unknown_resource_code: {
+    'zh-CN': '资源代码 {code} 不存在；新增资源请留空',
+    en: 'resource code {code} does not exist; leave it empty for a new resource',
+  },
+  duplicate_row: {
+    'zh-CN': '资源 {code} 在文件中出现多次',
+    en: 'resource {code} appears more than once in the file',
+  },
+  unlinked_item: {
+    'zh-CN': '找不到“{value}”对应的资源行',
+    en: 'no resource row matches "{value}"',
+  },
+  ambiguous_item_link: {
+    'zh-CN': '有多个资源名为“{value}”，请填写资源代码',
+    en: 'several resources are named "{value}"; give the resource code',
+  },
+  not_a_number: { 'zh-CN': '“{value}”不是数字', en: '"{value}" is not a number' },
+  invalid_date: { 'zh-CN': '日期格式应为 2024-05-01', en: 'must be a date like 2024-05-01' },
+  invalid_alias: {
+    'zh-CN': '别名须为小写字母开头的字母、数字、下划线',
+    en: 'must be lower-case letters, digits and _, starting with a letter',
+  },
+  invalid_class_code: {
+    'zh-CN': '分类编码应为 类(1位)+项(2位)+目(3位)[+细目(3位)] 数字，如 101001',
+    en: 'must be class (1) + item (2) + category (3) [+ subcategory (3)] digits, e.g. 101001',
+  },
+  invalid_item_code: {
+    'zh-CN': '数据项编码须为小写字母开头的字母、数字、下划线',
+    en: 'must be lower-case letters, digits and _, starting with a letter',
+  },
+  no_items: { 'zh-CN': '资源至少要有一个数据项', en: 'a resource needs at least one data item' },
+  too_many_values: { 'zh-CN': '最多 {maximum} 项', en: 'must have at most {maximum} entries' },
 });

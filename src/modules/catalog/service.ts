@@ -116,6 +116,20 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
       };
     },
 
+    /** Every resource matching the filters, whole (with data items), in code order: for exports. */
+    async listAll(
+      _ctx: Ctx,
+      filters: Omit<ResourceQuery, 'page' | 'pageSize' | 'sort'>,
+    ): Promise<Resource[]> {
+      const names = await departmentNames();
+      const all: Resource[] = [];
+      for (let page = 1; ; page++) {
+        const { items } = await repo.findResources(db, { ...filters, page, pageSize: 500, sort: 'code' });
+        all.push(...items.map((row) => toResource(row, names)));
+        if (items.length < 500) return all;
+      }
+    },
+
     /** One resource by code or alias. */
     async get(_ctx: Ctx, codeOrAlias: string): Promise<Resource> {
       return toResource(await load(codeOrAlias), await departmentNames());

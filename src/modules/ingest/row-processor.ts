@@ -76,7 +76,8 @@ export function createRowProcessor(
     filled: 0,
     valid: 0,
   }));
-  const today = new Date().toISOString().slice(0, 10);
+  // Birth dates are checked against the district's calendar day.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const stats = {
     total: 0,
     accepted: 0,
@@ -91,7 +92,8 @@ export function createRowProcessor(
   // Warnings of the row being processed; set through `warn` by the standardizers.
   let warnings: string[] | undefined;
   const warn = (code: string) => {
-    (warnings ??= []).push(code);
+    warnings ??= [];
+    warnings.push(code);
   };
   const rawOf = (row: string[]) => Object.fromEntries(headers.map((h, i) => [h, row[i] ?? '']));
 
@@ -131,21 +133,29 @@ export function createRowProcessor(
         if (reasons) {
           stats.rejected++;
           for (const r of reasons) stats.rejectedByReason[r] = (stats.rejectedByReason[r] ?? 0) + 1;
-          issues.push({ row: rowNumber, kind: 'rejected', reasons, raw: rawOf(row) });
+          // What standardizing noticed (a number Excel cut short) explains the rejection, so it is kept beside it.
+          issues.push({
+            row: rowNumber,
+            kind: 'rejected',
+            reasons: [...reasons, ...(warnings ?? [])],
+            raw: rawOf(row),
+          });
           continue;
         }
         stats.accepted++;
         const key = detached(
-          keyIndexes.length === 1 ? values[keyIndexes[0]!]! : keyIndexes.map((i) => values[i]).join('|'),
+          keyIndexes.length === 1
+            ? values[keyIndexes[0]!]!
+            : JSON.stringify(keyIndexes.map((i) => values[i])),
         );
         const hash = rowHash(values);
         const previous = seen.get(key);
         if (idNumberCode) {
           const consistency = rowWarnings((code) => values[index.get(code) ?? -1], idNumberCode);
-          if (consistency.length) (warnings ??= []).push(...consistency);
+          for (const code of consistency) warn(code);
         }
         // A key met again with other values: this later row wins, and the clash is flagged for the department.
-        if (previous !== undefined && previous !== hash) (warnings ??= []).push('duplicate_key');
+        if (previous !== undefined && previous !== hash) warn('duplicate_key');
         if (warnings) {
           stats.warnings++;
           issues.push({ row: rowNumber, kind: 'warning', reasons: warnings, raw: rawOf(row) });

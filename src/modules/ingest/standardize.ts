@@ -24,7 +24,8 @@ export function standardizeDate(text: string): Standardized {
   );
   if (!m) m = text.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (m) return { value: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` };
-  if (/^\d{4,5}$/.test(text) && Number(text) > 366) {
+  // Five digits only: a bare year such as 1990 is not a day number.
+  if (/^\d{5}$/.test(text)) {
     // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
     const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);
     return { value: date.toISOString().slice(0, 10), warning: 'excel_serial_date' };
@@ -37,13 +38,20 @@ function standardizeDateTime(text: string): Standardized {
   const m = text.match(
     /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[ T]?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/,
   );
-  if (!m) return { value: text };
-  return { value: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)} ${pad(m[4]!)}:${m[5]}:${m[6] ?? '00'}` };
+  if (m) return { value: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)} ${pad(m[4]!)}:${m[5]}:${m[6] ?? '00'}` };
+  // A date alone (an XLSX cell at midnight, or a form without time) means the start of that day.
+  const date = standardizeDate(text);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date.value ?? '')
+    ? { ...date, value: `${date.value} 00:00:00` }
+    : { value: text };
 }
 
 /** A phone number: mobile as 11 digits, landline as area code-number (0731-88001234); +86 dropped. */
 export function standardizePhone(text: string): Standardized {
-  const digits = text.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086)/, '');
+  const compact = text.replace(/[\s\-()（）]/g, '');
+  let digits = compact.replace(/^(\+86|0086)/, '');
+  // Written internationally, a landline drops its leading 0 (+86 731 88001234).
+  if (digits !== compact && /^(10\d{8}|[2-9]\d{8,10})$/.test(digits)) digits = `0${digits}`;
   if (/^1\d{10}$/.test(digits)) return { value: digits };
   if (/^0\d{9,11}$/.test(digits)) {
     // Beijing (010) and the 02x cities have three-digit area codes; all others four.

@@ -83,7 +83,7 @@ export function rowWarnings(
 ): string[] {
   if (!idNumberCode) return [];
   const id = get(idNumberCode);
-  if (!id || id.length !== 18) return [];
+  if (id?.length !== 18) return [];
   const warnings: string[] = [];
   const birth = get('birth_date');
   if (birth && birth !== idNumberBirthDate(id)) warnings.push('birth_date_mismatch');

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DatabaseOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   TeamOutlined,
@@ -16,6 +17,7 @@ const icons: Record<string, ReactNode> = {
   subdistricts: <EnvironmentOutlined />,
   communities: <HomeOutlined />,
   users: <TeamOutlined />,
+  resources: <DatabaseOutlined />,
   auditEntries: <AuditOutlined />,
 };
 
@@ -25,7 +27,7 @@ export function OverviewCards({ figures }: { figures: Record<string, number> }) 
   return (
     <Flex wrap gap={16}>
       {Object.entries(figures).map(([key, value]) => (
-        <Card key={key} variant="borderless" style={{ flex: '1 1 180px' }} data-testid={`stat-${key}`}>
+        <Card key={key} variant="borderless" style={{ flex: '1 1 160px' }} data-testid={`stat-${key}`}>
           <Statistic
             title={i18n.exists(`home.stats.${key}`) ? t(`home.stats.${key}`) : key}
             value={value}

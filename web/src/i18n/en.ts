@@ -97,6 +97,7 @@ export const en: typeof zhCN = {
       subdistricts: 'Subdistricts and towns',
       communities: 'Communities and villages',
       users: 'Users',
+      resources: 'Information resources',
       auditEntries: 'Audit entries',
     },
   },

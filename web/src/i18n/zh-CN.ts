@@ -91,6 +91,7 @@ export const zhCN = {
       subdistricts: '街道（镇）',
       communities: '社区（村）',
       users: '用户',
+      resources: '信息资源',
       auditEntries: '审计记录',
     },
   },

@@ -13,3 +13,9 @@ export function formatDateTime(iso: string | null | undefined, withSeconds = fal
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(i18n.language).format(value);
 }
+
+/** A day in the user's language (a timestamp's date in their time zone); empty values become a dash. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+}

@@ -28,15 +28,20 @@ export function formatOf(fileName: string): SourceFormat {
 export async function openFile(file: string, format = formatOf(file)): Promise<TabularSource> {
   if (format === 'xlsx') return openXlsx(file);
   if (format === 'json')
-    return fromRecords('json', JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown[]);
+    return fromRecords(
+      'json',
+      JSON.parse((await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown[],
+    );
   const handle = await fs.promises.open(file);
   const sample = Buffer.alloc(64 * 1024);
   const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
   await handle.close();
   const encoding = detectEncoding(sample.subarray(0, bytesRead));
-  const text = fs
-    .createReadStream(file, { highWaterMark: 1 << 20 })
-    .pipe(iconv.decodeStream(encoding, { stripBOM: true }));
+  // Node decodes UTF-8 natively (faster); iconv-lite handles the GB encodings.
+  const text =
+    encoding === 'utf-8'
+      ? withoutBom(fs.createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' }))
+      : fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream(encoding));
   if (format === 'ndjson')
     return fromRecords('ndjson', ndjsonRecords(text as AsyncIterable<string>), encoding);
   return withHeader(
@@ -137,6 +142,9 @@ function cellText(value: unknown): string {
       .toISOString()
       .slice(0, value.getUTCHours() || value.getUTCMinutes() ? 19 : 10)
       .replace('T', ' ');
+  // Excel keeps 15 significant digits: a longer number (an ID number typed as a number) has lost digits,
+  // and its exponent form lets the standardizer say so.
+  if (typeof value === 'number' && Math.abs(value) >= 1e15) return value.toExponential().toUpperCase();
   if (typeof value === 'number')
     return Number.isInteger(value) && Math.abs(value) >= 1e21 ? value.toFixed(0) : String(value);
   if (typeof value === 'object') {
@@ -153,7 +161,8 @@ async function openXlsx(file: string): Promise<TabularSource> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     worksheets: 'emit',
-    styles: 'ignore',
+    // Styles tell which numbers are dates.
+    styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
@@ -161,8 +170,8 @@ async function openXlsx(file: string): Promise<TabularSource> {
     let batch: string[][] = [];
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as unknown[]).slice(1);
-        batch.push(Array.from(values, cellText));
+        const cells = Array.from((row.values as unknown[]).slice(1), cellText);
+        if (cells.some((c) => c !== '')) batch.push(cells);
         if (batch.length === 1000) {
           yield batch;
           batch = [];

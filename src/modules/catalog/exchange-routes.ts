@@ -1,0 +1,141 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InputError } from '../../core/errors.ts';
+import { message } from '../../core/messages.ts';
+import type { App } from '../../server/http.ts';
+import {
+  dcatDocument,
+  exportQuery,
+  importFailure,
+  importQuery,
+  importResult,
+  XLSX_TYPE,
+} from './exchange-contract.ts';
+import type { ExchangeService } from './exchange-service.ts';
+import type { ImportResult } from './import-service.ts';
+
+const readers = ['admin', 'steward', 'department_user', 'leader'] as const;
+const editors = ['admin', 'steward', 'department_user'] as const;
+// A workbook of a few thousand resources is a few MB; the server's default body limit is 10 MB.
+const IMPORT_LIMIT = 20 * 1024 * 1024;
+
+/** Content-Disposition for a download, with the Chinese file name for browsers that read filename*. */
+function attachment(name: string, asciiName: string) {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
+
+/** Sends an import result: 200 when saved (or a clean dry run), else 400 as a problem document with every error. */
+function sendResult(req: FastifyRequest, reply: FastifyReply, result: ImportResult) {
+  const errors = result.errors.map((e) => ({
+    ...e,
+    message: message(e.reason, req.lang, e.params) ?? e.reason,
+  }));
+  if (!errors.length) return reply.code(200).send({ ...result, errors });
+  const where = (e: (typeof errors)[number]) =>
+    e.dataset !== undefined
+      ? message('import_place_dataset', req.lang, e)
+      : message('import_place_row', req.lang, e);
+  const detail = [
+    message('import_failed', req.lang, { count: errors.length }),
+    ...errors.slice(0, 5).map((e) => `${where(e)}: ${e.message}`),
+  ].join('; ');
+  return reply
+    .code(400)
+    .type('application/problem+json')
+    .send({
+      type: 'urn:onecity:error:import_failed',
+      title: 'import_failed',
+      status: 400,
+      code: 'import_failed',
+      detail,
+      params: { count: errors.length },
+      ...result,
+      errors,
+    });
+}
+
+/** Catalog export and import: the XLSX sheet departments fill in, and DCAT-AP JSON-LD. */
+export function exchangeRoutes(exchange: ExchangeService) {
+  return async (app: App) => {
+    const tags = ['catalog'];
+    // Parsers of this plugin only: the workbook arrives as the raw request body (no multipart).
+    app.addContentTypeParser(
+      [XLSX_TYPE, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
+    app.addContentTypeParser(
+      'application/ld+json',
+      { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
+      app.getDefaultJsonParser('error', 'error'),
+    );
+
+    app.get(
+      '/api/catalog/export.xlsx',
+      { config: { access: readers }, schema: { tags, querystring: exportQuery } },
+      async (req, reply) =>
+        reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(`资源目录-${today()}.xlsx`, `catalog-${today()}.xlsx`))
+          .send(await exchange.exportXlsx(req.ctx, req.query)),
+    );
+    app.get(
+      '/api/catalog/template.xlsx',
+      { config: { access: readers }, schema: { tags } },
+      async (req, reply) =>
+        reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment('资源目录模板.xlsx', 'catalog-template.xlsx'))
+          .send(await exchange.template(req.ctx)),
+    );
+    app.get(
+      '/api/catalog/catalog.jsonld',
+      {
+        config: { access: readers },
+        // No response schema: the serializer would drop every property it does not name.
+        schema: { tags, querystring: exportQuery, description: 'A dcat:Catalog in JSON-LD (DCAT-AP).' },
+      },
+      async (req, reply) =>
+        reply
+          .type('application/ld+json')
+          .send(await exchange.exportDcat(req.ctx, req.query, `${req.protocol}://${req.host}`)),
+    );
+    app.post(
+      '/api/catalog/import.xlsx',
+      {
+        config: { access: editors },
+        bodyLimit: IMPORT_LIMIT,
+        schema: {
+          tags,
+          description: `The workbook as the raw request body, Content-Type ${XLSX_TYPE}.`,
+          querystring: importQuery,
+          response: { 200: importResult, 400: importFailure },
+        },
+      },
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body))
+          throw new InputError('not_a_workbook', 'The body is not an XLSX workbook');
+        const result = await exchange.importXlsx(req.ctx, req.body, { dryRun: req.query.dryRun === 'true' });
+        return sendResult(req, reply, result);
+      },
+    );
+    app.post(
+      '/api/catalog/import.jsonld',
+      {
+        config: { access: editors },
+        bodyLimit: IMPORT_LIMIT,
+        schema: {
+          tags,
+          querystring: importQuery,
+          body: dcatDocument,
+          response: { 200: importResult, 400: importFailure },
+        },
+      },
+      async (req, reply) => {
+        const result = await exchange.importDcat(req.ctx, req.body, { dryRun: req.query.dryRun === 'true' });
+        return sendResult(req, reply, result);
+      },
+    );
+  };
+}

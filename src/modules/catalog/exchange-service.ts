@@ -1,0 +1,54 @@
+import type { Ctx } from '../../core/context.ts';
+import type { ResourceQuery } from './contract.ts';
+import { readDcatCatalog } from './exchange-dcat-read.ts';
+import { writeDcatCatalog } from './exchange-dcat-write.ts';
+import { readCatalogWorkbook } from './exchange-xlsx-read.ts';
+import { writeCatalogWorkbook } from './exchange-xlsx-write.ts';
+import type { ImportService } from './import-service.ts';
+import type { CatalogService } from './service.ts';
+
+/** The filters of the resource list that an export honours. */
+export type ExportFilters = Omit<ResourceQuery, 'page' | 'pageSize' | 'sort'>;
+
+export type ExchangeService = ReturnType<typeof createExchangeService>;
+
+/** Export and import of the whole catalog: the XLSX sheet departments fill in, and DCAT-AP JSON-LD. */
+export function createExchangeService(deps: { catalog: CatalogService; imports: ImportService }) {
+  const { catalog, imports } = deps;
+  return {
+    /** The resources matching the filters as the catalog workbook. */
+    async exportXlsx(ctx: Ctx, filters: ExportFilters): Promise<Buffer> {
+      const [resources, departments] = await Promise.all([
+        catalog.listAll(ctx, filters),
+        imports.departments(),
+      ]);
+      return writeCatalogWorkbook(resources, departments);
+    },
+
+    /** The empty workbook, with its guide, code table and dropdowns. */
+    async template(_ctx: Ctx): Promise<Buffer> {
+      return writeCatalogWorkbook([], await imports.departments());
+    },
+
+    /** The resources matching the filters as a DCAT-AP catalog; `baseUrl` is where this server is reached. */
+    async exportDcat(ctx: Ctx, filters: ExportFilters, baseUrl: string) {
+      const [resources, departments] = await Promise.all([
+        catalog.listAll(ctx, filters),
+        imports.departments(),
+      ]);
+      return writeDcatCatalog(resources, departments, baseUrl);
+    },
+
+    /** Imports a filled-in catalog workbook (all or nothing). */
+    async importXlsx(ctx: Ctx, file: Buffer, opts: { dryRun: boolean }) {
+      const batch = await readCatalogWorkbook(file, await imports.departments());
+      return imports.importResources(ctx, batch, opts);
+    },
+
+    /** Imports a DCAT-AP catalog as the export writes it (all or nothing). */
+    async importDcat(ctx: Ctx, doc: unknown, opts: { dryRun: boolean }) {
+      const batch = readDcatCatalog(doc, await imports.departments());
+      return imports.importResources(ctx, batch, opts);
+    },
+  };
+}

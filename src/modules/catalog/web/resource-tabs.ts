@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../../../core/context.ts';
+import type { Resource } from '../contract.ts';
+import { ResourceInfo } from './resource-info.tsx';
+import { ResourceItems } from './resource-items.tsx';
+import { ResourceVersions } from './resource-versions.tsx';
+
+/**
+ * A tab of the resource page. `label` is a key in namespace `ns` (the catalog's when absent), so tabs that other
+ * modules bring (the data itself, delivery batches, quality) carry their own strings; `roles` hides a tab from
+ * users who may not see what it shows; `count` puts a number beside the label.
+ */
+export type ResourceTab = {
+  key: string;
+  label: string;
+  ns?: string;
+  roles?: readonly Role[];
+  count?: (resource: Resource) => number;
+  component: ComponentType<{ resource: Resource }>;
+};
+
+/** The resource page's tabs, in order; the first is shown when the URL names none. */
+export const resourceTabs: ResourceTab[] = [
+  { key: 'info', label: 'tabs.info', component: ResourceInfo },
+  { key: 'items', label: 'tabs.items', count: (r) => r.items.length, component: ResourceItems },
+  { key: 'versions', label: 'tabs.versions', count: (r) => r.version, component: ResourceVersions },
+];
