@@ -151,3 +151,16 @@ export const pullSource = z.object({
   createdBy: z.string(),
 });
 export type PullSource = z.infer<typeof pullSource>;
+
+export const recordQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  key: z.string().trim().max(100).optional(),
+});
+export type RecordQuery = z.infer<typeof recordQuery>;
+
+export const recordPage = z.object({
+  items: z.array(z.record(z.string(), z.string().nullable())),
+  total: z.number(),
+  masked: z.boolean(),
+});

@@ -302,6 +302,49 @@ describe('aggregation over HTTP', () => {
     expect(quality[0].validity).toBeLessThan(1);
   });
 
+  it('shows loaded records masked unless the caller may see them, and audits raw personal reads', async () => {
+    await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'leader1',
+        displayName: '领导',
+        departmentId: null,
+        roles: ['leader'],
+        password: 'Leader#2026',
+      },
+    });
+    const leader = await login(p.app, 'leader1', 'Leader#2026');
+    const masked = (
+      await p.app.inject({
+        method: 'GET',
+        url: '/api/ingest/records/population?key=4301021990',
+        headers: leader,
+      })
+    ).json();
+    expect(masked).toMatchObject({ total: 1, masked: true });
+    expect(masked.items[0]).toMatchObject({
+      name: '张*',
+      id_number: '430102********1238',
+      phone: '138****8000',
+      subdistrict: '高塘岭街道',
+    });
+    const raw = (
+      await p.app.inject({
+        method: 'GET',
+        url: '/api/ingest/records/population?key=4301021990',
+        headers: admin,
+      })
+    ).json();
+    expect(raw.masked).toBe(false);
+    expect(raw.items[0]).toMatchObject({ name: '张三', id_number: '430102199001011238' });
+    const audited = (
+      await p.app.inject({ method: 'GET', url: '/api/audit?action=data.read_personal', headers: admin })
+    ).json();
+    expect(audited.items.map((e: { actorName: string }) => e.actorName)).toEqual(['admin']);
+  });
+
   it('takes pushes from departmental systems only for their own resources', async () => {
     const gafj = await p.modules.org.service.findDepartmentByCode('GAFJ');
     await p.app.inject({

@@ -10,6 +10,8 @@ import {
   preview,
   pushBody,
   qualityPoint,
+  recordPage,
+  recordQuery,
   resourceParam,
   runBody,
   uploadQuery,
@@ -99,6 +101,14 @@ export function ingestRoutes(service: IngestService) {
           .header('content-disposition', `attachment; filename="batch-${req.params.id}-rejects.xlsx"`)
           .send(await rejectsWorkbook(items, req.lang));
       },
+    );
+    app.get(
+      '/api/ingest/records/:resource',
+      {
+        config: { access: readers },
+        schema: { tags, params: resourceParam, querystring: recordQuery, response: { 200: recordPage } },
+      },
+      (req) => service.records(req.ctx, req.params.resource, req.query),
     );
     app.get(
       '/api/ingest/quality/:resource',

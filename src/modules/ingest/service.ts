@@ -8,11 +8,12 @@ import type { Database } from '../../core/db.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
-import type { Batch, BatchQuery, IssueQuery } from './contract.ts';
+import type { Batch, BatchQuery, IssueQuery, RecordQuery } from './contract.ts';
 import { type BatchCounts, loadBatch, RESOURCE_LOCK_BASE } from './load.ts';
 import { autoMap } from './mapping.ts';
 import './messages.ts';
 import { fromRecords, openFile, type TabularSource } from './readers/open-source.ts';
+import { readRecords } from './records.ts';
 import * as repo from './repository.ts';
 
 export type IngestService = ReturnType<typeof createIngestService>;
@@ -324,6 +325,11 @@ export function createIngestService(deps: {
       const source = await fromRecords('json', records);
       const mapping = finalMapping(resource, source.headers);
       return run(ctx, resource, source, { sourceKind, mapping });
+    },
+
+    /** A resource's loaded records, personal items masked unless the caller may see them. */
+    async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
+      return readRecords(db, audit, ctx, await catalog.get(ctx, resourceCode), q);
     },
 
     /** Batches, newest first. */
