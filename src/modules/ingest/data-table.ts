@@ -63,16 +63,28 @@ export async function mergeStaging(tx: RawTx, resource: Resource) {
   return row!;
 }
 
-/** Applies later versions of keys that a direct COPY already inserted earlier in the same file. */
+/**
+ * Applies later versions of keys that a direct COPY already loaded earlier in the same file. An upsert, so a
+ * row whose key only shared a hash with another (see key-index.ts) is inserted. Returns how many were inserted.
+ */
 export async function applyLaterVersions(tx: RawTx, resource: Resource, rows: string[][]) {
   const table = dataTableName(resource.id);
   const columns = dataColumns(resource);
-  const sets = columns
+  const placeholders = columns.map(
+    (c, i) => `$${i + 1}${c === '_hash' ? '::bigint' : c === '_batch_id' ? '::integer' : ''}`,
+  );
+  const updates = columns
     .slice(1)
-    .map(
-      (c, i) => `${quote(c)} = $${i + 2}${c === '_hash' ? '::bigint' : c === '_batch_id' ? '::integer' : ''}`,
-    )
+    .map((c) => `${quote(c)} = excluded.${quote(c)}`)
     .join(', ');
-  for (const fields of rows)
-    await tx.query(`update ${table} set ${sets}, _updated_at = now() where _key = $1`, fields);
+  let inserted = 0;
+  for (const fields of rows) {
+    const [row] = await tx.query<{ inserted: boolean }>(
+      `insert into ${table} (${columns.map(quote).join(', ')}) values (${placeholders.join(', ')})
+       on conflict (_key) do update set ${updates}, _updated_at = now() returning (xmax = 0) as inserted`,
+      fields,
+    );
+    if (row?.inserted) inserted++;
+  }
+  return inserted;
 }

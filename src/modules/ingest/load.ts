@@ -66,8 +66,7 @@ export async function loadBatch(
   let unchanged: number;
   if (direct) {
     await tx.copyIn(dataTableName(resource.id), dataColumns(resource), csvChunks());
-    await applyLaterVersions(tx, resource, laterVersions);
-    inserted = processor.seen.size;
+    inserted = processor.seen.size + (await applyLaterVersions(tx, resource, laterVersions));
     updated = 0;
     unchanged = 0;
   } else {

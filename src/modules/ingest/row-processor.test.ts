@@ -309,7 +309,7 @@ describe('createRowProcessor: duplicates', () => {
       `430102199001011238,${hashOf(ZHANG_VALUES)},1,${ZHANG_VALUES.map((v) => v ?? '').join(',')}\n`,
     );
     expect(laterVersions).toEqual([['430102199001011238', String(hashOf(movedValues)), '1', ...movedValues]]);
-    expect(processor.seen.get('430102199001011238')).toBe(hashOf(movedValues));
+    expect(processor.seen.get(rowHash(['430102199001011238']))).toBe(hashOf(movedValues));
   });
 
   it('writes a later version as CSV, after its row number, when rows are numbered', () => {

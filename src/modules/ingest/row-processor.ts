@@ -1,4 +1,5 @@
 import type { DataItem, Resource } from '../catalog/index.ts';
+import { createKeyIndex } from './key-index.ts';
 import { standardizeValue } from './standardize.ts';
 import { rowWarnings, validateValue } from './validate.ts';
 
@@ -46,14 +47,6 @@ export function rowHash(values: readonly (string | null)[]): number {
 }
 
 /**
- * A copy of a string that does not point into the chunk it was cut from. Parsed values are slices of
- * 1 MB chunks of the file; a key kept in the de-duplication map would otherwise keep its whole chunk alive.
- */
-function detached(text: string): string {
-  return `${text} `.slice(0, -1);
-}
-
-/**
  * Standardizes, validates and de-duplicates rows of one batch, turning accepted rows into CSV for COPY.
  * Rows are numbered from 1 (the first data row, header excluded).
  */
@@ -69,7 +62,7 @@ export function createRowProcessor(
   const sourceColumn = items.map((item) => headers.findIndex((h) => mapping[h] === item.code));
   const keyIndexes = resource.keyItems.map((code) => index.get(code)!);
   const idNumberCode = items.find((i) => i.type === 'id_number' && resource.keyItems.includes(i.code))?.code;
-  const seen = new Map<string, number>();
+  const seen = createKeyIndex();
   const quality: ItemQuality[] = items.map((i: DataItem) => ({
     code: i.code,
     name: i.name,
@@ -143,13 +136,13 @@ export function createRowProcessor(
           continue;
         }
         stats.accepted++;
-        const key = detached(
+        const key =
           keyIndexes.length === 1
             ? values[keyIndexes[0]!]!
-            : JSON.stringify(keyIndexes.map((i) => values[i])),
-        );
+            : JSON.stringify(keyIndexes.map((i) => values[i]));
         const hash = rowHash(values);
-        const previous = seen.get(key);
+        const keyHash = rowHash([key]);
+        const previous = seen.get(keyHash);
         if (idNumberCode) {
           const consistency = rowWarnings((code) => values[index.get(code) ?? -1], idNumberCode);
           for (const code of consistency) warn(code);
@@ -162,7 +155,7 @@ export function createRowProcessor(
         }
         if (previous !== undefined) stats.duplicates++;
         if (previous === hash) continue;
-        seen.set(key, hash);
+        seen.set(keyHash, hash);
         if (previous !== undefined && !withRowNumber) {
           laterVersions.push([key, String(hash), String(batchId), ...(values as string[])]);
           continue;

@@ -18,6 +18,13 @@ import * as repo from './repository.ts';
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
+/** The SHA-256 of a file, read as a stream (the file may be larger than memory). */
+async function sha256File(file: string) {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** Aggregation (归集): loading departments' files and pushes into the resources' data. */
 export function createIngestService(deps: {
   database: Database;
@@ -227,9 +234,7 @@ export function createIngestService(deps: {
       if (!source.headers.length)
         throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'invalid' }]);
       const mapping = finalMapping(resource, source.headers, args.mapping);
-      const fileHash = createHash('sha256')
-        .update(await fs.promises.readFile(args.file))
-        .digest('hex');
+      const fileHash = await sha256File(args.file);
       return run(
         ctx,
         resource,

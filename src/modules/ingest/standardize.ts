@@ -73,10 +73,23 @@ export function standardizeValue(
   if (raw === undefined) return null;
   const text = toHalfWidth(raw).trim();
   if (text === '') return null;
-  if (item.type === 'string' || item.type === 'enum') return text;
+  if (item.type === 'string' || item.type === 'enum' || alreadyStandard(text, item.type)) return text;
   const result = standardizeTyped(text, item);
   if (result.warning) warn(result.warning);
   return result.value;
+}
+
+const STANDARD_FORMS: Partial<Record<DataItem['type'], RegExp>> = {
+  id_number: /^\d{17}[\dX]$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  phone: /^1\d{10}$/,
+  integer: /^-?\d+$/,
+  decimal: /^-?\d+(\.\d+)?$/,
+};
+
+/** True when the text is already in its standard form, which is what most cells of a clean file are. */
+function alreadyStandard(text: string, type: DataItem['type']): boolean {
+  return STANDARD_FORMS[type]?.test(text) ?? false;
 }
 
 function standardizeTyped(text: string, item: DataItem): Standardized {
