@@ -4,6 +4,20 @@ import { InputError } from '../core/errors.ts';
 import { parseMapOption } from '../modules/ingest/mapping.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
+// What `ingest --json` prints besides the batch id (a contract: scripts rely on these names).
+const summaryFields = [
+  'total',
+  'accepted',
+  'rejected',
+  'duplicates',
+  'inserted',
+  'updated',
+  'unchanged',
+  'warnings',
+  'rejectedByReason',
+  'seconds',
+] as const;
+
 /** `ingest FILE --into RESOURCE` and `rejects BATCH_ID`. */
 export function registerIngestCommands(program: Command) {
   withConfigOptions(
@@ -42,39 +56,19 @@ export function registerIngestCommands(program: Command) {
         });
       });
       if (progress) process.stderr.write('\n');
-      const {
-        id,
-        total,
-        accepted,
-        rejected,
-        duplicates,
-        inserted,
-        updated,
-        unchanged,
-        warnings,
-        rejectedByReason,
-        seconds,
-      } = batch;
       const result = {
-        batchId: id,
-        total,
-        accepted,
-        rejected,
-        duplicates,
-        inserted,
-        updated,
-        unchanged,
-        warnings,
-        rejectedByReason,
-        seconds,
-      };
+        batchId: batch.id,
+        ...Object.fromEntries(summaryFields.map((f) => [f, batch[f]])),
+      } as Pick<typeof batch, (typeof summaryFields)[number]> & { batchId: number };
       output(opts.json, result, () => {
+        const r = result;
         console.log(
-          `Batch ${id}: ${total} rows, ${accepted} accepted (${inserted} inserted, ${updated} updated, ${unchanged} unchanged, ${duplicates} duplicates), ${rejected} rejected, ${warnings} with warnings, ${seconds?.toFixed(1)} s`,
+          `Batch ${r.batchId}: ${r.total} rows, ${r.accepted} accepted (${r.inserted} inserted, ${r.updated} updated, ` +
+            `${r.unchanged} unchanged, ${r.duplicates} duplicates), ${r.rejected} rejected, ${r.warnings} with warnings, ${r.seconds?.toFixed(1)} s`,
         );
-        for (const [reason, n] of Object.entries(rejectedByReason).sort((a, b) => b[1] - a[1]))
+        for (const [reason, n] of Object.entries(r.rejectedByReason).sort((a, b) => b[1] - a[1]))
           console.log(`  ${reason.padEnd(22)} ${n}`);
-        if (rejected) console.log(`Rejected rows: npx onecity rejects ${id}`);
+        if (r.rejected) console.log(`Rejected rows: npx onecity rejects ${r.batchId}`);
       });
     });
 
