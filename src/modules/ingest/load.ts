@@ -98,3 +98,27 @@ async function storeIssues(tx: RawTx, batchId: number, issues: RowIssue[]) {
     );
   }
 }
+
+/** Marks a batch done with its counts, in the load's transaction, so data and status commit together. */
+export async function markBatchDone(tx: RawTx, batchId: number, result: LoadResult, seconds: number) {
+  const { quality, ...c } = result;
+  await tx.query(
+    `update ingest.batches set status = 'done', total = $2, accepted = $3, rejected = $4, duplicates = $5, inserted = $6,
+       updated = $7, unchanged = $8, warnings = $9, rejected_by_reason = $10, quality = $11, finished_at = now(), seconds = $12
+     where id = $1`,
+    [
+      batchId,
+      c.total,
+      c.accepted,
+      c.rejected,
+      c.duplicates,
+      c.inserted,
+      c.updated,
+      c.unchanged,
+      c.warnings,
+      JSON.stringify(c.rejectedByReason),
+      JSON.stringify(quality),
+      seconds,
+    ],
+  );
+}

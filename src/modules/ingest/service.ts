@@ -8,11 +8,11 @@ import type { Database } from '../../core/db.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
-import type { Batch, BatchQuery, IssueQuery, RecordQuery } from './contract.ts';
-import { type BatchCounts, loadBatch, RESOURCE_LOCK_BASE } from './load.ts';
+import { createBatchRunner } from './batch-runner.ts';
+import type { BatchQuery, IssueQuery, RecordQuery } from './contract.ts';
 import { autoMap } from './mapping.ts';
 import './messages.ts';
-import { fromRecords, openFile, type TabularSource } from './readers/open-source.ts';
+import { fromRecords, openFile } from './readers/open-source.ts';
 import { readRecords } from './records.ts';
 import * as repo from './repository.ts';
 
@@ -35,8 +35,7 @@ export function createIngestService(deps: {
   const { database, audit, catalog } = deps;
   const db = database.db;
   const uploads = path.join(deps.dataDir, 'uploads');
-  // Rows read so far by batches running in this process (progress for the console).
-  const progress = new Map<number, number>();
+  const { start, run, toBatch } = createBatchRunner({ database, audit });
 
   async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
     const resource = await catalog.get(ctx, codeOrAlias).catch(() => {
@@ -88,133 +87,6 @@ export function createIngestService(deps: {
         );
     }
     return mapping;
-  }
-
-  async function toBatch(row: repo.BatchRow): Promise<Batch> {
-    // A batch marked running whose loader no longer holds the resource's lock died with its process.
-    if (
-      row.status === 'running' &&
-      !progress.has(row.id) &&
-      !(await repo.isResourceLocked(db, RESOURCE_LOCK_BASE + row.resourceId))
-    ) {
-      await repo.interruptBatch(db, row.id);
-      return toBatch((await repo.findBatch(db, row.id))!);
-    }
-    const { resourceId: _, storedFile: __, ...rest } = row;
-    return {
-      ...rest,
-      quality: (row.quality as Batch['quality']) ?? null,
-      startedAt: row.startedAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      progress: progress.get(row.id) ?? null,
-    };
-  }
-
-  /**
-   * Starts one batch: records it, then loads it. `finished` settles when the data and the batch's
-   * "done" have committed together (one transaction) or the batch has been marked failed.
-   */
-  async function start(
-    ctx: Ctx,
-    resource: Resource,
-    source: TabularSource,
-    meta: {
-      sourceKind: 'file' | 'push' | 'pull';
-      mapping: Record<string, string | null>;
-      fileName?: string;
-      fileHash?: string;
-      storedFile?: string;
-      sourceDepartmentId?: number | null;
-    },
-    onProgress?: (rows: number) => void,
-  ): Promise<{ batchId: number; finished: Promise<Batch & BatchCounts> }> {
-    const batch = await repo.insertBatch(db, {
-      resourceId: resource.id,
-      resourceCode: resource.code,
-      sourceKind: meta.sourceKind,
-      sourceDepartmentId: meta.sourceDepartmentId ?? ctx.actor?.departmentId ?? null,
-      fileName: meta.fileName ?? null,
-      fileHash: meta.fileHash ?? null,
-      storedFile: meta.storedFile ?? null,
-      format: source.format,
-      encoding: source.encoding,
-      mapping: meta.mapping,
-      status: 'running',
-      createdBy: ctx.actor?.username ?? 'system',
-    });
-    progress.set(batch.id, 0);
-    return { batchId: batch.id, finished: load(ctx, batch.id, resource, source, meta, onProgress) };
-  }
-
-  async function load(
-    ctx: Ctx,
-    batchId: number,
-    resource: Resource,
-    source: TabularSource,
-    meta: { sourceKind: string; mapping: Record<string, string | null>; fileName?: string },
-    onProgress?: (rows: number) => void,
-  ) {
-    const batch = { id: batchId };
-    const started = performance.now();
-    try {
-      await database.rawTransaction(async (tx) => {
-        const result = await loadBatch(tx, {
-          batchId: batch.id,
-          resource,
-          source,
-          mapping: meta.mapping,
-          onProgress: (rows) => {
-            progress.set(batch.id, rows);
-            onProgress?.(rows);
-          },
-        });
-        const { quality, ...counts } = result;
-        await tx.query(
-          `update ingest.batches set status = 'done', total = $2, accepted = $3, rejected = $4, duplicates = $5, inserted = $6,
-             updated = $7, unchanged = $8, warnings = $9, rejected_by_reason = $10, quality = $11, finished_at = now(), seconds = $12
-           where id = $1`,
-          [
-            batch.id,
-            counts.total,
-            counts.accepted,
-            counts.rejected,
-            counts.duplicates,
-            counts.inserted,
-            counts.updated,
-            counts.unchanged,
-            counts.warnings,
-            JSON.stringify(counts.rejectedByReason),
-            JSON.stringify(quality),
-            (performance.now() - started) / 1000,
-          ],
-        );
-      });
-    } catch (error) {
-      await repo.failBatch(db, batch.id, error instanceof Error ? error.message : String(error));
-      throw error;
-    } finally {
-      progress.delete(batch.id);
-    }
-    const done = (await toBatch((await repo.findBatch(db, batch.id))!)) as Batch & BatchCounts;
-    await audit.recordNow(ctx, {
-      action: 'ingest.batch',
-      targetType: 'resource',
-      targetId: resource.code,
-      detail: {
-        batchId: batch.id,
-        source: meta.sourceKind,
-        file: meta.fileName,
-        inserted: done.inserted,
-        updated: done.updated,
-        rejected: done.rejected,
-      },
-    });
-    return done;
-  }
-
-  /** Starts a batch and waits for it. */
-  async function run(...args: Parameters<typeof start>) {
-    return (await start(...args)).finished;
   }
 
   return {

@@ -1,0 +1,125 @@
+import type { Ctx } from '../../core/context.ts';
+import type { Database } from '../../core/db.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { Resource } from '../catalog/index.ts';
+import type { Batch } from './contract.ts';
+import { type BatchCounts, loadBatch, markBatchDone, RESOURCE_LOCK_BASE } from './load.ts';
+import type { TabularSource } from './readers/open-source.ts';
+import * as repo from './repository.ts';
+
+/** Records, runs and reports batches; shared by files, uploads, pushes and pulls. */
+export function createBatchRunner(deps: { database: Database; audit: AuditService }) {
+  const { database, audit } = deps;
+  const db = database.db;
+  // Rows read so far by batches running in this process (progress for the console).
+  const progress = new Map<number, number>();
+
+  async function toBatch(row: repo.BatchRow): Promise<Batch> {
+    // A batch marked running whose loader no longer holds the resource's lock died with its process.
+    if (
+      row.status === 'running' &&
+      !progress.has(row.id) &&
+      !(await repo.isResourceLocked(db, RESOURCE_LOCK_BASE + row.resourceId))
+    ) {
+      await repo.interruptBatch(db, row.id);
+      return toBatch((await repo.findBatch(db, row.id))!);
+    }
+    const { resourceId: _, storedFile: __, ...rest } = row;
+    return {
+      ...rest,
+      quality: (row.quality as Batch['quality']) ?? null,
+      startedAt: row.startedAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      progress: progress.get(row.id) ?? null,
+    };
+  }
+
+  /**
+   * Starts one batch: records it, then loads it. `finished` settles when the data and the batch's
+   * "done" have committed together (one transaction) or the batch has been marked failed.
+   */
+  async function start(
+    ctx: Ctx,
+    resource: Resource,
+    source: TabularSource,
+    meta: {
+      sourceKind: 'file' | 'push' | 'pull';
+      mapping: Record<string, string | null>;
+      fileName?: string;
+      fileHash?: string;
+      storedFile?: string;
+      sourceDepartmentId?: number | null;
+    },
+    onProgress?: (rows: number) => void,
+  ): Promise<{ batchId: number; finished: Promise<Batch & BatchCounts> }> {
+    const batch = await repo.insertBatch(db, {
+      resourceId: resource.id,
+      resourceCode: resource.code,
+      sourceKind: meta.sourceKind,
+      sourceDepartmentId: meta.sourceDepartmentId ?? ctx.actor?.departmentId ?? null,
+      fileName: meta.fileName ?? null,
+      fileHash: meta.fileHash ?? null,
+      storedFile: meta.storedFile ?? null,
+      format: source.format,
+      encoding: source.encoding,
+      mapping: meta.mapping,
+      status: 'running',
+      createdBy: ctx.actor?.username ?? 'system',
+    });
+    progress.set(batch.id, 0);
+    return { batchId: batch.id, finished: load(ctx, batch.id, resource, source, meta, onProgress) };
+  }
+
+  async function load(
+    ctx: Ctx,
+    batchId: number,
+    resource: Resource,
+    source: TabularSource,
+    meta: { sourceKind: string; mapping: Record<string, string | null>; fileName?: string },
+    onProgress?: (rows: number) => void,
+  ) {
+    const started = performance.now();
+    try {
+      await database.rawTransaction(async (tx) => {
+        const result = await loadBatch(tx, {
+          batchId: batchId,
+          resource,
+          source,
+          mapping: meta.mapping,
+          onProgress: (rows) => {
+            progress.set(batchId, rows);
+            onProgress?.(rows);
+          },
+        });
+        await markBatchDone(tx, batchId, result, (performance.now() - started) / 1000);
+      });
+    } catch (error) {
+      await repo.failBatch(db, batchId, error instanceof Error ? error.message : String(error));
+      throw error;
+    } finally {
+      progress.delete(batchId);
+    }
+    const done = (await toBatch((await repo.findBatch(db, batchId))!)) as Batch & BatchCounts;
+    await audit.recordNow(ctx, {
+      action: 'ingest.batch',
+      targetType: 'resource',
+      targetId: resource.code,
+      detail: {
+        batchId: batchId,
+        source: meta.sourceKind,
+        file: meta.fileName,
+        inserted: done.inserted,
+        updated: done.updated,
+        rejected: done.rejected,
+      },
+    });
+    return done;
+  }
+
+  /** Starts a batch and waits for it. */
+  async function run(...args: Parameters<typeof start>) {
+    return (await start(...args)).finished;
+  }
+
+  return { start, run, toBatch };
+}
