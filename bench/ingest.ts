@@ -91,12 +91,19 @@ async function benchPglite() {
   }
 }
 
+/** The file's rows without the header, in chunks that end at a line end (as copyIn requires). */
 async function* skipHeader(chunks: AsyncIterable<string>) {
+  let carry = '';
   let first = true;
   for await (const chunk of chunks) {
-    yield first ? chunk.slice(chunk.indexOf('\n') + 1) : chunk;
+    let text = carry + chunk;
+    if (first) text = text.slice(text.indexOf('\n') + 1);
     first = false;
+    const cut = text.lastIndexOf('\n') + 1;
+    carry = text.slice(cut);
+    if (cut) yield text.slice(0, cut);
   }
+  if (carry) yield `${carry}\n`;
 }
 
 async function benchPostgres() {

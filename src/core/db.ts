@@ -34,7 +34,10 @@ export type Database = {
 /** The driver-level operations a bulk load needs, the same on PGlite and PostgreSQL. */
 export type RawTx = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Streams CSV text (FORMAT csv, unquoted empty = NULL) into `table (columns)`. */
+  /**
+   * Streams CSV text (FORMAT csv, unquoted empty = NULL) into `table (columns)`. Each chunk must end at
+   * the end of a row: PGlite copies chunk by chunk.
+   */
   copyIn(table: string, columns: string[], csvChunks: AsyncIterable<string>): Promise<void>;
 };
 
