@@ -165,6 +165,33 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
     ).toMatchObject({ format: 'ndjson', inserted: 1, rejected: 1 });
   });
 
+  it('loads two batches of one new resource side by side without losing either', async () => {
+    const header = '项目编号,项目名称,开工日期,所属街道\n';
+    const a = path.join(work, 'sites-a.csv');
+    const b = path.join(work, 'sites-b.csv');
+    fs.writeFileSync(
+      a,
+      header +
+        Array.from({ length: 300 }, (_, i) => `A${i},工地A${i},2026-01-0${1 + (i % 9)},乔口镇`).join('\n'),
+    );
+    fs.writeFileSync(
+      b,
+      header +
+        Array.from({ length: 300 }, (_, i) => `B${i},工地B${i},2026-02-0${1 + (i % 9)},靖港镇`).join('\n'),
+    );
+    const [first, second] = await Promise.all([
+      p.modules.ingest.service.ingestFile(ctx, { resource: 'zjj_construction_sites', file: a }),
+      p.modules.ingest.service.ingestFile(ctx, { resource: 'zjj_construction_sites', file: b }),
+    ]);
+    expect(first.inserted + second.inserted).toBe(600);
+    const resource = await p.modules.catalog.service.get(ctx, 'zjj_construction_sites');
+    const [{ n }] = await queryRows<{ n: number }>(
+      p.database.db,
+      sql.raw(`select count(*)::int as n from data.r_${resource.id}`),
+    );
+    expect(n).toBe(600);
+  });
+
   it('refuses a file whose key item has no column, naming it', async () => {
     const noKey = path.join(work, 'nokey.csv');
     fs.writeFileSync(noKey, '姓名,电话\n张三,13800138000\n');

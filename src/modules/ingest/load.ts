@@ -46,8 +46,9 @@ export async function loadBatch(
   },
 ): Promise<LoadResult> {
   const { batchId, resource, source, mapping } = args;
-  await ensureDataTable(tx, resource);
+  // One batch per resource at a time; taken first so that creating the data table cannot race either.
   await tx.query('select pg_advisory_xact_lock($1)', [RESOURCE_LOCK_BASE + resource.id]);
+  await ensureDataTable(tx, resource);
   const direct = await isEmpty(tx, resource);
   const processor = createRowProcessor(resource, source.headers, mapping, batchId);
   const laterVersions: string[][] = [];
