@@ -306,3 +306,18 @@ describe('standardizePhone: international landlines', () => {
     expect(standardizePhone('+86-10-12345678')).toEqual({ value: '010-12345678' });
   });
 });
+
+describe('standardizeValue: ID numbers Excel zeroed', () => {
+  it('warns when the last three digits of an 18-digit number are zeros, and keeps the value', () => {
+    const warnings: string[] = [];
+    const item = {
+      code: 'id_number',
+      name: '身份证号',
+      type: 'id_number',
+      required: true,
+      personal: true,
+    } as DataItem;
+    expect(standardizeValue('430112199001011000', item, (w) => warnings.push(w))).toBe('430112199001011000');
+    expect(warnings).toEqual(['excel_lost_digits']);
+  });
+});

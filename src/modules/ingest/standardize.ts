@@ -15,6 +15,8 @@ export function toHalfWidth(text: string): string {
 
 // 4.30112199001011E+17: a long number that Excel stored as a float, losing its last digits.
 const EXCEL_FLOAT = /^\d(\.\d+)?E\+\d+$/i;
+// 430112199001011000: Excel kept 15 significant digits of an ID number typed as a number and zeroed the rest.
+const EXCEL_ZEROED = /^\d{15}000$/;
 const pad = (n: string | number) => String(n).padStart(2, '0');
 
 /** A date in the forms people write (1990-01-05, 1990/1/5, 1990.1.5, 19900105, 1990年1月5日, an Excel day number) as YYYY-MM-DD. */
@@ -73,6 +75,7 @@ export function standardizeValue(
   if (raw === undefined) return null;
   const text = toHalfWidth(raw).trim();
   if (text === '') return null;
+  if (item.type === 'id_number' && EXCEL_ZEROED.test(text)) warn('excel_lost_digits');
   if (item.type === 'string' || item.type === 'enum' || alreadyStandard(text, item.type)) return text;
   const result = standardizeTyped(text, item);
   if (result.warning) warn(result.warning);
