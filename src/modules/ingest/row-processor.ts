@@ -82,6 +82,9 @@ export function createRowProcessor(
   const issues: RowIssue[] = [];
   let rowNumber = 0;
 
+  // The row being checked for consistency, read through one getter made once.
+  let current: (string | null)[] = [];
+  const valueOf = (code: string) => current[index.get(code) ?? -1];
   // Warnings of the row being processed; set through `warn` by the standardizers.
   let warnings: string[] | undefined;
   const warn = (code: string) => {
@@ -144,7 +147,8 @@ export function createRowProcessor(
         const keyHash = rowHash([key]);
         const previous = seen.get(keyHash);
         if (idNumberCode) {
-          const consistency = rowWarnings((code) => values[index.get(code) ?? -1], idNumberCode);
+          current = values;
+          const consistency = rowWarnings(valueOf, idNumberCode);
           for (const code of consistency) warn(code);
         }
         // A key met again with other values: this later row wins, and the clash is flagged for the department.

@@ -73,6 +73,9 @@ export function validateValue(value: string | null, item: DataItem, today: strin
   return null;
 }
 
+// Most rows have no warning; they all share this empty list instead of allocating one.
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * Warnings about a whole row: a birth date or sex that disagrees with the row's citizen ID number.
  * `get` returns the standardized value of an item code.
@@ -80,14 +83,14 @@ export function validateValue(value: string | null, item: DataItem, today: strin
 export function rowWarnings(
   get: (code: string) => string | null | undefined,
   idNumberCode: string | undefined,
-): string[] {
-  if (!idNumberCode) return [];
+): readonly string[] {
+  if (!idNumberCode) return NONE;
   const id = get(idNumberCode);
-  if (id?.length !== 18) return [];
-  const warnings: string[] = [];
+  if (id?.length !== 18) return NONE;
   const birth = get('birth_date');
-  if (birth && birth !== idNumberBirthDate(id)) warnings.push('birth_date_mismatch');
   const sex = get('sex');
-  if (sex && sex !== (idNumberSex(id) === 'male' ? '男' : '女')) warnings.push('sex_mismatch');
-  return warnings;
+  const birthDiffers = !!birth && birth !== idNumberBirthDate(id);
+  const sexDiffers = !!sex && sex !== (idNumberSex(id) === 'male' ? '男' : '女');
+  if (!birthDiffers && !sexDiffers) return NONE;
+  return [...(birthDiffers ? ['birth_date_mismatch'] : []), ...(sexDiffers ? ['sex_mismatch'] : [])];
 }
