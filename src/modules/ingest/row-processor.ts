@@ -91,7 +91,10 @@ export function createRowProcessor(
     warnings ??= [];
     warnings.push(code);
   };
-  const rawOf = (row: string[]) => Object.fromEntries(headers.map((h, i) => [h, row[i] ?? '']));
+  // Parsed values are slices of 1 MB chunks of the file: a kept value would keep its whole chunk alive,
+  // so what outlives the row (issues, later versions) is copied through JSON into fresh strings.
+  const detached = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+  const rawOf = (row: string[]) => detached(Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])));
 
   return {
     stats,
@@ -161,7 +164,7 @@ export function createRowProcessor(
         if (previous === hash) continue;
         seen.set(keyHash, hash);
         if (previous !== undefined && !withRowNumber) {
-          laterVersions.push([key, String(hash), String(batchId), ...(values as string[])]);
+          laterVersions.push(detached([key, String(hash), String(batchId), ...(values as string[])]));
           continue;
         }
         let line = withRowNumber
