@@ -47,10 +47,13 @@ function redirectToLogin(reason: string) {
   window.location.assign(`/login?${params}`);
 }
 
+/** A file the server sends back, with the name it suggests. */
+export type Download = { blob: Blob; fileName: string | null };
+
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown } = {},
+  options: { query?: Query; body?: unknown; file?: Blob; download?: boolean } = {},
 ): Promise<T> {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -59,18 +62,25 @@ async function request<T>(
   const url = search.size ? `${path}?${search}` : path;
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file goes as the raw body, streamed by the browser; the server detects its format itself.
+  if (options.file) headers['Content-Type'] = 'application/octet-stream';
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, { code: 'network', detail: i18n.t('errors.network') });
   }
   if (response.status === 204) return undefined as T;
+  if (response.ok && options.download) {
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+    return { blob: await response.blob(), fileName } satisfies Download as T;
+  }
   const text = await response.text();
   // A proxy in front of the server may answer with HTML; such a body is no problem document.
   let payload: any;
@@ -95,4 +105,22 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
+  /** Sends a file as the raw request body. */
+  upload: <T>(path: string, query: Query, file: Blob) => request<T>('POST', path, { query, file }),
+  /**
+   * Fetches a file (rather than following a link) so it is made in the console's language and a failure shows
+   * as an error message instead of a blank page, then saves it under the server's name or `fallbackName`.
+   */
+  download: async (path: string, fallbackName: string, query?: Query) => {
+    const { blob, fileName } = await request<Download>('GET', path, { query, download: true });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName ?? fallbackName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The browser has taken the file once the click is handled; a moment later the URL can go.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
 };

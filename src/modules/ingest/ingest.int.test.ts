@@ -367,7 +367,11 @@ describe('aggregation over HTTP', () => {
     expect(raw.masked).toBe(false);
     expect(raw.items[0]).toMatchObject({ name: '张三', id_number: '430102199001011238' });
     const audited = (
-      await p.app.inject({ method: 'GET', url: '/api/audit?action=data.read_personal', headers: admin })
+      await p.app.inject({
+        method: 'GET',
+        url: '/api/audit?action=data.read_personal&targetType=resource',
+        headers: admin,
+      })
     ).json();
     expect(audited.items.map((e: { actorName: string }) => e.actorName)).toEqual(['admin']);
   });
@@ -411,5 +415,94 @@ describe('aggregation over HTTP', () => {
       payload: { records },
     });
     expect(other.statusCode).toBe(403);
+  });
+});
+
+describe('aggregation refusals and personal data in reports', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let admin: { cookie: string };
+  const upload = (body: Buffer | string, fileName: string, headers = admin) =>
+    p.app.inject({
+      method: 'POST',
+      url: `/api/ingest/uploads?resource=population&fileName=${encodeURIComponent(fileName)}`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: body,
+    });
+  beforeAll(async () => {
+    p = await startTestPlatform('pglite');
+    admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+  });
+  afterAll(() => p?.close());
+
+  it('refuses empty and unreadable files, unknown uploads and two columns on one item, naming the field', async () => {
+    expect((await upload('', 'empty.csv')).json()).toMatchObject({
+      code: 'empty_file',
+      errors: [{ field: 'file' }],
+    });
+    expect((await upload('not a zip', 'broken.xlsx')).json()).toMatchObject({
+      code: 'unreadable_file',
+      errors: [{ field: 'file' }],
+    });
+    expect((await upload('{"a": ', 'broken.json')).statusCode).toBe(400);
+    const gone = await p.app.inject({
+      method: 'POST',
+      url: '/api/ingest/runs',
+      headers: admin,
+      payload: { resource: 'population', uploadId: `${'0'.repeat(64)}.csv`, fileName: 'x.csv' },
+    });
+    expect(gone.json()).toMatchObject({ code: 'unknown_upload', errors: [{ field: 'uploadId' }] });
+    const preview = (
+      await upload('身份证号,证件号码,姓名\n430102199001011238,430102199001011238,张三\n', 'twice.csv')
+    ).json();
+    const twice = await p.app.inject({
+      method: 'POST',
+      url: '/api/ingest/runs',
+      headers: admin,
+      payload: {
+        resource: 'population',
+        uploadId: preview.uploadId,
+        fileName: 'twice.csv',
+        mapping: { 证件号码: 'id_number' },
+      },
+    });
+    expect(twice.json()).toMatchObject({ code: 'item_mapped_twice', params: { code: 'id_number' } });
+  });
+
+  it('masks personal columns of rejected rows for readers who may not see them raw', async () => {
+    const batch = await p.modules.ingest.service.ingestFile(systemCtx('test'), {
+      resource: 'population',
+      file: gbkFile,
+    });
+    await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'leader2',
+        displayName: '领导',
+        departmentId: null,
+        roles: ['leader'],
+        password: 'Leader#2026',
+      },
+    });
+    const leader = await login(p.app, 'leader2', 'Leader#2026');
+    const masked = (
+      await p.app.inject({ method: 'GET', url: `/api/ingest/batches/${batch.id}/issues`, headers: leader })
+    ).json();
+    expect(masked.items[0].raw).toMatchObject({
+      姓名: '王*',
+      身份证号: '340524********0013',
+      所属街道: '靖港镇',
+    });
+    const raw = (
+      await p.app.inject({ method: 'GET', url: `/api/ingest/batches/${batch.id}/issues`, headers: admin })
+    ).json();
+    expect(raw.items[0].raw).toMatchObject({ 姓名: '王五', 身份证号: '340524198001010013' });
+    const audited = (
+      await p.app.inject({ method: 'GET', url: '/api/audit?action=data.read_personal', headers: admin })
+    ).json();
+    expect(
+      audited.items.map((e: { actorName: string; targetType: string }) => [e.actorName, e.targetType]),
+    ).toEqual([['admin', 'batch']]);
   });
 });

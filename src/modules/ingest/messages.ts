@@ -45,5 +45,7 @@ addMessages({
     'zh-CN': '只能向本部门提供的资源归集数据',
     en: 'You may only deliver data for resources your department provides',
   },
+  item_mapped_twice: { 'zh-CN': '有两列都对应数据项 {code}', en: 'Two columns map to the item {code}' },
+  unreadable_file: { 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
   empty_file: { 'zh-CN': '文件没有表头或数据', en: 'The file has no header or data' },
 });

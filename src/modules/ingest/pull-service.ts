@@ -143,6 +143,7 @@ export function createPullService(deps: {
     /** Runs one source now, outside its schedule. */
     async runNow(_ctx: Ctx, id: number) {
       const row = await load(id);
+      await repo.updatePullSource(db, id, { lastRunAt: new Date() });
       await pull(row);
       return toPullSource(await load(row.id));
     },

@@ -69,3 +69,42 @@ export async function readRecords(
   }
   return { items, total: count[0]?.n ?? 0, masked: !raw };
 }
+
+/**
+ * Rejected and flagged rows as a caller may see them: the raw value of every column mapped to a personal
+ * item is masked unless the caller sees the resource's data raw; a raw read of personal columns is audited.
+ */
+export async function visibleIssues<T extends { raw: Record<string, string> }>(
+  audit: AuditService,
+  ctx: Ctx,
+  resource: Resource,
+  mapping: Record<string, string | null>,
+  batchId: number,
+  issues: T[],
+): Promise<T[]> {
+  const personal = new Map(
+    Object.entries(mapping).flatMap(([header, code]) => {
+      const item = resource.items.find((i) => i.code === code && i.personal);
+      return item ? [[header, item] as const] : [];
+    }),
+  );
+  if (!personal.size || !issues.length) return issues;
+  if (seesRaw(ctx, resource)) {
+    await audit.recordNow(ctx, {
+      action: 'data.read_personal',
+      targetType: 'batch',
+      targetId: batchId,
+      detail: { resource: resource.code, rows: issues.length, columns: [...personal.keys()] },
+    });
+    return issues;
+  }
+  return issues.map((issue) => ({
+    ...issue,
+    raw: Object.fromEntries(
+      Object.entries(issue.raw).map(([header, value]) => {
+        const item = personal.get(header);
+        return [header, item && value ? maskValue(value, maskKind(item)) : value];
+      }),
+    ),
+  }));
+}

@@ -84,7 +84,7 @@ export function createRowProcessor(
 
   // The row being checked for consistency, read through one getter made once.
   let current: (string | null)[] = [];
-  const valueOf = (code: string) => current[index.get(code) ?? -1];
+  const currentValue = (code: string) => current[index.get(code) ?? -1];
   // Warnings of the row being processed; set through `warn` by the standardizers.
   let warnings: string[] | undefined;
   const warn = (code: string) => {
@@ -151,7 +151,7 @@ export function createRowProcessor(
         const previous = seen.get(keyHash);
         if (idNumberCode) {
           current = values;
-          const consistency = rowWarnings(valueOf, idNumberCode);
+          const consistency = rowWarnings(currentValue, idNumberCode);
           for (const code of consistency) warn(code);
         }
         // A key met again with other values: this later row wins, and the clash is flagged for the department.

@@ -13,7 +13,7 @@ import type { BatchQuery, IssueQuery, RecordQuery } from './contract.ts';
 import { autoMap } from './mapping.ts';
 import './messages.ts';
 import { fromRecords, openFile } from './readers/open-source.ts';
-import { readRecords } from './records.ts';
+import { readRecords, visibleIssues } from './records.ts';
 import * as repo from './repository.ts';
 
 export type IngestService = ReturnType<typeof createIngestService>;
@@ -23,6 +23,23 @@ async function sha256File(file: string) {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/** Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error. */
+async function openReadable(file: string) {
+  const source = await openFile(file).catch((error: Error) => {
+    throw new InputError(
+      'unreadable_file',
+      'The file cannot be read',
+      [{ field: 'file', reason: 'unreadable_file', params: { reason: error.message } }],
+      {
+        reason: error.message,
+      },
+    );
+  });
+  if (!source.headers.length)
+    throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'empty_file' }]);
+  return source;
 }
 
 /** Aggregation (归集): loading departments' files and pushes into the resources' data. */
@@ -76,7 +93,17 @@ export function createIngestService(deps: {
         );
       }
     }
-    const mapped = new Set(Object.values(mapping));
+    const targets = Object.values(mapping).filter((code): code is string => !!code);
+    const twice = targets.find((code, i) => targets.indexOf(code) !== i);
+    if (twice) {
+      throw new InputError(
+        'item_mapped_twice',
+        'Two columns map to one item',
+        [{ field: 'mapping', reason: 'item_mapped_twice', params: { code: twice } }],
+        { code: twice },
+      );
+    }
+    const mapped = new Set(targets);
     for (const key of resource.keyItems) {
       if (!mapped.has(key))
         throw new InputError(
@@ -102,9 +129,7 @@ export function createIngestService(deps: {
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
-      const source = await openFile(args.file);
-      if (!source.headers.length)
-        throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'invalid' }]);
+      const source = await openReadable(args.file);
       const mapping = finalMapping(resource, source.headers, args.mapping);
       const fileHash = await sha256File(args.file);
       return run(
@@ -146,7 +171,7 @@ export function createIngestService(deps: {
       const ext = path.extname(args.fileName).slice(1).toLowerCase();
       const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
       await fs.promises.rename(partial, path.join(uploads, uploadId));
-      const source = await openFile(path.join(uploads, uploadId));
+      const source = await openReadable(path.join(uploads, uploadId));
       const sample: string[][] = [];
       for await (const rows of source.batches) {
         sample.push(...rows.slice(0, 5 - sample.length));
@@ -176,8 +201,12 @@ export function createIngestService(deps: {
     ) {
       const resource = await resourceFor(ctx, args.resource);
       const file = path.join(uploads, args.uploadId);
-      if (!fs.existsSync(file)) throw new NotFoundError('upload', args.uploadId);
-      const source = await openFile(file);
+      if (!fs.existsSync(file)) {
+        throw new InputError('unknown_upload', 'The upload is gone', [
+          { field: 'uploadId', reason: 'unknown_upload' },
+        ]);
+      }
+      const source = await openReadable(file);
       const mapping = finalMapping(resource, source.headers, args.mapping);
       const { batchId, finished } = await start(ctx, resource, source, {
         sourceKind: 'file',
@@ -225,8 +254,10 @@ export function createIngestService(deps: {
 
     /** A batch's rejected (or flagged) rows with their reasons and raw values. */
     async issues(ctx: Ctx, id: number, q: IssueQuery) {
-      await this.get(ctx, id);
-      return repo.findIssues(db, id, q);
+      const batch = await this.get(ctx, id);
+      const resource = await catalog.get(ctx, batch.resourceCode);
+      const { items, total } = await repo.findIssues(db, id, q);
+      return { items: await visibleIssues(audit, ctx, resource, batch.mapping, id, items), total };
     },
 
     /** Completeness and validity of each finished batch of a resource, for the chart over time. */

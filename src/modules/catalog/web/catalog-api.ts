@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../../web/src/api.ts';
 import type { Role } from '../../../core/context.ts';
@@ -116,12 +116,16 @@ export function useClassCounts() {
   });
 }
 
-/** One resource by code or alias. */
-export function useResource(code: string) {
-  return useQuery({
+/** The query of one resource by code or alias, for pages that look up several (their names, say) at once. */
+export const resourceQuery = (code: string) =>
+  queryOptions({
     queryKey: [...catalogKey, 'resource', code],
     queryFn: () => api.get<Resource>(apiPath(code)),
   });
+
+/** One resource by code or alias. */
+export function useResource(code: string) {
+  return useQuery(resourceQuery(code));
 }
 
 /** A resource's versions, newest first. */

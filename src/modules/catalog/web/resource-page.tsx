@@ -11,7 +11,7 @@ import { allowed } from '../../../../web/src/web-module.ts';
 import { editors, mayEdit, resourcePath, useResource } from './catalog-api.ts';
 import { ClassificationTag, OpenTag, ShareTag } from './catalog-tags.tsx';
 import { useListLink } from './list-link.ts';
-import { resourceTabs } from './resource-tabs.ts';
+import { resourceActions, resourceTabs } from './resource-tabs.ts';
 
 /** One resource: its header with the main facts and an edit button, then its tabs (kept in the URL). */
 export function ResourcePage() {
@@ -73,19 +73,26 @@ export function ResourcePage() {
           </Space>
         }
         extra={
-          allowed(me.roles, editors) && (
-            <Tooltip title={editable ? undefined : t('resource.notYours')}>
-              <Button
-                type="primary"
-                icon={<EditOutlined />}
-                disabled={!editable}
-                onClick={() => navigate(resourcePath(r.code, 'edit'), { state: location.state })}
-                data-testid="resource-edit"
-              >
-                {t('resource.edit')}
-              </Button>
-            </Tooltip>
-          )
+          <>
+            {resourceActions
+              .filter((action) => allowed(me.roles, action.roles))
+              .map((action) => (
+                <action.component key={action.key} resource={r} />
+              ))}
+            {allowed(me.roles, editors) && (
+              <Tooltip title={editable ? undefined : t('resource.notYours')}>
+                <Button
+                  type="primary"
+                  icon={<EditOutlined />}
+                  disabled={!editable}
+                  onClick={() => navigate(resourcePath(r.code, 'edit'), { state: location.state })}
+                  data-testid="resource-edit"
+                >
+                  {t('resource.edit')}
+                </Button>
+              </Tooltip>
+            )}
+          </>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

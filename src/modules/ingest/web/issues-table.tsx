@@ -1,0 +1,95 @@
+import { Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface.js';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../../../web/src/shared/load-error.tsx';
+import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { ReasonTag } from './batch-tags.tsx';
+import { type Issue, type IssueKind, useIssues } from './ingest-api.ts';
+
+/**
+ * One page after another of a batch's rejected (or flagged) rows: the row's number in the file, its reasons in
+ * words and the values as the file held them, one column per file column in `columns` order.
+ */
+export function IssuesTable({
+  batchId,
+  kind,
+  reason,
+  columns: order,
+}: {
+  batchId: number;
+  kind: IssueKind;
+  reason?: string;
+  columns: string[];
+}) {
+  const { t } = useTranslation('ingest');
+  const [page, setPage] = useState({ current: 1, size: 20, reason });
+  // Another reason filter starts again at page 1.
+  if (page.reason !== reason) setPage({ current: 1, size: page.size, reason });
+  const issues = useIssues(batchId, kind, reason, page.current, page.size);
+
+  if (issues.isError) return <LoadError error={issues.error} onRetry={() => issues.refetch()} />;
+
+  // Columns the file had that `order` does not know come last.
+  const headers = [...order];
+  for (const row of issues.data?.items ?? [])
+    for (const header of Object.keys(row.raw)) if (!headers.includes(header)) headers.push(header);
+
+  const columns: ColumnsType<Issue> = [
+    {
+      key: 'row',
+      dataIndex: 'row',
+      title: <Tooltip title={t('issues.rowHint')}>{t('issues.row')}</Tooltip>,
+      width: 80,
+      align: 'right',
+      fixed: 'left',
+    },
+    {
+      key: 'reasons',
+      dataIndex: 'reasons',
+      title: t('issues.reasons'),
+      width: 240,
+      fixed: 'left',
+      render: (reasons: string[]) => reasons.map((code) => <ReasonTag key={code} code={code} />),
+    },
+    ...headers.map((header) => ({
+      key: `raw:${header}`,
+      title: header,
+      width: 160,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, row: Issue) =>
+        row.raw[header] ? (
+          row.raw[header]
+        ) : (
+          <Typography.Text type="secondary">{t('issues.empty')}</Typography.Text>
+        ),
+    })),
+  ];
+
+  return (
+    <Table<Issue>
+      rowKey="row"
+      size="small"
+      columns={columns}
+      dataSource={issues.data?.items}
+      loading={issues.isFetching}
+      tableLayout="fixed"
+      scroll={{ x: 320 + headers.length * 160 }}
+      data-testid={`issues-${kind}`}
+      locale={{
+        emptyText: (
+          <TableEmpty text={t(kind === 'rejected' ? 'issues.noneRejected' : 'issues.noneWarning')} />
+        ),
+      }}
+      pagination={{
+        current: page.current,
+        pageSize: page.size,
+        total: issues.data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (total) => t('common:common.total', { total }),
+        onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size, reason }),
+      }}
+    />
+  );
+}
