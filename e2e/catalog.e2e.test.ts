@@ -2,11 +2,10 @@
 // data items, registering a resource (with the server's rule errors on the form), editing it and its version diff.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot, startServer, type TestServer } from './server.ts';
+import { launchChromium, repoRoot, startServer, type TestServer } from './server.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const adminPassword = 'E2e#Admin2026';
 const artifacts = path.join(repoRoot, 'e2e/artifacts');
 
@@ -16,23 +15,9 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(chromiumPath))
-    throw new Error(`Chromium is missing at ${chromiumPath} (apt-get install chromium)`);
   fs.mkdirSync(artifacts, { recursive: true });
   server = await startServer(adminPassword);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({
     baseURL: server.url,
     viewport: { width: 1440, height: 900 },

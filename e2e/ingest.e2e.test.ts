@@ -4,11 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot, startServer, type TestServer } from './server.ts';
+import { launchChromium, repoRoot, startServer, type TestServer } from './server.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const adminPassword = 'E2e#Admin2026';
 const artifacts = path.join(repoRoot, 'e2e/artifacts');
 
@@ -18,23 +17,9 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(chromiumPath))
-    throw new Error(`Chromium is missing at ${chromiumPath} (apt-get install chromium)`);
   fs.mkdirSync(artifacts, { recursive: true });
   server = await startServer(adminPassword);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await newPage();
 });
 

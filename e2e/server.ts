@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,4 +62,25 @@ export async function startServer(adminPassword: string): Promise<TestServer> {
   }
   await stop();
   throw new Error(`the server did not become ready within 90 s:\n${output}`);
+}
+
+const chromiumPath = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background connections). */
+export async function launchChromium() {
+  if (!fs.existsSync(chromiumPath))
+    throw new Error(`Chromium is missing at ${chromiumPath} (apt-get install chromium)`);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
