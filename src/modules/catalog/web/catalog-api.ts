@@ -12,54 +12,15 @@ import type {
   versionEntry,
 } from '../contract.ts';
 
-// The code lists are repeated here rather than imported from the contract, whose zod schemas would be bundled
-// into the console; `satisfies` keeps them in step with it.
-export const classifications = [
-  'base',
-  'theme',
-  'department',
-] as const satisfies readonly Resource['classification'][];
-/** The first digit of a classification code: 1 基础, 2 主题, 3 部门. */
-export const classificationDigits = { base: '1', theme: '2', department: '3' } as const satisfies Record<
-  Resource['classification'],
-  string
->;
-export const formats = [
-  'file',
-  'spreadsheet',
-  'database',
-  'image',
-  'stream',
-  'self_describing',
-  'api',
-] as const satisfies readonly Resource['format'][];
-export const shareTypes = [
-  'unconditional',
-  'conditional',
-  'none',
-] as const satisfies readonly Resource['shareType'][];
-export const openTypes = ['open', 'conditional', 'closed'] as const satisfies readonly Resource['openType'][];
-export const updateCycles = [
-  'realtime',
-  'daily',
-  'weekly',
-  'monthly',
-  'quarterly',
-  'half_yearly',
-  'yearly',
-] as const satisfies readonly Resource['updateCycle'][];
-export const itemTypes = [
-  'string',
-  'integer',
-  'decimal',
-  'date',
-  'datetime',
-  'boolean',
-  'enum',
-  'id_number',
-  'credit_code',
-  'phone',
-] as const satisfies readonly Resource['items'][number]['type'][];
+export {
+  classificationDigit as classificationDigits,
+  classifications,
+  formats,
+  itemTypes,
+  openTypes,
+  shareTypes,
+  updateCycles,
+} from '../vocabulary.ts';
 
 /** The roles the catalog API lets read, and those it lets register and edit (departments only their own). */
 export const readers = ['admin', 'steward', 'department_user', 'leader'] as const satisfies readonly Role[];
