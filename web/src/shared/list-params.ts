@@ -1,3 +1,6 @@
+import type { TablePaginationConfig } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface.js';
+import i18n from 'i18next';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -25,4 +28,39 @@ export function useListParams<K extends string>(defaults: Record<K, string>) {
     );
   };
   return [params, update] as const;
+}
+
+/** Page sizes and the total line every paged table shows. */
+export const pageSizing = {
+  showSizeChanger: true,
+  pageSizeOptions: [10, 20, 50, 100],
+  showTotal: (total: number) => i18n.t('common:common.total', { total }),
+};
+
+/**
+ * The pagination and sorting props of a table whose page, page size and sort live in the URL
+ * (see useListParams). A new sort goes back to page 1; no sort means `defaultSort`.
+ */
+export function urlTableProps<T>(
+  params: { page: string; pageSize: string; sort: string },
+  setParams: (changes: { page: string; pageSize: string; sort: string }) => void,
+  total: number,
+  defaultSort: string,
+) {
+  return {
+    pagination: { current: Number(params.page), pageSize: Number(params.pageSize), total, ...pageSizing },
+    onChange: (
+      pagination: TablePaginationConfig,
+      _filters: unknown,
+      sorter: SorterResult<T> | SorterResult<T>[],
+    ) => {
+      const { columnKey, order } = sorter as SorterResult<T>;
+      const sort = order ? String(columnKey) : defaultSort;
+      setParams({
+        page: sort === params.sort ? String(pagination.current) : '1',
+        pageSize: String(pagination.pageSize),
+        sort,
+      });
+    },
+  };
 }

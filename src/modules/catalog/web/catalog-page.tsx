@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Input, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface.js';
+import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../../../web/src/auth/session.ts';
 import { formatDate, formatDateTime } from '../../../../web/src/shared/format.ts';
-import { useListParams } from '../../../../web/src/shared/list-params.ts';
+import { urlTableProps, useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
@@ -250,23 +250,7 @@ export function CatalogPage() {
                   </TableEmpty>
                 ),
               }}
-              pagination={{
-                current: Number(params.page),
-                pageSize: Number(params.pageSize),
-                total: page.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: [10, 20, 50, 100],
-                showTotal: (total) => t('common:common.total', { total }),
-              }}
-              onChange={(pagination, _filters, sorter) => {
-                const { columnKey, order } = sorter as SorterResult<ResourceSummary>;
-                const sort = order ? String(columnKey) : 'code';
-                setParams({
-                  page: sort === params.sort ? String(pagination.current) : '1',
-                  pageSize: String(pagination.pageSize),
-                  sort,
-                });
-              }}
+              {...urlTableProps<ResourceSummary>(params, setParams, page.data?.total ?? 0, 'code')}
             />
           )}
         </Col>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
+import { pageSizing } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { resourcePath } from '../../catalog/web/catalog-api.ts';
 import { SourceKindTag, StatusTag } from './batch-tags.tsx';
@@ -169,9 +170,7 @@ export function BatchesTable({
         current: page,
         pageSize,
         total: batches.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t('common:common.total', { total }),
+        ...pageSizing,
         onChange: (next, size) => onPageChange(size === pageSize ? next : 1, size),
       }}
     />

@@ -2,6 +2,7 @@ import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pageSizing } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import { ReasonTag } from './batch-tags.tsx';
@@ -85,9 +86,7 @@ export function IssuesTable({
         current: page.current,
         pageSize: page.size,
         total: issues.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t('common:common.total', { total }),
+        ...pageSizing,
         onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size, reason }),
       }}
     />

@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface.js';
+import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../../web/src/api.ts';
 import { useSignedInUser } from '../../../../web/src/auth/session.ts';
 import { ActiveTag } from '../../../../web/src/shared/active-tag.tsx';
 import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { useListParams } from '../../../../web/src/shared/list-params.ts';
+import { urlTableProps, useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
@@ -201,23 +201,7 @@ export function DepartmentsPage() {
           loading={page.isFetching}
           scroll={{ x: 1100 }}
           locale={{ emptyText: <TableEmpty text={t('empty')} /> }}
-          pagination={{
-            current: Number(params.page),
-            pageSize: Number(params.pageSize),
-            total: page.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common:common.total', { total }),
-          }}
-          onChange={(pagination, _filters, sorter) => {
-            const { columnKey, order } = sorter as SorterResult<Department>;
-            const sort = order ? String(columnKey) : 'sort';
-            setParams({
-              page: sort === params.sort ? String(pagination.current) : '1',
-              pageSize: String(pagination.pageSize),
-              sort,
-            });
-          }}
+          {...urlTableProps<Department>(params, setParams, page.data?.total ?? 0, 'sort')}
         />
       )}
       {editing && (
