@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, repoRoot, startServer, type TestServer } from './server.ts';
+import { launchChromium, openPage, repoRoot, startServer, type TestServer } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const artifacts = path.join(repoRoot, 'e2e/artifacts');
@@ -18,14 +18,7 @@ beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   server = await startServer(adminPassword);
   browser = await launchChromium();
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page = await openPage(browser, server.url, pageErrors);
 });
 
 afterAll(async () => {

@@ -1,16 +1,15 @@
 // Drives the web console in Debian's Chromium against a real server: sign-in, home, language, departments, users.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, repoRoot, startServer, type TestServer } from './server.ts';
+import { launchChromium, openPage, repoRoot, startServer, type TestServer } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const artifacts = path.join(repoRoot, 'e2e/artifacts');
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -18,14 +17,7 @@ beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   server = await startServer(adminPassword);
   browser = await launchChromium();
-  context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page = await openPage(browser, server.url, pageErrors);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, repoRoot, startServer, type TestServer } from './server.ts';
+import { launchChromium, openPage, repoRoot, startServer, type TestServer } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const artifacts = path.join(repoRoot, 'e2e/artifacts');
@@ -20,26 +20,13 @@ beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   server = await startServer(adminPassword);
   browser = await launchChromium();
-  page = await newPage();
+  page = await openPage(browser, server.url, pageErrors);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A page in a browser context of its own (own cookies), with uncaught errors collected. */
-async function newPage() {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  context.setDefaultTimeout(15_000);
-  const created = await context.newPage();
-  created.on('pageerror', (error) => pageErrors.push(error.message));
-  return created;
-}
 
 /** A full-page screenshot; scrolled to the top first, or the sticky header would be drawn mid-page. */
 async function shot(name: string, on = page) {
@@ -220,7 +207,7 @@ describe('aggregation', () => {
       },
     });
     expect(created.status()).toBe(201);
-    const leader = await newPage();
+    const leader = await openPage(browser, server.url, pageErrors);
     // An account an admin created must change its password first; done through the API to come to the point.
     expect(
       (await leader.request.post('/api/auth/login', { data: { username: 'e2e.leader', password } })).status(),

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -83,4 +83,20 @@ export async function launchChromium() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A page in a browser context of its own (own cookies) on the test server, as a person in China sees it
+ * (zh-CN, 1440×900); uncaught page errors are pushed to `errors`.
+ */
+export async function openPage(browser: Browser, baseURL: string, errors: string[]) {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
 }
