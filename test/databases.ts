@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { type Config, loadConfig } from '../src/core/config.ts';
+import { lookupCtx } from '../src/core/context.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { createApp, openPlatform } from '../src/server/app.ts';
 
@@ -55,7 +56,7 @@ export async function startTestPlatform(kind: DatabaseKind, env: Record<string, 
 
 async function openTestPlatform(config: Config, drop: () => Promise<void>) {
   const { database, modules } = await openPlatform(config);
-  await modules.accounts.users.ensureAdmin({ actor: null, ip: null, requestId: null }, config.adminPassword);
+  await modules.accounts.users.ensureAdmin(lookupCtx, config.adminPassword);
   const app = await createApp(config, createLogger('silent'), database, modules);
   await app.ready();
   return {

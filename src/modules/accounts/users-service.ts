@@ -1,4 +1,4 @@
-import type { Ctx } from '../../core/context.ts';
+import { type Ctx, lookupCtx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
 import { fieldChanges } from '../../core/field-changes.ts';
@@ -17,7 +17,7 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
 
   async function checkDepartment(departmentId: number | null | undefined) {
     if (departmentId == null) return;
-    await org.getDepartment({ actor: null, ip: null, requestId: null }, departmentId).catch(() => {
+    await org.getDepartment(lookupCtx, departmentId).catch(() => {
       throw new InputError(
         'unknown_department',
         `Department ${departmentId} does not exist`,

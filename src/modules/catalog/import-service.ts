@@ -1,4 +1,4 @@
-import type { Ctx } from '../../core/context.ts';
+import { type Ctx, lookupCtx } from '../../core/context.ts';
 import type { Db } from '../../core/db.ts';
 import { DomainError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -82,7 +82,6 @@ function wholeFieldOf(error: DomainError) {
 /** Imports of the catalog (XLSX, DCAT-AP): all rows are saved in one transaction, or none is. */
 export function createImportService(deps: { db: Db; audit: AuditService; org: OrgService }) {
   const { db, audit, org } = deps;
-  const noCtx: Ctx = { actor: null, ip: null, requestId: null };
 
   async function findExisting(catalog: CatalogService, ctx: Ctx, codeOrAlias: string) {
     try {
@@ -96,7 +95,7 @@ export function createImportService(deps: { db: Db; audit: AuditService; org: Or
   return {
     /** Every department (active or not), as import files name providers by code or name. */
     async departments() {
-      const { items } = await org.listDepartments(noCtx, { page: 1, pageSize: 500, sort: 'sort' });
+      const { items } = await org.listDepartments(lookupCtx, { page: 1, pageSize: 500, sort: 'sort' });
       return items;
     },
 

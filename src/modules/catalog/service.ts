@@ -1,4 +1,4 @@
-import { type Ctx, hasRole } from '../../core/context.ts';
+import { type Ctx, hasRole, lookupCtx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -43,10 +43,7 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
   const { db, audit, org } = deps;
 
   async function departmentNames() {
-    const { items } = await org.listDepartments(
-      { actor: null, ip: null, requestId: null },
-      { page: 1, pageSize: 500, sort: 'sort' },
-    );
+    const { items } = await org.listDepartments(lookupCtx, { page: 1, pageSize: 500, sort: 'sort' });
     return new Map(items.map((d) => [d.id, d.name]));
   }
 
