@@ -38,21 +38,40 @@ export function idNumberBirthDate(id: string): string | null {
 
 const ID_FORMAT = /^[1-9]\d{16}[\dX]$/;
 
+// The number a run of digits spells (no sign, no checks): this runs for every ID number and date loaded.
+export function digitsAt(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 /**
  * Checks an 18-character ID number: format (province code, digits, X), a real birth date from
  * 1900 on and not after `today` (a Date or YYYY-MM-DD), and the mod-11 check. Returns the problem or null.
  */
 export function checkIdNumber(id: string, today: Date | string = new Date()): IdNumberProblem | null {
   if (!ID_FORMAT.test(id)) return 'id_number_format';
-  const birth = id.slice(6, 14);
-  const todayDigits = (typeof today === 'string' ? today : today.toISOString().slice(0, 10)).replaceAll(
-    '-',
-    '',
-  );
-  const real = isRealDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
-  if (!real || birth < '19000101' || birth > todayDigits) return 'id_number_date';
+  const day = typeof today === 'string' ? today : today.toISOString().slice(0, 10);
+  // Dates compared as numbers YYYYMMDD.
+  const birth = digitsAt(id, 6, 8);
+  const latest = digitsAt(day, 0, 4) * 10000 + digitsAt(day, 5, 2) * 100 + digitsAt(day, 8, 2);
+  const real = isRealDate(digitsAt(id, 6, 4), digitsAt(id, 10, 2), digitsAt(id, 12, 2));
+  if (!real || birth < 19000101 || birth > latest) return 'id_number_date';
   if (idNumberCheck(id) !== id[17]) return 'id_number_checksum';
   return null;
+}
+
+// Where each character of YYYY-MM-DD is in an 18-digit ID number (-1: a dash).
+const BIRTH_DATE_AT = [6, 7, 8, 9, -1, 10, 11, -1, 12, 13];
+
+/** True when `date` (YYYY-MM-DD) is the birth date written in the 18-digit ID number. */
+export function isIdNumberBirthDate(id: string, date: string): boolean {
+  if (date.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const at = BIRTH_DATE_AT[i]!;
+    if (date.charCodeAt(i) !== (at < 0 ? 45 : id.charCodeAt(at))) return false;
+  }
+  return isRealDate(digitsAt(id, 6, 4), digitsAt(id, 10, 2), digitsAt(id, 12, 2));
 }
 
 /** Sex from an 18-digit ID number: the 17th digit is odd for men. */

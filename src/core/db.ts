@@ -38,7 +38,7 @@ export type RawTx = {
    * Streams CSV text (FORMAT csv, unquoted empty = NULL) into `table (columns)`. Each chunk must end at
    * the end of a row: PGlite copies chunk by chunk.
    */
-  copyIn(table: string, columns: string[], csvChunks: AsyncIterable<string>): Promise<void>;
+  copyIn(table: string, columns: string[], csvChunks: AsyncIterable<string | Uint8Array>): Promise<void>;
 };
 
 const copySql = (table: string, columns: string[], from: string) =>
@@ -82,11 +82,11 @@ async function openPglite(dataDir: string): Promise<Database> {
           query: async (text, params) => (await tx.query<any>(text, params)).rows,
           async copyIn(table, columns, csvChunks) {
             // PGlite copies from an in-memory blob; sending it in slices keeps memory flat.
-            let parts: string[] = [];
+            let parts: (string | Uint8Array)[] = [];
             let size = 0;
             const flush = async () => {
               if (size === 0) return;
-              await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts) });
+              await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts as BlobPart[]) });
               parts = [];
               size = 0;
             };

@@ -8,9 +8,9 @@ export function dataTableName(resourceId: number) {
 
 const quote = (code: string) => `"${code}"`;
 
-/** The COPY column list: key, row hash, batch, then the items in catalog order. */
-export function dataColumns(resource: Resource) {
-  return ['_key', '_hash', '_batch_id', ...resource.items.map((i) => i.code)];
+/** The COPY column list: key, row hash, batch, then the given items (by default all, in catalog order). */
+export function dataColumns(resource: Resource, itemCodes = resource.items.map((i) => i.code)) {
+  return ['_key', '_hash', '_batch_id', ...itemCodes];
 }
 
 /** Creates the resource's data table, or adds columns for items added to the catalog since. */
@@ -67,9 +67,14 @@ export async function mergeStaging(tx: RawTx, resource: Resource) {
  * Applies later versions of keys that a direct COPY already loaded earlier in the same file. An upsert, so a
  * row whose key only shared a hash with another (see key-index.ts) is inserted. Returns how many were inserted.
  */
-export async function applyLaterVersions(tx: RawTx, resource: Resource, rows: string[][]) {
+export async function applyLaterVersions(
+  tx: RawTx,
+  resource: Resource,
+  itemCodes: string[],
+  rows: string[][],
+) {
   const table = dataTableName(resource.id);
-  const columns = dataColumns(resource);
+  const columns = dataColumns(resource, itemCodes);
   const placeholders = columns.map(
     (c, i) => `$${i + 1}${c === '_hash' ? '::bigint' : c === '_batch_id' ? '::integer' : ''}`,
   );

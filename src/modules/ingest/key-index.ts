@@ -12,8 +12,10 @@ export function createKeyIndex(initialCapacity = 1 << 16) {
 
   // Slots hold key hash + 1, so 0 marks an empty slot.
   function slotOf(keyHash: number, table: Float64Array, cap: number) {
-    let slot = (keyHash % cap) | 0;
-    while (table[slot] !== 0 && table[slot] !== keyHash + 1) slot = (slot + 1) % cap;
+    // The capacity is a power of two, so the hash's low bits pick the slot (no floating-point modulo).
+    const mask = cap - 1;
+    let slot = (keyHash >>> 0) & mask;
+    while (table[slot] !== 0 && table[slot] !== keyHash + 1) slot = (slot + 1) & mask;
     return slot;
   }
 

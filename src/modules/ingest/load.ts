@@ -54,10 +54,10 @@ export async function loadBatch(
   const laterVersions: string[][] = [];
 
   async function* csvChunks() {
-    for await (const rows of source.batches) {
+    for await (const rows of source.csv ?? source.batches) {
       const out = processor.process(rows, !direct);
       if (direct) laterVersions.push(...out.laterVersions);
-      if (out.csv) yield out.csv;
+      if (out.csv.length) yield out.csv;
       args.onProgress?.(processor.stats.total);
     }
   }
@@ -66,13 +66,14 @@ export async function loadBatch(
   let updated: number;
   let unchanged: number;
   if (direct) {
-    await tx.copyIn(dataTableName(resource.id), dataColumns(resource), csvChunks());
-    inserted = processor.seen.size + (await applyLaterVersions(tx, resource, laterVersions));
+    await tx.copyIn(dataTableName(resource.id), dataColumns(resource, processor.columns), csvChunks());
+    inserted =
+      processor.seen.size + (await applyLaterVersions(tx, resource, processor.columns, laterVersions));
     updated = 0;
     unchanged = 0;
   } else {
     const staging = await createStaging(tx, resource);
-    await tx.copyIn(staging, ['_row', ...dataColumns(resource)], csvChunks());
+    await tx.copyIn(staging, ['_row', ...dataColumns(resource, processor.columns)], csvChunks());
     const merged = await mergeStaging(tx, resource);
     inserted = merged.inserted;
     updated = merged.updated;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { demoResources } from '../catalog/demo-resources.ts';
 import type { Resource } from '../catalog/index.ts';
-import { createRowProcessor, rowHash } from './row-processor.ts';
+import { scanCsv } from './readers/csv-parser.ts';
+import { hashText, rowHash } from './row-hash.ts';
+import { createRowProcessor } from './row-processor.ts';
 
 const demo = demoResources.find((r) => r.alias === 'population')!;
 
@@ -66,6 +68,22 @@ function valuesOf(byCode: Record<string, string>): (string | null)[] {
   return ITEMS.map((code) => byCode[code] ?? null);
 }
 
+// The CSV's value columns: the items the file supplies, in the file's order.
+const COLUMNS = ['id_number', 'name', 'sex', 'birth_date', 'phone', 'address', 'marital_status'];
+
+/** Values in item order as the CSV's value columns (null as empty). */
+const csvValues = (values: (string | null)[]) => COLUMNS.map((code) => values[ITEMS.indexOf(code)] ?? '');
+
+/** Processes rows, with the CSV as text. */
+function processText(
+  processor: ReturnType<typeof createRowProcessor>,
+  rows: string[][],
+  withRowNumber: boolean,
+) {
+  const out = processor.process(rows, withRowNumber);
+  return { ...out, csv: out.csv.toString() };
+}
+
 /** The hash the processor gives a row of standardized values. */
 const hashOf = (values: (string | null)[]) => rowHash(values);
 
@@ -91,7 +109,8 @@ const WANG_VALUES = valuesOf({
 describe('createRowProcessor: counts', () => {
   it('counts accepted and rejected rows, and rejected rows by reason', () => {
     const processor = processorFor();
-    processor.process(
+    processText(
+      processor,
       [
         ZHANG,
         ['430102199001011239', '李四', '男', '', '', '', '', ''], // check character wrong
@@ -113,7 +132,7 @@ describe('createRowProcessor: counts', () => {
 
   it('rejects a row without its key column value', () => {
     const processor = processorFor();
-    processor.process([['', '张三', '', '', '', '', '', '']], false);
+    processText(processor, [['', '张三', '', '', '', '', '', '']], false);
     expect(processor.stats.rejectedByReason).toEqual({ missing_required: 1 });
     expect(processor.issues).toEqual([
       {
@@ -134,28 +153,30 @@ describe('createRowProcessor: counts', () => {
     ]);
   });
 
-  it('reads missing columns of the file as empty', () => {
+  it('writes only the items the file supplies (the others load as null)', () => {
     const processor = createRowProcessor(
       population,
       ['身份证号', '姓名'],
       { 身份证号: 'id_number', 姓名: 'name' },
       1,
     );
-    const { csv } = processor.process([['430102199001011238', '张三']], false);
+    const { csv } = processText(processor, [['430102199001011238', '张三']], false);
     expect(processor.stats.accepted).toBe(1);
     const values = valuesOf({ id_number: '430102199001011238', name: '张三' });
-    expect(csv).toBe(`430102199001011238,${hashOf(values)},1,430102199001011238,张三,,,,,,,,,\n`);
+    expect(processor.columns).toEqual(['id_number', 'name']);
+    expect(csv).toBe(`430102199001011238,${hashOf(values)},1,430102199001011238,张三\n`);
   });
 });
 
 describe('createRowProcessor: rejected rows', () => {
   it('keeps the 1-based data row number across calls and the raw values by header', () => {
     const processor = processorFor();
-    processor.process(
+    processText(
+      processor,
       [ZHANG, ['430102199001011239', ' 李四 ', '男', '1990-1-1', '', '', '', '备注一']],
       false,
     );
-    processor.process([WANG, ['110105194912310021', '钱七']], false);
+    processText(processor, [WANG, ['110105194912310021', '钱七']], false);
     expect(processor.issues).toEqual([
       {
         row: 2,
@@ -192,7 +213,8 @@ describe('createRowProcessor: rejected rows', () => {
 
   it('lists each reason of a row once, in item order, and counts each once', () => {
     const processor = processorFor();
-    processor.process(
+    processText(
+      processor,
       [
         ['430102199001011238', '张三', '未知', '1990-02-30', '12345', '', '同居', ''],
         ['430102199001011239', '', '男', '', '', '', '', ''],
@@ -214,8 +236,9 @@ describe('createRowProcessor: rejected rows', () => {
 
   it('adds up reasons over rows and calls', () => {
     const processor = processorFor();
-    processor.process([['430102199001011239', '甲', '', '', '', '', '', '']], false);
-    processor.process(
+    processText(processor, [['430102199001011239', '甲', '', '', '', '', '', '']], false);
+    processText(
+      processor,
       [
         ['430102199001011239', '乙', '', '', '', '', '', ''],
         ['430102199001011238', '丙', '', '', '', '', '离异', ''],
@@ -227,7 +250,7 @@ describe('createRowProcessor: rejected rows', () => {
 
   it('writes no CSV for rejected rows', () => {
     const processor = processorFor();
-    expect(processor.process([['430102199001011239', '李四', '', '', '', '', '', '']], false)).toEqual({
+    expect(processText(processor, [['430102199001011239', '李四', '', '', '', '', '', '']], false)).toEqual({
       csv: '',
       laterVersions: [],
     });
@@ -237,11 +260,11 @@ describe('createRowProcessor: rejected rows', () => {
 describe('createRowProcessor: duplicates', () => {
   it('counts an exact duplicate and writes it once', () => {
     const processor = processorFor();
-    const { csv, laterVersions } = processor.process([ZHANG, WANG, [...ZHANG]], false);
+    const { csv, laterVersions } = processText(processor, [ZHANG, WANG, [...ZHANG]], false);
     expect(processor.stats).toMatchObject({ total: 3, accepted: 3, rejected: 0, duplicates: 1, warnings: 0 });
     expect(csv.split('\n')).toEqual([
-      `430102199001011238,${hashOf(ZHANG_VALUES)},1,${ZHANG_VALUES.map((v) => v ?? '').join(',')}`,
-      `430102199001051248,${hashOf(WANG_VALUES)},1,${WANG_VALUES.map((v) => v ?? '').join(',')}`,
+      `430102199001011238,${hashOf(ZHANG_VALUES)},1,${csvValues(ZHANG_VALUES).join(',')}`,
+      `430102199001051248,${hashOf(WANG_VALUES)},1,${csvValues(WANG_VALUES).join(',')}`,
       '',
     ]);
     expect(laterVersions).toEqual([]);
@@ -251,7 +274,8 @@ describe('createRowProcessor: duplicates', () => {
 
   it('counts a row that only differs before standardizing as an exact duplicate', () => {
     const processor = processorFor();
-    const { csv } = processor.process(
+    const { csv } = processText(
+      processor,
       [
         ZHANG,
         [
@@ -274,8 +298,8 @@ describe('createRowProcessor: duplicates', () => {
 
   it('finds an exact duplicate in a later call', () => {
     const processor = processorFor();
-    processor.process([ZHANG], false);
-    expect(processor.process([ZHANG], false)).toEqual({ csv: '', laterVersions: [] });
+    processText(processor, [ZHANG], false);
+    expect(processText(processor, [ZHANG], false)).toEqual({ csv: '', laterVersions: [] });
     expect(processor.stats.duplicates).toBe(1);
   });
 
@@ -283,7 +307,7 @@ describe('createRowProcessor: duplicates', () => {
     const processor = processorFor();
     const moved = [...ZHANG];
     moved[5] = '长沙市天心区';
-    const { csv, laterVersions } = processor.process([ZHANG, moved], false);
+    const { csv, laterVersions } = processText(processor, [ZHANG, moved], false);
     const movedValues = [...ZHANG_VALUES];
     movedValues[ITEMS.indexOf('address')] = '长沙市天心区';
 
@@ -305,10 +329,10 @@ describe('createRowProcessor: duplicates', () => {
         },
       },
     ]);
-    expect(csv).toBe(
-      `430102199001011238,${hashOf(ZHANG_VALUES)},1,${ZHANG_VALUES.map((v) => v ?? '').join(',')}\n`,
-    );
-    expect(laterVersions).toEqual([['430102199001011238', String(hashOf(movedValues)), '1', ...movedValues]]);
+    expect(csv).toBe(`430102199001011238,${hashOf(ZHANG_VALUES)},1,${csvValues(ZHANG_VALUES).join(',')}\n`);
+    expect(laterVersions).toEqual([
+      ['430102199001011238', String(hashOf(movedValues)), '1', ...csvValues(movedValues)],
+    ]);
     expect(processor.seen.get(rowHash(['430102199001011238']))).toBe(hashOf(movedValues));
   });
 
@@ -318,12 +342,12 @@ describe('createRowProcessor: duplicates', () => {
     moved[5] = '长沙市天心区';
     const movedValues = [...ZHANG_VALUES];
     movedValues[ITEMS.indexOf('address')] = '长沙市天心区';
-    const { csv, laterVersions } = processor.process([ZHANG, WANG, moved], true);
+    const { csv, laterVersions } = processText(processor, [ZHANG, WANG, moved], true);
     expect(laterVersions).toEqual([]);
     expect(csv.split('\n')).toEqual([
-      `1,430102199001011238,${hashOf(ZHANG_VALUES)},1,${ZHANG_VALUES.map((v) => v ?? '').join(',')}`,
-      `2,430102199001051248,${hashOf(WANG_VALUES)},1,${WANG_VALUES.map((v) => v ?? '').join(',')}`,
-      `3,430102199001011238,${hashOf(movedValues)},1,${movedValues.map((v) => v ?? '').join(',')}`,
+      `1,430102199001011238,${hashOf(ZHANG_VALUES)},1,${csvValues(ZHANG_VALUES).join(',')}`,
+      `2,430102199001051248,${hashOf(WANG_VALUES)},1,${csvValues(WANG_VALUES).join(',')}`,
+      `3,430102199001011238,${hashOf(movedValues)},1,${csvValues(movedValues).join(',')}`,
       '',
     ]);
     expect(processor.stats).toMatchObject({ duplicates: 1, warnings: 1 });
@@ -333,13 +357,13 @@ describe('createRowProcessor: duplicates', () => {
     const processor = processorFor();
     const moved = [...ZHANG];
     moved[5] = '长沙市天心区';
-    const { laterVersions } = processor.process([ZHANG, moved, [...ZHANG]], false);
+    const { laterVersions } = processText(processor, [ZHANG, moved, [...ZHANG]], false);
     expect(processor.stats).toMatchObject({ duplicates: 2, warnings: 2 });
     expect(processor.issues.map((i) => [i.row, i.reasons])).toEqual([
       [2, ['duplicate_key']],
       [3, ['duplicate_key']],
     ]);
-    expect(laterVersions.map((v) => v[3 + ITEMS.indexOf('address')])).toEqual([
+    expect(laterVersions.map((v) => v[3 + COLUMNS.indexOf('address')])).toEqual([
       '长沙市天心区',
       '长沙市岳麓区',
     ]);
@@ -347,7 +371,7 @@ describe('createRowProcessor: duplicates', () => {
 
   it('does not count a rejected row with a known key as a duplicate', () => {
     const processor = processorFor();
-    processor.process([ZHANG, ['430102199001011238', '', '', '', '', '', '', '']], false);
+    processText(processor, [ZHANG, ['430102199001011238', '', '', '', '', '', '', '']], false);
     expect(processor.stats).toMatchObject({ accepted: 1, rejected: 1, duplicates: 0, warnings: 0 });
   });
 });
@@ -355,7 +379,7 @@ describe('createRowProcessor: duplicates', () => {
 describe('createRowProcessor: warnings', () => {
   it('keeps a row with an upgraded 15-digit ID number and flags it', () => {
     const processor = processorFor();
-    const { csv } = processor.process([['430102900101123', '张三', '男', '', '', '', '', '']], false);
+    const { csv } = processText(processor, [['430102900101123', '张三', '男', '', '', '', '', '']], false);
     expect(processor.stats).toMatchObject({ accepted: 1, warnings: 1 });
     expect(processor.issues.map((i) => [i.row, i.kind, i.reasons])).toEqual([
       [1, 'warning', ['id_number_upgraded']],
@@ -365,7 +389,8 @@ describe('createRowProcessor: warnings', () => {
 
   it('flags birth date and sex that disagree with the ID number', () => {
     const processor = processorFor();
-    processor.process(
+    processText(
+      processor,
       [
         ['430102199001011238', '张三', '女', '1990-01-02', '', '', '', ''],
         ['430102199001051248', '王五', '女', '1990-01-05', '', '', '', ''],
@@ -382,7 +407,8 @@ describe('createRowProcessor: warnings', () => {
 
   it('puts standardizing warnings first, then consistency, then duplicate_key', () => {
     const processor = processorFor();
-    processor.process(
+    processText(
+      processor,
       [
         ['430102900101123', '张三', '男', '', '', '', '', ''],
         ['430102900101123', '张三', '男', '32874', '', '', '', ''],
@@ -401,8 +427,8 @@ describe('createRowProcessor: warnings', () => {
   it('counts a flagged exact duplicate once as a duplicate and writes nothing for it', () => {
     const processor = processorFor();
     const upgraded = ['430102900101123', '张三', '男', '', '', '', '', ''];
-    const first = processor.process([upgraded], false);
-    const second = processor.process([[...upgraded]], false);
+    const first = processText(processor, [upgraded], false);
+    const second = processText(processor, [[...upgraded]], false);
     expect(first.csv.split('\n').length).toBe(2);
     expect(second).toEqual({ csv: '', laterVersions: [] });
     expect(processor.stats).toMatchObject({ accepted: 2, duplicates: 1, warnings: 2 });
@@ -412,7 +438,7 @@ describe('createRowProcessor: warnings', () => {
   // (4.3E+17 is not an ID number), so the finding must reach the row's issue or nobody sees it.
   it('reports excel_lost_digits for an ID number Excel wrote in scientific notation', () => {
     const processor = processorFor();
-    processor.process([['4.30102199001011E+17', '张三', '男', '', '', '', '', '']], false);
+    processText(processor, [['4.30102199001011E+17', '张三', '男', '', '', '', '', '']], false);
     expect(processor.stats.rejected).toBe(1);
     expect(processor.issues.filter((i) => i.row === 1).flatMap((i) => i.reasons)).toContain(
       'excel_lost_digits',
@@ -423,7 +449,8 @@ describe('createRowProcessor: warnings', () => {
 describe('createRowProcessor: quality', () => {
   it('counts filled and valid values per item, rejected rows included', () => {
     const processor = processorFor();
-    processor.process(
+    processText(
+      processor,
       [
         ZHANG,
         WANG,
@@ -453,7 +480,8 @@ describe('createRowProcessor: quality', () => {
 describe('createRowProcessor: CSV output', () => {
   it('quotes values with commas, quotes and line breaks, and leaves nulls unquoted and empty', () => {
     const processor = processorFor();
-    const { csv } = processor.process(
+    const { csv } = processText(
+      processor,
       [['430102199001011238', '张"三"', '男', '', '', '长沙市,岳麓区\n麓山路', '', '']],
       true,
     );
@@ -464,28 +492,30 @@ describe('createRowProcessor: CSV output', () => {
       address: '长沙市,岳麓区\n麓山路',
     });
     expect(csv).toBe(
-      `1,430102199001011238,${hashOf(values)},1,430102199001011238,"张""三""",男,,,"长沙市,岳麓区\n麓山路",,,,,\n`,
+      `1,430102199001011238,${hashOf(values)},1,430102199001011238,"张""三""",男,,,"长沙市,岳麓区\n麓山路",\n`,
     );
   });
 
   it('quotes a value with a carriage return', () => {
     const processor = processorFor();
-    const { csv } = processor.process([['430102199001011238', '张三', '', '', '', 'a\rb', '', '']], false);
+    const { csv } = processText(
+      processor,
+      [['430102199001011238', '张三', '', '', '', 'a\rb', '', '']],
+      false,
+    );
     expect(csv).toContain(',"a\rb",');
   });
 
   it('writes the batch id given', () => {
     const processor = createRowProcessor(population, HEADERS, MAPPING, 42);
-    const { csv } = processor.process([ZHANG], false);
-    expect(csv).toBe(
-      `430102199001011238,${hashOf(ZHANG_VALUES)},42,${ZHANG_VALUES.map((v) => v ?? '').join(',')}\n`,
-    );
+    const { csv } = processText(processor, [ZHANG], false);
+    expect(csv).toBe(`430102199001011238,${hashOf(ZHANG_VALUES)},42,${csvValues(ZHANG_VALUES).join(',')}\n`);
   });
 
   it('numbers rows across calls when rows are numbered', () => {
     const processor = processorFor();
-    processor.process([['430102199001011239', '李四', '', '', '', '', '', '']], true);
-    const { csv } = processor.process([ZHANG], true);
+    processText(processor, [['430102199001011239', '李四', '', '', '', '', '', '']], true);
+    const { csv } = processText(processor, [ZHANG], true);
     expect(csv.startsWith(`2,430102199001011238,${hashOf(ZHANG_VALUES)},1,`)).toBe(true);
   });
 });
@@ -505,7 +535,87 @@ describe('rowHash', () => {
     expect(rowHash(['a'])).not.toBe(rowHash(['a', null]));
   });
 
+  it('prints a hash as String() does', () => {
+    for (const h of [0, 7, 99_999_999, 100_000_000, 100_000_007, 2 ** 53 - 1, rowHash(['张三'])])
+      expect(hashText(h)).toBe(String(h));
+  });
+
   it('hashes null and empty text alike (they load alike)', () => {
     expect(rowHash([null, 'a'])).toBe(rowHash(['', 'a']));
+  });
+});
+
+/** CSV text of rows (fields quoted where CSV needs it). */
+function csvText(rows: string[][]): string {
+  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${rows.map((r) => r.map(field).join(',')).join('\n')}\n`;
+}
+
+/** Everything a processor produced: CSV, later versions, counts, quality, issues. */
+async function outcome(rows: string[][], asCsv: boolean, withRowNumber: boolean) {
+  const processor = processorFor();
+  let csv = '';
+  const laterVersions: string[][] = [];
+  const take = (out: { csv: Buffer; laterVersions: string[][] }) => {
+    csv += out.csv.toString();
+    laterVersions.push(...out.laterVersions);
+  };
+  if (asCsv) {
+    async function* text() {
+      yield csvText(rows);
+    }
+    for await (const chunk of scanCsv(text())) take(processor.process(chunk, withRowNumber));
+  } else {
+    take(processor.process(rows, withRowNumber));
+  }
+  const { stats, quality, issues, seen } = processor;
+  return { csv, laterVersions, stats, quality, issues, keys: seen.size };
+}
+
+describe('createRowProcessor: CSV records (the fast path) load exactly as rows of values', () => {
+  // Clean rows, and rows with each thing that must leave the fast path.
+  const rows: string[][] = [
+    ZHANG,
+    WANG,
+    ['11010519491231002X', '钱七', '女', '1949-12-31', '13912345678', '长沙市开福区', '未婚', ''],
+    ['430102199001011239', '李四', '男', '', '', '', '', ''], // bad check character
+    ['430102900101123', '赵六', '男', '', '', '', '', ''], // 15 digits, upgraded
+    ['110105196001010033', ' 孙八', '', '', '', '', '', ''], // space to trim
+    ['110105196001010033', '孙八', '', '', '', '', '', ''], // a later version of the key above
+    ['130503670401001', 'ＡＢＣ', '', '', '', '', '', ''], // full-width letters
+    ['430102199001011238', '张三', '男', '1990-01-01', '13800138000', '长沙市岳麓区', '已婚', ''], // exact duplicate
+    ['430102199001011238', '张三', '女', '1990-01-02', '', '', '', ''], // same key, other values, mismatches
+    ['43010219900101130X', '周九', '', '', '', '', '离异', ''], // enum value not in the list
+    ['440524198001010013', '吴十', '', '1980/1/1', '+86 138 0013 8000', '"广州",天河', '', ''], // quoted field
+    ['440524198001010021', '', '', '', '', '', '', ''], // name missing
+    ['44052419800101003X', '郑一', '男', '', '', '', '', '', '多余'], // one field too many
+    ['440524198001010048', '王二'], // fields missing
+    ['440524198001010064', '\u200b林四', '', '', '', '', '', ''], // zero-width space
+    ['440524198001010056', '陈\ufeff三', '', '', '', '', '', ''], // zero-width character
+  ];
+
+  for (const withRowNumber of [false, true]) {
+    it(`gives the same CSV, counts, quality and issues ${withRowNumber ? 'with' : 'without'} row numbers`, async () => {
+      const asRows = await outcome(rows, false, withRowNumber);
+      const asCsv = await outcome(rows, true, withRowNumber);
+      expect(asCsv).toEqual(asRows);
+      expect(asRows.stats.accepted).toBeGreaterThan(3);
+      expect(asRows.issues.length).toBeGreaterThan(5);
+    });
+  }
+
+  it('passes a clean record on as its own text, behind key, hash and batch', async () => {
+    const { csv } = await outcome([ZHANG], true, false);
+    expect(csv).toBe(`430102199001011238,${hashOf(ZHANG_VALUES)},1,${ZHANG.slice(0, 7).join(',')}\n`);
+  });
+
+  it('reads tab-separated records through the full path', async () => {
+    const processor = processorFor();
+    async function* text() {
+      yield `${ZHANG.join('\t')}\n`;
+    }
+    for await (const chunk of scanCsv(text(), '\t')) processor.process(chunk, false);
+    expect(processor.stats.accepted).toBe(1);
+    expect(processor.quality.find((q) => q.code === 'address')?.filled).toBe(1);
   });
 });

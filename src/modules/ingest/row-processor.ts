@@ -1,5 +1,8 @@
 import type { DataItem, Resource } from '../catalog/index.ts';
+import { createFastPath } from './fast-path.ts';
 import { createKeyIndex } from './key-index.ts';
+import { type CsvChunk, recordValues } from './readers/csv-parser.ts';
+import { hashEnd, hashSpan, hashStart, hashText, rowHash } from './row-hash.ts';
 import { standardizeValue } from './standardize.ts';
 import { rowWarnings, validateValue } from './validate.ts';
 
@@ -23,32 +26,39 @@ function csvField(value: string | null): string {
   return value;
 }
 
-/**
- * A 53-bit hash of a row's values (cyrb53, fed value by value), to tell versions of a key apart. A plain
- * number keeps a million keys small in memory, and hashing here is several times faster than MD5.
- */
-export function rowHash(values: readonly (string | null)[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const value of values) {
-    const text = value ?? '';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    // A separator, so that ("ab", "c") and ("a", "bc") differ; null and empty text hash alike, as they load alike.
-    h1 = Math.imul(h1 ^ 1, 2654435761);
-    h2 = Math.imul(h2 ^ 1, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+/** CSV written as UTF-8 straight into a buffer: cheaper than joining thousands of lines into one string. */
+function createCsvWriter() {
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  let length = 0;
+  const room = (bytes: number) => {
+    if (length + bytes <= buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, length + bytes));
+    buffer.copy(bigger, 0, 0, length);
+    buffer = bigger;
+  };
+  return {
+    text(text: string) {
+      room(text.length * 3); // a UTF-16 unit takes at most 3 bytes of UTF-8
+      length += buffer.write(text, length);
+    },
+    byte(byte: number) {
+      room(1);
+      buffer[length++] = byte;
+    },
+    /** What was written since the last take. */
+    take(): Buffer {
+      const out = Buffer.from(buffer.subarray(0, length));
+      length = 0;
+      return out;
+    },
+  };
 }
 
 /**
  * Standardizes, validates and de-duplicates rows of one batch, turning accepted rows into CSV for COPY.
- * Rows are numbered from 1 (the first data row, header excluded).
+ * Rows are numbered from 1 (the first data row, header excluded). The CSV has the row number first when
+ * `withRowNumber`, then key, hash and batch, then the values of `columns` (the items the file supplies,
+ * in the file's order, so that a clean CSV line can be passed on as it is).
  */
 export function createRowProcessor(
   resource: Resource,
@@ -60,6 +70,11 @@ export function createRowProcessor(
   const index = new Map(items.map((item, i) => [item.code, i]));
   // For each item, the column of the file it comes from (-1: not in the file).
   const sourceColumn = items.map((item) => headers.findIndex((h) => mapping[h] === item.code));
+  // The items supplied by the file, in file order: the CSV's value columns.
+  const outputItems = items
+    .map((_, i) => i)
+    .filter((i) => sourceColumn[i]! >= 0)
+    .sort((a, b) => sourceColumn[a]! - sourceColumn[b]!);
   const keyIndexes = resource.keyItems.map((code) => index.get(code)!);
   const idNumberCode = items.find((i) => i.type === 'id_number' && resource.keyItems.includes(i.code))?.code;
   const seen = createKeyIndex();
@@ -95,6 +110,108 @@ export function createRowProcessor(
   // so what outlives the row (issues, later versions) is copied through JSON into fresh strings.
   const detached = <T>(value: T): T => JSON.parse(JSON.stringify(value));
   const rawOf = (row: string[]) => detached(Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])));
+  const out = createCsvWriter();
+  const fast = createFastPath(resource, headers, sourceColumn, outputItems, today);
+
+  /** One row of values: standardized, validated, de-duplicated; its CSV line goes to `lines`. */
+  function processRow(row: string[], withRowNumber: boolean, laterVersions: string[][]) {
+    rowNumber++;
+    stats.total++;
+    const values: (string | null)[] = new Array(items.length);
+    let reasons: string[] | undefined;
+    warnings = undefined;
+    for (let i = 0; i < items.length; i++) {
+      const column = sourceColumn[i]!;
+      const item = items[i]!;
+      const value = standardizeValue(column < 0 ? undefined : row[column], item, warn);
+      values[i] = value;
+      const reason = validateValue(value, item, today);
+      if (value !== null) quality[i]!.filled++;
+      if (reason) {
+        reasons ??= [];
+        if (!reasons.includes(reason)) reasons.push(reason);
+      } else if (value !== null) {
+        quality[i]!.valid++;
+      }
+    }
+    if (reasons) {
+      stats.rejected++;
+      for (const r of reasons) stats.rejectedByReason[r] = (stats.rejectedByReason[r] ?? 0) + 1;
+      // What standardizing noticed (a number Excel cut short) explains the rejection, so it is kept beside it.
+      issues.push({
+        row: rowNumber,
+        kind: 'rejected',
+        reasons: [...reasons, ...(warnings ?? [])],
+        raw: rawOf(row),
+      });
+      return;
+    }
+    stats.accepted++;
+    const key =
+      keyIndexes.length === 1 ? values[keyIndexes[0]!]! : JSON.stringify(keyIndexes.map((i) => values[i]));
+    const hash = rowHash(values);
+    const keyHash = rowHash([key]);
+    const previous = seen.get(keyHash);
+    if (idNumberCode) {
+      current = values;
+      const consistency = rowWarnings(currentValue, idNumberCode);
+      for (const code of consistency) warn(code);
+    }
+    // A key met again with other values: this later row wins, and the clash is flagged for the department.
+    if (previous !== undefined && previous !== hash) warn('duplicate_key');
+    if (warnings) {
+      stats.warnings++;
+      issues.push({ row: rowNumber, kind: 'warning', reasons: warnings, raw: rawOf(row) });
+    }
+    if (previous !== undefined) stats.duplicates++;
+    if (previous === hash) return;
+    seen.set(keyHash, hash);
+    if (previous !== undefined && !withRowNumber) {
+      laterVersions.push(
+        detached([key, hashText(hash), String(batchId), ...outputItems.map((i) => values[i]!)]),
+      );
+      return;
+    }
+    let line = withRowNumber
+      ? `${rowNumber},${csvField(key)},${hashText(hash)},${batchId}`
+      : `${csvField(key)},${hashText(hash)},${batchId}`;
+    for (const i of outputItems) line += `,${csvField(values[i]!)}`;
+    out.text(line);
+    out.byte(10);
+  }
+
+  /**
+   * A clean CSV record (every value already standard and valid, no warning) whose key is new: counted and
+   * passed on as its own text. Returns false for any other record, which then takes the full path.
+   */
+  function processCleanRecord(chunk: CsvChunk, r: number, withRowNumber: boolean) {
+    if (!fast.isClean(chunk, r)) return false;
+    const key = fast.key();
+    hashStart();
+    hashSpan(key, 0, key.length);
+    const keyHash = hashEnd();
+    if (seen.get(keyHash) !== undefined) return false;
+    rowNumber++;
+    stats.total++;
+    stats.accepted++;
+    const hash = fast.hash();
+    seen.set(keyHash, hash);
+    const first = chunk.firstField[r]!;
+    for (const i of outputItems) {
+      const f = first + sourceColumn[i]!;
+      if (chunk.fieldEnd[f]! > chunk.fieldStart[f]!) {
+        quality[i]!.filled++;
+        quality[i]!.valid++;
+      }
+    }
+    const prefix = withRowNumber
+      ? `${rowNumber},${csvField(key)},${hashText(hash)},${batchId}`
+      : `${csvField(key)},${hashText(hash)},${batchId}`;
+    out.text(prefix);
+    fast.writeValues(out);
+    out.byte(10);
+    return true;
+  }
 
   return {
     stats,
@@ -102,79 +219,23 @@ export function createRowProcessor(
     quality,
     /** Keys seen so far, each with the hash of its latest version. */
     seen,
+    /** The data items of the CSV's value columns, in order. */
+    columns: outputItems.map((i) => items[i]!.code),
     /**
-     * Processes rows; returns CSV lines for the accepted rows (the row number first when `withRowNumber`,
-     * then key, hash, batch and the items) and the rows that are later versions of a key already in this file.
+     * Processes rows (values, or CSV records with their spans); returns the CSV lines for the accepted rows
+     * and the rows that are later versions of a key already in this file.
      */
-    process(rows: string[][], withRowNumber: boolean) {
-      const lines: string[] = [];
+    process(rows: string[][] | CsvChunk, withRowNumber: boolean) {
       const laterVersions: string[][] = [];
-      for (const row of rows) {
-        rowNumber++;
-        stats.total++;
-        const values: (string | null)[] = new Array(items.length);
-        let reasons: string[] | undefined;
-        warnings = undefined;
-        for (let i = 0; i < items.length; i++) {
-          const column = sourceColumn[i]!;
-          const item = items[i]!;
-          const value = standardizeValue(column < 0 ? undefined : row[column], item, warn);
-          values[i] = value;
-          const reason = validateValue(value, item, today);
-          if (value !== null) quality[i]!.filled++;
-          if (reason) {
-            reasons ??= [];
-            if (!reasons.includes(reason)) reasons.push(reason);
-          } else if (value !== null) {
-            quality[i]!.valid++;
-          }
-        }
-        if (reasons) {
-          stats.rejected++;
-          for (const r of reasons) stats.rejectedByReason[r] = (stats.rejectedByReason[r] ?? 0) + 1;
-          // What standardizing noticed (a number Excel cut short) explains the rejection, so it is kept beside it.
-          issues.push({
-            row: rowNumber,
-            kind: 'rejected',
-            reasons: [...reasons, ...(warnings ?? [])],
-            raw: rawOf(row),
-          });
-          continue;
-        }
-        stats.accepted++;
-        const key =
-          keyIndexes.length === 1
-            ? values[keyIndexes[0]!]!
-            : JSON.stringify(keyIndexes.map((i) => values[i]));
-        const hash = rowHash(values);
-        const keyHash = rowHash([key]);
-        const previous = seen.get(keyHash);
-        if (idNumberCode) {
-          current = values;
-          const consistency = rowWarnings(currentValue, idNumberCode);
-          for (const code of consistency) warn(code);
-        }
-        // A key met again with other values: this later row wins, and the clash is flagged for the department.
-        if (previous !== undefined && previous !== hash) warn('duplicate_key');
-        if (warnings) {
-          stats.warnings++;
-          issues.push({ row: rowNumber, kind: 'warning', reasons: warnings, raw: rawOf(row) });
-        }
-        if (previous !== undefined) stats.duplicates++;
-        if (previous === hash) continue;
-        seen.set(keyHash, hash);
-        if (previous !== undefined && !withRowNumber) {
-          laterVersions.push(detached([key, String(hash), String(batchId), ...(values as string[])]));
-          continue;
-        }
-        let line = withRowNumber
-          ? `${rowNumber},${csvField(key)},${hash},${batchId}`
-          : `${csvField(key)},${hash},${batchId}`;
-        for (let i = 0; i < values.length; i++) line += `,${csvField(values[i]!)}`;
-        lines.push(line);
+      if (Array.isArray(rows)) {
+        for (const row of rows) processRow(row, withRowNumber, laterVersions);
+      } else {
+        const usable = fast.usable(rows);
+        for (let r = 0; r < rows.count; r++)
+          if (!usable || rows.quoted[r] || !processCleanRecord(rows, r, withRowNumber))
+            processRow(recordValues(rows, r), withRowNumber, laterVersions);
       }
-      const csv = lines.length ? `${lines.join('\n')}\n` : '';
-      return { csv, laterVersions };
+      return { csv: out.take(), laterVersions };
     },
   };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DataItem } from '../catalog/index.ts';
-import { standardizeDate, standardizePhone, standardizeValue, toHalfWidth } from './standardize.ts';
+import {
+  isStandard,
+  standardizeDate,
+  standardizePhone,
+  standardizeValue,
+  toHalfWidth,
+} from './standardize.ts';
 
 const item = (type: DataItem['type'], extra: Partial<DataItem> = {}): DataItem => ({
   code: 'x',
@@ -319,5 +325,70 @@ describe('standardizeValue: ID numbers Excel zeroed', () => {
     } as DataItem;
     expect(standardizeValue('430112199001011000', item, (w) => warnings.push(w))).toBe('430112199001011000');
     expect(warnings).toEqual(['excel_lost_digits']);
+  });
+});
+
+describe('isStandard: agrees with standardizeValue', () => {
+  const samples = [
+    '张三',
+    ' 张三',
+    '张三\u3000',
+    '张\u00a0三',
+    '\u00a0张三',
+    'ＡＢＣ',
+    'a\u200bb',
+    'x\ufeff',
+    '430102199001011238',
+    '43010219900101123x',
+    '430102199001011000',
+    '430102900101123',
+    '4.30102199001011E+17',
+    '1990-01-05',
+    '1990/1/5',
+    '19900105',
+    '13800138000',
+    '138 0013 8000',
+    '0731-88001234',
+    '42',
+    '1,024',
+    '3.14',
+    'true',
+    '是',
+    '2024-01-02 03:04:05',
+    '\t',
+  ];
+  const types: DataItem['type'][] = [
+    'string',
+    'enum',
+    'id_number',
+    'date',
+    'phone',
+    'integer',
+    'decimal',
+    'boolean',
+    'datetime',
+    'credit_code',
+  ];
+
+  it('says standard only when standardizing keeps the text and notices nothing', () => {
+    for (const type of types)
+      for (const text of samples) {
+        const { value, warnings } = run(text, type);
+        // Read in place, inside a longer text, as the loader does.
+        const inside = `前,${text},后`;
+        const standard = isStandard(inside, 2, 2 + text.length, item(type));
+        // It may say no to a text that would stay (the full path then standardizes it), never yes to one that would change.
+        if (standard)
+          expect(value === text && warnings.length === 0, `${type}: ${JSON.stringify(text)}`).toBe(true);
+      }
+  });
+
+  it('knows the standard forms of clean cells', () => {
+    const at = (text: string, type: DataItem['type']) => isStandard(text, 0, text.length, item(type));
+    expect(at('张三', 'string')).toBe(true);
+    expect(at('430102199001011238', 'id_number')).toBe(true);
+    expect(at('1990-01-05', 'date')).toBe(true);
+    expect(at('13800138000', 'phone')).toBe(true);
+    expect(at('42', 'integer')).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import {
   checkCreditCode,
   checkIdNumber,
-  idNumberBirthDate,
+  digitsAt,
   idNumberSex,
+  isIdNumberBirthDate,
   isRealDate,
 } from '../../core/cn-codes.ts';
 import type { DataItem } from '../catalog/index.ts';
@@ -21,12 +22,14 @@ export const rejectReasons = [
 ] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
+/** True when the value has the pattern (starting YYYY-MM-DD) and that date is real. */
 function realDate(value: string, pattern: RegExp): boolean {
-  const m = pattern.exec(value);
-  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return (
+    pattern.test(value) && isRealDate(digitsAt(value, 0, 4), digitsAt(value, 5, 2), digitsAt(value, 8, 2))
+  );
 }
 
 function inRange(n: number, item: DataItem) {
@@ -89,7 +92,7 @@ export function rowWarnings(
   if (id?.length !== 18) return NONE;
   const birth = get('birth_date');
   const sex = get('sex');
-  const birthDiffers = !!birth && birth !== idNumberBirthDate(id);
+  const birthDiffers = !!birth && !isIdNumberBirthDate(id, birth);
   const sexDiffers = !!sex && sex !== (idNumberSex(id) === 'male' ? '男' : '女');
   if (!birthDiffers && !sexDiffers) return NONE;
   return [...(birthDiffers ? ['birth_date_mismatch'] : []), ...(sexDiffers ? ['sex_mismatch'] : [])];
