@@ -38,7 +38,7 @@ export function createFastPath(
   let first = 0;
   let starts: Int32Array = new Int32Array(0);
   let ends: Int32Array = new Int32Array(0);
-  const valueOf = (code: string) => {
+  const valueAt = (code: string) => {
     const column = columnOf.get(code) ?? -1;
     if (column < 0) return null;
     const start = starts[first + column]!;
@@ -72,13 +72,13 @@ export function createFastPath(
         if (!isStandard(text, starts[f]!, ends[f]!, item)) return false;
         if (validated[i] && validateValue(text.slice(starts[f], ends[f]), item, today) !== null) return false;
       }
-      return rowWarnings(valueOf, idNumberCode).length === 0;
+      return rowWarnings(valueAt, idNumberCode).length === 0;
     },
 
     /** The selected record's key, as the full path makes it. */
     key(): string {
-      if (keyColumns.length === 1) return valueOf(resource.keyItems[0]!)!;
-      return JSON.stringify(resource.keyItems.map(valueOf));
+      if (keyColumns.length === 1) return valueAt(resource.keyItems[0]!)!;
+      return JSON.stringify(resource.keyItems.map(valueAt));
     },
 
     /** The selected record's hash, over the items in catalog order as `rowHash` takes them. */
