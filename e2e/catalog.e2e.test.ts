@@ -57,7 +57,11 @@ describe('resource catalog', () => {
     await page.waitForURL(/\/catalog$/);
     await page.getByRole('link', { name: '法人单位基础信息' }).waitFor();
     // The tree counts every demo resource; the three classifications add up to it.
-    expect(await page.getByTestId('class-tree').textContent()).toMatch(/全部资源12基础信息资源4/);
+    const tree = await page.getByTestId('class-tree').textContent();
+    expect(tree).toMatch(/全部资源12基础信息资源4/);
+    // Codes the catalog has names for read by name, their code beside it.
+    expect(tree).toContain('人口基础信息 101');
+    expect(tree).toContain('电子证照基础信息 104');
 
     const search = page.getByTestId('catalog-search').getByRole('searchbox');
     expect(await search.getAttribute('placeholder')).toContain('支持拼音首字母');
@@ -186,7 +190,7 @@ describe('resource catalog', () => {
 
     // Someone else saves version 3 while the form still edits version 2.
     const url = `/api/catalog/resources/${encodeURIComponent('301005/000001')}`;
-    const { id, code, providerDepartmentName, version, createdAt, updatedAt, ...input } = await (
+    const { id, code, providerDepartmentName, version, createdAt, updatedAt, canEdit, ...input } = await (
       await page.request.get(url)
     ).json();
     const other = await page.request.put(url, {

@@ -86,7 +86,9 @@ async function openPglite(dataDir: string): Promise<Database> {
             let size = 0;
             const flush = async () => {
               if (size === 0) return;
-              await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts as BlobPart[]) });
+              await tx.query(copySql(table, columns, "'/dev/blob'"), [], {
+                blob: new Blob(parts as BlobPart[]),
+              });
               parts = [];
               size = 0;
             };
@@ -199,6 +201,25 @@ function isAlive(pid: number): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Which page of a list is wanted: 1-based page number and rows per page. */
+export type Paging = { page: number; pageSize: number };
+
+/** One page of a list and how many rows the whole list has. */
+export type Page<Row> = { items: Row[]; total: number };
+
+/**
+ * Runs one page of `query` (filtered and ordered, without limit/offset) beside `total`, the count of the same
+ * filter (e.g. `db.$count(table, filter)`), so lists everywhere page the same way.
+ */
+export async function pageOf<Row>(
+  query: { limit(limit: number): { offset(offset: number): PromiseLike<Row[]> } },
+  total: PromiseLike<number>,
+  { page, pageSize }: Paging,
+): Promise<Page<Row>> {
+  const [items, n] = await Promise.all([query.limit(pageSize).offset((page - 1) * pageSize), total]);
+  return { items, total: n };
 }
 
 /** Escapes % and _ so user text is matched literally by LIKE. */

@@ -1,6 +1,13 @@
 /** Domain errors with stable codes; the HTTP layer maps them to problem+json once. */
 
-export type FieldError = { field: string; reason: string; params?: Record<string, unknown> };
+/**
+ * Where in an uploaded file a bad field is, for errors about files rather than request bodies: a sheet and
+ * row (1-based, as Excel counts) or the index of a record in a document (a DCAT dataset, 0-based).
+ */
+export type FilePlace = { sheet?: string; row?: number; dataset?: number };
+
+/** One bad field and why (a message code, rendered with `params`); in a file, also where it is. */
+export type FieldError = FilePlace & { field: string; reason: string; params?: Record<string, unknown> };
 
 /** Base of every error a service may throw on purpose. */
 export class DomainError extends Error {
@@ -8,6 +15,11 @@ export class DomainError extends Error {
   readonly code: string;
   readonly params: Record<string, unknown>;
   readonly fields: FieldError[];
+  /**
+   * Extra members of the problem document (RFC 9457 "extension members"), for clients that act on more than
+   * the error: what a refused import would have done, say. Subclasses that have them declare their own.
+   */
+  readonly extensions: Record<string, unknown> = {};
   constructor(
     status: number,
     code: string,

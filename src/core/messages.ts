@@ -39,6 +39,11 @@ const messages: Record<string, Template> = {
     en: 'The last active administrator cannot be removed',
   },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  // Where a bad field of an uploaded file is, and how many more problems a summary leaves out.
+  field_in_sheet_row: { 'zh-CN': '“{sheet}”第 {row} 行“{field}”', en: '{sheet} row {row}, {field}' },
+  field_in_row: { 'zh-CN': '第 {row} 行“{field}”', en: 'row {row}, {field}' },
+  field_in_dataset: { 'zh-CN': 'dataset[{dataset}] 的 {field}', en: 'dataset[{dataset}], {field}' },
+  more_problems: { 'zh-CN': '另有 {count} 处', en: '{count} more' },
   // Field reasons, used for per-field validation messages.
   required: { 'zh-CN': '必填', en: 'is required' },
   too_short: { 'zh-CN': '长度至少为 {minimum}', en: 'must have at least {minimum} characters' },

@@ -44,10 +44,21 @@ function fieldReason(keyword: string, params: ZodIssueParams): FieldError {
   }
 }
 
+/** Names a bad field: by its path in the request, or by sheet and row (or record) in an uploaded file. */
+function placeOf(error: FieldError, lang: Lang): string {
+  if (error.row !== undefined)
+    return message(error.sheet === undefined ? 'field_in_row' : 'field_in_sheet_row', lang, error)!;
+  if (error.dataset !== undefined) return message('field_in_dataset', lang, error)!;
+  return error.field;
+}
+
 /** Renders a field error as "field: reason" in the request's language. */
 function describeField(error: FieldError, lang: Lang): string {
-  return `${error.field}: ${message(error.reason, lang, error.params) ?? error.reason}`;
+  return `${placeOf(error, lang)}: ${message(error.reason, lang, error.params) ?? error.reason}`;
 }
+
+// A file can have hundreds of bad cells; `detail` names the first few, `errors` holds them all.
+const DETAIL_FIELDS = 5;
 
 /** The one error handler: domain errors and validation errors become RFC 9457 problem+json. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -56,6 +67,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   let code = 'internal';
   let params: Record<string, unknown> = {};
   let fields: FieldError[] = [];
+  let extensions: Record<string, unknown> = {};
   if (hasZodFastifySchemaValidationErrors(error)) {
     status = 400;
     code = 'invalid_input';
@@ -68,7 +80,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       };
     });
   } else if (error instanceof DomainError) {
-    ({ status, code, params, fields } = error);
+    ({ status, code, params, fields, extensions } = error);
   } else if (error.statusCode && error.statusCode < 500) {
     // Fastify's own client errors: bad JSON, body too large, wrong content type.
     status = error.statusCode;
@@ -78,14 +90,19 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   const summary = message(code, lang, params) ?? (status < 500 ? error.message : message('internal', lang));
   // A field whose reason is the error itself (a duplicate code) adds nothing to the summary.
+  const described = fields.filter((f) => f.reason !== code);
+  const more = described.length - DETAIL_FIELDS;
   const detail = [
     summary,
-    ...fields.filter((f) => f.reason !== code).map((f) => describeField(f, lang)),
+    ...described.slice(0, DETAIL_FIELDS).map((f) => describeField(f, lang)),
+    ...(more > 0 ? [message('more_problems', lang, { count: more })] : []),
   ].join('; ');
   return reply
     .code(status)
     .type('application/problem+json')
     .send({
+      // First, so an extension can never overwrite a standard member.
+      ...extensions,
       type: `urn:onecity:error:${code}`,
       title: code,
       status,

@@ -14,7 +14,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { type Db, escapeLike } from '../../core/db.ts';
+import { type Db, escapeLike, pageOf } from '../../core/db.ts';
 import type { UserQuery } from './contract.ts';
 import { apiTokens, sessions, users } from './schema.ts';
 
@@ -65,17 +65,15 @@ export async function findUsers(db: Db, q: UserQuery) {
   if (q.role) where.push(arrayContains(users.roles, [q.role]));
   if (q.active) where.push(eq(users.active, q.active === 'true'));
   const filter = where.length ? and(...where) : undefined;
-  const [items, [total]] = await Promise.all([
+  return pageOf(
     db
       .select()
       .from(users)
       .where(filter)
-      .orderBy(...userSorts[q.sort])
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(users).where(filter),
-  ]);
-  return { items, total: total?.n ?? 0 };
+      .orderBy(...userSorts[q.sort]),
+    db.$count(users, filter),
+    q,
+  );
 }
 
 /** Inserts a user. */

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
-import { type Db, escapeLike } from '../../core/db.ts';
+import { type Db, escapeLike, pageOf } from '../../core/db.ts';
 import { type ChainedFields, entryHash, GENESIS_HASH } from './chain.ts';
 import type { AuditQuery } from './contract.ts';
 import { auditEntries } from './schema.ts';
@@ -37,17 +37,15 @@ export async function findEntries(db: Db, q: AuditQuery) {
   if (q.from) where.push(gte(auditEntries.at, new Date(q.from)));
   if (q.to) where.push(lte(auditEntries.at, new Date(q.to)));
   const filter = where.length ? and(...where) : undefined;
-  const [items, [total]] = await Promise.all([
+  return pageOf(
     db
       .select()
       .from(auditEntries)
       .where(filter)
-      .orderBy(q.sort === 'oldest' ? asc(auditEntries.id) : desc(auditEntries.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(auditEntries).where(filter),
-  ]);
-  return { items, total: total?.n ?? 0 };
+      .orderBy(q.sort === 'oldest' ? asc(auditEntries.id) : desc(auditEntries.id)),
+    db.$count(auditEntries, filter),
+    q,
+  );
 }
 
 /** Entries after `afterId` in chain order, for verification. */

@@ -46,6 +46,7 @@ describe.each(databaseKinds)('resource catalog on %s', (kind) => {
   const call = (method: string, url: string, payload?: unknown, headers = admin) =>
     p.app.inject({ method: method as 'GET', url, headers, payload: payload as object });
   const names = (res: { json(): { items: { name: string }[] } }) => res.json().items.map((r) => r.name);
+  const inEnglish = () => ({ ...admin, 'accept-language': 'en' }) as typeof admin;
 
   it('has the base registries and departmental resources of the demo district', async () => {
     const population = (await call('GET', '/api/catalog/resources/population')).json();
@@ -81,8 +82,23 @@ describe.each(databaseKinds)('resource catalog on %s', (kind) => {
       'component',
       'license',
     ]);
+  });
+
+  it('names the classification tree in the caller’s language, counting resources at or under each code', async () => {
     const classes = (await call('GET', '/api/catalog/classes')).json();
-    expect(classes).toEqual(expect.arrayContaining([{ classCode: '101001', count: 1 }]));
+    expect(classes).toEqual(
+      expect.arrayContaining([
+        { classCode: '1', name: '基础信息资源', count: 4 },
+        { classCode: '101', name: '人口基础信息', count: 1 },
+        { classCode: '101001', name: '实有人口', count: 1 },
+        { classCode: '104', name: '电子证照基础信息', count: 1 },
+        { classCode: '301', name: '区政务部门', count: 5 },
+      ]),
+    );
+    const codes = classes.map((c: { classCode: string }) => c.classCode);
+    expect(codes).toEqual([...codes].sort());
+    const en = (await call('GET', '/api/catalog/classes', undefined, inEnglish())).json();
+    expect(en).toEqual(expect.arrayContaining([{ classCode: '101', name: 'Population', count: 1 }]));
   });
 
   it('refuses resources that break the catalog rules, naming each field', async () => {
@@ -128,7 +144,19 @@ describe.each(databaseKinds)('resource catalog on %s', (kind) => {
       gafjUser,
     );
     expect(own.statusCode).toBe(201);
-    expect(own.json().code).toBe('301020/000001');
+    expect(own.json()).toMatchObject({ code: '301020/000001', canEdit: true });
+    // The API says what the caller may edit, so the console need not repeat the rule.
+    const asGafj = (code: string) =>
+      call('GET', `/api/catalog/resources/${encodeURIComponent(code)}`, undefined, gafjUser);
+    expect((await asGafj('301020/000001')).json().canEdit).toBe(true);
+    expect((await asGafj('population')).json().canEdit).toBe(false);
+    expect((await call('GET', '/api/catalog/resources/population')).json().canEdit).toBe(true);
+    const listed = (await call('GET', '/api/catalog/resources?q=校车', undefined, gafjUser)).json().items;
+    expect(listed).toEqual([expect.objectContaining({ name: '校车驾驶员备案', canEdit: true })]);
+    // A class code the catalog has no name for is listed by its digits.
+    expect((await call('GET', '/api/catalog/classes')).json()).toEqual(
+      expect.arrayContaining([{ classCode: '301020', name: null, count: 1 }]),
+    );
     const population = (await call('GET', '/api/catalog/resources/population')).json();
     const edit = await call(
       'PUT',
@@ -149,6 +177,7 @@ describe.each(databaseKinds)('resource catalog on %s', (kind) => {
       version: _v,
       createdAt: _ca,
       updatedAt: _u,
+      canEdit: _e,
       ...fields
     } = created;
     const edited = await call('PUT', path, {
@@ -166,6 +195,10 @@ describe.each(databaseKinds)('resource catalog on %s', (kind) => {
     const versions = (await call('GET', `${path}/versions`)).json();
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions[0]).toMatchObject({ changedBy: 'admin', changeNote: '增加座位数' });
+    // The catalog's own note on version 1 is shown in the caller's language.
+    expect(versions[1].changeNote).toBe('登记');
+    const en = (await call('GET', `${path}/versions`, undefined, inEnglish())).json();
+    expect(en[1].changeNote).toBe('Registered');
     const diff = (await call('GET', `${path}/diff?from=1&to=2`)).json();
     expect(diff.changes).toEqual([
       { path: 'items[seats].code', to: 'seats' },

@@ -104,7 +104,14 @@ export const resource = z.object({
 });
 export type Resource = z.infer<typeof resource>;
 
-export const resourceSummary = resource.omit({ items: true }).extend({ itemCount: z.number() });
+/**
+ * A resource as the API shows it to one caller: with what that caller may do with it, so clients need not
+ * repeat the server's rules (center staff edit any resource, department users their department's).
+ */
+export const resourceView = resource.extend({ canEdit: z.boolean() });
+export type ResourceView = z.infer<typeof resourceView>;
+
+export const resourceSummary = resourceView.omit({ items: true }).extend({ itemCount: z.number() });
 export type ResourceSummary = z.infer<typeof resourceSummary>;
 
 export const resourceQuery = z.object({
@@ -131,6 +138,7 @@ export const versionEntry = z.object({
   changedAt: z.string(),
   changeNote: z.string().nullable(),
 });
+export type VersionEntry = z.infer<typeof versionEntry>;
 
 export const fieldDiff = z.object({ path: z.string(), from: z.unknown(), to: z.unknown() });
 export const versionDiff = z.object({ from: z.number(), to: z.number(), changes: z.array(fieldDiff) });
@@ -141,4 +149,10 @@ export const diffQuery = z.object({
   to: z.coerce.number().int().min(1),
 });
 
-export const classTreeNode = z.object({ classCode: z.string(), count: z.number() });
+/** A node of the classification tree: a 类, 项, 目 or 细目 code, its name if any, and the resources at or under it. */
+export const classTreeNode = z.object({
+  classCode: z.string(),
+  name: z.string().nullable(),
+  count: z.number(),
+});
+export type ClassTreeNode = z.infer<typeof classTreeNode>;

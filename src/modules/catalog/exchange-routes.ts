@@ -1,6 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InputError } from '../../core/errors.ts';
-import { message } from '../../core/messages.ts';
 import type { App } from '../../server/http.ts';
 import {
   dcatDocument,
@@ -11,7 +9,6 @@ import {
   XLSX_TYPE,
 } from './exchange-contract.ts';
 import type { ExchangeService } from './exchange-service.ts';
-import type { ImportResult } from './import-service.ts';
 
 const readers = ['admin', 'steward', 'department_user', 'leader'] as const;
 const editors = ['admin', 'steward', 'department_user'] as const;
@@ -24,36 +21,6 @@ function attachment(name: string, asciiName: string) {
 }
 
 const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
-
-/** Sends an import result: 200 when saved (or a clean dry run), else 400 as a problem document with every error. */
-function sendResult(req: FastifyRequest, reply: FastifyReply, result: ImportResult) {
-  const errors = result.errors.map((e) => ({
-    ...e,
-    message: message(e.reason, req.lang, e.params) ?? e.reason,
-  }));
-  if (!errors.length) return reply.code(200).send({ ...result, errors });
-  const where = (e: (typeof errors)[number]) =>
-    e.dataset !== undefined
-      ? message('import_place_dataset', req.lang, e)
-      : message('import_place_row', req.lang, e);
-  const detail = [
-    message('import_failed', req.lang, { count: errors.length }),
-    ...errors.slice(0, 5).map((e) => `${where(e)}: ${e.message}`),
-  ].join('; ');
-  return reply
-    .code(400)
-    .type('application/problem+json')
-    .send({
-      type: 'urn:onecity:error:import_failed',
-      title: 'import_failed',
-      status: 400,
-      code: 'import_failed',
-      detail,
-      params: { count: errors.length },
-      ...result,
-      errors,
-    });
-}
 
 /** Catalog export and import: the XLSX sheet departments fill in, and DCAT-AP JSON-LD. */
 export function exchangeRoutes(exchange: ExchangeService) {
@@ -113,11 +80,11 @@ export function exchangeRoutes(exchange: ExchangeService) {
           response: { 200: importResult, 400: importFailure },
         },
       },
-      async (req, reply) => {
+      // A refused import is thrown (ImportFailedError) and sent as a problem document with every error.
+      async (req) => {
         if (!Buffer.isBuffer(req.body))
           throw new InputError('not_a_workbook', 'The body is not an XLSX workbook');
-        const result = await exchange.importXlsx(req.ctx, req.body, { dryRun: req.query.dryRun === 'true' });
-        return sendResult(req, reply, result);
+        return exchange.importXlsx(req.ctx, req.body, { dryRun: req.query.dryRun === 'true' });
       },
     );
     app.post(
@@ -132,10 +99,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
           response: { 200: importResult, 400: importFailure },
         },
       },
-      async (req, reply) => {
-        const result = await exchange.importDcat(req.ctx, req.body, { dryRun: req.query.dryRun === 'true' });
-        return sendResult(req, reply, result);
-      },
+      (req) => exchange.importDcat(req.ctx, req.body, { dryRun: req.query.dryRun === 'true' }),
     );
   };
 }

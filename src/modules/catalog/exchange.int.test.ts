@@ -205,6 +205,9 @@ describe.each(databaseKinds)('catalog import and export on %s', (kind) => {
     );
     expect(body.errors).toHaveLength(3);
     expect(body.detail).toContain('导入未保存');
+    expect(body.detail).toContain(
+      `“资源目录”第 ${populationRow} 行“共享条件”: 有条件共享的资源须写明共享条件`,
+    );
     expect(await catalogState()).toEqual(before);
     expect((await imports())[0]).toMatchObject({ outcome: 'failed', detail: { errors: 3 } });
     // The audit entries of the rolled-back writes left no gap in the chain.
@@ -348,6 +351,8 @@ describe.each(databaseKinds)('catalog import and export on %s', (kind) => {
       expect.objectContaining({ dataset: 0, field: 'dct:title', reason: 'required' }),
       expect.objectContaining({ dataset: index, field: 'dct:accrualPeriodicity', reason: 'unknown_label' }),
     ]);
+    expect(bad.json()).toMatchObject({ code: 'import_failed', saved: false, params: { count: 2 } });
+    expect(bad.json().detail).toContain('dataset[0] 的 dct:title: 必填');
     expect(await catalogState()).toEqual(before);
 
     doc['dcat:dataset'][0]['dct:title'] = { '@value': '人口基础信息', '@language': 'zh' };

@@ -1,13 +1,16 @@
 import type { z } from 'zod';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, type FieldError, type FilePlace } from '../../core/errors.ts';
 import { type ResourceInput, resourceInput } from './contract.ts';
 import { checkResourceRules } from './rules.ts';
 
 /** Where an import problem is: a sheet row (XLSX, 1-based like Excel) or a dataset (JSON-LD, 0-based index). */
-export type ProblemPlace = { sheet?: string; row?: number; dataset?: number; field: string };
+export type ProblemPlace = FilePlace & { field: string };
 
-/** One thing wrong with an import file, named by place so a department can find and fix it. */
-export type ImportProblem = ProblemPlace & { reason: string; params?: Record<string, unknown> };
+/**
+ * One thing wrong with an import file, named by place so a department can find and fix it: a field error
+ * of the core, so a refused import is reported like any other error.
+ */
+export type ImportProblem = FieldError;
 
 /** Maps a contract field path (`name`, `items.3.type`, `keyItems.0`) to its place in the file. */
 export type Locate = (field: string) => ProblemPlace;

@@ -1,6 +1,6 @@
-import { type Ctx, lookupCtx } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import type { Db } from '../../core/db.ts';
-import { DomainError, NotFoundError } from '../../core/errors.ts';
+import { DomainError, InputError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { DataItem, Resource, ResourceInput } from './contract.ts';
@@ -28,6 +28,20 @@ export type ImportBatch = {
 
 // Thrown inside the import transaction to undo it (dry run, or a row failed); never leaves this file.
 class Rollback extends Error {}
+
+/**
+ * A refused import: each problem is a field error placed by sheet and row (or dataset), and the problem
+ * document also says what the import would have done, as the response of a clean import does.
+ */
+export class ImportFailedError extends InputError {
+  override readonly extensions: Omit<ImportResult, 'errors'>;
+  constructor(result: ImportResult) {
+    const count = result.errors.length;
+    super('import_failed', `Nothing was imported: ${count} problems found`, result.errors, { count });
+    const { errors: _, ...summary } = result;
+    this.extensions = summary;
+  }
+}
 
 /** An item as the catalog compares it: empty optional parts count as absent, whichever way the file wrote them. */
 function comparableItem(item: DataItem) {
@@ -93,18 +107,17 @@ export function createImportService(deps: { db: Db; audit: AuditService; org: Or
   }
 
   return {
-    /** Every department (active or not), as import files name providers by code or name. */
-    async departments() {
-      const { items } = await org.listDepartments(lookupCtx, { page: 1, pageSize: 500, sort: 'sort' });
-      return items;
-    },
-
     /**
      * Saves what an import file holds: rows with a known code (or alias) update that resource when they
      * differ, others create one. All or nothing: every row is tried inside one transaction, and it is
      * rolled back when any row fails or on a dry run, so a dry run reports exactly what saving would do.
+     * Any problem (on a dry run too) is thrown as an ImportFailedError naming them all.
      */
-    async importResources(ctx: Ctx, batch: ImportBatch, opts: { dryRun: boolean }): Promise<ImportResult> {
+    async importResources(
+      ctx: Ctx,
+      batch: ImportBatch,
+      opts: { dryRun: boolean },
+    ): Promise<ImportResult & { errors: [] }> {
       const result: ImportResult = {
         dryRun: opts.dryRun,
         saved: false,
@@ -113,14 +126,10 @@ export function createImportService(deps: { db: Db; audit: AuditService; org: Or
         unchanged: [],
         errors: [...batch.problems],
       };
-      // The catalog service asks org for department names after each write. On PGlite a query outside
-      // the open transaction would wait for it forever, so inside it departments come from this list.
-      const departments = await this.departments();
-      const orgInTransaction: OrgService = {
-        ...org,
-        listDepartments: async () => ({ items: departments, total: departments.length }),
-        findDepartmentByCode: async (code: string) => departments.find((d) => d.code === code),
-      };
+      // The catalog service asks org for the departments around each write. On PGlite a query outside
+      // the open transaction would wait for it forever, so inside it they come from this one lookup.
+      const departments = await org.departmentDirectory();
+      const orgInTransaction: OrgService = { ...org, departmentDirectory: async () => departments };
       const changeNote = batch.source === 'xlsx' ? '批量导入（XLSX）' : '批量导入（DCAT-AP）';
       try {
         await db.transaction(async (tx) => {
@@ -189,7 +198,8 @@ export function createImportService(deps: { db: Db; audit: AuditService; org: Or
           detail: { source: batch.source, errors: result.errors.length },
         });
       }
-      return result;
+      if (result.errors.length) throw new ImportFailedError(result);
+      return { ...result, errors: [] };
     },
   };
 }

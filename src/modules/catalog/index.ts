@@ -8,13 +8,17 @@ import { createImportService } from './import-service.ts';
 import { catalogRoutes } from './routes.ts';
 import { createCatalogService } from './service.ts';
 
-export type { DataItem, Resource, ResourceInput } from './contract.ts';
+export type { DataItem, Resource, ResourceInput, ResourceView } from './contract.ts';
 export type { CatalogService } from './service.ts';
 
 /** The resource catalog (政务信息资源目录). */
 export function createCatalogModule(deps: { db: Db; audit: AuditService; org: OrgService }) {
   const service = createCatalogService(deps);
-  const exchange = createExchangeService({ catalog: service, imports: createImportService(deps) });
+  const exchange = createExchangeService({
+    catalog: service,
+    imports: createImportService(deps),
+    org: deps.org,
+  });
   const routes = async (app: App) => {
     await app.register(catalogRoutes(service));
     // Its own plugin scope, so the raw-body parsers for workbooks apply to the import routes only.

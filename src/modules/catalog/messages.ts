@@ -45,15 +45,12 @@ addMessages({
     'zh-CN': '资源已被他人修改（当前版本 {version}），请刷新后重试',
     en: 'Someone else changed the resource (now version {version}); reload and try again',
   },
+  // The note of a resource's first version.
+  version_created: { 'zh-CN': '登记', en: 'Registered' },
   // Import and export (XLSX, DCAT-AP).
   import_failed: {
     'zh-CN': '导入未保存：发现 {count} 处错误',
     en: 'Nothing was imported: {count} problems found',
-  },
-  import_place_row: { 'zh-CN': '“{sheet}”第 {row} 行“{field}”', en: '{sheet} row {row}, {field}' },
-  import_place_dataset: {
-    'zh-CN': 'dcat:dataset[{dataset}] 的 {field}',
-    en: 'dcat:dataset[{dataset}], {field}',
   },
   not_a_workbook: { 'zh-CN': '文件不是 XLSX 工作簿', en: 'The file is not an XLSX workbook' },
   not_a_dcat_catalog: {

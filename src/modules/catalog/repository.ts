@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, escapeLike } from '../../core/db.ts';
+import { type Db, escapeLike, pageOf } from '../../core/db.ts';
 import type { ResourceQuery } from './contract.ts';
 import { resources, resourceVersions } from './schema.ts';
 
@@ -25,17 +25,15 @@ export async function findResources(db: Db, q: ResourceQuery) {
   if (q.shareType) where.push(eq(resources.shareType, q.shareType));
   if (q.openType) where.push(eq(resources.openType, q.openType));
   const filter = where.length ? and(...where) : undefined;
-  const [items, [total]] = await Promise.all([
+  return pageOf(
     db
       .select()
       .from(resources)
       .where(filter)
-      .orderBy(...sorts[q.sort])
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(resources).where(filter),
-  ]);
-  return { items, total: total?.n ?? 0 };
+      .orderBy(...sorts[q.sort]),
+    db.$count(resources, filter),
+    q,
+  );
 }
 
 /** A resource by code or alias. */

@@ -4,11 +4,11 @@ import {
   classTreeNode,
   codeParam,
   diffQuery,
-  resource,
   resourceInput,
   resourcePage,
   resourceQuery,
   resourceUpdate,
+  resourceView,
   versionDiff,
   versionEntry,
 } from './contract.ts';
@@ -32,16 +32,16 @@ export function catalogRoutes(service: CatalogService) {
     app.get(
       '/api/catalog/classes',
       { config: { access: readers }, schema: { tags, response: { 200: z.array(classTreeNode) } } },
-      (req) => service.classTree(req.ctx),
+      (req) => service.classTree(req.ctx, req.lang),
     );
     app.get(
       '/api/catalog/resources/:code',
-      { config: { access: readers }, schema: { tags, params: codeParam, response: { 200: resource } } },
+      { config: { access: readers }, schema: { tags, params: codeParam, response: { 200: resourceView } } },
       (req) => service.get(req.ctx, req.params.code),
     );
     app.post(
       '/api/catalog/resources',
-      { config: { access: editors }, schema: { tags, body: resourceInput, response: { 201: resource } } },
+      { config: { access: editors }, schema: { tags, body: resourceInput, response: { 201: resourceView } } },
       async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
     );
     app.put(
@@ -52,7 +52,7 @@ export function catalogRoutes(service: CatalogService) {
           tags,
           params: codeParam,
           body: resourceUpdate.extend({ expectedVersion: z.number().int().positive().optional() }),
-          response: { 200: resource },
+          response: { 200: resourceView },
         },
       },
       (req) => service.update(req.ctx, req.params.code, req.body),
@@ -63,7 +63,7 @@ export function catalogRoutes(service: CatalogService) {
         config: { access: readers },
         schema: { tags, params: codeParam, response: { 200: z.array(versionEntry) } },
       },
-      (req) => service.versions(req.ctx, req.params.code),
+      (req) => service.versions(req.ctx, req.params.code, req.lang),
     );
     app.get(
       '/api/catalog/resources/:code/diff',

@@ -1,9 +1,20 @@
-import { type Ctx, hasRole, lookupCtx } from '../../core/context.ts';
+import { type Ctx, hasRole } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
+import { type Lang, message } from '../../core/messages.ts';
 import type { AuditService } from '../audit/index.ts';
-import type { OrgService } from '../org/index.ts';
-import type { Resource, ResourceInput, ResourceQuery, ResourceSummary, ResourceUpdate } from './contract.ts';
+import type { DepartmentDirectory, OrgService } from '../org/index.ts';
+import { classLevelLengths, className } from './class-names.ts';
+import type {
+  ClassTreeNode,
+  Resource,
+  ResourceInput,
+  ResourceQuery,
+  ResourceSummary,
+  ResourceUpdate,
+  ResourceView,
+  VersionEntry,
+} from './contract.ts';
 import { demoResources } from './demo-resources.ts';
 import { diffSnapshots } from './diff.ts';
 import './messages.ts';
@@ -12,6 +23,16 @@ import { checkResourceRules } from './rules.ts';
 import { searchTextOf } from './search-text.ts';
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
+
+// Version 1 is stored with this note since the first release; it is shown translated (message
+// version_created) when read, so no stored row needs rewriting.
+const CREATED_NOTE = 'created';
+
+/** Departments edit their own resources; center staff edit all. */
+function mayEdit(ctx: Ctx, providerDepartmentId: number): boolean {
+  if (hasRole(ctx.actor, 'admin', 'steward')) return true;
+  return hasRole(ctx.actor, 'department_user') && ctx.actor!.departmentId === providerDepartmentId;
+}
 
 /** The fields of a resource as a department fills them in, which is also what a version keeps. */
 function snapshotOf(r: repo.ResourceRow | (ResourceInput & { code: string })) {
@@ -42,36 +63,32 @@ function snapshotOf(r: repo.ResourceRow | (ResourceInput & { code: string })) {
 export function createCatalogService(deps: { db: Db; audit: AuditService; org: OrgService }) {
   const { db, audit, org } = deps;
 
-  async function departmentNames() {
-    const { items } = await org.listDepartments(lookupCtx, { page: 1, pageSize: 500, sort: 'sort' });
-    return new Map(items.map((d) => [d.id, d.name]));
-  }
-
-  function toResource(row: repo.ResourceRow, names: Map<number, string>): Resource {
+  /** A resource as the caller sees it: with its provider's name and whether the caller may edit it. */
+  function toResource(ctx: Ctx, row: repo.ResourceRow, departments: DepartmentDirectory): ResourceView {
     return {
       ...(snapshotOf(row) as Omit<
         Resource,
         'id' | 'version' | 'createdAt' | 'updatedAt' | 'providerDepartmentName'
       >),
       id: row.id,
-      providerDepartmentName: names.get(row.providerDepartmentId) ?? String(row.providerDepartmentId),
+      providerDepartmentName:
+        departments.byId.get(row.providerDepartmentId)?.name ?? String(row.providerDepartmentId),
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
+      canEdit: mayEdit(ctx, row.providerDepartmentId),
     };
   }
 
-  /** Departments edit their own resources; center staff edit all. */
   function checkMayEdit(ctx: Ctx, providerDepartmentId: number) {
-    if (hasRole(ctx.actor, 'admin', 'steward')) return;
-    if (hasRole(ctx.actor, 'department_user') && ctx.actor!.departmentId === providerDepartmentId) return;
-    throw new ForbiddenError('not_your_resource', 'You may only edit resources your department provides');
+    if (!mayEdit(ctx, providerDepartmentId))
+      throw new ForbiddenError('not_your_resource', 'You may only edit resources your department provides');
   }
 
   async function checkInput(input: ResourceInput) {
     checkResourceRules(input);
-    const names = await departmentNames();
-    if (!names.has(input.providerDepartmentId)) {
+    const departments = await org.departmentDirectory();
+    if (!departments.byId.has(input.providerDepartmentId)) {
       throw new InputError(
         'unknown_provider',
         'Unknown provider department',
@@ -102,11 +119,14 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
 
   return {
     /** Resources, filtered, searched and paged. */
-    async list(_ctx: Ctx, q: ResourceQuery): Promise<{ items: ResourceSummary[]; total: number }> {
-      const [{ items, total }, names] = await Promise.all([repo.findResources(db, q), departmentNames()]);
+    async list(ctx: Ctx, q: ResourceQuery): Promise<{ items: ResourceSummary[]; total: number }> {
+      const [{ items, total }, departments] = await Promise.all([
+        repo.findResources(db, q),
+        org.departmentDirectory(),
+      ]);
       return {
         items: items.map((row) => {
-          const { items: dataItems, ...rest } = toResource(row, names);
+          const { items: dataItems, ...rest } = toResource(ctx, row, departments);
           return { ...rest, itemCount: dataItems.length };
         }),
         total,
@@ -115,25 +135,25 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
 
     /** Every resource matching the filters, whole (with data items), in code order: for exports. */
     async listAll(
-      _ctx: Ctx,
+      ctx: Ctx,
       filters: Omit<ResourceQuery, 'page' | 'pageSize' | 'sort'>,
-    ): Promise<Resource[]> {
-      const names = await departmentNames();
-      const all: Resource[] = [];
+    ): Promise<ResourceView[]> {
+      const departments = await org.departmentDirectory();
+      const all: ResourceView[] = [];
       for (let page = 1; ; page++) {
         const { items } = await repo.findResources(db, { ...filters, page, pageSize: 500, sort: 'code' });
-        all.push(...items.map((row) => toResource(row, names)));
+        all.push(...items.map((row) => toResource(ctx, row, departments)));
         if (items.length < 500) return all;
       }
     },
 
     /** One resource by code or alias. */
-    async get(_ctx: Ctx, codeOrAlias: string): Promise<Resource> {
-      return toResource(await load(codeOrAlias), await departmentNames());
+    async get(ctx: Ctx, codeOrAlias: string): Promise<ResourceView> {
+      return toResource(ctx, await load(codeOrAlias), await org.departmentDirectory());
     },
 
     /** Registers a resource; its code is the classification code and the next sequence number. */
-    async create(ctx: Ctx, input: ResourceInput): Promise<Resource> {
+    async create(ctx: Ctx, input: ResourceInput): Promise<ResourceView> {
       checkMayEdit(ctx, input.providerDepartmentId);
       await checkInput(input);
       await checkAliasFree(input.alias);
@@ -153,7 +173,7 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
               version: 1,
               snapshot: snapshotOf(row),
               changedBy: ctx.actor?.username ?? 'system',
-              changeNote: 'created',
+              changeNote: CREATED_NOTE,
             });
             await audit.record(tx, ctx, {
               action: 'catalog.create',
@@ -163,7 +183,7 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
             });
             return row;
           });
-          return toResource(row, await departmentNames());
+          return toResource(ctx, row, await org.departmentDirectory());
         } catch (error) {
           if (isUniqueViolation(error) && attempt < 5) continue;
           throw error;
@@ -176,7 +196,7 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
       ctx: Ctx,
       codeOrAlias: string,
       input: ResourceUpdate & { expectedVersion?: number },
-    ): Promise<Resource> {
+    ): Promise<ResourceView> {
       const before = await load(codeOrAlias);
       checkMayEdit(ctx, before.providerDepartmentId);
       checkMayEdit(ctx, input.providerDepartmentId);
@@ -191,7 +211,7 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
       // The code stays: a classification change keeps the code that consumers already use.
       const snapshot = snapshotOf({ ...fields, code: before.code });
       const changes = diffSnapshots(snapshotOf(before), snapshot);
-      if (changes.length === 0) return toResource(before, await departmentNames());
+      if (changes.length === 0) return toResource(ctx, before, await org.departmentDirectory());
       const row = await db.transaction(async (tx) => {
         const version = before.version + 1;
         const row = await repo.updateResource(tx, before.id, before.version, {
@@ -218,15 +238,17 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
         });
         return row;
       });
-      return toResource(row, await departmentNames());
+      return toResource(ctx, row, await org.departmentDirectory());
     },
 
-    /** A resource's versions, newest first. */
-    async versions(_ctx: Ctx, codeOrAlias: string) {
+    /** A resource's versions, newest first, with the notes the catalog wrote itself in `lang`. */
+    async versions(_ctx: Ctx, codeOrAlias: string, lang: Lang): Promise<VersionEntry[]> {
       const row = await load(codeOrAlias);
       return (await repo.findVersions(db, row.id)).map((v) => ({
         ...v,
         changedAt: v.changedAt.toISOString(),
+        changeNote:
+          v.version === 1 && v.changeNote === CREATED_NOTE ? message('version_created', lang)! : v.changeNote,
       }));
     },
 
@@ -242,16 +264,30 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
       return { from, to, changes: diffSnapshots(a, b) };
     },
 
-    /** Counts per classification code, for browsing. */
-    async classTree(_ctx: Ctx) {
-      return (await repo.countByClassCode(db)).map((r) => ({ classCode: r.classCode, count: r.n }));
+    /**
+     * The classification tree for browsing: every 类, 项, 目 and 细目 that holds resources, in code order, with
+     * its name in `lang` (null when it has none) and the number of resources at or under it.
+     */
+    async classTree(_ctx: Ctx, lang: Lang): Promise<ClassTreeNode[]> {
+      const counts = new Map<string, number>();
+      for (const { classCode, n } of await repo.countByClassCode(db)) {
+        for (const length of classLevelLengths) {
+          if (classCode.length < length) break;
+          const prefix = classCode.slice(0, length);
+          counts.set(prefix, (counts.get(prefix) ?? 0) + n);
+        }
+      }
+      return [...counts.keys()]
+        .sort()
+        .map((classCode) => ({ classCode, name: className(classCode, lang), count: counts.get(classCode)! }));
     },
 
     /** Registers the demo district's resources that are not there yet (by alias). Idempotent. */
     async seedDemo(ctx: Ctx) {
+      const departments = await org.departmentDirectory();
       for (const { provider, ...demo } of demoResources) {
         if (await repo.findResource(db, demo.alias)) continue;
-        const department = await org.findDepartmentByCode(provider);
+        const department = departments.byCode.get(provider);
         if (department) await this.create(ctx, { ...demo, providerDepartmentId: department.id });
       }
     },

@@ -5,7 +5,7 @@ import { createOrgService } from './service.ts';
 
 export type { Department } from './contract.ts';
 export { CENTER_CODE } from './departments-seed.ts';
-export type { OrgService } from './service.ts';
+export type { DepartmentDirectory, OrgService } from './service.ts';
 
 /** Departments and administrative divisions. */
 export function createOrgModule(deps: { db: Db; audit: AuditService }) {

@@ -99,7 +99,22 @@ describe.each(databaseKinds)('departments and divisions on %s', (kind) => {
     expect(page2.items).toHaveLength(10);
     const codes = page2.items.map((d: { code: string }) => d.code);
     expect(codes).toEqual([...codes].sort());
+    // Page 2 is the second ten of the whole list, and its total counts the whole list.
+    const firstTwenty = (await call('GET', '/api/departments?pageSize=20&sort=code')).json();
+    expect(codes).toEqual(firstTwenty.items.slice(10).map((d: { code: string }) => d.code));
+    expect(page2.total).toBe(firstTwenty.total);
     expect((await call('PATCH', '/api/departments/99999', { name: 'x' })).statusCode).toBe(404);
+  });
+
+  it('looks every department up by id, code and name, retired ones too', async () => {
+    const directory = await p.modules.org.service.departmentDirectory();
+    const all = (await call('GET', '/api/departments?pageSize=500')).json();
+    expect(directory.all.map((d) => d.code)).toEqual(all.items.map((d: { code: string }) => d.code));
+    const tjj = directory.byCode.get('TJJ')!;
+    expect(tjj).toMatchObject({ name: '统计局', active: false });
+    expect(directory.byId.get(tjj.id)).toBe(tjj);
+    expect(directory.byName.get('区民政局')?.code).toBe('MZJ');
+    expect(directory.byCode.get('NOPE')).toBeUndefined();
   });
 
   it('lets only admins edit departments', async () => {

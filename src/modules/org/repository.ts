@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, escapeLike } from '../../core/db.ts';
+import { type Db, escapeLike, pageOf } from '../../core/db.ts';
 import type { DepartmentCreate, DepartmentQuery, DepartmentUpdate } from './contract.ts';
 import type { DepartmentSeed } from './departments-seed.ts';
 import type { DivisionRecord } from './divisions-source.ts';
@@ -78,17 +78,23 @@ export async function findDepartments(db: Db, q: DepartmentQuery) {
   if (q.kind) where.push(eq(departments.kind, q.kind));
   if (q.active) where.push(eq(departments.active, q.active === 'true'));
   const filter = where.length ? and(...where) : undefined;
-  const [items, [total]] = await Promise.all([
+  return pageOf(
     db
       .select()
       .from(departments)
       .where(filter)
-      .orderBy(...sortColumns[q.sort])
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(departments).where(filter),
-  ]);
-  return { items, total: total?.n ?? 0 };
+      .orderBy(...sortColumns[q.sort]),
+    db.$count(departments, filter),
+    q,
+  );
+}
+
+/** Every department, active or not, in the console's order. */
+export function findAllDepartments(db: Db) {
+  return db
+    .select()
+    .from(departments)
+    .orderBy(...sortColumns.sort);
 }
 
 /** One department by id. */

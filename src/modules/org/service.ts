@@ -28,6 +28,15 @@ function duplicateCode(code: string | undefined) {
 
 export type OrgService = ReturnType<typeof createOrgService>;
 
+/** Every department (active or not, as old records still name retired ones), looked up by id, code or name. */
+export type DepartmentDirectory = {
+  /** In the console's order. */
+  all: Department[];
+  byId: Map<number, Department>;
+  byCode: Map<string, Department>;
+  byName: Map<string, Department>;
+};
+
 /** Departments and administrative divisions of the district. */
 export function createOrgService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
@@ -71,6 +80,18 @@ export function createOrgService(deps: { db: Db; audit: AuditService }) {
     async findDepartmentByCode(code: string): Promise<Department | undefined> {
       const row = await repo.findDepartmentByCode(db, code);
       return row && toDepartment(row);
+    },
+
+    /** All departments at once, for modules that show or read department names and codes in bulk. */
+    async departmentDirectory(): Promise<DepartmentDirectory> {
+      const all = (await repo.findAllDepartments(db)).map(toDepartment);
+      return {
+        all,
+        byId: new Map(all.map((d) => [d.id, d])),
+        byCode: new Map(all.map((d) => [d.code, d])),
+        // Names are not unique in the table; the first in the console's order wins, as in a list a person reads.
+        byName: new Map(all.toReversed().map((d) => [d.name, d])),
+      };
     },
 
     /** Creates a department; its code must be new. */

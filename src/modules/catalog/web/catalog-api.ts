@@ -1,15 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../../web/src/api.ts';
 import type { Role } from '../../../core/context.ts';
 import type {
-  classTreeNode,
-  Resource,
+  ClassTreeNode,
   ResourceInput,
   ResourceSummary,
   ResourceUpdate,
+  ResourceView,
+  VersionEntry,
   versionDiff,
-  versionEntry,
 } from '../contract.ts';
 
 export {
@@ -26,7 +27,11 @@ export {
 export const readers = ['admin', 'steward', 'department_user', 'leader'] as const satisfies readonly Role[];
 export const editors = ['admin', 'steward', 'department_user'] as const satisfies readonly Role[];
 
-/** Whether a user may edit a resource of `providerDepartmentId`, as the server decides it. */
+/**
+ * Whether a user may edit a resource of `providerDepartmentId`, as the server decides it.
+ * @deprecated Use the resource's `canEdit`, which the server computes for the caller. Kept for the
+ * aggregation pages (src/modules/ingest/web) until they switch.
+ */
 export function mayEdit(
   user: { roles: readonly Role[]; departmentId: number | null },
   providerDepartmentId: number,
@@ -35,9 +40,9 @@ export function mayEdit(
   return user.roles.includes('department_user') && user.departmentId === providerDepartmentId;
 }
 
-export type VersionEntry = z.infer<typeof versionEntry>;
+export type { VersionEntry };
 export type VersionDiff = z.infer<typeof versionDiff>;
-export type ClassCount = z.infer<typeof classTreeNode>;
+export type ClassNode = ClassTreeNode;
 
 /** Query keys start with this, so one invalidation refreshes every list, tree and resource. */
 export const catalogKey = ['catalog'] as const;
@@ -69,11 +74,13 @@ export function useResourcePage(filters: ResourceFilters) {
   });
 }
 
-/** How many resources each classification code holds, for the browse tree. */
-export function useClassCounts() {
+/** The classification codes in use with their names and resource counts, for the browse tree. */
+export function useClassTree() {
+  // The server names the codes in the console's language, so each language is its own query.
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: [...catalogKey, 'classes'],
-    queryFn: () => api.get<ClassCount[]>('/api/catalog/classes'),
+    queryKey: [...catalogKey, 'classes', i18n.language],
+    queryFn: () => api.get<ClassNode[]>('/api/catalog/classes'),
   });
 }
 
@@ -81,7 +88,7 @@ export function useClassCounts() {
 export const resourceQuery = (code: string) =>
   queryOptions({
     queryKey: [...catalogKey, 'resource', code],
-    queryFn: () => api.get<Resource>(apiPath(code)),
+    queryFn: () => api.get<ResourceView>(apiPath(code)),
   });
 
 /** One resource by code or alias. */
@@ -91,8 +98,10 @@ export function useResource(code: string) {
 
 /** A resource's versions, newest first. */
 export function useVersions(code: string) {
+  // The server writes its own notes (version 1's) in the console's language.
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: [...catalogKey, 'resource', code, 'versions'],
+    queryKey: [...catalogKey, 'resource', code, 'versions', i18n.language],
     queryFn: () => api.get<VersionEntry[]>(`${apiPath(code)}/versions`),
   });
 }
@@ -109,8 +118,9 @@ export function useVersionDiff(code: string, from: number | undefined, to: numbe
 }
 
 /** Registers a resource; the server assigns its code. */
-export const createResource = (input: ResourceInput) => api.post<Resource>('/api/catalog/resources', input);
+export const createResource = (input: ResourceInput) =>
+  api.post<ResourceView>('/api/catalog/resources', input);
 
 /** Saves a new version of a resource; with `expectedVersion` the server refuses (409) if someone saved first. */
 export const updateResource = (code: string, input: ResourceUpdate & { expectedVersion?: number }) =>
-  api.put<Resource>(apiPath(code), input);
+  api.put<ResourceView>(apiPath(code), input);

@@ -18,7 +18,7 @@ import {
   openTypes,
   resourcePath,
   shareTypes,
-  useClassCounts,
+  useClassTree,
   useResourcePage,
 } from './catalog-api.ts';
 import { OpenTag, ShareTag } from './catalog-tags.tsx';
@@ -47,7 +47,7 @@ export function CatalogPage() {
   });
   const [search, setSearch] = useState(params.q);
   const page = useResourcePage({ ...params, page: Number(params.page), pageSize: Number(params.pageSize) });
-  const counts = useClassCounts();
+  const classes = useClassTree();
   const departments = useAllDepartments();
   const filtered = ['q', 'classification', 'classCode', 'departmentId', 'shareType', 'openType'].some(
     (k) => params[k as keyof typeof params],
@@ -160,13 +160,13 @@ export function CatalogPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={6} xl={4}>
           <Card title={t('tree.title')} size="small" styles={{ body: { padding: 8 } }}>
-            {counts.isPending ? (
+            {classes.isPending ? (
               <Skeleton active paragraph={{ rows: 6 }} />
-            ) : counts.isError ? (
-              <LoadError error={counts.error} onRetry={() => counts.refetch()} />
+            ) : classes.isError ? (
+              <LoadError error={classes.error} onRetry={() => classes.refetch()} />
             ) : (
               <ClassTree
-                counts={counts.data}
+                nodes={classes.data}
                 value={{ classification: params.classification, classCode: params.classCode }}
                 onChange={({ classification, classCode }) => setParams({ classification, classCode })}
               />

@@ -1,7 +1,7 @@
 import { Flex, Tree, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ClassCount, classificationDigits, classifications } from './catalog-api.ts';
+import { type ClassNode, classificationDigits, classifications } from './catalog-api.ts';
 
 /** What the tree narrows the list to: everything, one classification, or a classification-code prefix. */
 export type ClassSelection = { classification?: string; classCode?: string };
@@ -25,15 +25,15 @@ function selectedKey({ classification, classCode }: ClassSelection) {
 }
 
 /**
- * The classification tree: 基础 / 主题 / 部门信息资源, then each 项, 目 and 细目 the catalog uses, with the
- * number of resources under each node.
+ * The classification tree: 基础 / 主题 / 部门信息资源, then each 项, 目 and 细目 the catalog uses, named where the
+ * catalog knows a name, with the number of resources under each node (the server counts them).
  */
 export function ClassTree({
-  counts,
+  nodes,
   value,
   onChange,
 }: {
-  counts: ClassCount[];
+  nodes: ClassNode[];
   value: ClassSelection;
   onChange: (selection: ClassSelection) => void;
 }) {
@@ -53,49 +53,52 @@ export function ClassTree({
       <Typography.Text type="secondary">{count}</Typography.Text>
     </Flex>
   );
+  const secondary = (text: string) => (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {text}
+    </Typography.Text>
+  );
 
-  // Sum the counts up the code levels; classifications are listed even when they hold nothing yet.
-  const total = counts.reduce((sum, c) => sum + c.count, 0);
-  const roots = classifications.map((c) => ({
-    key: classificationKey(c),
-    classification: c,
-    title: null as ReactNode,
-    children: [] as Node[],
-    count: 0,
-  }));
-  const nodes = new Map<string, Node & { count: number }>();
-  for (const { classCode, count } of counts) {
-    const root = roots.find((r) => classificationDigits[r.classification] === classCode[0]);
-    if (!root) continue;
-    root.count += count;
-    let parent: Node = root;
-    for (const level of levels) {
-      if (classCode.length < level.length) break;
-      const key = classCode.slice(0, level.length);
-      let node = nodes.get(key);
-      if (!node) {
-        node = { key, title: null, children: [], count: 0 };
-        nodes.set(key, node);
-        parent.children.push(node);
-      }
-      node.count += count;
-      parent = node;
-    }
-  }
-  for (const root of roots) {
-    root.title = title(t(`classifications.${root.classification}`), root.count);
-  }
-  for (const [key, node] of nodes) {
-    const level = levels.find((l) => l.length === key.length)!;
-    node.title = title(
-      <>
-        {key}{' '}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t(`tree.${level.label}`)}
-        </Typography.Text>
-      </>,
-      node.count,
-    );
+  const byCode = new Map(nodes.map((n) => [n.classCode, n]));
+  // Classifications are listed even when they hold nothing yet.
+  const roots = classifications.map((c) => {
+    const count = byCode.get(classificationDigits[c])?.count ?? 0;
+    return {
+      key: classificationKey(c),
+      title: title(t(`classifications.${c}`), count),
+      children: [] as Node[],
+      count,
+    };
+  });
+  const total = roots.reduce((sum, r) => sum + r.count, 0);
+  // The server lists every level above a used code, in code order, so a node's parent is always there first.
+  const built = new Map<string, Node>();
+  for (const node of nodes) {
+    const level = levels.find((l) => l.length === node.classCode.length);
+    if (!level) continue;
+    const item: Node = {
+      key: node.classCode,
+      // Named codes read by name, with the code beside it; others by code, with their level.
+      title: title(
+        node.name ? (
+          <>
+            {node.name} {secondary(node.classCode)}
+          </>
+        ) : (
+          <>
+            {node.classCode} {secondary(t(`tree.${level.label}`))}
+          </>
+        ),
+        node.count,
+      ),
+      children: [],
+    };
+    built.set(node.classCode, item);
+    const parentLength = levels[levels.indexOf(level) - 1]?.length;
+    const parent = parentLength
+      ? built.get(node.classCode.slice(0, parentLength))
+      : roots.find((r) => r.key === classificationKey(classificationOf(node.classCode)));
+    parent?.children.push(item);
   }
   const treeData: Node[] = [{ key: 'all', title: title(t('tree.all'), total), children: [] }, ...roots];
 
@@ -116,4 +119,9 @@ export function ClassTree({
       data-testid="class-tree"
     />
   );
+}
+
+/** The classification whose digit a code starts with. */
+function classificationOf(classCode: string) {
+  return classifications.find((c) => classificationDigits[c] === classCode[0]) ?? '';
 }

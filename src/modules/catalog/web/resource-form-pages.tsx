@@ -1,11 +1,10 @@
 import { Breadcrumb, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
 import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { mayEdit, resourcePath, useResource } from './catalog-api.ts';
+import { resourcePath, useResource } from './catalog-api.ts';
 import { useListLink } from './list-link.ts';
 import { ResourceForm } from './resource-form.tsx';
 
@@ -29,14 +28,13 @@ export function ResourceCreatePage() {
 export function ResourceEditPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation('catalog');
-  const me = useSignedInUser();
   const listLink = useListLink();
   const resource = useResource(code);
   if (resource.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (resource.isError) return <LoadError error={resource.error} onRetry={() => resource.refetch()} />;
   const r = resource.data;
   // The server refuses anyway; a department user sees why before typing anything.
-  if (!mayEdit(me, r.providerDepartmentId)) return <StatusPage status="403" />;
+  if (!r.canEdit) return <StatusPage status="403" />;
   return (
     <>
       <Breadcrumb

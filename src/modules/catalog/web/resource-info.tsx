@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../../web/src/shared/format.ts';
 import type { Resource } from '../contract.ts';
-import { resourcePath } from './catalog-api.ts';
+import { resourcePath, useClassTree } from './catalog-api.ts';
 import { ClassificationTag, OpenTag, ShareTag } from './catalog-tags.tsx';
 
 const none = <Typography.Text type="secondary">—</Typography.Text>;
@@ -12,6 +12,12 @@ const none = <Typography.Text type="secondary">—</Typography.Text>;
 export function ResourceInfo({ resource: r }: { resource: Resource }) {
   const { t } = useTranslation('catalog');
   const itemName = (code: string) => r.items.find((i) => i.code === code)?.name ?? code;
+  // The names of the code's 项, 目 and 细目, where the catalog has them (the tree query, likely cached already).
+  const classes = useClassTree();
+  const classPath = (classes.data ?? [])
+    .filter((c) => c.classCode.length > 1 && r.classCode.startsWith(c.classCode) && c.name)
+    .map((c) => c.name)
+    .join(' / ');
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: t('fields.name'), children: r.name },
     {
@@ -25,7 +31,16 @@ export function ResourceInfo({ resource: r }: { resource: Resource }) {
       label: t('fields.classification'),
       children: <ClassificationTag classification={r.classification} />,
     },
-    { key: 'classCode', label: t('fields.classCode'), children: r.classCode },
+    {
+      key: 'classCode',
+      label: t('fields.classCode'),
+      children: (
+        <Space size={8} wrap>
+          {r.classCode}
+          {classPath && <Typography.Text type="secondary">{classPath}</Typography.Text>}
+        </Space>
+      ),
+    },
     { key: 'provider', label: t('fields.provider'), children: r.providerDepartmentName },
     { key: 'alias', label: t('fields.alias'), children: r.alias ?? none },
     { key: 'format', label: t('fields.format'), children: t(`formats.${r.format}`) },

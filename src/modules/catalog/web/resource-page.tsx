@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../../web/src/shared/format.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { allowed } from '../../../../web/src/web-module.ts';
-import { editors, mayEdit, resourcePath, useResource } from './catalog-api.ts';
+import { editors, resourcePath, useResource } from './catalog-api.ts';
 import { ClassificationTag, OpenTag, ShareTag } from './catalog-tags.tsx';
 import { useListLink } from './list-link.ts';
 import { resourceActions, resourceTabs } from './resource-tabs.ts';
@@ -45,7 +45,6 @@ export function ResourcePage() {
   const r = resource.data;
   const tabs = resourceTabs.filter((tab) => allowed(me.roles, tab.roles));
   const active = tabs.find((tab) => tab.key === search.get('tab'))?.key ?? tabs[0]!.key;
-  const editable = mayEdit(me, r.providerDepartmentId);
 
   return (
     <>
@@ -80,11 +79,11 @@ export function ResourcePage() {
                 <action.component key={action.key} resource={r} />
               ))}
             {allowed(me.roles, editors) && (
-              <Tooltip title={editable ? undefined : t('resource.notYours')}>
+              <Tooltip title={r.canEdit ? undefined : t('resource.notYours')}>
                 <Button
                   type="primary"
                   icon={<EditOutlined />}
-                  disabled={!editable}
+                  disabled={!r.canEdit}
                   onClick={() => navigate(resourcePath(r.code, 'edit'), { state: location.state })}
                   data-testid="resource-edit"
                 >

@@ -108,11 +108,7 @@ export function ResourceVersions({ resource }: { resource: Resource }) {
       key: 'changeNote',
       dataIndex: 'changeNote',
       title: t('fields.changeNote'),
-      // The server notes a first version as "created".
-      render: (note: string | null, v) =>
-        v.version === 1 && note === 'created'
-          ? t('versions.created')
-          : (note ?? <Typography.Text type="secondary">—</Typography.Text>),
+      render: (note: string | null) => note ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       key: 'actions',
