@@ -45,9 +45,10 @@ function createCsvWriter() {
       room(1);
       buffer[length++] = byte;
     },
-    /** What was written since the last take. */
+    /** What was written since the last take; later writes go to a new buffer of the same size. */
     take(): Buffer {
-      const out = Buffer.from(buffer.subarray(0, length));
+      const out = buffer.subarray(0, length);
+      buffer = Buffer.allocUnsafe(buffer.length);
       length = 0;
       return out;
     },

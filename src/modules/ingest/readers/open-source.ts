@@ -42,8 +42,8 @@ export async function openFile(file: string, format = formatOf(file)): Promise<T
   // Node decodes UTF-8 natively (faster); iconv-lite handles the GB encodings.
   const text =
     encoding === 'utf-8'
-      ? withoutBom(fs.createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' }))
-      : fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream(encoding));
+      ? withoutBom(fs.createReadStream(file, { highWaterMark: 1 << 18, encoding: 'utf8' }))
+      : fs.createReadStream(file, { highWaterMark: 1 << 18 }).pipe(iconv.decodeStream(encoding));
   if (format === 'ndjson')
     return fromRecords('ndjson', ndjsonRecords(text as AsyncIterable<string>), encoding);
   const delimiter = sniffDelimiter(iconv.decode(sample.subarray(0, bytesRead), encoding));
