@@ -121,12 +121,25 @@ describe('aggregation', () => {
 
     const rejected = page.getByTestId('issues-rejected').getByRole('row', { name: new RegExp(badChecksum) });
     await rejected.waitFor();
-    expect(await rejected.textContent()).toContain('身份证号校验码错误');
+    // The reason names the column it came from.
+    expect(await rejected.getByTestId('reason-tag').textContent()).toBe('身份证号：身份证号校验码错误');
     expect(await rejected.textContent()).toContain('陈静');
+    // The rejected rows' columns and the mapping come in the file's order.
+    const headings = await page.getByTestId('issues-rejected').locator('thead th').allTextContents();
+    expect(headings.slice(2)).toEqual(rows[0]);
+    const mapped = await page
+      .getByTestId('batch-mapping')
+      .locator('tbody tr td:first-child')
+      .allTextContents();
+    expect(mapped).toEqual(rows[0]);
     // The completeness of 公民身份号码 counts every row; its validity leaves the rejected one out.
     const idQuality = page.getByTestId('item-quality').getByRole('row', { name: /id_number/ });
     expect(await idQuality.textContent()).toContain('100%');
     expect(await idQuality.textContent()).toContain('83.3%');
+    // The file has no column for 民族: not supplied, rather than 0 % complete.
+    const ethnicity = page.getByTestId('item-quality').getByRole('row', { name: /ethnicity/ });
+    expect(await ethnicity.getByTestId('not-supplied').textContent()).toBe('未提供');
+    expect(await ethnicity.textContent()).not.toContain('0%');
     await shot('ingest-report');
 
     await page.getByTestId('issues-tab-warning').click();
@@ -193,6 +206,27 @@ describe('aggregation', () => {
     await page.getByTestId('batch-report').waitFor();
     expect(await page.getByTestId('report-resource').textContent()).toBe('人口基础信息');
     await shot('ingest-batch');
+  });
+
+  test('finds records of a resource keyed by two items by the start of each', async () => {
+    const pushed = await page.request.post('/api/ingest/push/slj_water_level', {
+      data: {
+        records: [
+          { station_code: 'SW01', observed_at: '2026-11-24 08:00', level_m: '31.2' },
+          { station_code: 'SW01', observed_at: '2026-11-25 08:00', level_m: '31.4' },
+          { station_code: 'SW02', observed_at: '2026-11-24 08:00', level_m: '29.8' },
+        ],
+      },
+    });
+    expect(pushed.status()).toBe(200);
+    await page.goto('/catalog/slj_water_level?tab=data');
+    const records = page.getByTestId('records-table');
+    await expect.poll(() => records.locator('tbody tr.ant-table-row').count()).toBe(3);
+    await page.getByTestId('records-search-station_code').fill('SW01');
+    await page.getByTestId('records-search-observed_at').fill('2026-11-25');
+    await page.getByTestId('records-search-observed_at').press('Enter');
+    await expect.poll(() => records.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await records.textContent()).toContain('31.4');
   });
 
   test('a leader sees the personal data masked', async () => {

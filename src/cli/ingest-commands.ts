@@ -81,14 +81,21 @@ export function registerIngestCommands(program: Command) {
       if (!Number.isInteger(id) || id <= 0)
         throw new InputError('invalid_input', 'Bad batch id', [{ field: 'batchId', reason: 'invalid' }]);
       const rows = await withPlatform(command, async ({ modules }) => {
-        const all: { row: number; reasons: string[]; raw: Record<string, string> }[] = [];
+        // Contract: `row`, `reasons` (codes) and `raw` (values by column, in the file's order); `fields` says which
+        // item and column each reason came from.
+        const all: {
+          row: number;
+          reasons: string[];
+          fields: { reason: string; item: string; column: string | null }[];
+          raw: Record<string, string>;
+        }[] = [];
         for (let page = 1; ; page++) {
           const { items, total } = await modules.ingest.service.issues(systemCtx('cli'), id, {
             kind: 'rejected',
             page,
             pageSize: 1000,
           });
-          all.push(...items.map(({ row, reasons, raw }) => ({ row, reasons, raw })));
+          all.push(...items.map(({ row, reasons, fields, raw }) => ({ row, reasons, fields, raw })));
           if (all.length >= total || items.length === 0) return all;
         }
       });

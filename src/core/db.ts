@@ -133,11 +133,21 @@ async function openPostgres(url: string): Promise<Database> {
           query: async (text, params) => (await tx.unsafe(text, params as any[])) as any,
           async copyIn(table, columns, csvChunks) {
             const stream = await tx.unsafe(copySql(table, columns, 'stdin')).writable();
-            for await (const chunk of csvChunks) {
-              if (!stream.write(chunk)) await once(stream, 'drain');
+            // The server's refusal of the data (e.g. a NUL character) arrives as the stream's error; waiting
+            // for 'drain' or 'finish' alone would then wait forever.
+            const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+            failed.catch(() => {});
+            try {
+              for await (const chunk of csvChunks) {
+                if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+              }
+              stream.end();
+              await Promise.race([finished(stream), failed]);
+            } catch (error) {
+              // Aborts the COPY, so that the transaction can roll back and this error is the one reported.
+              if (!stream.destroyed) stream.destroy(error as Error);
+              throw error;
             }
-            stream.end();
-            await finished(stream);
           },
         }),
       ) as Promise<T>,

@@ -2,17 +2,30 @@ import type { Ctx } from '../../core/context.ts';
 import type { Database } from '../../core/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Resource } from '../catalog/index.ts';
+import { batchErrorOf } from './batch-errors.ts';
 import type { Batch } from './contract.ts';
 import { type BatchCounts, loadBatch, markBatchDone, RESOURCE_LOCK_BASE } from './load.ts';
 import type { TabularSource } from './readers/open-source.ts';
 import * as repo from './repository.ts';
 
 /** Records, runs and reports batches; shared by files, uploads, pushes and pulls. */
-export function createBatchRunner(deps: { database: Database; audit: AuditService }) {
-  const { database, audit } = deps;
+/** Told of a batch that committed, with its resource. */
+export type BatchListener = (batch: Batch & BatchCounts, resource: Resource) => Promise<void>;
+
+export function createBatchRunner(deps: {
+  database: Database;
+  audit: AuditService;
+  onListenerError?: (error: unknown) => void;
+}) {
+  const { database, audit, onListenerError } = deps;
   const db = database.db;
   // Rows read so far by batches running in this process (progress for the console).
   const progress = new Map<number, number>();
+  // Their rows as recorded at the start, so that polling one needs no database (PGlite is busy loading it).
+  const startedRows = new Map<number, repo.BatchRow>();
+  // Who is told of each batch that committed (the registries merge it), and their work still running.
+  const listeners: BatchListener[] = [];
+  const pending = new Set<Promise<void>>();
 
   async function toBatch(row: repo.BatchRow): Promise<Batch> {
     // A batch marked running whose loader no longer holds the resource's lock died with its process.
@@ -63,10 +76,12 @@ export function createBatchRunner(deps: { database: Database; audit: AuditServic
       format: source.format,
       encoding: source.encoding,
       mapping: meta.mapping,
+      headers: source.headers,
       status: 'running',
       createdBy: ctx.actor?.username ?? 'system',
     });
     progress.set(batch.id, 0);
+    startedRows.set(batch.id, batch);
     return { batchId: batch.id, finished: load(ctx, batch.id, resource, source, meta, onProgress) };
   }
 
@@ -94,10 +109,11 @@ export function createBatchRunner(deps: { database: Database; audit: AuditServic
         await markBatchDone(tx, batchId, result, (performance.now() - started) / 1000);
       });
     } catch (error) {
-      await repo.failBatch(db, batchId, error instanceof Error ? error.message : String(error));
+      await repo.failBatch(db, batchId, batchErrorOf(error));
       throw error;
     } finally {
       progress.delete(batchId);
+      startedRows.delete(batchId);
     }
     const done = (await toBatch((await repo.findBatch(db, batchId))!)) as Batch & BatchCounts;
     await audit.recordNow(ctx, {
@@ -113,6 +129,13 @@ export function createBatchRunner(deps: { database: Database; audit: AuditServic
         rejected: done.rejected,
       },
     });
+    for (const listener of listeners) {
+      // Not awaited: the batch is done once it committed. A listener records its own progress so that work
+      // cut short is found again (see the registry's catch-up), so its failure here is only logged.
+      const work = listener(done, resource).catch((err) => onListenerError?.(err));
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+    }
     return done;
   }
 
@@ -121,5 +144,19 @@ export function createBatchRunner(deps: { database: Database; audit: AuditServic
     return (await start(...args)).finished;
   }
 
-  return { start, run, toBatch };
+  return {
+    start,
+    run,
+    toBatch,
+    /** The row of a batch running in this process, as recorded at its start; read from memory. */
+    runningRow: (id: number) => startedRows.get(id),
+    /** Registers a listener told of every batch that committed. */
+    onBatchDone(listener: BatchListener) {
+      listeners.push(listener);
+    },
+    /** Settles when the listeners' work for batches done so far has finished. */
+    async idle() {
+      while (pending.size) await Promise.all(pending);
+    },
+  };
 }

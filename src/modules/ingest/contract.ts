@@ -17,6 +17,8 @@ export const batchCounts = z.object({
 export const itemQuality = z.object({
   code: z.string(),
   name: z.string(),
+  /** False when no column of the source fed the item: its counts say nothing of the data's quality. */
+  supplied: z.boolean(),
   filled: z.number(),
   valid: z.number(),
 });
@@ -31,8 +33,12 @@ export const batch = batchCounts.extend({
   format: z.string().nullable(),
   encoding: z.string().nullable(),
   mapping: z.record(z.string(), z.string().nullable()),
+  /** The source's columns in its order (`mapping` comes with its keys reordered); null for older batches. */
+  headers: z.array(z.string()).nullable(),
   status: z.enum(batchStatuses),
   quality: z.array(itemQuality).nullable(),
+  /** Why the batch failed or was interrupted: a stable code (see batch-errors.ts) and the untranslated detail. */
+  errorCode: z.string().nullable(),
   error: z.string().nullable(),
   createdBy: z.string(),
   startedAt: z.string(),
@@ -53,10 +59,14 @@ export type BatchQuery = z.infer<typeof batchQuery>;
 
 export const batchPage = z.object({ items: z.array(batch), total: z.number() });
 
+/** Where one reason of a row came from: the data item and the source column (null when no column fed it). */
+export const issueField = z.object({ reason: z.string(), item: z.string(), column: z.string().nullable() });
+
 export const rowIssue = z.object({
   row: z.number(),
   kind: z.enum(['rejected', 'warning']),
   reasons: z.array(z.string()),
+  fields: z.array(issueField),
   raw: z.record(z.string(), z.string()),
 });
 
@@ -152,7 +162,12 @@ export const pullSource = z.object({
 });
 export type PullSource = z.infer<typeof pullSource>;
 
-export const recordQuery = z.object({
+/**
+ * `key`: the start of the first key item's value (a resource's only key item, mostly). `key.<item code>`: the
+ * start of that key item's value, one parameter per key item searched. The service checks the `key.` parameters
+ * against the resource's key items, which the schema cannot know.
+ */
+export const recordQuery = z.looseObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   key: z.string().trim().max(100).optional(),

@@ -95,12 +95,18 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
         row: 3,
         kind: 'rejected',
         reasons: ['id_number_checksum'],
+        fields: [{ reason: 'id_number_checksum', item: 'id_number', column: '身份证号' }],
         raw: expect.objectContaining({ 姓名: '王五', 身份证号: '340524198001010013' }),
       },
       {
         row: 4,
         kind: 'rejected',
         reasons: ['missing_required', 'date_invalid', 'value_invalid'],
+        fields: [
+          { reason: 'missing_required', item: 'id_number', column: '身份证号' },
+          { reason: 'date_invalid', item: 'birth_date', column: '出生日期' },
+          { reason: 'value_invalid', item: 'phone', column: '联系电话' },
+        ],
         raw: expect.objectContaining({ 姓名: '赵六' }),
       },
     ]);
@@ -232,7 +238,7 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
       page: 1,
       pageSize: 10,
     });
-    expect(items[0]).toMatchObject({ status: 'interrupted' });
+    expect(items[0]).toMatchObject({ status: 'interrupted', errorCode: 'interrupted' });
     const rerun = await p.modules.ingest.service.ingestFile(ctx, { resource: 'gafj_household', file: big });
     expect(rerun).toMatchObject({ status: 'done', total: 150_000, inserted: 150_000, rejected: 0 });
   });
@@ -261,14 +267,25 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
     // The previous test changed 张三's phone; this file sets it back.
     expect(out).toMatchObject({ total: 6, rejected: 2, inserted: 0, updated: 1, unchanged: 2 });
     const rejects = await runCli(['rejects', String(out.batchId), '--json'], env);
-    expect(JSON.parse(rejects.stdout)).toEqual([
-      { row: 3, reasons: ['id_number_checksum'], raw: expect.objectContaining({ 姓名: '王五' }) },
+    const printed = JSON.parse(rejects.stdout);
+    expect(printed).toEqual([
+      {
+        row: 3,
+        reasons: ['id_number_checksum'],
+        fields: [{ reason: 'id_number_checksum', item: 'id_number', column: '身份证号' }],
+        raw: expect.objectContaining({ 姓名: '王五' }),
+      },
       {
         row: 4,
         reasons: ['missing_required', 'date_invalid', 'value_invalid'],
+        fields: expect.arrayContaining([
+          { reason: 'missing_required', item: 'id_number', column: '身份证号' },
+        ]),
         raw: expect.objectContaining({ 姓名: '赵六' }),
       },
     ]);
+    // Each row's values come in the file's column order.
+    expect(Object.keys(printed[0].raw)).toEqual(csvRows[0]!.split(','));
     p = await reopenTestPlatform(p);
   });
 });

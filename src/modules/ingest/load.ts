@@ -88,14 +88,15 @@ async function storeIssues(tx: RawTx, batchId: number, issues: RowIssue[]) {
   for (let i = 0; i < issues.length; i += 5000) {
     const slice = issues.slice(i, i + 5000);
     await tx.query(
-      `insert into ingest.row_issues (batch_id, row, kind, reasons, raw)
-       select $1, r, k, string_to_array(rs, ','), j from unnest($2::int[], $3::text[], $4::text[], $5::jsonb[]) as t(r, k, rs, j)`,
+      `insert into ingest.row_issues (batch_id, row, kind, reasons, raw, fields)
+       select $1, r, k, string_to_array(rs, ','), j, f from unnest($2::int[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) as t(r, k, rs, j, f)`,
       [
         batchId,
         slice.map((s) => s.row),
         slice.map((s) => s.kind),
         slice.map((s) => s.reasons.join(',')),
         slice.map((s) => JSON.stringify(s.raw)),
+        slice.map((s) => JSON.stringify(s.fields)),
       ],
     );
   }

@@ -48,4 +48,18 @@ addMessages({
   item_mapped_twice: { 'zh-CN': '有两列都对应数据项 {code}', en: 'Two columns map to the item {code}' },
   unreadable_file: { 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
   empty_file: { 'zh-CN': '文件没有表头或数据', en: 'The file has no header or data' },
+  not_your_batch: {
+    'zh-CN': '只能查看本部门交付的批次或本部门提供的资源的批次',
+    en: 'You may only see batches your department delivered or of resources it provides',
+  },
+  not_key_item: { 'zh-CN': '{code} 不是该资源的主键数据项', en: '{code} is not a key item of this resource' },
+  // Why a batch failed (batch-errors.ts), besides the input errors above.
+  database_error: {
+    'zh-CN': '数据库出错，本批次数据未入库',
+    en: 'The database failed; nothing of the batch was kept',
+  },
+  interrupted: {
+    'zh-CN': '服务在归集过程中停止，本批次数据未入库',
+    en: 'The service stopped while loading; nothing of the batch was kept',
+  },
 });

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { type Ctx, hasRole } from '../../core/context.ts';
-import { type Db, escapeLike, queryRows } from '../../core/db.ts';
+import type { Db } from '../../core/db.ts';
+import { InputError } from '../../core/errors.ts';
 import { maskValue } from '../../core/masking.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { DataItem, Resource } from '../catalog/index.ts';
-import { dataTableName } from './data-table.ts';
+import * as repo from './repository.ts';
+import { toHalfWidth } from './standardize.ts';
 
 /** How a personal item is masked, from its type, code and name. */
 export function maskKind(item: DataItem): Parameters<typeof maskValue>[1] {
@@ -25,28 +26,57 @@ export function seesRaw(ctx: Ctx, resource: Resource) {
 }
 
 /**
+ * What a records query looks for: the start of each searched key item's value, by item code. `key` is the first
+ * key item's (a resource's only one, mostly); `key.<item code>` any key item's. A value is compared with the
+ * stored, standardized text, so it is made half-width and, for codes with a check letter, upper case.
+ */
+export function keySearch(resource: Resource, query: Record<string, unknown>): Record<string, string> {
+  const wanted: [string, unknown][] = [];
+  if (typeof query.key === 'string') wanted.push([`key.${resource.keyItems[0]}`, query.key]);
+  for (const [name, value] of Object.entries(query)) if (name.startsWith('key.')) wanted.push([name, value]);
+  const search: Record<string, string> = {};
+  for (const [name, value] of wanted) {
+    const code = name.slice('key.'.length);
+    const item = resource.items.find((i) => i.code === code);
+    if (!item || !resource.keyItems.includes(code))
+      throw new InputError('not_key_item', 'Not a key item', [
+        { field: name, reason: 'not_key_item', params: { code } },
+      ]);
+    if (typeof value !== 'string' || value.length > 100)
+      throw new InputError('invalid_input', 'Bad search value', [{ field: name, reason: 'invalid' }]);
+    const text = toHalfWidth(value).trim();
+    if (text)
+      search[code] = item.type === 'id_number' || item.type === 'credit_code' ? text.toUpperCase() : text;
+  }
+  return search;
+}
+
+/**
+ * Values by column in the source's column order (jsonb stores object keys in its own order). Columns `headers`
+ * does not name (none, for batches recorded before headers were kept) follow in the order they came.
+ */
+export function inColumnOrder(raw: Record<string, string>, headers: string[] | null): Record<string, string> {
+  if (!headers) return raw;
+  const ordered: Record<string, string> = {};
+  for (const header of headers) if (header in raw) ordered[header] = raw[header]!;
+  return Object.assign(ordered, raw);
+}
+
+/**
  * One page of a resource's loaded records, newest first, personal items masked unless the caller sees
- * them raw. A raw read of personal items is audited.
+ * them raw. A raw read of personal items is audited. `search` holds the start of key items' values (see
+ * keySearch).
  */
 export async function readRecords(
   db: Db,
   audit: AuditService,
   ctx: Ctx,
   resource: Resource,
-  q: { page: number; pageSize: number; key?: string },
+  q: { page: number; pageSize: number; search: Record<string, string> },
 ) {
-  const table = dataTableName(resource.id);
-  const exists = await queryRows<{ t: string | null }>(db, sql`select to_regclass(${table}) as t`);
-  if (!exists[0]?.t) return { items: [], total: 0, masked: !seesRaw(ctx, resource) };
-  const where = q.key ? sql`where _key like ${`${escapeLike(q.key)}%`}` : sql``;
-  const columns = sql.raw(['_key', '_updated_at', ...resource.items.map((i) => `"${i.code}"`)].join(', '));
-  const [rows, count] = await Promise.all([
-    queryRows<Record<string, string | null>>(
-      db,
-      sql`select ${columns} from ${sql.raw(table)} ${where} order by _updated_at desc, _key limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    ),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} ${where}`),
-  ]);
+  const found = await repo.findRecords(db, resource, q);
+  if (!found) return { items: [], total: 0, masked: !seesRaw(ctx, resource) };
+  const { rows, total } = found;
   const raw = seesRaw(ctx, resource);
   const personal = resource.items.filter((i) => i.personal);
   const items = rows.map((row) => {
@@ -64,10 +94,15 @@ export async function readRecords(
       action: 'data.read_personal',
       targetType: 'resource',
       targetId: resource.code,
-      detail: { rows: items.length, items: personal.map((i) => i.code), page: q.page, key: q.key ?? null },
+      detail: {
+        rows: items.length,
+        items: personal.map((i) => i.code),
+        page: q.page,
+        key: Object.keys(q.search).length ? q.search : null,
+      },
     });
   }
-  return { items, total: count[0]?.n ?? 0, masked: !raw };
+  return { items, total, masked: !raw };
 }
 
 /**

@@ -1,6 +1,9 @@
-import { and, arrayContains, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../core/db.ts';
+import { and, arrayContains, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type Db, escapeLike, queryRows } from '../../core/db.ts';
+import type { Resource } from '../catalog/index.ts';
+import { type BatchError, INTERRUPTED } from './batch-errors.ts';
 import type { BatchQuery, IssueQuery } from './contract.ts';
+import { dataTableName } from './data-table.ts';
 import { batches, rowIssues } from './schema.ts';
 
 export type BatchRow = typeof batches.$inferSelect;
@@ -12,8 +15,11 @@ export async function insertBatch(db: Db, values: typeof batches.$inferInsert) {
 }
 
 /** Marks a batch failed with the reason. */
-export async function failBatch(db: Db, id: number, error: string) {
-  await db.update(batches).set({ status: 'failed', error, finishedAt: new Date() }).where(eq(batches.id, id));
+export async function failBatch(db: Db, id: number, error: BatchError) {
+  await db
+    .update(batches)
+    .set({ status: 'failed', errorCode: error.code, error: error.detail, finishedAt: new Date() })
+    .where(eq(batches.id, id));
 }
 
 /** Marks a batch whose loader is gone as interrupted. */
@@ -22,7 +28,8 @@ export async function interruptBatch(db: Db, id: number) {
     .update(batches)
     .set({
       status: 'interrupted',
-      error: 'the process stopped while loading; nothing was kept; run it again',
+      errorCode: INTERRUPTED.code,
+      error: INTERRUPTED.detail,
       finishedAt: new Date(),
     })
     .where(and(eq(batches.id, id), eq(batches.status, 'running')));
@@ -34,11 +41,19 @@ export async function findBatch(db: Db, id: number) {
   return row;
 }
 
-/** Batches, newest first. */
-export async function findBatches(db: Db, q: BatchQuery & { resourceId?: number }) {
+/** Which batches a department sees: those of the resources it provides and those it delivered. */
+export type DepartmentScope = { departmentId: number; resourceIds: number[] };
+
+/** Batches, newest first; within the department's scope when one is given. */
+export async function findBatches(db: Db, q: BatchQuery & { resourceId?: number; scope?: DepartmentScope }) {
   const where: SQL[] = [];
   if (q.resourceId) where.push(eq(batches.resourceId, q.resourceId));
   if (q.status) where.push(eq(batches.status, q.status));
+  if (q.scope) {
+    const { departmentId, resourceIds } = q.scope;
+    const delivered = eq(batches.sourceDepartmentId, departmentId);
+    where.push(resourceIds.length ? or(delivered, inArray(batches.resourceId, resourceIds))! : delivered);
+  }
   const filter = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db
@@ -62,7 +77,13 @@ export async function findIssues(db: Db, batchId: number, q: IssueQuery) {
   );
   const [items, [total]] = await Promise.all([
     db
-      .select({ row: rowIssues.row, kind: rowIssues.kind, reasons: rowIssues.reasons, raw: rowIssues.raw })
+      .select({
+        row: rowIssues.row,
+        kind: rowIssues.kind,
+        reasons: rowIssues.reasons,
+        fields: rowIssues.fields,
+        raw: rowIssues.raw,
+      })
       .from(rowIssues)
       .where(where)
       .orderBy(asc(rowIssues.row))
@@ -90,4 +111,33 @@ export async function isResourceLocked(db: Db, lockKey: number) {
     const rows = Array.isArray(result) ? result : result.rows;
     return !rows[0].free;
   });
+}
+
+/**
+ * One page of a resource's loaded records, newest first, whose key items' values start as in `search` (by item
+ * code); undefined when nothing was ever loaded. A resource keyed by one item is searched by its key (indexed);
+ * the others by their key items' columns, not by the JSON text their `_key` holds.
+ */
+export async function findRecords(
+  db: Db,
+  resource: Resource,
+  q: { page: number; pageSize: number; search: Record<string, string> },
+) {
+  const table = dataTableName(resource.id);
+  const exists = await queryRows<{ t: string | null }>(db, sql`select to_regclass(${table}) as t`);
+  if (!exists[0]?.t) return undefined;
+  const starts = (column: string, value: string) => sql`${sql.raw(column)} like ${`${escapeLike(value)}%`}`;
+  const conditions = Object.entries(q.search).map(([code, value]) =>
+    resource.keyItems.length === 1 ? starts('_key', value) : starts(`"${code}"`, value),
+  );
+  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const columns = sql.raw(['_key', '_updated_at', ...resource.items.map((i) => `"${i.code}"`)].join(', '));
+  const [rows, count] = await Promise.all([
+    queryRows<Record<string, string | null>>(
+      db,
+      sql`select ${columns} from ${sql.raw(table)} ${where} order by _updated_at desc, _key limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} ${where}`),
+  ]);
+  return { rows, total: count[0]?.n ?? 0 };
 }

@@ -16,7 +16,6 @@ import {
   runBody,
   uploadQuery,
 } from './contract.ts';
-import { rejectsWorkbook } from './rejects-xlsx.ts';
 import type { IngestService } from './service.ts';
 
 const deliverers = ['admin', 'steward', 'department_user'] as const;
@@ -91,15 +90,11 @@ export function ingestRoutes(service: IngestService) {
       '/api/ingest/batches/:id/rejects.xlsx',
       { config: { access: readers }, schema: { tags, params: idParam } },
       async (req, reply) => {
-        const { items } = await service.issues(req.ctx, req.params.id, {
-          kind: 'rejected',
-          page: 1,
-          pageSize: 100_000,
-        });
+        const workbook = await service.rejectsWorkbook(req.ctx, req.params.id, req.lang);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="batch-${req.params.id}-rejects.xlsx"`)
-          .send(await rejectsWorkbook(items, req.lang));
+          .send(workbook);
       },
     );
     app.get(

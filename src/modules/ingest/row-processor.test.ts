@@ -139,6 +139,7 @@ describe('createRowProcessor: counts', () => {
         row: 1,
         kind: 'rejected',
         reasons: ['missing_required'],
+        fields: [{ reason: 'missing_required', item: 'id_number', column: '公民身份号码' }],
         raw: {
           公民身份号码: '',
           姓名: '张三',
@@ -182,6 +183,7 @@ describe('createRowProcessor: rejected rows', () => {
         row: 2,
         kind: 'rejected',
         reasons: ['id_number_checksum'],
+        fields: [{ reason: 'id_number_checksum', item: 'id_number', column: '公民身份号码' }],
         raw: {
           公民身份号码: '430102199001011239',
           姓名: ' 李四 ',
@@ -197,6 +199,7 @@ describe('createRowProcessor: rejected rows', () => {
         row: 4,
         kind: 'rejected',
         reasons: ['id_number_checksum'],
+        fields: [{ reason: 'id_number_checksum', item: 'id_number', column: '公民身份号码' }],
         raw: {
           公民身份号码: '110105194912310021',
           姓名: '钱七',
@@ -317,6 +320,7 @@ describe('createRowProcessor: duplicates', () => {
         row: 2,
         kind: 'warning',
         reasons: ['duplicate_key'],
+        fields: [{ reason: 'duplicate_key', item: 'id_number', column: '公民身份号码' }],
         raw: {
           公民身份号码: '430102199001011238',
           姓名: '张三',
@@ -473,7 +477,13 @@ describe('createRowProcessor: quality', () => {
       marital_status: [1, 1],
       household_id: [0, 0],
     });
-    expect(processor.quality[0]).toEqual({ code: 'id_number', name: '公民身份号码', filled: 3, valid: 2 });
+    expect(processor.quality[0]).toEqual({
+      code: 'id_number',
+      name: '公民身份号码',
+      supplied: true,
+      filled: 3,
+      valid: 2,
+    });
   });
 });
 

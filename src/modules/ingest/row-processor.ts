@@ -6,16 +6,23 @@ import { hashEnd, hashSpan, hashStart, hashText, rowHash } from './row-hash.ts';
 import { standardizeValue } from './standardize.ts';
 import { rowWarnings, validateValue } from './validate.ts';
 
+/** Where one reason of a row came from: the data item, and the file column that fed it (null: none did). */
+export type IssueField = { reason: string; item: string; column: string | null };
+
 /** A rejected or flagged row, as kept for the report. */
 export type RowIssue = {
   row: number;
   kind: 'rejected' | 'warning';
   reasons: string[];
+  fields: IssueField[];
   raw: Record<string, string>;
 };
 
-/** Per-item counts for the quality report. */
-export type ItemQuality = { code: string; name: string; filled: number; valid: number };
+/** Per-item counts for the quality report; `supplied` is false for an item no column of the file fed. */
+export type ItemQuality = { code: string; name: string; supplied: boolean; filled: number; valid: number };
+
+// The items each row-level warning concerns besides the key's ID number (see rowWarnings in validate.ts).
+const ROW_WARNING_ITEMS: Record<string, string> = { birth_date_mismatch: 'birth_date', sex_mismatch: 'sex' };
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
@@ -79,9 +86,10 @@ export function createRowProcessor(
   const keyIndexes = resource.keyItems.map((code) => index.get(code)!);
   const idNumberCode = items.find((i) => i.type === 'id_number' && resource.keyItems.includes(i.code))?.code;
   const seen = createKeyIndex();
-  const quality: ItemQuality[] = items.map((i: DataItem) => ({
+  const quality: ItemQuality[] = items.map((i: DataItem, n) => ({
     code: i.code,
     name: i.name,
+    supplied: sourceColumn[n]! >= 0,
     filled: 0,
     valid: 0,
   }));
@@ -111,6 +119,32 @@ export function createRowProcessor(
   // so what outlives the row (issues, later versions) is copied through JSON into fresh strings.
   const detached = <T>(value: T): T => JSON.parse(JSON.stringify(value));
   const rawOf = (row: string[]) => detached(Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])));
+
+  /**
+   * Which item and file column each reason of an issue row came from. Worked out again for the row (issues
+   * are few), so that the loop every row goes through stays as it is: per item, what standardizing noticed and
+   * what the check found; then the row-level warnings (disagreeing with the ID number, a key seen before).
+   */
+  function fieldsOf(row: string[], values: (string | null)[], reasons: string[]): IssueField[] {
+    const fields: IssueField[] = [];
+    const add = (reason: string, i: number) =>
+      fields.push({ reason, item: items[i]!.code, column: headers[sourceColumn[i]!] ?? null });
+    for (let i = 0; i < items.length; i++) {
+      const column = sourceColumn[i]!;
+      standardizeValue(column < 0 ? undefined : row[column], items[i]!, (code) => add(code, i));
+      const reason = validateValue(values[i] ?? null, items[i]!, today);
+      if (reason) add(reason, i);
+    }
+    for (const reason of new Set(reasons)) {
+      if (fields.some((f) => f.reason === reason)) continue;
+      const concerned =
+        reason === 'duplicate_key'
+          ? resource.keyItems
+          : [ROW_WARNING_ITEMS[reason], idNumberCode].filter((code): code is string => !!code);
+      for (const code of concerned) if (index.has(code)) add(reason, index.get(code)!);
+    }
+    return fields;
+  }
   const out = createCsvWriter();
   const fast = createFastPath(resource, headers, sourceColumn, outputItems, today);
 
@@ -139,10 +173,12 @@ export function createRowProcessor(
       stats.rejected++;
       for (const r of reasons) stats.rejectedByReason[r] = (stats.rejectedByReason[r] ?? 0) + 1;
       // What standardizing noticed (a number Excel cut short) explains the rejection, so it is kept beside it.
+      const all = [...reasons, ...(warnings ?? [])];
       issues.push({
         row: rowNumber,
         kind: 'rejected',
-        reasons: [...reasons, ...(warnings ?? [])],
+        reasons: all,
+        fields: fieldsOf(row, values, all),
         raw: rawOf(row),
       });
       return;
@@ -162,7 +198,13 @@ export function createRowProcessor(
     if (previous !== undefined && previous !== hash) warn('duplicate_key');
     if (warnings) {
       stats.warnings++;
-      issues.push({ row: rowNumber, kind: 'warning', reasons: warnings, raw: rawOf(row) });
+      issues.push({
+        row: rowNumber,
+        kind: 'warning',
+        reasons: warnings,
+        fields: fieldsOf(row, values, warnings),
+        raw: rawOf(row),
+      });
     }
     if (previous !== undefined) stats.duplicates++;
     if (previous === hash) return;

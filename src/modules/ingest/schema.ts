@@ -10,6 +10,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { BatchErrorCode } from './batch-errors.ts';
+import type { IssueField } from './row-processor.ts';
 
 export const ingestSchema = pgSchema('ingest');
 
@@ -30,6 +32,8 @@ export const batches = ingestSchema.table(
     format: text('format'),
     encoding: text('encoding'),
     mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
+    // The file's columns in its order: jsonb keeps `mapping` (and each issue's `raw`) with its keys reordered.
+    headers: text('headers').array(),
     status: text('status').$type<'running' | 'done' | 'failed' | 'interrupted'>().notNull(),
     total: integer('total').notNull().default(0),
     accepted: integer('accepted').notNull().default(0),
@@ -41,6 +45,8 @@ export const batches = ingestSchema.table(
     warnings: integer('warnings').notNull().default(0),
     rejectedByReason: jsonb('rejected_by_reason').$type<Record<string, number>>().notNull().default({}),
     quality: jsonb('quality').$type<unknown>(),
+    // Why a batch failed: a stable code to translate, and the detail as the driver or reader said it.
+    errorCode: text('error_code').$type<BatchErrorCode>(),
     error: text('error'),
     createdBy: text('created_by').notNull(),
     startedAt: ts('started_at').notNull().defaultNow(),
@@ -50,7 +56,7 @@ export const batches = ingestSchema.table(
   (t) => [index('batches_resource_idx').on(t.resourceId, t.startedAt)],
 );
 
-/** Rows a batch rejected or flagged, with the data-row number, the raw values and the reason codes. */
+/** Rows a batch rejected or flagged, with the data-row number, the raw values, the reason codes and where each came from. */
 export const rowIssues = ingestSchema.table(
   'row_issues',
   {
@@ -62,6 +68,8 @@ export const rowIssues = ingestSchema.table(
     kind: text('kind').$type<'rejected' | 'warning'>().notNull(),
     reasons: text('reasons').array().notNull(),
     raw: jsonb('raw').$type<Record<string, string>>().notNull(),
+    // For each reason, the data item and the file column it came from (null: the file has no such column).
+    fields: jsonb('fields').$type<IssueField[]>().notNull().default([]),
   },
   (t) => [index('row_issues_batch_idx').on(t.batchId, t.kind, t.row)],
 );

@@ -5,16 +5,18 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Ctx, hasRole } from '../../core/context.ts';
 import type { Database } from '../../core/db.ts';
-import { ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
+import { ForbiddenError, InputError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
+import { withReadErrors } from './batch-errors.ts';
+import { createBatchReads } from './batch-reads.ts';
 import { createBatchRunner } from './batch-runner.ts';
-import type { BatchQuery, IssueQuery, RecordQuery } from './contract.ts';
+import type { RecordQuery } from './contract.ts';
 import { autoMap } from './mapping.ts';
 import './messages.ts';
 import { fromRecords, openFile } from './readers/open-source.ts';
-import { readRecords, visibleIssues } from './records.ts';
-import * as repo from './repository.ts';
+import { keySearch, readRecords } from './records.ts';
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
@@ -48,11 +50,18 @@ export function createIngestService(deps: {
   dataDir: string;
   audit: AuditService;
   catalog: CatalogService;
+  logger: Logger;
 }) {
   const { database, audit, catalog } = deps;
   const db = database.db;
   const uploads = path.join(deps.dataDir, 'uploads');
-  const { start, run, toBatch } = createBatchRunner({ database, audit });
+  const runner = createBatchRunner({
+    database,
+    audit,
+    onListenerError: (err) => deps.logger.warn({ err }, 'batch listener failed'),
+  });
+  const { start, run } = runner;
+  const reads = createBatchReads({ db, audit, catalog, runner });
 
   async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
     const resource = await catalog.get(ctx, codeOrAlias).catch(() => {
@@ -117,6 +126,9 @@ export function createIngestService(deps: {
   }
 
   return {
+    ...reads,
+    onBatchDone: runner.onBatchDone,
+    idle: runner.idle,
     /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
     async ingestFile(
       ctx: Ctx,
@@ -135,7 +147,7 @@ export function createIngestService(deps: {
       return run(
         ctx,
         resource,
-        source,
+        withReadErrors(source),
         {
           sourceKind: 'file',
           mapping,
@@ -208,7 +220,7 @@ export function createIngestService(deps: {
       }
       const source = await openReadable(file);
       const mapping = finalMapping(resource, source.headers, args.mapping);
-      const { batchId, finished } = await start(ctx, resource, source, {
+      const { batchId, finished } = await start(ctx, resource, withReadErrors(source), {
         sourceKind: 'file',
         mapping,
         fileName: args.fileName,
@@ -224,59 +236,29 @@ export function createIngestService(deps: {
     async ingestRecords(
       ctx: Ctx,
       resourceCode: string,
-      records: Record<string, unknown>[],
+      records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+      sourceKind: 'push' | 'pull' = 'push',
+    ) {
+      return (await this.startRecords(ctx, resourceCode, records, sourceKind)).finished;
+    },
+
+    /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
+    async startRecords(
+      ctx: Ctx,
+      resourceCode: string,
+      records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
       sourceKind: 'push' | 'pull' = 'push',
     ) {
       const resource = await resourceFor(ctx, resourceCode);
       const source = await fromRecords('json', records);
       const mapping = finalMapping(resource, source.headers);
-      return run(ctx, resource, source, { sourceKind, mapping });
+      return start(ctx, resource, withReadErrors(source), { sourceKind, mapping });
     },
 
-    /** A resource's loaded records, personal items masked unless the caller may see them. */
+    /** A resource's loaded records, found by the start of their key items' values; personal items masked unless the caller may see them. */
     async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
-      return readRecords(db, audit, ctx, await catalog.get(ctx, resourceCode), q);
-    },
-
-    /** Batches, newest first. */
-    async list(ctx: Ctx, q: BatchQuery) {
-      const resourceId = q.resource ? (await catalog.get(ctx, q.resource)).id : undefined;
-      const { items, total } = await repo.findBatches(db, { ...q, resourceId });
-      return { items: await Promise.all(items.map(toBatch)), total };
-    },
-
-    /** One batch with its counts, quality and (while running here) progress. */
-    async get(_ctx: Ctx, id: number) {
-      const row = await repo.findBatch(db, id);
-      if (!row) throw new NotFoundError('batch', id);
-      return toBatch(row);
-    },
-
-    /** A batch's rejected (or flagged) rows with their reasons and raw values. */
-    async issues(ctx: Ctx, id: number, q: IssueQuery) {
-      const batch = await this.get(ctx, id);
-      const resource = await catalog.get(ctx, batch.resourceCode);
-      const { items, total } = await repo.findIssues(db, id, q);
-      return { items: await visibleIssues(audit, ctx, resource, batch.mapping, id, items), total };
-    },
-
-    /** Completeness and validity of each finished batch of a resource, for the chart over time. */
-    async qualityHistory(ctx: Ctx, resourceCode: string) {
       const resource = await catalog.get(ctx, resourceCode);
-      return (await repo.findDoneBatches(db, resource.id)).map((b) => {
-        const quality = (b.quality as { filled: number; valid: number }[] | null) ?? [];
-        const cells = b.total * Math.max(quality.length, 1);
-        const filled = quality.reduce((s, q) => s + q.filled, 0);
-        const valid = quality.reduce((s, q) => s + q.valid, 0);
-        return {
-          batchId: b.id,
-          at: b.startedAt.toISOString(),
-          total: b.total,
-          rejected: b.rejected,
-          completeness: cells ? filled / cells : 0,
-          validity: filled ? valid / filled : 0,
-        };
-      });
+      return readRecords(db, audit, ctx, resource, { ...q, search: keySearch(resource, q) });
     },
   };
 }

@@ -338,6 +338,7 @@ describe('isStandard: agrees with standardizeValue', () => {
     'ＡＢＣ',
     'a\u200bb',
     'x\ufeff',
+    `a${String.fromCharCode(0)}b`,
     '430102199001011238',
     '43010219900101123x',
     '430102199001011000',

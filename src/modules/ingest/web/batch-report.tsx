@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Descriptions,
   type DescriptionsProps,
   Flex,
@@ -30,6 +31,7 @@ import { formatPercent, formatSeconds } from './format.ts';
 import { type Batch, downloadRejects, type IssueKind } from './ingest-api.ts';
 import { IssuesTable } from './issues-table.tsx';
 import { ItemQualityTable } from './item-quality.tsx';
+import { BatchMappingTable } from './mapping-table.tsx';
 
 const counts = [
   'total',
@@ -58,10 +60,12 @@ export function useFormatLabel() {
 export const encodingLabel = (encoding: string) => encoding.toUpperCase();
 
 /**
- * The file's columns in the order the report shows them: as the upload read them when known; otherwise the
- * columns that fed items in the items' order, then the others.
+ * The file's columns in the order the report shows them: the file's own order, as the server recorded it (or,
+ * for a batch recorded before that, as the upload on the page read it); otherwise the columns that fed items in
+ * the items' order, then the others.
  */
 function columnOrder(batch: Batch, resource: Resource | undefined, headers: string[] | undefined) {
+  if (batch.headers) return batch.headers;
   if (headers) return headers;
   const position = (code: string | null) => {
     const at = code ? (resource?.items.findIndex((i) => i.code === code) ?? -1) : -1;
@@ -86,6 +90,7 @@ export function BatchReport({ batch, headers }: { batch: Batch; headers?: string
   const [reason, setReason] = useState<string>();
   const [downloading, setDownloading] = useState(false);
   const columns = columnOrder(batch, resource.data, headers);
+  const itemName = (code: string) => resource.data?.items.find((i) => i.code === code)?.name ?? code;
 
   const download = async () => {
     setDownloading(true);
@@ -145,7 +150,7 @@ export function BatchReport({ batch, headers }: { batch: Batch; headers?: string
           type="error"
           showIcon
           title={t('report.failed')}
-          description={batch.error ?? undefined}
+          description={<BatchErrorText batch={batch} />}
           data-testid="batch-error"
         />
       )}
@@ -276,9 +281,57 @@ export function BatchReport({ batch, headers }: { batch: Batch; headers?: string
               kind={tab}
               reason={tab === 'rejected' ? reason : undefined}
               columns={columns}
+              itemName={itemName}
             />
           </Card>
         </>
+      )}
+      {/* The mapping comes last: the counts, reasons and rows are what a report is read for. */}
+      {batch.status !== 'running' && (
+        <Card
+          size="small"
+          title={t('report.mapping')}
+          extra={
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('report.mappingHint')}
+            </Typography.Text>
+          }
+        >
+          <BatchMappingTable columns={columns} mapping={batch.mapping} resource={resource.data} />
+        </Card>
+      )}
+    </Flex>
+  );
+}
+
+/**
+ * Why a batch failed, in the reader's language from its code, with the server's own words a click away (they
+ * help whoever looks into it, and are not translated).
+ */
+function BatchErrorText({ batch }: { batch: Batch }) {
+  const { t } = useTranslation('ingest');
+  if (!batch.errorCode) return batch.error; // recorded before batches kept an error code
+  return (
+    <Flex vertical gap={4}>
+      <span data-testid="batch-error-message">
+        {t(`errors.${batch.errorCode}`, { defaultValue: batch.errorCode })}
+      </span>
+      {batch.error && (
+        <Collapse
+          ghost
+          size="small"
+          items={[
+            {
+              key: 'detail',
+              label: t('report.errorDetail'),
+              children: (
+                <Typography.Text code copyable data-testid="batch-error-detail">
+                  {batch.error}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
       )}
     </Flex>
   );

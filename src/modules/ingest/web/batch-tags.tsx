@@ -39,13 +39,17 @@ const warnings = new Set<string>(warningReasons);
 /** True for the codes that only flag a row; the others reject it. */
 export const isWarning = (code: string) => warnings.has(code);
 
-/** A reason in words: rejections in red, warnings in orange; the code is a hover away. */
-export function ReasonTag({ code }: { code: string }) {
+/**
+ * A reason in words, led by the columns it concerns when known ("出生日期：日期无效"): rejections in red, warnings in
+ * orange; the code is a hover away.
+ */
+export function ReasonTag({ code, columns = [] }: { code: string; columns?: string[] }) {
   const { t } = useTranslation('ingest');
+  const reason = t(`reasons.${code}`, { defaultValue: code });
   return (
     <Tooltip title={code}>
-      <Tag color={isWarning(code) ? 'orange' : 'red'} style={{ marginInlineEnd: 4 }}>
-        {t(`reasons.${code}`, { defaultValue: code })}
+      <Tag color={isWarning(code) ? 'orange' : 'red'} style={{ marginInlineEnd: 4 }} data-testid="reason-tag">
+        {columns.length ? t('issues.reasonAt', { column: columns.join('、'), reason }) : reason}
       </Tag>
     </Tooltip>
   );

@@ -98,7 +98,15 @@ export function BatchesTable({
       title: t('batches.status'),
       width: 130,
       render: (_, b) => (
-        <Tooltip title={b.status === 'failed' ? b.error : undefined}>
+        <Tooltip
+          title={
+            b.status !== 'failed'
+              ? undefined
+              : b.errorCode
+                ? t(`errors.${b.errorCode}`, { defaultValue: b.errorCode })
+                : b.error
+          }
+        >
           <span>
             <StatusTag status={b.status} />
             {b.status === 'running' && b.progress !== null && (

@@ -19,6 +19,7 @@ export type { Batch, PullSource };
 export type Preview = z.infer<typeof preview>;
 export type IssuePage = z.infer<typeof issuePage>;
 export type Issue = IssuePage['items'][number];
+export type IssueField = Issue['fields'][number];
 export type QualityPoint = z.infer<typeof qualityPoint>;
 export type RecordPage = z.infer<typeof recordPage>;
 export type BatchStatus = (typeof batchStatuses)[number];
@@ -121,11 +122,15 @@ export function useIssues(
   });
 }
 
-/** One page of a resource's loaded records, newest first; personal items may come masked. */
-export function useRecords(resource: string, page: number, pageSize: number, key: string) {
+/**
+ * One page of a resource's loaded records, newest first; personal items may come masked. `search` holds the start
+ * of key items' values, by item code.
+ */
+export function useRecords(resource: string, page: number, pageSize: number, search: Record<string, string>) {
+  const byItem = Object.fromEntries(Object.entries(search).map(([code, value]) => [`key.${code}`, value]));
   return useQuery({
-    queryKey: [...ingestKey, 'records', resource, { page, pageSize, key }],
-    queryFn: () => api.get<RecordPage>(`/api/ingest/records/${enc(resource)}`, { page, pageSize, key }),
+    queryKey: [...ingestKey, 'records', resource, { page, pageSize, search }],
+    queryFn: () => api.get<RecordPage>(`/api/ingest/records/${enc(resource)}`, { page, pageSize, ...byItem }),
     placeholderData: (previous) => previous,
   });
 }

@@ -6,22 +6,25 @@ import { pageSizing } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import { ReasonTag } from './batch-tags.tsx';
-import { type Issue, type IssueKind, useIssues } from './ingest-api.ts';
+import { type Issue, type IssueField, type IssueKind, useIssues } from './ingest-api.ts';
 
 /**
  * One page after another of a batch's rejected (or flagged) rows: the row's number in the file, its reasons in
- * words and the values as the file held them, one column per file column in `columns` order.
+ * words, each led by the column it came from, and the values as the file held them, one column per file column
+ * in `columns` order. `itemName` names an item that no column fed.
  */
 export function IssuesTable({
   batchId,
   kind,
   reason,
   columns: order,
+  itemName,
 }: {
   batchId: number;
   kind: IssueKind;
   reason?: string;
   columns: string[];
+  itemName: (code: string) => string;
 }) {
   const { t } = useTranslation('ingest');
   const [page, setPage] = useState({ current: 1, size: 20, reason });
@@ -36,6 +39,15 @@ export function IssuesTable({
   for (const row of issues.data?.items ?? [])
     for (const header of Object.keys(row.raw)) if (!headers.includes(header)) headers.push(header);
 
+  // The columns one reason of a row came from; an item no column fed is named instead.
+  const columnsOf = (fields: IssueField[], code: string) => [
+    ...new Set(
+      fields
+        .filter((f) => f.reason === code)
+        .map((f) => f.column ?? t('issues.noColumn', { item: itemName(f.item) })),
+    ),
+  ];
+
   const columns: ColumnsType<Issue> = [
     {
       key: 'row',
@@ -49,9 +61,11 @@ export function IssuesTable({
       key: 'reasons',
       dataIndex: 'reasons',
       title: t('issues.reasons'),
-      width: 240,
+      // Wide enough for a reason led by its column ("出生日期：日期无效").
+      width: 300,
       fixed: 'left',
-      render: (reasons: string[]) => reasons.map((code) => <ReasonTag key={code} code={code} />),
+      render: (reasons: string[], row: Issue) =>
+        reasons.map((code) => <ReasonTag key={code} code={code} columns={columnsOf(row.fields, code)} />),
     },
     ...headers.map((header) => ({
       key: `raw:${header}`,
@@ -75,7 +89,7 @@ export function IssuesTable({
       dataSource={issues.data?.items}
       loading={issues.isFetching}
       tableLayout="fixed"
-      scroll={{ x: 320 + headers.length * 160 }}
+      scroll={{ x: 380 + headers.length * 160 }}
       data-testid={`issues-${kind}`}
       locale={{
         emptyText: (

@@ -1,5 +1,5 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Flex, Progress, Table, Tag, Typography } from 'antd';
+import { Flex, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../../web/src/shared/format.ts';
@@ -27,9 +27,21 @@ function ShareBar({ share }: { share: number | null }) {
   );
 }
 
+/** An item the source had no column for: its counts say nothing of the source, so none are shown. */
+function NotSupplied() {
+  const { t } = useTranslation('ingest');
+  return (
+    <Tooltip title={t('quality.notSuppliedHint')}>
+      <Tag variant="outlined" data-testid="not-supplied">
+        {t('quality.notSupplied')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /**
  * How well each data item was filled in a batch: completeness is the share of rows with a value, validity the
- * share of those values that passed the item's checks. Items no column fed are marked.
+ * share of those values that passed the item's checks. Items the source did not supply are marked as such.
  */
 export function ItemQualityTable({ batch, resource }: { batch: Batch; resource?: Resource }) {
   const { t } = useTranslation('ingest');
@@ -60,27 +72,26 @@ export function ItemQualityTable({ batch, resource }: { batch: Batch; resource?:
       title: t('quality.column'),
       width: 120,
       ellipsis: true,
-      render: (_, q) =>
-        columnOf.has(q.code) ? columnOf.get(q.code) : <Tag variant="outlined">{t('quality.unmapped')}</Tag>,
+      render: (_, q) => (q.supplied ? (columnOf.get(q.code) ?? '—') : <NotSupplied />),
     },
     {
       key: 'filled',
       title: t('quality.filled'),
       width: 110,
       align: 'right',
-      render: (_, q) => formatNumber(q.filled),
+      render: (_, q) => (q.supplied ? formatNumber(q.filled) : '—'),
     },
     {
       key: 'completeness',
       title: t('quality.completeness'),
       width: 150,
-      render: (_, q) => <ShareBar share={ratio(q.filled, batch.total)} />,
+      render: (_, q) => <ShareBar share={q.supplied ? ratio(q.filled, batch.total) : null} />,
     },
     {
       key: 'validity',
       title: t('quality.validity'),
       width: 150,
-      render: (_, q) => <ShareBar share={ratio(q.valid, q.filled)} />,
+      render: (_, q) => <ShareBar share={q.supplied ? ratio(q.valid, q.filled) : null} />,
     },
   ];
   return (

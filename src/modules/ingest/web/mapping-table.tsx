@@ -188,6 +188,68 @@ export function MappingTable({
   );
 }
 
+/**
+ * A finished batch's mapping, read only: each column of the file in the file's order (`columns`) and the data item
+ * it went into, or "不导入".
+ */
+export function BatchMappingTable({
+  columns: order,
+  mapping,
+  resource,
+}: {
+  columns: string[];
+  mapping: Mapping;
+  resource?: Resource;
+}) {
+  const { t } = useTranslation('ingest');
+  const keys = new Set(resource?.keyItems ?? []);
+  const columns: ColumnsType<{ header: string }> = [
+    {
+      key: 'header',
+      title: t('mapping.column'),
+      width: 240,
+      ellipsis: { showTitle: true },
+      render: (_, { header }) => header,
+    },
+    {
+      key: 'arrow',
+      width: 40,
+      align: 'center',
+      render: () => <ArrowRightOutlined style={{ color: '#999' }} />,
+    },
+    {
+      key: 'item',
+      title: t('mapping.item'),
+      render: (_, { header }) => {
+        const code = mapping[header] ?? null;
+        if (!code) return <Tag variant="outlined">{t('mapping.skipped')}</Tag>;
+        const item = resource?.items.find((i) => i.code === code);
+        return (
+          <Space size={4} wrap>
+            {item?.name ?? code}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {code}
+            </Typography.Text>
+            {keys.has(code) && <KeyTag />}
+            {item?.personal && <PersonalTag />}
+          </Space>
+        );
+      },
+    },
+  ];
+  return (
+    <Table<{ header: string }>
+      rowKey="header"
+      size="small"
+      columns={columns}
+      dataSource={order.filter((header) => header in mapping).map((header) => ({ header }))}
+      pagination={false}
+      tableLayout="fixed"
+      data-testid="batch-mapping"
+    />
+  );
+}
+
 /** The mark of a key item. */
 export function KeyTag() {
   const { t } = useTranslation('ingest');

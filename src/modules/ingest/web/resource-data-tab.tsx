@@ -1,5 +1,5 @@
-import { KeyOutlined } from '@ant-design/icons';
-import { Alert, Flex, Input, Table, Tooltip, Typography } from 'antd';
+import { KeyOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,21 +13,27 @@ import { UploadDataButton } from './upload-button.tsx';
 type Row = Record<string, string | null> & { __n: number };
 
 /**
- * The server keeps a key of several items as the JSON array of their values; a prefix of the first item's value
- * is then the start of that array. One key item is kept as its value.
+ * The 数据 tab: the resource's loaded records, newest first, found by the start of their key: one box for a key of
+ * one item, one box per item for a key of several.
  */
-const keyPrefix = (resource: Resource, prefix: string) =>
-  resource.keyItems.length > 1 ? JSON.stringify([prefix]).slice(0, -2) : prefix;
-
-/** The 数据 tab: the resource's loaded records, newest first, found by the start of their key. */
 export function ResourceDataTab({ resource }: { resource: Resource }) {
   const { t } = useTranslation('ingest');
-  const [search, setSearch] = useState('');
-  const [key, setKey] = useState('');
+  // What is typed, and what was last searched for, by key item.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [search, setSearch] = useState<Record<string, string>>({});
   const [page, setPage] = useState({ current: 1, size: 20 });
-  const records = useRecords(resource.code, page.current, page.size, key ? keyPrefix(resource, key) : '');
+  const records = useRecords(resource.code, page.current, page.size, search);
   const keys = new Set(resource.keyItems);
-  const keyNames = resource.keyItems.map((k) => resource.items.find((i) => i.code === k)?.name ?? k);
+  const itemName = (code: string) => resource.items.find((i) => i.code === code)?.name ?? code;
+  const keyNames = resource.keyItems.map(itemName);
+  const searched = Object.values(search).join(' + ');
+  const find = (values: Record<string, string>) => {
+    setSearch(
+      Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : []))),
+    );
+    setPage({ current: 1, size: page.size });
+  };
+  const type = (code: string, value: string) => setTyped({ ...typed, [code]: value });
   const personal = resource.items.some((i) => i.personal);
 
   const columns: ColumnsType<Row> = [
@@ -58,18 +64,34 @@ export function ResourceDataTab({ resource }: { resource: Resource }) {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" gap={12} wrap>
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => {
-            setKey(value.trim());
-            setPage({ current: 1, size: page.size });
-          }}
-          placeholder={t('data.searchPlaceholder', { keys: keyNames.join(' + ') })}
-          style={{ width: 360 }}
-          data-testid="records-search"
-        />
+        {resource.keyItems.length === 1 ? (
+          <Input.Search
+            allowClear
+            value={typed[resource.keyItems[0]!] ?? ''}
+            onChange={(e) => type(resource.keyItems[0]!, e.target.value)}
+            onSearch={(value) => find({ [resource.keyItems[0]!]: value })}
+            placeholder={t('data.searchPlaceholder', { keys: keyNames.join(' + ') })}
+            style={{ width: 360 }}
+            data-testid="records-search"
+          />
+        ) : (
+          <Space.Compact data-testid="records-search">
+            {resource.keyItems.map((code) => (
+              <Input
+                key={code}
+                allowClear
+                value={typed[code] ?? ''}
+                onChange={(e) => type(code, e.target.value)}
+                onPressEnter={() => find(typed)}
+                placeholder={t('data.searchItem', { item: itemName(code) })}
+                aria-label={t('data.searchItem', { item: itemName(code) })}
+                style={{ width: 200 }}
+                data-testid={`records-search-${code}`}
+              />
+            ))}
+            <Button icon={<SearchOutlined />} onClick={() => find(typed)} aria-label={t('data.search')} />
+          </Space.Compact>
+        )}
         {records.data && personal && (
           <Alert
             type={records.data.masked ? 'info' : 'warning'}
@@ -93,8 +115,8 @@ export function ResourceDataTab({ resource }: { resource: Resource }) {
           scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 130), 0) }}
           data-testid="records-table"
           locale={{
-            emptyText: key ? (
-              <TableEmpty text={t('data.noMatch', { key })} />
+            emptyText: searched ? (
+              <TableEmpty text={t('data.noMatch', { key: searched })} />
             ) : (
               <TableEmpty text={t('data.empty')}>
                 <UploadDataButton resource={resource} quiet />

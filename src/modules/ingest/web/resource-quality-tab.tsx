@@ -65,8 +65,11 @@ export function ResourceQualityTab({ resource }: { resource: Resource }) {
           <LoadError error={latest.error} onRetry={() => latest.refetch()} />
         ) : batch ? (
           <ItemQualityTable batch={batch} resource={resource} />
-        ) : (
+        ) : latest.isPending ? (
           <Skeleton active />
+        ) : (
+          // A department user sees only its own department's batches, and may see none of this resource.
+          <TableEmpty text={t('quality.noLatest')} />
         )}
       </Card>
     </Flex>

@@ -1,0 +1,72 @@
+import { DomainError } from '../../core/errors.ts';
+import type { TabularSource } from './readers/open-source.ts';
+
+/**
+ * Why a batch failed, as stable codes the console translates; the detail (the reader's or the driver's own
+ * words, untranslated) is kept beside the code. The first three are the input errors a file meets before a
+ * batch exists; they are codes here too, for the day a check moves into the load.
+ */
+export const batchErrorCodes = [
+  'unreadable_file',
+  'empty_file',
+  'unmapped_key',
+  'database_error',
+  'interrupted',
+  'internal',
+] as const;
+export type BatchErrorCode = (typeof batchErrorCodes)[number];
+
+/** What a failed batch records. */
+export type BatchError = { code: BatchErrorCode; detail: string };
+
+/** The detail recorded when the loading process died; the code says it in the reader's language. */
+export const INTERRUPTED: BatchError = {
+  code: 'interrupted',
+  detail: 'the process stopped while loading; nothing was kept; run it again',
+};
+
+/** An error thrown while reading the source (a file going bad mid-way, a line that is not JSON …). */
+export class SourceReadError extends Error {
+  constructor(reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason), { cause: reason });
+  }
+}
+
+/**
+ * The source with whatever its reading throws marked as a read error: thrown inside the loader, a broken
+ * file and a broken database would otherwise look alike.
+ */
+export function withReadErrors(source: TabularSource): TabularSource {
+  async function* marked<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+    try {
+      yield* rows;
+    } catch (error) {
+      throw new SourceReadError(error);
+    }
+  }
+  return {
+    ...source,
+    batches: marked(source.batches),
+    ...(source.csv ? { csv: marked(source.csv) } : {}),
+  };
+}
+
+/**
+ * True for errors from PostgreSQL or PGlite (they carry the server's severity) and for postgres.js losing its
+ * connection (CONNECTION_CLOSED, CONNECT_TIMEOUT …).
+ */
+function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return 'severity' in error || (typeof code === 'string' && code.startsWith('CONNECT'));
+}
+
+/** The code and detail a failed batch records for an error. */
+export function batchErrorOf(error: unknown): BatchError {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof SourceReadError) return { code: 'unreadable_file', detail };
+  if (error instanceof DomainError && (batchErrorCodes as readonly string[]).includes(error.code))
+    return { code: error.code as BatchErrorCode, detail };
+  if (isDatabaseError(error)) return { code: 'database_error', detail };
+  return { code: 'internal', detail };
+}

@@ -1,0 +1,141 @@
+import { type Ctx, hasRole, lookupCtx } from '../../core/context.ts';
+import type { Db } from '../../core/db.ts';
+import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
+import type { Lang } from '../../core/messages.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { createBatchRunner } from './batch-runner.ts';
+import type { Batch, BatchQuery, IssueQuery } from './contract.ts';
+import { inColumnOrder, visibleIssues } from './records.ts';
+import { rejectsWorkbook } from './rejects-xlsx.ts';
+import * as repo from './repository.ts';
+
+/**
+ * True when the caller reads aggregation only as a department user: it sees the batches of the resources its
+ * department provides and those its department delivered. Center staff and leaders see every batch, and so does
+ * a service looking something up on its own behalf (no actor).
+ */
+function readsAsDepartment(ctx: Ctx): boolean {
+  return ctx.actor !== null && !hasRole(ctx.actor, 'admin', 'steward', 'leader');
+}
+
+/**
+ * Reading batches: which ones the caller sees, one batch (from memory while it loads in this process), its
+ * rejected and flagged rows, the rejects workbook, and quality over time.
+ */
+export function createBatchReads(deps: {
+  db: Db;
+  audit: AuditService;
+  catalog: CatalogService;
+  runner: ReturnType<typeof createBatchRunner>;
+}) {
+  const { db, audit, catalog, runner } = deps;
+  const { toBatch } = runner;
+
+  /** The batches a department user may see, as a filter; undefined for callers who see every batch. */
+  async function batchScope(ctx: Ctx): Promise<repo.DepartmentScope | null | undefined> {
+    if (!readsAsDepartment(ctx)) return undefined;
+    const departmentId = ctx.actor!.departmentId;
+    if (departmentId === null) return null; // a department user without a department sees no batch
+    const provided = await catalog.listAll(lookupCtx, { departmentId });
+    return { departmentId, resourceIds: provided.map((r) => r.id) };
+  }
+
+  /** Refuses, and audits, a department user a batch its department neither delivered nor provides the resource of. */
+  async function checkMayRead(
+    ctx: Ctx,
+    batch: Pick<repo.BatchRow, 'id' | 'resourceCode' | 'sourceDepartmentId'>,
+  ) {
+    if (!readsAsDepartment(ctx)) return;
+    const departmentId = ctx.actor!.departmentId;
+    if (departmentId !== null) {
+      if (batch.sourceDepartmentId === departmentId) return;
+      const resource = await catalog.get(lookupCtx, batch.resourceCode);
+      if (resource.providerDepartmentId === departmentId) return;
+    }
+    // Not caught by the route's role check (the role may read batches), so the refusal is audited here.
+    await audit.recordNow(ctx, {
+      action: 'access.denied',
+      targetType: 'batch',
+      targetId: batch.id,
+      outcome: 'denied',
+    });
+    throw new ForbiddenError('not_your_batch', 'Not a batch of your department');
+  }
+
+  /**
+   * A batch the caller may read. One loading in this process is answered from memory, without the database:
+   * on PGlite the load holds the only connection until it commits, and the console polls its progress.
+   */
+  async function readableBatch(ctx: Ctx, id: number): Promise<Batch> {
+    const row = runner.runningRow(id) ?? (await repo.findBatch(db, id));
+    if (!row) throw new NotFoundError('batch', id);
+    await checkMayRead(ctx, row);
+    return toBatch(row);
+  }
+
+  /** A page of a batch's issues, personal columns masked as the caller must see them, raw values in file order. */
+  async function issuesOf(ctx: Ctx, batch: Batch, q: IssueQuery) {
+    const resource = await catalog.get(ctx, batch.resourceCode);
+    const { items, total } = await repo.findIssues(db, batch.id, q);
+    const visible = await visibleIssues(audit, ctx, resource, batch.mapping, batch.id, items);
+    return {
+      items: visible.map((issue) => ({ ...issue, raw: inColumnOrder(issue.raw, batch.headers) })),
+      total,
+      resource,
+    };
+  }
+
+  return {
+    /** Batches, newest first: all of them for center staff and leaders, their department's for department users. */
+    async list(ctx: Ctx, q: BatchQuery) {
+      const resourceId = q.resource ? (await catalog.get(ctx, q.resource)).id : undefined;
+      const scope = await batchScope(ctx);
+      if (scope === null) return { items: [], total: 0 };
+      const { items, total } = await repo.findBatches(db, { ...q, resourceId, scope });
+      return { items: await Promise.all(items.map(toBatch)), total };
+    },
+
+    /** One batch with its counts, quality and (while running here) progress. */
+    async get(ctx: Ctx, id: number) {
+      return readableBatch(ctx, id);
+    },
+
+    /** A batch's rejected (or flagged) rows with their reasons, where each came from, and raw values in file order. */
+    async issues(ctx: Ctx, id: number, q: IssueQuery) {
+      const { items, total } = await issuesOf(ctx, await readableBatch(ctx, id), q);
+      return { items, total };
+    },
+
+    /** A batch's rejected rows as a workbook for the department to fix, in the file's column order. */
+    async rejectsWorkbook(ctx: Ctx, id: number, lang: Lang) {
+      const batch = await readableBatch(ctx, id);
+      const { items, resource } = await issuesOf(ctx, batch, {
+        kind: 'rejected',
+        page: 1,
+        pageSize: 100_000,
+      });
+      return rejectsWorkbook(items, { headers: batch.headers, items: resource.items }, lang);
+    },
+
+    /** Completeness and validity of each finished batch of a resource, for the chart over time. */
+    async qualityHistory(ctx: Ctx, resourceCode: string) {
+      const resource = await catalog.get(ctx, resourceCode);
+      return (await repo.findDoneBatches(db, resource.id)).map((b) => {
+        // Items the source did not supply say nothing of its quality: they count neither way.
+        const quality = ((b.quality as Batch['quality']) ?? []).filter((q) => q.supplied);
+        const cells = b.total * quality.length;
+        const filled = quality.reduce((s, q) => s + q.filled, 0);
+        const valid = quality.reduce((s, q) => s + q.valid, 0);
+        return {
+          batchId: b.id,
+          at: b.startedAt.toISOString(),
+          total: b.total,
+          rejected: b.rejected,
+          completeness: cells ? filled / cells : 0,
+          validity: filled ? valid / filled : 0,
+        };
+      });
+    },
+  };
+}
