@@ -8,6 +8,7 @@ import { version } from '../server/app.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
+import { registerRegistryCommands } from './registry-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('onecity')
@@ -17,6 +18,7 @@ registerConfigCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerIngestCommands(program);
+registerRegistryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
+import { createRegistryModule } from '../modules/registry/index.ts';
 import { createHttpServer } from './http.ts';
 import { systemRoutes } from './system-routes.ts';
 import { registerWebConsole } from './web-console.ts';
@@ -32,7 +33,13 @@ export function createModules(database: Database, config: Config, logger: Logger
     catalog: catalog.service,
     logger,
   });
-  return { audit, org, accounts, catalog, ingest };
+  const registry = createRegistryModule({
+    database,
+    catalog: catalog.service,
+    ingest: ingest.service,
+    logger,
+  });
+  return { audit, org, accounts, catalog, ingest, registry };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -44,6 +51,13 @@ export async function openPlatform(config: Config, logger: Logger = createLogger
     const modules = createModules(database, config, logger);
     await modules.org.service.seed();
     await modules.catalog.service.seedDemo(systemCtx('onecity'));
+    await modules.registry.service.catchUp();
+    // Work started by committed batches (registry merges) finishes before the database closes.
+    const close = database.close;
+    database.close = async () => {
+      await modules.ingest.service.idle();
+      await close();
+    };
     return { database, modules };
   } catch (error) {
     await database.close();

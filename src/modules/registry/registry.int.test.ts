@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, startTestPlatform } from '../../../test/databases.ts';
+import { envFor, runCli } from '../../../test/processes.ts';
+import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
+import { systemCtx } from '../../core/context.ts';
+
+const id = (first17: string) => first17 + idNumberCheck(first17);
+const ZHANG = id('43011219900101123');
+const LI = id('43011219850505224');
+
+describe.each(databaseKinds)('base registries on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  const ctx = systemCtx('test');
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  /** Delivers records to a resource and waits until the registries have merged them. */
+  async function deliver(resource: string, records: Record<string, unknown>[]) {
+    const batch = await p.modules.ingest.service.ingestRecords(ctx, resource, records);
+    await p.modules.ingest.service.idle();
+    return batch;
+  }
+  const get = (registry: string, key: string, asOf?: Date) =>
+    p.modules.registry.service.get(registry, key, asOf);
+
+  it('merges several departments into one person, each item from its authoritative source', async () => {
+    const household = await deliver('gafj_household', [
+      {
+        公民身份号码: ZHANG,
+        姓名: '张三',
+        性别: '男',
+        出生日期: '1990-01-01',
+        联系电话: '13800138000',
+        住址: '望城区高塘岭街道1号',
+      },
+      { 公民身份号码: LI, 姓名: '李四', 性别: '女', 出生日期: '1985-05-05', 住址: '望城区乌山街道2号' },
+    ]);
+    const marriage = await deliver('mzj_marriage', [
+      {
+        当事人身份证号: ZHANG,
+        当事人姓名: '张叁',
+        婚姻状况: '已婚',
+        登记日期: '2015-06-01',
+        联系电话: '13900139000',
+      },
+    ]);
+    const zhang = await get('population', ZHANG);
+    expect(zhang.values).toMatchObject({
+      name: '张三',
+      marital_status: '已婚',
+      address: '望城区高塘岭街道1号',
+    });
+    expect(zhang.provenance.name).toMatchObject({
+      source: 'gafj_household',
+      batchId: household.id,
+      rule: 'precedence',
+    });
+    expect(zhang.provenance.marital_status).toMatchObject({
+      source: 'mzj_marriage',
+      batchId: marriage.id,
+    });
+    expect(zhang.sources.map((s) => s.source)).toEqual(['gafj_household', 'mzj_marriage']);
+    // Items the registry does not have (the marriage's registration date) stay out.
+    expect(zhang.values).not.toHaveProperty('registered_on');
+    expect(await p.modules.registry.service.stats()).toMatchObject({ population: 2, legal_person: 0 });
+  });
+
+  it('records a disagreement no precedence settles as a conflict, using the newest value meanwhile', async () => {
+    const zhang = await get('population', ZHANG);
+    expect(zhang.values.phone).toBe('13900139000');
+    expect(zhang.provenance.phone).toMatchObject({ source: 'mzj_marriage', rule: 'newest' });
+    expect(zhang.conflicts).toHaveLength(1);
+    expect(zhang.conflicts[0]).toMatchObject({ item: 'phone' });
+    // The name disagrees too, but 公安 has precedence on names: no conflict.
+    expect(zhang.conflicts.map((c) => c.item)).not.toContain('name');
+  });
+
+  it('keeps every version with its validity, and answers as of a moment', async () => {
+    const before = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await deliver('gafj_household', [
+      {
+        公民身份号码: ZHANG,
+        姓名: '张三',
+        性别: '男',
+        出生日期: '1990-01-01',
+        联系电话: '13800138000',
+        住址: '望城区月亮岛街道9号',
+      },
+    ]);
+    const zhang = await get('population', ZHANG);
+    expect(zhang.values.address).toBe('望城区月亮岛街道9号');
+    expect(zhang.history.length).toBeGreaterThanOrEqual(2);
+    expect(zhang.history.filter((h) => h.validTo === null)).toHaveLength(1);
+    expect((await get('population', ZHANG, before)).values.address).toBe('望城区高塘岭街道1号');
+    await expect(get('population', ZHANG, new Date('2000-01-01'))).rejects.toThrow();
+  });
+
+  it('adds no version when a delivery changes nothing', async () => {
+    const versions = (await get('population', LI)).history.length;
+    await deliver('gafj_household', [
+      {
+        公民身份号码: LI,
+        姓名: '李四',
+        性别: '女',
+        出生日期: '1985-05-05',
+        住址: '望城区乌山街道2号',
+        联系电话: '13700137000',
+      },
+    ]);
+    await deliver('gafj_household', [
+      {
+        公民身份号码: LI,
+        姓名: '李四',
+        性别: '女',
+        出生日期: '1985-05-05',
+        住址: '望城区乌山街道2号',
+        联系电话: '13700137000',
+      },
+    ]);
+    expect((await get('population', LI)).history.length).toBe(versions + 1);
+  });
+
+  it('merges on start a batch whose merge was cut short', async () => {
+    const credit = `91430112MA4L0RH7X${creditCodeCheck('91430112MA4L0RH7X')}`;
+    const batch = await p.modules.ingest.service.ingestRecords(ctx, 'scjgj_entities', [
+      { 统一社会信用代码: credit, 主体名称: '望城测试有限公司', 登记状态: '存续' },
+    ]);
+    await p.modules.ingest.service.idle();
+    if (batch.rejected) return expect.fail(`the test company was rejected: ${JSON.stringify(batch)}`);
+    // As if the process had stopped between the batch's commit and its merge.
+    await p.database.rawTransaction(async (tx) => {
+      await tx.query('delete from registry.merged_batches where batch_id = $1', [batch.id]);
+      await tx.query(`delete from registry.entities where registry = 'legal_person'`);
+    });
+    await expect(get('legal_person', credit)).rejects.toThrow();
+    await p.modules.registry.service.catchUp();
+    expect((await get('legal_person', credit)).values).toMatchObject({
+      name: '望城测试有限公司',
+      status: '存续',
+    });
+  });
+
+  it('says which registry or entity is unknown', async () => {
+    await expect(get('nope', ZHANG)).rejects.toThrow(/registry/);
+    await expect(get('population', id('11010519491231002'))).rejects.toThrow(/population/);
+  });
+
+  it('prints the CLI contract for registry stats and get', async () => {
+    await p.database.close();
+    const env = envFor(p.config);
+    const stats = await runCli(['registry', 'stats', '--json'], env);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toEqual({ population: 2, legal_person: 1, license: 0, component: 0 });
+    const got = await runCli(['registry', 'get', 'population', ZHANG, '--json'], env);
+    expect(got.code, got.stderr).toBe(0);
+    const entity = JSON.parse(got.stdout);
+    expect(entity).toMatchObject({ registry: 'population', key: ZHANG, values: { name: '张三' } });
+    expect(entity.provenance.name).toMatchObject({ source: 'gafj_household' });
+    const missing = await runCli(['registry', 'get', 'population', LI.replace(/.$/, '0'), '--json'], env);
+    expect(missing.code).not.toBe(0);
+  });
+});

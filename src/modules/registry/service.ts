@@ -1,0 +1,163 @@
+import { lookupCtx } from '../../core/context.ts';
+import type { Database } from '../../core/db.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { CatalogService, Resource } from '../catalog/index.ts';
+import { defaultPrecedence, feeds, isRegistryName, type RegistryName, registryNames } from './feeds.ts';
+import { mergeBatch } from './merge.ts';
+import type { Provenance } from './schema.ts';
+
+/** A merged entity with where each value came from, what each source says, and its open conflicts. */
+export type Entity = {
+  registry: RegistryName;
+  key: string;
+  values: Record<string, string>;
+  provenance: Record<string, { source: string; batchId: number; rule: string; observedAt: string | null }>;
+  sources: { source: string; values: Record<string, string>; batchId: number; observedAt: string }[];
+  conflicts: { id: number; item: string; candidates: unknown; createdAt: string }[];
+  history: { values: Record<string, string>; validFrom: string; validTo: string | null }[];
+};
+
+const iso = (value: string | Date) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+/** The base registries: merging delivered batches into entities, and reading them back. */
+export function createRegistryService(deps: { database: Database; catalog: CatalogService; logger: Logger }) {
+  const { database, catalog } = deps;
+  const query = <T>(text: string, params: unknown[] = []) =>
+    database.rawTransaction((tx) => tx.query<T>(text, params));
+
+  /** Item precedence of a registry; the defaults are stored on first use so stewards can change them. */
+  async function precedenceOf(registry: RegistryName): Promise<Record<string, string[]>> {
+    const rows = await query<{ item: string; sources: string[] }>(
+      'select item, sources from registry.precedence where registry = $1',
+      [registry],
+    );
+    if (rows.length) return Object.fromEntries(rows.map((r) => [r.item, r.sources]));
+    const defaults = defaultPrecedence[registry];
+    for (const [item, sources] of Object.entries(defaults))
+      await query(
+        `insert into registry.precedence (registry, item, sources, updated_by) values ($1, $2, $3, 'onecity')
+         on conflict do nothing`,
+        [registry, item, sources],
+      );
+    return defaults;
+  }
+
+  /** Merges one committed batch of a resource, when the resource feeds a registry. */
+  async function merge(batch: { id: number }, resource: Resource) {
+    const registry = resource.alias ? feeds[resource.alias] : undefined;
+    if (!registry) return null;
+    const target = await catalog.get(lookupCtx, registry);
+    const registryItems = target.items.map((i) => i.code);
+    const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
+    const precedence = await precedenceOf(registry);
+    return database.rawTransaction((tx) =>
+      mergeBatch(tx, {
+        registry,
+        source: resource.alias!,
+        table: `data.r_${resource.id}`,
+        batchId: batch.id,
+        sourceItems,
+        registryItems,
+        precedence,
+      }),
+    );
+  }
+
+  return {
+    merge,
+
+    /** Merges done batches of feeding resources that were not merged yet (a merge cut short by a stop). */
+    async catchUp() {
+      const rows = await query<{ id: number; resource_code: string }>(
+        `select b.id, b.resource_code from ingest.batches b
+         where b.status = 'done' and b.inserted + b.updated > 0
+           and not exists (select 1 from registry.merged_batches m where m.batch_id = b.id)
+         order by b.id`,
+      );
+      for (const row of rows) {
+        const resource = await catalog.get(lookupCtx, row.resource_code);
+        if (resource.alias && feeds[resource.alias]) await merge(row, resource);
+      }
+    },
+
+    /** Entity counts per registry. */
+    async stats(): Promise<Record<RegistryName, number>> {
+      const rows = await query<{ registry: string; n: number }>(
+        'select registry, count(*)::int as n from registry.entities group by registry',
+      );
+      const counts = Object.fromEntries(registryNames.map((r) => [r, 0])) as Record<RegistryName, number>;
+      for (const row of rows) if (isRegistryName(row.registry)) counts[row.registry] = row.n;
+      return counts;
+    },
+
+    /** One entity with its provenance, sources, open conflicts and history; `asOf` gives the version then. */
+    async get(registry: string, key: string, asOf?: Date): Promise<Entity> {
+      if (!isRegistryName(registry)) throw new NotFoundError('registry', registry);
+      const [entity] = asOf
+        ? await query<{ values: Record<string, string>; provenance: Provenance }>(
+            `select values, provenance from registry.history where registry = $1 and key = $2
+             and valid_from <= $3::timestamptz and (valid_to is null or valid_to > $3::timestamptz)`,
+            [registry, key, asOf.toISOString()],
+          )
+        : await query<{ values: Record<string, string>; provenance: Provenance }>(
+            'select values, provenance from registry.entities where registry = $1 and key = $2',
+            [registry, key],
+          );
+      if (!entity) throw new NotFoundError(registry, key);
+      const sources = await query<{
+        source: string;
+        values: Record<string, string>;
+        batch_id: number;
+        observed_at: Date;
+      }>(
+        'select source, values, batch_id, observed_at from registry.source_records where registry = $1 and key = $2 order by source',
+        [registry, key],
+      );
+      const conflicts = await query<{ id: number; item: string; candidates: unknown; created_at: Date }>(
+        `select id, item, candidates, created_at from registry.conflicts
+         where registry = $1 and key = $2 and status = 'open' order by id`,
+        [registry, key],
+      );
+      const history = await query<{
+        values: Record<string, string>;
+        valid_from: Date;
+        valid_to: Date | null;
+      }>(
+        'select values, valid_from, valid_to from registry.history where registry = $1 and key = $2 order by valid_from',
+        [registry, key],
+      );
+      const delivered = new Map(sources.map((s) => [`${s.source}#${s.batch_id}`, iso(s.observed_at)]));
+      return {
+        registry,
+        key,
+        values: entity.values,
+        provenance: Object.fromEntries(
+          Object.entries(entity.provenance).map(([item, [source, batchId, rule]]) => [
+            item,
+            { source, batchId, rule, observedAt: delivered.get(`${source}#${batchId}`) ?? null },
+          ]),
+        ),
+        sources: sources.map((s) => ({
+          source: s.source,
+          values: s.values,
+          batchId: s.batch_id,
+          observedAt: iso(s.observed_at),
+        })),
+        conflicts: conflicts.map((c) => ({
+          id: c.id,
+          item: c.item,
+          candidates: c.candidates,
+          createdAt: iso(c.created_at),
+        })),
+        history: history.map((h) => ({
+          values: h.values,
+          validFrom: iso(h.valid_from),
+          validTo: h.valid_to ? iso(h.valid_to) : null,
+        })),
+      };
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
