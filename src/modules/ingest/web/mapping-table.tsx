@@ -5,6 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../catalog/contract.ts';
 import { PersonalTag } from '../../catalog/web/catalog-tags.tsx';
 
+// The arrow between a file column and its data item, shared by both mapping tables.
+const arrowColumn = {
+  key: 'arrow',
+  width: 40,
+  align: 'center' as const,
+  render: () => <ArrowRightOutlined style={{ color: '#999' }} />,
+};
+
 export type Mapping = Record<string, string | null>;
 
 /** What keeps a mapping from being loaded, or makes it load badly; the page shows these above the table. */
@@ -90,12 +98,7 @@ export function MappingTable({
         );
       },
     },
-    {
-      key: 'arrow',
-      width: 40,
-      align: 'center',
-      render: () => <ArrowRightOutlined style={{ color: '#999' }} />,
-    },
+    arrowColumn,
     {
       key: 'item',
       title: t('mapping.item'),
@@ -211,12 +214,7 @@ export function BatchMappingTable({
       ellipsis: { showTitle: true },
       render: (_, { header }) => header,
     },
-    {
-      key: 'arrow',
-      width: 40,
-      align: 'center',
-      render: () => <ArrowRightOutlined style={{ color: '#999' }} />,
-    },
+    arrowColumn,
     {
       key: 'item',
       title: t('mapping.item'),
