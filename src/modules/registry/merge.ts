@@ -200,4 +200,5 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const iso = (value: string | Date) => (value instanceof Date ? value : new Date(value)).toISOString();
+/** A timestamp as either driver returns it (Date, or text) in ISO form. */
+export const iso = (value: string | Date) => (value instanceof Date ? value : new Date(value)).toISOString();

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
 import { defaultPrecedence, feeds, isRegistryName, type RegistryName, registryNames } from './feeds.ts';
-import { mergeBatch } from './merge.ts';
+import { iso, mergeBatch } from './merge.ts';
 import type { Provenance } from './schema.ts';
 
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
@@ -17,8 +17,6 @@ export type Entity = {
   conflicts: { id: number; item: string; candidates: unknown; createdAt: string }[];
   history: { values: Record<string, string>; validFrom: string; validTo: string | null }[];
 };
-
-const iso = (value: string | Date) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 /** The base registries: merging delivered batches into entities, and reading them back. */
 export function createRegistryService(deps: { database: Database; catalog: CatalogService; logger: Logger }) {
