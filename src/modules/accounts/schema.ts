@@ -12,6 +12,8 @@ export const users = accountsSchema.table('users', {
   displayName: text('display_name').notNull(),
   departmentId: integer('department_id').references(() => departments.id),
   roles: text('roles').array().notNull(),
+  /** A citizen's ID number, linking the account to their entries in the base registries (their e-licenses). */
+  idNumber: text('id_number').unique(),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   active: boolean('active').notNull().default(true),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  date,
   index,
   integer,
   jsonb,
@@ -44,6 +45,8 @@ export const entities = registrySchema.table(
     key: text('key').notNull(),
     values: jsonb('values').$type<Record<string, string>>().notNull(),
     provenance: jsonb('provenance').$type<Provenance>().notNull(),
+    /** Lower-case name and its pinyin initials, what people type to find an entity (张三 → "张三 zs"). */
+    search: text('search'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.registry, t.key] })],
@@ -109,3 +112,103 @@ export const mergedBatches = registrySchema.table('merged_batches', {
   keys: integer('keys').notNull(),
   mergedAt: ts('merged_at').notNull().defaultNow(),
 });
+
+/** Each issuing department's SM2 key pairs; the newest unretired one signs, every one still verifies. */
+export const signingKeys = registrySchema.table(
+  'signing_keys',
+  {
+    id: serial('id').primaryKey(),
+    departmentId: integer('department_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    /** Hex private key. Kept in the database like the session secrets; an HSM adapter would replace it. */
+    privateKey: text('private_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [index('signing_keys_department_idx').on(t.departmentId)],
+);
+
+/** E-licenses issued in OneCity (无证城市), with their signature; the license registry merges them in. */
+export const licenses = registrySchema.table(
+  'licenses',
+  {
+    licenseId: text('license_id').primaryKey(),
+    holderId: text('holder_id').notNull(),
+    holderIdType: text('holder_id_type').$type<'111' | '001'>().notNull(),
+    holderName: text('holder_name').notNull(),
+    typeCode: text('type_code').notNull(),
+    typeName: text('type_name').notNull(),
+    issuerDepartmentId: integer('issuer_department_id').notNull(),
+    issuerCode: text('issuer_code').notNull(),
+    issueDate: date('issue_date').notNull(),
+    validUntil: date('valid_until'),
+    /** The signed fields exactly as signed (canonical JSON), so verification never depends on re-deriving them. */
+    signedFields: jsonb('signed_fields').$type<Record<string, string>>().notNull(),
+    signature: text('signature').notNull(),
+    keyId: integer('key_id').notNull(),
+    revokedAt: ts('revoked_at'),
+    revokedBy: text('revoked_by'),
+    revokeReason: text('revoke_reason'),
+    issuedBy: text('issued_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('licenses_holder_idx').on(t.holderId), index('licenses_issuer_idx').on(t.issuerDepartmentId)],
+);
+
+/** The last serial used per issuer and license type, so identifiers are allocated without gaps or repeats. */
+export const licenseSerials = registrySchema.table(
+  'license_serials',
+  {
+    issuerCode: text('issuer_code').notNull(),
+    typeCode: text('type_code').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuerCode, t.typeCode] })],
+);
+
+/** A department's objection to a registry value (数据纠错), sent to the source department and tracked to closure. */
+export const objections = registrySchema.table(
+  'objections',
+  {
+    id: serial('id').primaryKey(),
+    registry: text('registry').notNull(),
+    key: text('key').notNull(),
+    item: text('item').notNull(),
+    /** The merged value objected to, and what the raising department says it should be. */
+    currentValue: text('current_value'),
+    proposedValue: text('proposed_value'),
+    reason: text('reason').notNull(),
+    /** The source (resource alias) the merged value came from, and its provider department. */
+    source: text('source'),
+    sourceDepartmentId: integer('source_department_id'),
+    raisedByDepartmentId: integer('raised_by_department_id'),
+    raisedBy: text('raised_by').notNull(),
+    status: text('status').$type<'open' | 'accepted' | 'rejected' | 'closed'>().notNull(),
+    answer: text('answer'),
+    answeredBy: text('answered_by'),
+    answeredAt: ts('answered_at'),
+    closedBy: text('closed_by'),
+    closedAt: ts('closed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('objections_status_idx').on(t.status, t.createdAt),
+    index('objections_entity_idx').on(t.registry, t.key),
+  ],
+);
+
+/** Every step of an objection (raised, accepted, rejected, closed, commented), for its timeline. */
+export const objectionEvents = registrySchema.table(
+  'objection_events',
+  {
+    id: serial('id').primaryKey(),
+    objectionId: integer('objection_id')
+      .notNull()
+      .references(() => objections.id),
+    action: text('action').notNull(),
+    actor: text('actor').notNull(),
+    note: text('note'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('objection_events_objection_idx').on(t.objectionId)],
+);
