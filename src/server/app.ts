@@ -37,6 +37,9 @@ export function createModules(database: Database, config: Config, logger: Logger
     database,
     catalog: catalog.service,
     ingest: ingest.service,
+    audit: audit.service,
+    org: org.service,
+    users: accounts.users,
     logger,
   });
   return { audit, org, accounts, catalog, ingest, registry };
@@ -85,6 +88,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
   await app.register(modules.accounts.routes);
   await app.register(modules.catalog.routes);
   await app.register(modules.ingest.routes);
+  await app.register(modules.registry.routes);
 
   await app.register(systemRoutes(database, version));
   app.get(

@@ -73,7 +73,11 @@ const canonical = (values: Record<string, unknown>) =>
   );
 
 /** Merges these entities again from all their sources and writes what changed. */
-export async function mergeKeys(tx: RawTx, args: MergeArgs, keys: string[]) {
+export async function mergeKeys(
+  tx: RawTx,
+  args: Pick<MergeArgs, 'registry' | 'registryItems' | 'precedence'>,
+  keys: string[],
+) {
   const { registry } = args;
   const sources = await tx.query<{
     key: string;

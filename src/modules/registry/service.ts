@@ -4,7 +4,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
 import { defaultPrecedence, feeds, isRegistryName, type RegistryName, registryNames } from './feeds.ts';
-import { iso, mergeBatch } from './merge.ts';
+import { iso, mergeBatch, mergeKeys } from './merge.ts';
 import type { Provenance } from './schema.ts';
 
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
@@ -45,10 +45,8 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
   async function merge(batch: { id: number }, resource: Resource) {
     const registry = resource.alias ? feeds[resource.alias] : undefined;
     if (!registry) return null;
-    const target = await catalog.get(lookupCtx, registry);
-    const registryItems = target.items.map((i) => i.code);
+    const { registryItems, precedence } = await mergeSetup(registry);
     const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
-    const precedence = await precedenceOf(registry);
     return database.rawTransaction((tx) =>
       mergeBatch(tx, {
         registry,
@@ -62,8 +60,40 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     );
   }
 
+  /** The registry's items in catalog order and its precedence: what every merge of its entities needs. */
+  async function mergeSetup(registry: RegistryName) {
+    const target = await catalog.get(lookupCtx, registry);
+    return { registryItems: target.items.map((i) => i.code), precedence: await precedenceOf(registry) };
+  }
+
   return {
     merge,
+
+    /** Merges these entities again from what their sources last delivered (after a resolution or a precedence change). */
+    async remerge(registry: RegistryName, keys: string[]) {
+      const setup = await mergeSetup(registry);
+      return database.rawTransaction((tx) =>
+        mergeKeys(tx, { registry, ...setup }, keys),
+      );
+    },
+
+    /**
+     * Records what a source says of one entity outside any batch (a license issued or revoked in OneCity: batch
+     * 0) and merges the entity again, in one transaction.
+     */
+    async deliverOne(registry: RegistryName, source: string, key: string, values: Record<string, string>) {
+      const setup = await mergeSetup(registry);
+      return database.rawTransaction(async (tx) => {
+        await tx.query(
+          `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
+           values ($1, $2, $3, $4::jsonb, 0, now())
+           on conflict (registry, key, source) do update
+             set values = excluded.values, batch_id = 0, observed_at = excluded.observed_at`,
+          [registry, key, source, JSON.stringify(values)],
+        );
+        return mergeKeys(tx, { registry, ...setup }, [key]);
+      });
+    },
 
     /** Merges done batches of feeding resources that were not merged yet (a merge cut short by a stop). */
     async catchUp() {
