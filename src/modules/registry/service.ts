@@ -72,9 +72,7 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     /** Merges these entities again from what their sources last delivered (after a resolution or a precedence change). */
     async remerge(registry: RegistryName, keys: string[]) {
       const setup = await mergeSetup(registry);
-      return database.rawTransaction((tx) =>
-        mergeKeys(tx, { registry, ...setup }, keys),
-      );
+      return database.rawTransaction((tx) => mergeKeys(tx, { registry, ...setup }, keys));
     },
 
     /**

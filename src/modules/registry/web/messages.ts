@@ -2,7 +2,12 @@
 export const zhCN = {
   menu: '基础库',
   title: '基础库',
-  registries: { population: '人口库', legal_person: '法人库', license: '电子证照库', component: '城市部件库' },
+  registries: {
+    population: '人口库',
+    legal_person: '法人库',
+    license: '电子证照库',
+    component: '城市部件库',
+  },
 };
 
 export const en: typeof zhCN = {
