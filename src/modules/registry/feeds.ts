@@ -20,6 +20,14 @@ export const feeds: Record<string, RegistryName> = {
   component: 'component',
 };
 
+/** The item holding each registry's name, what people search by (a license's holder, a component's kind). */
+export const nameItems: Record<RegistryName, string> = {
+  population: 'name',
+  legal_person: 'name',
+  license: 'holder_name',
+  component: 'subclass',
+};
+
 /**
  * Source precedence per item when a registry is first set up (stewards change it in the console):
  * 公安 is authoritative on identity, 民政 on marital status, 市场监管 on registration. Others: newest wins.

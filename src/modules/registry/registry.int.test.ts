@@ -135,6 +135,28 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     });
   });
 
+  it('merges a one-source entity in SQL exactly as the general merge does, with its name searchable', async () => {
+    const wang = id('43011220000202331');
+    await deliver('gafj_household', [{ 公民身份号码: wang, 姓名: '单雄信', 性别: '男', 联系电话: '13600136000' }]);
+    const stored = () =>
+      p.database.rawTransaction((tx) =>
+        tx.query<{ values: unknown; provenance: unknown; search: string; versions: number }>(
+          `select values, provenance, search,
+             (select count(*)::int from registry.history h where h.registry = e.registry and h.key = e.key) as versions
+           from registry.entities e where registry = 'population' and key = $1`,
+          [wang],
+        ),
+      );
+    const bySql = await stored();
+    expect(bySql[0]).toMatchObject({ search: '单雄信 sxx', versions: 1 });
+    // The general (JavaScript) merge of the same entity finds nothing to change.
+    expect(await p.modules.registry.service.remerge('population', [wang])).toEqual({ changed: 0, conflicts: 0 });
+    expect(await stored()).toEqual(bySql);
+    // Merging keys nobody delivered creates nothing.
+    await p.modules.registry.service.remerge('population', [id('43011219700101001')]);
+    await expect(get('population', id('43011219700101001'))).rejects.toThrow();
+  });
+
   it('says which registry or entity is unknown', async () => {
     await expect(get('nope', ZHANG)).rejects.toThrow(/registry/);
     await expect(get('population', id('11010519491231002'))).rejects.toThrow(/population/);
@@ -145,7 +167,7 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     const env = envFor(p.config);
     const stats = await runCli(['registry', 'stats', '--json'], env);
     expect(stats.code, stats.stderr).toBe(0);
-    expect(JSON.parse(stats.stdout)).toEqual({ population: 2, legal_person: 1, license: 0, component: 0 });
+    expect(JSON.parse(stats.stdout)).toEqual({ population: 3, legal_person: 1, license: 0, component: 0 });
     const got = await runCli(['registry', 'get', 'population', ZHANG, '--json'], env);
     expect(got.code, got.stderr).toBe(0);
     const entity = JSON.parse(got.stdout);
