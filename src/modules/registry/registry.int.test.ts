@@ -152,6 +152,12 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     // The general (JavaScript) merge of the same entity finds nothing to change.
     expect(await p.modules.registry.service.remerge('population', [wang])).toEqual({ changed: 0, conflicts: 0 });
     expect(await stored()).toEqual(bySql);
+    // Entities merged before names were searchable get their search text at the next start.
+    await p.database.rawTransaction((tx) =>
+      tx.query(`update registry.entities set search = null where key = $1`, [wang]),
+    );
+    await p.modules.registry.service.catchUp();
+    expect(await stored()).toEqual(bySql);
     // Merging keys nobody delivered creates nothing.
     await p.modules.registry.service.remerge('population', [id('43011219700101001')]);
     await expect(get('population', id('43011219700101001'))).rejects.toThrow();

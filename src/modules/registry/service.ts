@@ -3,7 +3,14 @@ import type { Database } from '../../core/db.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
-import { defaultPrecedence, feeds, isRegistryName, type RegistryName, registryNames } from './feeds.ts';
+import {
+  defaultPrecedence,
+  feeds,
+  isRegistryName,
+  nameItems,
+  type RegistryName,
+  registryNames,
+} from './feeds.ts';
 import { iso, mergeBatch, mergeKeys } from './merge.ts';
 import type { Provenance } from './schema.ts';
 
@@ -66,14 +73,16 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     return { registryItems: target.items.map((i) => i.code), precedence: await precedenceOf(registry) };
   }
 
+  /** Merges these entities again from what their sources last delivered (after a resolution or a precedence change). */
+  async function remerge(registry: RegistryName, keys: string[]) {
+    const setup = await mergeSetup(registry);
+    return database.rawTransaction((tx) => mergeKeys(tx, { registry, ...setup }, keys));
+  }
+
   return {
     merge,
 
-    /** Merges these entities again from what their sources last delivered (after a resolution or a precedence change). */
-    async remerge(registry: RegistryName, keys: string[]) {
-      const setup = await mergeSetup(registry);
-      return database.rawTransaction((tx) => mergeKeys(tx, { registry, ...setup }, keys));
-    },
+    remerge,
 
     /**
      * Records what a source says of one entity outside any batch (a license issued or revoked in OneCity: batch
@@ -104,6 +113,20 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
       for (const row of rows) {
         const resource = await catalog.get(lookupCtx, row.resource_code);
         if (resource.alias && feeds[resource.alias]) await merge(row, resource);
+      }
+      // Entities merged before names were searchable get their search text.
+      for (const registry of registryNames) {
+        for (;;) {
+          const unsearchable = await query<{ key: string }>(
+            'select key from registry.entities where registry = $1 and search is null and values ? $2 limit 2000',
+            [registry, nameItems[registry]],
+          );
+          if (!unsearchable.length) break;
+          await remerge(
+            registry,
+            unsearchable.map((r) => r.key),
+          );
+        }
       }
     },
 
