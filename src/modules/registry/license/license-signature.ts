@@ -83,15 +83,18 @@ export function canonicalLicenseBytes(license: SignedLicenseFields): Uint8Array 
 /**
  * Signs a license with its issuing department's private key; returns the DER signature as lower-case hex.
  * Refuses (RangeError) a license whose identifier does not parse or names another type or issuer than
- * its fields, so a signature never vouches for an inconsistent record.
+ * its fields, so a signature never vouches for an inconsistent record. Pass the key pair's public key too
+ * when known: signing is then twice as fast.
  */
-export function signLicense(license: SignedLicenseFields, privateKey: string): string {
+export function signLicense(license: SignedLicenseFields, privateKey: string, publicKey?: string): string {
   const parsed = parseLicenseId(license.id);
   if (!parsed.ok) throw new RangeError(`Cannot sign license ${license.id}: ${parsed.problem}`);
   if (parsed.value.typeCode !== license.typeCode || parsed.value.issuerCode !== license.issuerCode) {
     throw new RangeError(`License ${license.id} does not match its type or issuer fields`);
   }
-  return sm2.doSignature(Array.from(canonicalLicenseBytes(license)), privateKey, SIGN_OPTIONS);
+  // Given the public key, sm-crypto need not derive it from the private key: half the cost of a signature.
+  const options = publicKey ? { ...SIGN_OPTIONS, publicKey } : SIGN_OPTIONS;
+  return sm2.doSignature(Array.from(canonicalLicenseBytes(license)), privateKey, options);
 }
 
 /**
