@@ -20,8 +20,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `onecity serve` and resolves once /api/ready says so; the server's output is kept for error messages. */
-export async function startServer(adminPassword: string): Promise<TestServer> {
+/**
+ * Starts `onecity serve` and resolves once /api/ready says so; the server's output is kept for error messages.
+ * It starts without the demo district unless `demo: 'small'` asks for it (loading it takes seconds).
+ */
+export async function startServer(
+  adminPassword: string,
+  options: { demo?: 'small' | 'none' } = {},
+): Promise<TestServer> {
   if (!fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
   }
@@ -36,6 +42,7 @@ export async function startServer(adminPassword: string): Promise<TestServer> {
       HOST: '127.0.0.1',
       ONECITY_DATA_DIR: dataDir,
       ONECITY_ADMIN_PASSWORD: adminPassword,
+      ONECITY_DEMO: options.demo ?? 'none',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,8 @@ export function envFor(config: Config, extra: Record<string, string> = {}): Node
     ...process.env,
     ONECITY_DATA_DIR: config.dataDir,
     LOG_LEVEL: 'warn',
+    // A test's server starts empty unless the test asks for the demo district (ONECITY_DEMO: 'small').
+    ONECITY_DEMO: 'none',
     ...extra,
   };
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
@@ -20,26 +22,23 @@ export function envFor(config: Config, extra: Record<string, string> = {}): Node
   return env;
 }
 
-/** Runs `onecity ARGS` to completion. */
+/** Runs `onecity ARGS` to completion (killed after `timeout` ms). */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
+  timeout = 60_000,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [main, ...args],
-      { env, cwd: root, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [main, ...args], { env, cwd: root, timeout }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
   });
 }
 
-/** Starts `onecity serve` on a free port and resolves once it prints its URL. */
+/** Starts `onecity serve` on a free port and resolves once it prints its URL (fails after `timeout` ms). */
 export function startServer(
   env: NodeJS.ProcessEnv,
+  timeout = 60_000,
 ): Promise<{ child: ChildProcess; baseUrl: string; output: () => string }> {
   const child = spawn(process.execPath, [main, 'serve'], {
     env: { ...env, PORT: '0' },
@@ -48,7 +47,7 @@ export function startServer(
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeout);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/Console: (http:\/\/localhost:\d+)\//);

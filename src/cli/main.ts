@@ -7,6 +7,7 @@ import { message } from '../core/messages.ts';
 import { version } from '../server/app.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
+import { registerDemoCommands } from './demo-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
 import { registerRegistryCommands } from './registry-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
@@ -19,6 +20,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerIngestCommands(program);
 registerRegistryCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

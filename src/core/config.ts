@@ -56,6 +56,11 @@ export const settings = {
     help: 'take the client address from X-Forwarded-For (behind a reverse proxy)',
   },
   logLevel: { env: 'LOG_LEVEL', flag: '--log-level', help: 'fatal, error, warn, info, debug or trace' },
+  demo: {
+    env: 'ONECITY_DEMO',
+    flag: '--demo',
+    help: 'demo district loaded when the data is fresh: small, or none',
+  },
 } satisfies Record<string, Setting>;
 
 const bool = z
@@ -79,6 +84,7 @@ const schema = z.object({
   cookieSecure: bool.default(false),
   trustProxy: bool.default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  demo: z.enum(['small', 'none']).default('small'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskIdNumber, maskName, maskPhone, maskValue } from './masking.ts';
+import { maskAddress, maskIdNumber, maskKindOf, maskName, maskPhone, maskValue } from './masking.ts';
 
 describe('masking personal data', () => {
   it('keeps the surname of a name', () => {
@@ -26,5 +26,15 @@ describe('masking personal data', () => {
 
   it('hides other personal values whole', () => {
     expect(maskValue('湘A12345', 'other')).toBe('***');
+  });
+
+  it('tells the kind of personal data from an item’s type, code or name', () => {
+    expect(maskKindOf({ type: 'id_number', code: 'legal_rep_id_number', name: '法定代表人身份证号' })).toBe(
+      'id_number',
+    );
+    expect(maskKindOf({ type: 'phone', code: 'phone', name: '联系电话' })).toBe('phone');
+    expect(maskKindOf({ type: 'string', code: 'holder_name', name: '持证主体名称' })).toBe('name');
+    expect(maskKindOf({ type: 'string', code: 'addr', name: '户籍住址' })).toBe('address');
+    expect(maskKindOf({ type: 'string', code: 'plate', name: '车牌号' })).toBe('other');
   });
 });

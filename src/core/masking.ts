@@ -44,3 +44,16 @@ export function maskValue(value: string, kind: 'name' | 'id_number' | 'phone' | 
       return '***';
   }
 }
+
+/** The kind of personal data a data item holds, from its type, code and name (姓名, 住址 …), for maskValue. */
+export function maskKindOf(item: {
+  type: string;
+  code: string;
+  name: string;
+}): Parameters<typeof maskValue>[1] {
+  if (item.type === 'id_number') return 'id_number';
+  if (item.type === 'phone') return 'phone';
+  if (/name$/.test(item.code) || item.name.includes('姓名')) return 'name';
+  if (/address/.test(item.code) || /地址|住址/.test(item.name)) return 'address';
+  return 'other';
+}

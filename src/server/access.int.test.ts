@@ -34,6 +34,7 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
     expect(publicRoutes.sort()).toEqual([
       'GET /api/health',
       'GET /api/openapi.json',
+      'GET /api/public/licenses/verify',
       'GET /api/ready',
       'POST /api/auth/login',
     ]);

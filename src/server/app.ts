@@ -6,6 +6,7 @@ import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
 import { type Database, openDatabase } from '../core/db.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
+import { loadDemoOnFirstStart } from '../demo/index.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
@@ -55,6 +56,7 @@ export async function openPlatform(config: Config, logger: Logger = createLogger
     await modules.org.service.seed();
     await modules.catalog.service.seedDemo(systemCtx('onecity'));
     await modules.registry.service.catchUp();
+    await modules.registry.licenses.syncRegistry();
     // Work started by committed batches (registry merges) finishes before the database closes.
     const close = database.close;
     database.close = async () => {
@@ -116,12 +118,15 @@ export async function createApp(config: Config, logger: Logger, database: Databa
 export async function serve(config: Config, logger: Logger, print: (line: string) => void) {
   const { database, modules } = await openPlatform(config, logger);
   const admin = await modules.accounts.users.ensureAdmin(systemCtx('onecity'), config.adminPassword);
+  await loadDemoOnFirstStart(modules, config, print);
   const app = await createApp(config, logger, database, modules);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const housekeeping = setInterval(() => {
     modules.accounts.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
+    // Licenses that ran out since say so in the license registry.
+    modules.registry.licenses.syncRegistry().catch((err) => logger.warn({ err }, 'license sync failed'));
   }, 10 * 60_000);
   housekeeping.unref();
   const stopPulls = modules.ingest.startScheduler();

@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { LicenseVerifyPage } from '../../src/modules/registry/web/license-verify-page.tsx';
 import { ApiError } from './api.ts';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { LoginPage } from './auth/login-page.tsx';
@@ -39,6 +40,8 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* Public: anyone checks a license shown to them, signed in or not. */}
+              <Route path="/verify" element={<LicenseVerifyPage />} />
               <Route
                 path="/change-password"
                 element={

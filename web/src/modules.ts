@@ -3,10 +3,11 @@ import { auditWeb } from '../../src/modules/audit/web/index.ts';
 import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
+import { registryWeb } from '../../src/modules/registry/web/index.ts';
 import type { ModuleMenuEntry, ModuleRoute, WebModule } from './web-module.ts';
 
 /** Every module's pages, menu entries and strings: the one place the console learns which modules exist. */
-export const webModules: WebModule[] = [orgWeb, accountsWeb, catalogWeb, ingestWeb, auditWeb];
+export const webModules: WebModule[] = [orgWeb, accountsWeb, catalogWeb, ingestWeb, registryWeb, auditWeb];
 
 /** A menu entry with the namespace its label lives in. */
 export type MenuEntry = ModuleMenuEntry & { ns: string };

@@ -29,6 +29,8 @@ export const user = z.object({
   displayName: z.string(),
   departmentId: z.number().nullable(),
   roles: z.array(role),
+  /** A citizen's ID number, linking the account to their e-licenses; null for everyone else. */
+  idNumber: z.string().nullable(),
   active: z.boolean(),
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -51,6 +53,9 @@ export type UserQuery = z.infer<typeof userQuery>;
 
 export const userPage = z.object({ items: z.array(user), total: z.number() });
 
+// Checked (GB 11643) by the users service, which names the problem; here only its shape.
+const idNumber = z.string().trim().toUpperCase().max(18);
+
 export const userCreate = z
   .object({
     username: z
@@ -63,6 +68,7 @@ export const userCreate = z
     displayName: z.string().trim().min(1).max(40),
     departmentId: z.number().int().positive().nullable(),
     roles: z.array(role).min(1).max(roles.length),
+    idNumber: idNumber.nullable().optional(),
     password: z.string().min(8).max(128).optional(),
   })
   .strict();
@@ -73,6 +79,7 @@ export const userUpdate = z
     displayName: z.string().trim().min(1).max(40),
     departmentId: z.number().int().positive().nullable(),
     roles: z.array(role).min(1).max(roles.length),
+    idNumber: idNumber.nullable(),
     active: z.boolean(),
   })
   .partial()

@@ -25,6 +25,7 @@ export function toUser(row: UserRow, now = new Date()): User {
     displayName: row.displayName,
     departmentId: row.departmentId,
     roles: row.roles as Role[],
+    idNumber: row.idNumber,
     active: row.active,
     locked,
     lockedUntil: locked ? row.lockedUntil!.toISOString() : null,

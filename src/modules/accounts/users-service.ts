@@ -1,11 +1,14 @@
+import { checkIdNumber } from '../../core/cn-codes.ts';
 import { type Ctx, lookupCtx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
 import { fieldChanges } from '../../core/field-changes.ts';
+import { maskIdNumber } from '../../core/masking.ts';
 import type { AuditService } from '../audit/index.ts';
 import { CENTER_CODE, type OrgService } from '../org/index.ts';
 import type { User, UserCreate, UserQuery, UserUpdate } from './contract.ts';
 import { generatePassword, hashPassword } from './password.ts';
+import './messages.ts';
 import * as repo from './repository.ts';
 import { checkPasswordPolicy, toUser } from './shared.ts';
 
@@ -28,6 +31,40 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
       );
     });
   }
+
+  /**
+   * Checks the ID number an account is to have (GB 11643); only citizen accounts carry one, as it is what
+   * links a person's account to their licenses. Returns it normalized ('' clears it).
+   */
+  function checkAccountIdNumber(idNumber: string | null | undefined, roles: string[]) {
+    if (!idNumber) return idNumber === undefined ? undefined : null;
+    const problem = checkIdNumber(idNumber);
+    if (problem)
+      throw new InputError('invalid_input', 'Bad ID number', [{ field: 'idNumber', reason: problem }]);
+    if (!roles.includes('citizen'))
+      throw new InputError('id_number_not_citizen', 'Only citizen accounts carry an ID number', [
+        { field: 'idNumber', reason: 'id_number_not_citizen' },
+      ]);
+    return idNumber;
+  }
+
+  /** The conflict to report for a unique violation: the ID number's, or else the user name's. */
+  function duplicateOf(error: unknown, username?: string) {
+    const e = error as { cause?: { constraint_name?: string; constraint?: string } };
+    const constraint = String(e.cause?.constraint_name ?? e.cause?.constraint ?? '');
+    if (username === undefined || constraint.includes('id_number'))
+      return new ConflictError('duplicate_id_number', 'Another account has this ID number', {}, [
+        { field: 'idNumber', reason: 'duplicate_id_number' },
+      ]);
+    const params = { username };
+    return new ConflictError('duplicate_username', `User name ${username} is taken`, params, [
+      { field: 'username', reason: 'duplicate_username', params },
+    ]);
+  }
+
+  /** The audit detail of an account change: the ID number masked. */
+  const auditable = <T extends { idNumber?: string | null }>(detail: T) =>
+    detail.idNumber ? { ...detail, idNumber: maskIdNumber(detail.idNumber) } : detail;
 
   /** Refuses to leave the platform without an active administrator. */
   async function keepOneAdmin(tx: Db, userId: number, next: { active?: boolean; roles?: string[] }) {
@@ -85,6 +122,7 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
     /** Creates an account; without a password one is generated and returned once. */
     async create(ctx: Ctx, input: UserCreate): Promise<{ user: User; password: string | null }> {
       await checkDepartment(input.departmentId);
+      const idNumber = checkAccountIdNumber(input.idNumber, input.roles);
       const password = input.password ?? generatePassword();
       checkPasswordPolicy(password);
       const passwordHash = await hashPassword(password);
@@ -95,6 +133,7 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
             displayName: input.displayName,
             departmentId: input.departmentId,
             roles: [...new Set(input.roles)],
+            idNumber,
             passwordHash,
             mustChangePassword: !input.password || ctx.actor?.via !== 'system',
           });
@@ -103,34 +142,40 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
             action: 'user.create',
             targetType: 'user',
             targetId: row.id,
-            detail,
+            detail: auditable(detail),
           });
           return { user: toUser(row), password: input.password ? null : password };
         });
       } catch (error) {
-        if (isUniqueViolation(error)) {
-          const params = { username: input.username };
-          throw new ConflictError('duplicate_username', `User name ${input.username} is taken`, params, [
-            { field: 'username', reason: 'duplicate_username', params },
-          ]);
-        }
+        if (isUniqueViolation(error)) throw duplicateOf(error, input.username);
         throw error;
       }
     },
 
-    /** Edits name, department, roles or active flag; disabling signs the user out everywhere. */
+    /** Edits name, department, roles, ID number or active flag; disabling signs the user out everywhere. */
     async update(ctx: Ctx, id: number, input: UserUpdate): Promise<User> {
       await checkDepartment(input.departmentId);
-      return db.transaction(async (tx) => {
+      const update = async (tx: Db) => {
         const before = await repo.findUserById(tx, id);
         if (!before) throw new NotFoundError('user', id);
         await keepOneAdmin(tx, id, input);
+        // The account's ID number must suit its roles after the change, whichever of the two changes.
+        const idNumber = checkAccountIdNumber(
+          input.idNumber === undefined ? before.idNumber : input.idNumber,
+          input.roles ?? before.roles,
+        );
         const row = (await repo.updateUser(tx, id, {
           ...input,
+          ...(input.idNumber !== undefined && { idNumber }),
           roles: input.roles && [...new Set(input.roles)],
         }))!;
         if (input.active === false) await repo.deleteUserSessions(tx, id);
         const changes = fieldChanges(before, input);
+        if (changes.idNumber)
+          changes.idNumber = {
+            from: before.idNumber && maskIdNumber(before.idNumber),
+            to: idNumber && maskIdNumber(idNumber),
+          };
         await audit.record(tx, ctx, {
           action: 'user.update',
           targetType: 'user',
@@ -138,7 +183,14 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
           detail: changes,
         });
         return toUser(row);
-      });
+      };
+      try {
+        return await db.transaction(update);
+      } catch (error) {
+        // The user name does not change here, so only the ID number can clash.
+        if (isUniqueViolation(error)) throw duplicateOf(error);
+        throw error;
+      }
     },
 
     /** Sets a new password (given, or generated and returned once). */

@@ -1,20 +1,11 @@
 import { type Ctx, hasRole } from '../../core/context.ts';
 import type { Db } from '../../core/db.ts';
 import { InputError } from '../../core/errors.ts';
-import { maskValue } from '../../core/masking.ts';
+import { maskKindOf, maskValue } from '../../core/masking.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { DataItem, Resource } from '../catalog/index.ts';
 import * as repo from './repository.ts';
 import { toHalfWidth } from './standardize.ts';
-
-/** How a personal item is masked, from its type, code and name. */
-export function maskKind(item: DataItem): Parameters<typeof maskValue>[1] {
-  if (item.type === 'id_number') return 'id_number';
-  if (item.type === 'phone') return 'phone';
-  if (/name$/.test(item.code) || item.name.includes('姓名')) return 'name';
-  if (/address/.test(item.code) || /地址|住址/.test(item.name)) return 'address';
-  return 'other';
-}
 
 /** Who sees a resource's personal items unmasked in the console: admins and the providing department. */
 export function seesRaw(ctx: Ctx, resource: Resource) {
@@ -85,7 +76,8 @@ export async function readRecords(
     };
     for (const item of resource.items) {
       const value = row[item.code] ?? null;
-      record[item.code] = value !== null && !raw && item.personal ? maskValue(value, maskKind(item)) : value;
+      record[item.code] =
+        value !== null && !raw && item.personal ? maskValue(value, maskKindOf(item)) : value;
     }
     return record;
   });
@@ -138,7 +130,7 @@ export async function visibleIssues<T extends { raw: Record<string, string> }>(
     raw: Object.fromEntries(
       Object.entries(issue.raw).map(([header, value]) => {
         const item = personal.get(header);
-        return [header, item && value ? maskValue(value, maskKind(item)) : value];
+        return [header, item && value ? maskValue(value, maskKindOf(item)) : value];
       }),
     ),
   }));

@@ -6,8 +6,16 @@ import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
+import { licenseRoutes } from './license/license-routes.ts';
+import { createLicenseService } from './license/license-service.ts';
+import { objectionRoutes } from './objection-routes.ts';
+import { createObjectionService } from './objection-service.ts';
+import { qualityRoutes } from './quality-routes.ts';
+import { createQualityService } from './quality-service.ts';
+import { registryReadRoutes } from './routes.ts';
 import { createRegistryService } from './service.ts';
 
+export type { LicenseService } from './license/license-service.ts';
 export type { Entity, RegistryService } from './service.ts';
 
 /** Base registries (基础库): entities merged from the batches of the resources that feed them. */
@@ -24,8 +32,13 @@ export function createRegistryModule(deps: {
   deps.ingest.onBatchDone(async (batch, resource) => {
     await service.merge(batch, resource);
   });
-  const routes = async (_app: App) => {
+  const licenses = createLicenseService({ ...deps, registry: service });
+  const routes = async (app: App) => {
     // Each part of the registry API registers here (reads, conflicts, licenses, objections, quality).
+    await app.register(licenseRoutes(licenses));
+    await app.register(qualityRoutes(createQualityService(deps)));
+    await app.register(objectionRoutes(createObjectionService({ ...deps, registry: service })));
+    await app.register(registryReadRoutes({ ...deps, registry: service }));
   };
-  return { service, routes };
+  return { service, licenses, routes };
 }

@@ -1,12 +1,83 @@
-import { DatabaseOutlined } from '@ant-design/icons';
-import { createElement } from 'react';
+import { ClusterOutlined, FlagOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { createElement, lazy } from 'react';
 import type { WebModule } from '../../../../web/src/web-module.ts';
+import { licenseReaders, licensesPath, myLicensesPath } from './license-api.ts';
 import { en, zhCN } from './messages.ts';
+import { objectionRoles, qualityRoles } from './objection-api.ts';
+import { readers } from './roles.ts';
 
-/** The base registries console: search, entity pages, component map, statistics, conflicts, licenses, objections. */
+const RegistryHome = lazy(() => import('./registry-home.tsx').then((m) => ({ default: m.RegistryHome })));
+const SearchPage = lazy(() =>
+  import('./registry-search-page.tsx').then((m) => ({ default: m.RegistrySearchPage })),
+);
+const EntityPage = lazy(() => import('./entity-page.tsx').then((m) => ({ default: m.EntityPage })));
+const ComponentMapPage = lazy(() =>
+  import('./component-map-page.tsx').then((m) => ({ default: m.ComponentMapPage })),
+);
+const StatisticsPage = lazy(() =>
+  import('./statistics-page.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
+const ConflictsPage = lazy(() => import('./conflicts-page.tsx').then((m) => ({ default: m.ConflictsPage })));
+const PrecedencePage = lazy(() =>
+  import('./precedence-page.tsx').then((m) => ({ default: m.PrecedencePage })),
+);
+const ObjectionsPage = lazy(() =>
+  import('./objections-page.tsx').then((m) => ({ default: m.ObjectionsPage })),
+);
+const ObjectionPage = lazy(() => import('./objection-page.tsx').then((m) => ({ default: m.ObjectionPage })));
+const QualityPage = lazy(() =>
+  import('./registry-quality-page.tsx').then((m) => ({ default: m.RegistryQualityPage })),
+);
+const LicensesPage = lazy(() => import('./licenses-page.tsx').then((m) => ({ default: m.LicensesPage })));
+const MyLicensesPage = lazy(() =>
+  import('./my-licenses-page.tsx').then((m) => ({ default: m.MyLicensesPage })),
+);
+
+/**
+ * The base registries console: the four registries, searching each, an entity with its provenance and history,
+ * the component map, statistics, conflicts and source precedence (licenses and objections add theirs here).
+ * Static paths (conflicts, component/map, …/statistics) rank above the `:registry/:ref` ones in react-router.
+ * Resolving conflicts and editing precedence are for stewards; the pages show others the same lists read-only.
+ */
 export const registryWeb: WebModule = {
   name: 'registry',
   messages: { 'zh-CN': zhCN, en },
-  routes: [],
-  menu: [{ path: '/registry', label: 'menu', icon: createElement(DatabaseOutlined), order: 45 }],
+  routes: [
+    { path: licensesPath, component: LicensesPage, roles: licenseReaders },
+    { path: myLicensesPath, component: MyLicensesPage, roles: ['citizen'] },
+    { path: '/registry', component: RegistryHome, roles: readers },
+    { path: '/registry/conflicts', component: ConflictsPage, roles: readers },
+    { path: '/registry/objections', component: ObjectionsPage, roles: objectionRoles },
+    { path: '/registry/objections/:id', component: ObjectionPage, roles: objectionRoles },
+    { path: '/registry/:registry/quality', component: QualityPage, roles: qualityRoles },
+    { path: '/registry/component/map', component: ComponentMapPage, roles: readers },
+    { path: '/registry/:registry', component: SearchPage, roles: readers },
+    { path: '/registry/:registry/statistics', component: StatisticsPage, roles: readers },
+    { path: '/registry/:registry/precedence', component: PrecedencePage, roles: readers },
+    { path: '/registry/:registry/:ref', component: EntityPage, roles: readers },
+  ],
+  menu: [
+    {
+      path: licensesPath,
+      label: 'licenses.menu',
+      icon: createElement(SafetyCertificateOutlined),
+      order: 46,
+      roles: licenseReaders,
+    },
+    {
+      path: myLicensesPath,
+      label: 'licenses.mineMenu',
+      icon: createElement(IdcardOutlined),
+      order: 46,
+      roles: ['citizen'],
+    },
+    { path: '/registry', label: 'menu', icon: createElement(ClusterOutlined), order: 45, roles: readers },
+    {
+      path: '/registry/objections',
+      label: 'objections.menu',
+      icon: createElement(FlagOutlined),
+      order: 47,
+      roles: objectionRoles,
+    },
+  ],
 };

@@ -1,0 +1,13 @@
+import { loadConfig } from './src/core/config.ts';
+import { generateDemo, loadDemo } from './src/demo/index.ts';
+import { openPlatform } from './src/server/app.ts';
+const t0 = performance.now();
+const at = () => ((performance.now() - t0) / 1000).toFixed(1);
+const config = loadConfig({ ONECITY_DATA_DIR: '/dev/shm/oc-full', LOG_LEVEL: 'warn', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/demo_full_h6' });
+const { database, modules } = await openPlatform(config);
+console.log(at(), 'opened');
+const g = await generateDemo({ scale: 'full', dir: '/dev/shm/oc-full/demo', onProgress: (l) => console.log(at(), l) });
+const l = await loadDemo(modules, g, { onProgress: (line) => console.log(at(), line) });
+console.log(at(), JSON.stringify(l.stats), JSON.stringify(g.expected));
+await database.close();
+console.log(at(), 'closed');

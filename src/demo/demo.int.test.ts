@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, freshDatabaseConfig, startTestPlatform } from '../../test/databases.ts';
+import { envFor, exited, runCli, startServer } from '../../test/processes.ts';
+import { upgradeIdNumber } from '../core/cn-codes.ts';
+import { systemCtx } from '../core/context.ts';
+import { openFile } from '../modules/ingest/readers/open-source.ts';
+import { loadDemoOnFirstStart } from './first-start.ts';
+import { type GeneratedDemo, generateDemo } from './generate.ts';
+import { type LoadedDemo, loadDemo } from './load-demo.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-demo-int-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The rows of one of the generated files, read as ingest reads them. */
+async function rowsOf(generated: GeneratedDemo, alias: string) {
+  const source = await openFile(generated.files.find((f) => f.alias === alias)!.file);
+  const rows: string[][] = [];
+  for await (const batch of source.batches) rows.push(...batch);
+  return rows;
+}
+
+describe.each(databaseKinds)('the demo district on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let generated: GeneratedDemo;
+  let loaded: LoadedDemo;
+  const ctx = systemCtx('test');
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+    // A reduced district whose seed gives at least one of every fault (checked below).
+    generated = await generateDemo({
+      seed: 2,
+      dir: path.join(tmp, kind),
+      sizes: { people: 1_500, companies: 300, components: 500, licenses: 60 },
+    });
+    loaded = await loadDemo(p.modules, generated);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+  const batchOf = (alias: string) => loaded.batches.find((b) => b.alias === alias)!;
+
+  it('fills all four registries with what the files hold, less what ingest rejected', async () => {
+    const { population, legal_person, license, component } = generated.expected;
+    expect(loaded.stats).toEqual({ population, legal_person, license, component });
+    expect(await p.modules.registry.service.stats()).toEqual(loaded.stats);
+    expect(license).toBe(60);
+    expect(population).toBeGreaterThan(1_400);
+  });
+
+  it('rejects the faulty rows with their reasons, one batch per departmental file', async () => {
+    const faults = generated.faults;
+    for (const [file, counts] of Object.entries(faults))
+      for (const [fault, { applied }] of Object.entries(counts!))
+        expect(applied, `${file} ${fault}`).toBeGreaterThan(0);
+    expect(loaded.batches.map((b) => b.alias)).toEqual([
+      'gafj_household',
+      'mzj_marriage',
+      'scjgj_entities',
+      'component',
+    ]);
+    expect(batchOf('gafj_household').rejectedByReason).toEqual({
+      id_number_checksum: faults.gafj_household!.id_number_checksum!.applied,
+    });
+    expect(batchOf('scjgj_entities').rejectedByReason).toEqual({
+      credit_code_checksum: faults.scjgj_entities!.credit_code_checksum!.applied,
+    });
+    expect(batchOf('component').rejectedByReason).toEqual({
+      value_invalid: faults.component!.swapped_coordinates!.applied,
+    });
+    expect(batchOf('mzj_marriage').rejected).toBe(0);
+    expect(batchOf('gafj_household').duplicates).toBe(
+      faults.gafj_household!.duplicate_row!.applied + faults.gafj_household!.duplicate_key!.applied,
+    );
+    const rejected = await p.modules.ingest.service.issues(ctx, batchOf('gafj_household').batchId, {
+      kind: 'rejected',
+      page: 1,
+      pageSize: 100,
+    });
+    expect(rejected.items.length).toBeGreaterThan(0);
+    for (const row of rejected.items) {
+      expect(row.reasons).toEqual(['id_number_checksum']);
+      expect(row.fields).toContainEqual({
+        reason: 'id_number_checksum',
+        item: 'id_number',
+        column: '公民身份号码',
+      });
+    }
+    const batch = await p.modules.ingest.service.get(ctx, batchOf('gafj_household').batchId);
+    expect(batch).toMatchObject({ encoding: 'gbk', fileName: 'gafj-household.csv', status: 'done' });
+  });
+
+  it("upgrades 15-digit ID numbers and decodes 公安's GBK names", async () => {
+    const rows = await rowsOf(generated, 'gafj_household');
+    const old = rows.find((r) => r[0]!.length === 15)!;
+    expect(old, 'a 15-digit ID number in the household file').toBeTruthy();
+    const person = await p.modules.registry.service.get('population', upgradeIdNumber(old[0]!));
+    expect(person.values.name).toBe(old[1]);
+    expect(person.values.name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
+    expect(person.values.address).toMatch(/^长沙市望城区/);
+    expect(person.provenance.name).toMatchObject({ source: 'gafj_household', rule: expect.any(String) });
+    const warned = await p.modules.ingest.service.issues(ctx, batchOf('gafj_household').batchId, {
+      kind: 'warning',
+      page: 1,
+      pageSize: 200,
+    });
+    expect(warned.items.some((w) => w.reasons.includes('id_number_upgraded'))).toBe(true);
+    expect(warned.items.some((w) => w.reasons.includes('birth_date_mismatch'))).toBe(true);
+  });
+
+  it('records a conflict for each phone number 民政 gives differently from 公安', async () => {
+    const [{ n }] = await p.database.rawTransaction((tx) =>
+      tx.query<{ n: number }>(
+        `select count(*)::int as n from registry.conflicts
+         where registry = 'population' and item = 'phone' and status = 'open'`,
+      ),
+    );
+    expect(n).toBe(generated.expected.phoneConflicts);
+    expect(n).toBeGreaterThan(0);
+    const [{ key }] = await p.database.rawTransaction((tx) =>
+      tx.query<{ key: string }>(
+        `select key from registry.conflicts where registry = 'population' and item = 'phone' limit 1`,
+      ),
+    );
+    const person = await p.modules.registry.service.get('population', key);
+    expect(person.conflicts.map((c) => c.item)).toContain('phone');
+    expect(person.sources.map((s) => s.source).sort()).toEqual(['gafj_household', 'mzj_marriage']);
+    expect(person.values.marital_status).toMatch(/^(已婚|离婚)$/);
+  });
+
+  it('issues the licenses once, and loading the same files again adds nothing', async () => {
+    const business = generated.licenses.find((l) => l.issuer === 'SCJGJ')!;
+    const page = await p.modules.registry.licenses.list(ctx, {
+      holder: business.holderId,
+      page: 1,
+      pageSize: 5,
+    });
+    expect(page.items).toContainEqual(
+      expect.objectContaining({ holderId: business.holderId, typeName: '营业执照', status: 'valid' }),
+    );
+    const again = await loadDemo(p.modules, generated);
+    expect(again.licenses).toBe(0);
+    expect(again.stats).toEqual(loaded.stats);
+    for (const b of again.batches) expect(b.accepted, b.alias).toBeGreaterThan(0);
+    // Not fresh any more: the first start leaves it alone.
+    expect(await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'small' }, () => {})).toBe(false);
+  });
+
+  it('prints the registry stats for `onecity demo --scale small --json`', async () => {
+    const fresh = await freshDatabaseConfig(kind);
+    try {
+      const small = await generateDemo({ dir: path.join(tmp, `${kind}-small`) });
+      const res = await runCli(['demo', '--scale', 'small', '--json'], envFor(fresh.config), 240_000);
+      expect(res.code, res.stderr).toBe(0);
+      const { population, legal_person, license, component } = small.expected;
+      expect(JSON.parse(res.stdout)).toEqual({ population, legal_person, license, component });
+      expect(res.stderr).toMatch(/loaded gafj-household\.csv/);
+      const bad = await runCli(['demo', '--scale', 'huge'], envFor(fresh.config));
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/scale/);
+    } finally {
+      await fresh.drop();
+    }
+  }, 300_000);
+});
+
+describe('the first start of the server', () => {
+  it('loads the small demo on a fresh data directory before it says it is running', async () => {
+    const fresh = await freshDatabaseConfig('pglite');
+    try {
+      const server = await startServer(envFor(fresh.config, { ONECITY_DEMO: 'small' }), 180_000);
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+      const output = server.output();
+      expect(output).toMatch(/First start: loading the small demo district/);
+      expect(output.indexOf('Demo district loaded')).toBeGreaterThan(0);
+      expect(output.indexOf('Demo district loaded')).toBeLessThan(output.indexOf('is running'));
+    } finally {
+      await fresh.drop();
+    }
+  }, 240_000);
+
+  it('loads nothing when ONECITY_DEMO is none', async () => {
+    const p = await startTestPlatform('pglite');
+    try {
+      expect(await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'none' }, () => {})).toBe(false);
+      expect(await p.modules.registry.service.stats()).toEqual({
+        population: 0,
+        legal_person: 0,
+        license: 0,
+        component: 0,
+      });
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCreditCode, checkIdNumber, idNumberSex, upgradeIdNumber } from '../core/cn-codes.ts';
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { openFile } from '../modules/ingest/readers/open-source.ts';
+import { insidePolygon, loadDistrictOutline } from '../modules/org/divisions-source.ts';
+import { isLicenseTypeCode } from '../modules/registry/license/license-id.ts';
+import { organizationCodeCheck } from './companies.ts';
+import { dateOfDay, dayNumber } from './days.ts';
+import { type FaultName, faultRates } from './faults.ts';
+import { DEMO_AS_OF, type GeneratedDemo, generateDemo } from './generate.ts';
+import { nameCharacters } from './names.ts';
+
+const sizes = { people: 20_000, companies: 2_000, components: 3_000, licenses: 600 };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-demo-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The rows of a generated file as values (the header row apart), read by ingest's own reader. */
+async function rowsOf(demo: GeneratedDemo, alias: string) {
+  const source = await openFile(demo.files.find((f) => f.alias === alias)!.file);
+  const rows: string[][] = [];
+  for await (const batch of source.batches) rows.push(...batch);
+  return { headers: source.headers, encoding: source.encoding, rows };
+}
+
+/** An ID number in its 18-digit form. */
+const full = (id: string) => (id.length === 15 ? upgradeIdNumber(id) : id);
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+let demo: GeneratedDemo;
+let household: Awaited<ReturnType<typeof rowsOf>>;
+let marriage: Awaited<ReturnType<typeof rowsOf>>;
+let entities: Awaited<ReturnType<typeof rowsOf>>;
+let components: Awaited<ReturnType<typeof rowsOf>>;
+beforeAll(async () => {
+  demo = await generateDemo({ scale: 'small', seed: 7, dir: path.join(tmp, 'a'), sizes });
+  household = await rowsOf(demo, 'gafj_household');
+  marriage = await rowsOf(demo, 'mzj_marriage');
+  entities = await rowsOf(demo, 'scjgj_entities');
+  components = await rowsOf(demo, 'component');
+});
+
+describe('the demo district generator', () => {
+  it('writes the same bytes for the same seed, and other files for another seed', async () => {
+    const again = await generateDemo({ scale: 'small', seed: 7, dir: path.join(tmp, 'b'), sizes });
+    const other = await generateDemo({ scale: 'small', seed: 8, dir: path.join(tmp, 'c'), sizes });
+    for (const [i, file] of demo.files.entries()) {
+      expect(sha256(again.files[i]!.file), file.fileName).toBe(sha256(file.file));
+      expect(sha256(other.files[i]!.file), file.fileName).not.toBe(sha256(file.file));
+    }
+    expect(again.licenses).toEqual(demo.licenses);
+    expect(again.faults).toEqual(demo.faults);
+    expect(again.expected).toEqual(demo.expected);
+  });
+
+  it('writes 公安 in GBK, the others as UTF-8 CSV and XLSX, with headers ingest maps', () => {
+    expect(household.encoding).toBe('gbk');
+    const bytes = fs.readFileSync(demo.files[0]!.file);
+    expect(bytes.subarray(0, 12)).toEqual(iconv.encode('公民身份号码', 'gbk'));
+    expect(entities.encoding).toBe('utf-8');
+    expect(components.encoding).toBe('utf-8');
+    expect(marriage.encoding).toBeNull();
+    expect(household.headers).toContain('公民身份号码');
+    expect(marriage.headers).toContain('当事人身份证号');
+    expect(entities.headers).toContain('统一社会信用代码');
+    expect(components.headers).toContain('部件编码');
+    // Every character of a name survives GBK (iconv would write "?" for one that does not).
+    expect(iconv.decode(iconv.encode(nameCharacters, 'gbk'), 'gbk')).toBe(nameCharacters);
+    expect(household.rows.some((r) => r[1]!.includes('?'))).toBe(false);
+    expect(demo.files.map((f) => f.rows)).toEqual([
+      household.rows.length,
+      marriage.rows.length,
+      entities.rows.length,
+      components.rows.length,
+    ]);
+  });
+
+  it('makes people with valid ID numbers, their sex and birth date, mostly born in the district', () => {
+    expect(demo.counts.people).toBe(sizes.people);
+    const gafj = demo.faults.gafj_household!;
+    const people = household.rows
+      .filter((r) => checkIdNumber(full(r[0]!), DEMO_AS_OF) === null)
+      .map((r) => [full(r[0]!), ...r.slice(1)]);
+    const ids = new Set(people.map((r) => r[0]));
+    // Everyone has a number of their own; only the rows delivered twice repeat one.
+    expect(ids.size).toBe(sizes.people - gafj.id_number_checksum!.applied);
+    expect(people.length - ids.size).toBe(gafj.duplicate_row!.applied + gafj.duplicate_key!.applied);
+    for (const [id, , sex] of people) expect(sex).toBe(idNumberSex(id!) === 'male' ? '男' : '女');
+    const places = new Map<string, number>();
+    for (const id of ids) places.set(id!.slice(0, 6), (places.get(id!.slice(0, 6)) ?? 0) + 1);
+    expect(places.get('430112')! / ids.size).toBeGreaterThan(0.5);
+    expect(places.get('430122')! / ids.size).toBeGreaterThan(0.05);
+    expect([...places.keys()].filter((p) => !p.startsWith('43')).length).toBeGreaterThan(3);
+    // 望城县's code is for numbers given before the county became a district.
+    for (const id of ids) if (id!.startsWith('430122')) expect(id!.slice(6, 10) < '2012').toBe(true);
+    // An age pyramid: children, working age and old people in plausible shares.
+    const ages = [...ids].map((id) => 2026 - Number(id!.slice(6, 10)));
+    const share = (test: (age: number) => boolean) => ages.filter(test).length / ages.length;
+    expect(share((a) => a < 15)).toBeGreaterThan(0.08);
+    expect(share((a) => a < 15)).toBeLessThan(0.3);
+    expect(share((a) => a >= 65)).toBeGreaterThan(0.08);
+    expect(share((a) => a >= 65)).toBeLessThan(0.3);
+    expect(share((a) => a >= 90)).toBeLessThan(0.02);
+    // Mostly 汉族, a few of Hunan's minorities.
+    const han = household.rows.filter((r) => r[4] === '汉族').length / household.rows.length;
+    expect(han).toBeGreaterThan(0.95);
+    expect(han).toBeLessThan(1);
+  });
+
+  it('makes entities with valid credit codes issued in the district, represented by people of the district', () => {
+    const people = new Map(household.rows.map((r) => [full(r[0]!), r[1]]));
+    const valid = entities.rows.filter((r) => !checkCreditCode(r[0]!));
+    expect(valid.length).toBeGreaterThan(entities.rows.length * 0.98);
+    for (const [code, , kind, repName, repId] of valid) {
+      expect(code).toMatch(/^9[123]430112/);
+      expect(code![8 + 8]).toBe(organizationCodeCheck(code!.slice(8, 16)));
+      expect(
+        { '1': ['有限责任公司', '股份有限公司'], '2': ['个体工商户'], '3': ['农民专业合作社'] }[code![1]!],
+      ).toContain(kind);
+      const id = full(repId!);
+      expect(people.get(id), `${repName} ${id}`).toBe(repName);
+    }
+  });
+
+  it('places components inside the district with codes of division, class, subclass and serial', () => {
+    const ring = loadDistrictOutline().geometry.coordinates[0]!;
+    const codes = new Set<string>();
+    const classes = new Map<string, string>();
+    for (const [code, className, subclass, lng, lat] of components.rows) {
+      expect(code).toMatch(/^430112\d{10}$/);
+      codes.add(code!);
+      expect(classes.get(code!.slice(6, 8)) ?? className).toBe(className);
+      classes.set(code!.slice(6, 8), className!);
+      expect(subclass).toBeTruthy();
+      if (Number(lng) < 100) continue; // swapped coordinates, a fault
+      expect(insidePolygon([Number(lng), Number(lat)], ring), code).toBe(true);
+    }
+    expect(codes.size).toBe(sizes.components);
+    expect([...classes.keys()].sort()).toEqual(['01', '02', '03', '04', '05', '06']);
+  });
+
+  it('has licenses for valid holders of each type, issued by their departments', () => {
+    expect(demo.licenses).toHaveLength(sizes.licenses);
+    const companies = new Set(entities.rows.map((r) => r[0]));
+    const byIssuer = Map.groupBy(demo.licenses, (l) => l.issuer);
+    expect([...byIssuer.keys()].sort()).toEqual(['GAFJ', 'MZJ', 'SCJGJ']);
+    for (const l of demo.licenses) {
+      expect(isLicenseTypeCode(l.typeCode)).toBe(true);
+      expect(
+        l.holderIdType === '111' ? checkIdNumber(l.holderId, DEMO_AS_OF) : checkCreditCode(l.holderId),
+      ).toBe(null);
+      if (l.holderIdType === '001') expect(companies.has(l.holderId)).toBe(true);
+      expect(l.issueDate <= DEMO_AS_OF).toBe(true);
+      if (l.validUntil) expect(l.validUntil > l.issueDate).toBe(true);
+    }
+  });
+
+  it('puts each fault in at its rate, and the files show exactly the faults it counted', () => {
+    for (const [file, faults] of Object.entries(demo.faults)) {
+      for (const [fault, { eligible, applied }] of Object.entries(faults!)) {
+        const rate = faultRates[fault as FaultName];
+        // Four standard deviations of a binomial count: fails by chance about once in 15,000 runs.
+        const slack = 4 * Math.sqrt(eligible * rate * (1 - rate));
+        expect(
+          Math.abs(applied - eligible * rate),
+          `${file} ${fault}: ${applied} of ${eligible}`,
+        ).toBeLessThan(slack + 1);
+        expect(applied, `${file} ${fault}`).toBeGreaterThan(0);
+      }
+    }
+    const gafj = demo.faults.gafj_household!;
+    const lines = household.rows.map((r) => r.join(','));
+    const count = <T>(list: T[], test: (x: T) => boolean) => list.filter(test).length;
+    // A person's faults are in their first row; rows delivered again copy it (or change the address).
+    const persons = firstByKey(household.rows);
+    expect(count(persons, (r) => checkIdNumber(r[0]!, DEMO_AS_OF) === 'id_number_checksum')).toBe(
+      gafj.id_number_checksum!.applied,
+    );
+    expect(count(persons, (r) => r[0]!.length === 15)).toBe(gafj.id_number_15!.applied);
+    expect(count(persons, (r) => !ISO_DATE.test(r[3]!))).toBe(gafj.date_format!.applied);
+    expect(count(persons, (r) => !!r[6] && !/^(1\d{10}|0731-\d{8})$/.test(r[6]))).toBe(
+      gafj.phone_format!.applied,
+    );
+    expect(lines.length - new Set(lines).size).toBe(gafj.duplicate_row!.applied);
+    expect(new Set(lines).size - persons.length).toBe(gafj.duplicate_key!.applied);
+    const birthMismatch = count(persons, (r) => {
+      const id = full(r[0]!);
+      const [y, m, d] = /^\d{8}$/.test(r[3]!)
+        ? [r[3]!.slice(0, 4), r[3]!.slice(4, 6), r[3]!.slice(6)]
+        : r[3]!.split(/\D+/);
+      return id.slice(6, 14) !== `${y}${m!.padStart(2, '0')}${d!.padStart(2, '0')}`;
+    });
+    expect(birthMismatch).toBe(gafj.birth_date_mismatch!.applied);
+
+    const mzj = demo.faults.mzj_marriage!;
+    const mzjLines = marriage.rows.map((r) => r.join(','));
+    expect(mzjLines.length - new Set(mzjLines).size).toBe(mzj.duplicate_row!.applied);
+    const spouses = firstByKey(marriage.rows);
+    expect(count(spouses, (r) => r[0]!.length === 15)).toBe(mzj.id_number_15!.applied);
+    // Real date cells and ISO text both read as YYYY-MM-DD; the faulty ones are written otherwise.
+    expect(count(spouses, (r) => !ISO_DATE.test(r[4]!))).toBe(mzj.date_format!.applied);
+    const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+    const gafjPhone = new Map(persons.map((r) => [full(r[0]!), digits(r[6]!)]));
+    const conflicting = count(spouses, (r) => {
+      const theirs = gafjPhone.get(full(r[0]!));
+      return !!theirs && !!r[5] && digits(r[5]) !== theirs;
+    });
+    // The conflicts of people whose 公安 row has a mistyped ID number cannot be seen (nor will the registry see them).
+    expect(conflicting).toBe(demo.expected.phoneConflicts);
+    expect(conflicting).toBeLessThanOrEqual(mzj.conflicting_phone!.applied);
+    expect(conflicting).toBeGreaterThan(mzj.conflicting_phone!.applied * 0.9);
+
+    const scjgj = demo.faults.scjgj_entities!;
+    const companies = firstByKey(entities.rows);
+    expect(count(companies, (r) => checkCreditCode(r[0]!) === 'credit_code_checksum')).toBe(
+      scjgj.credit_code_checksum!.applied,
+    );
+    expect(count(companies, (r) => r[4]!.length === 15)).toBe(scjgj.id_number_15!.applied);
+    expect(count(companies, (r) => !ISO_DATE.test(r[5]!))).toBe(scjgj.date_format!.applied);
+    expect(entities.rows.length - companies.length).toBe(scjgj.duplicate_row!.applied);
+    const cgj = demo.faults.component!;
+    expect(count(components.rows, (r) => Number(r[3]) < 100)).toBe(cgj.swapped_coordinates!.applied);
+    expect(components.rows.length - firstByKey(components.rows).length).toBe(cgj.duplicate_row!.applied);
+  });
+});
+
+/** The first row of each key (the first column): a row delivered again is left out. */
+function firstByKey(rows: string[][]) {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r[0]!) && !!seen.add(r[0]!));
+}
+
+describe('demo days', () => {
+  it('turns dates into day numbers and back as Date does', () => {
+    for (let day = dayNumber('1900-01-01'); day < dayNumber('2030-12-31'); day += 17) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(dateOfDay(day)).toBe(date);
+      expect(dayNumber(date)).toBe(day);
+    }
+  });
+});
+
+describe('the ONECITY_DEMO setting', () => {
+  it('loads the small demo by default, none when told, and refuses anything else by name', () => {
+    expect(loadConfig({}).demo).toBe('small');
+    expect(loadConfig({ ONECITY_DEMO: 'none' }).demo).toBe('none');
+    expect(loadConfig({}, { demo: 'none' }).demo).toBe('none');
+    expect(() => loadConfig({ ONECITY_DEMO: 'huge' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ONECITY_DEMO: 'huge' })).toThrow(/ONECITY_DEMO \(--demo\)/);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Loading the generated files as the departments would deliver them: each through the ingest service's file
+ * path (the one `onecity ingest` uses), so decoding, mapping, standardizing, rejects and batches happen as for
+ * a real delivery; the registries merge each batch as it commits. Then the e-licenses are issued.
+ */
+import { systemCtx } from '../core/context.ts';
+import type { RegistryName } from '../modules/registry/feeds.ts';
+import type { Modules } from '../server/app.ts';
+import type { GeneratedDemo } from './generate.ts';
+
+/** One file's batch: its counts as ingest reports them. */
+export type LoadedBatch = {
+  alias: string;
+  fileName: string;
+  batchId: number;
+  total: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  warnings: number;
+  rejectedByReason: Record<string, number>;
+};
+
+/** What loading did: the batches, the licenses issued (0 when the registry had licenses already) and the counts. */
+export type LoadedDemo = {
+  batches: LoadedBatch[];
+  licenses: number;
+  stats: Record<RegistryName, number>;
+  seconds: number;
+};
+
+// Licenses are issued in transactions of this many (each is numbered, signed and delivered to the registry).
+const LICENSE_CHUNK = 2000;
+
+/** Loads generated demo files into the platform and issues the demo's licenses. */
+export async function loadDemo(
+  modules: Modules,
+  generated: GeneratedDemo,
+  options: { onProgress?: (line: string) => void } = {},
+): Promise<LoadedDemo> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const ctx = systemCtx('demo');
+  const departments = new Map<string, number>();
+  for (const code of new Set([
+    ...generated.files.map((f) => f.department),
+    ...generated.licenses.map((l) => l.issuer),
+  ])) {
+    const department = await modules.org.service.findDepartmentByCode(code);
+    if (!department) throw new Error(`The demo needs department ${code}, which does not exist`);
+    departments.set(code, department.id);
+  }
+
+  const batches: LoadedBatch[] = [];
+  for (const file of generated.files) {
+    let reported = 0;
+    const batch = await modules.ingest.service.ingestFile(ctx, {
+      resource: file.alias,
+      file: file.file,
+      sourceDepartmentId: departments.get(file.department)!,
+      onProgress: (rows) => {
+        if (rows - reported < 100_000) return;
+        reported = rows;
+        progress(`  ${file.fileName}: ${rows.toLocaleString('en')} rows`);
+      },
+    });
+    const { id, total, accepted, rejected, duplicates, warnings, rejectedByReason } = batch;
+    batches.push({
+      alias: file.alias,
+      fileName: file.fileName,
+      batchId: id,
+      total,
+      accepted,
+      rejected,
+      duplicates,
+      warnings,
+      rejectedByReason,
+    });
+    progress(
+      `loaded ${file.fileName} (${file.department}): ${total.toLocaleString('en')} rows, ${accepted.toLocaleString('en')} accepted, ${rejected} rejected, ${duplicates} duplicates`,
+    );
+  }
+  progress('merging into the registries…');
+  await modules.ingest.service.idle();
+
+  // Issued once: loading the same files again must not issue the licenses twice.
+  let licenses = 0;
+  if ((await modules.registry.service.stats()).license === 0) {
+    const inputs = generated.licenses.map(({ issuer, ...license }) => ({
+      ...license,
+      issuerDepartmentId: departments.get(issuer)!,
+    }));
+    for (let i = 0; i < inputs.length; i += LICENSE_CHUNK) {
+      licenses += (await modules.registry.licenses.issueMany(ctx, inputs.slice(i, i + LICENSE_CHUNK))).length;
+      if (inputs.length > LICENSE_CHUNK)
+        progress(
+          `  issued ${licenses.toLocaleString('en')} of ${inputs.length.toLocaleString('en')} licenses`,
+        );
+    }
+    progress(`issued ${licenses.toLocaleString('en')} e-licenses`);
+  }
+  const stats = await modules.registry.service.stats();
+  return { batches, licenses, stats, seconds: (performance.now() - started) / 1000 };
+}

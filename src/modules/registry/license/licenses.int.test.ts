@@ -1,0 +1,395 @@
+// E-licenses end to end: issue → registry entity, identifier and QR, tampering and foreign keys caught as forged,
+// expiry, revocation, who may do and see what, a citizen's own licenses, and a bulk issue.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../../../test/databases.ts';
+import { checkCreditCode, creditCodeCheck, idNumberCheck, licenseIdCheck } from '../../../core/cn-codes.ts';
+import { systemCtx } from '../../../core/context.ts';
+import { queryRows } from '../../../core/db.ts';
+import { departmentCreditCode } from './issuer-codes.ts';
+import { buildLicenseId, parseLicenseId } from './license-id.ts';
+import { licenseQrPayload } from './license-qr.ts';
+import { type SignedLicenseFields, signLicense } from './license-signature.ts';
+
+const id = (first17: string) => first17 + idNumberCheck(first17);
+const ZHANG = id('43011219900101123');
+const LI = id('43011219850505224');
+const WANG = id('43011220000808331');
+const COMPANY = `91430112MA4L000${'01'}`;
+const COMPANY_CODE = `${COMPANY}${creditCodeCheck(COMPANY)}`;
+// 居民身份证 as defined by the Ministry of Public Security's code, with a type number (form only is checked).
+const TYPE = '11100000000013338W011';
+const PASSWORD = 'License#2026x';
+
+type Headers = { cookie: string };
+
+describe.each(databaseKinds)('e-licenses on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let admin: Headers;
+  let gafj: Headers;
+  let mzj: Headers;
+  let leader: Headers;
+  let citizen: Headers;
+  let stranger: Headers;
+  let gafjId: number;
+  let mzjId: number;
+  const ctx = systemCtx('test');
+
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, headers?: Headers, payload?: unknown) =>
+    p.app.inject({ method, url, headers, payload: payload as object });
+  const issue = (headers: Headers, body: Record<string, unknown>) =>
+    call('POST', '/api/registry/licenses', headers, {
+      holderId: ZHANG,
+      holderIdType: '111',
+      holderName: '张三',
+      typeCode: TYPE,
+      typeName: '居民身份证明',
+      ...body,
+    });
+  const verify = async (query: Record<string, string>) => {
+    const res = await call('GET', `/api/public/licenses/verify?${new URLSearchParams(query)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const entity = (key: string) => p.modules.registry.service.get('license', key);
+  const audits = (action: string) =>
+    queryRows<{ target_id: string; actor_name: string; detail: Record<string, unknown> }>(
+      p.database.db,
+      sql`select target_id, actor_name, detail from audit.entries where action = ${action} order by id`,
+    );
+
+  async function user(username: string, department: string | null, roles: string[], idNumber?: string) {
+    const departmentId = department
+      ? (await p.modules.org.service.findDepartmentByCode(department))!.id
+      : null;
+    const created = await call('POST', '/api/users', admin, {
+      username,
+      displayName: username,
+      departmentId,
+      roles,
+      password: PASSWORD,
+      ...(idNumber && { idNumber }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return login(p.app, username, PASSWORD);
+  }
+
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+    admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+    gafjId = (await p.modules.org.service.findDepartmentByCode('GAFJ'))!.id;
+    mzjId = (await p.modules.org.service.findDepartmentByCode('MZJ'))!.id;
+    gafj = await user('gafj1', 'GAFJ', ['department_user']);
+    mzj = await user('mzj1', 'MZJ', ['department_user']);
+    leader = await user('leader1', null, ['leader']);
+    citizen = await user('zhangsan', null, ['citizen'], ZHANG);
+    stranger = await user('nobody', null, ['citizen']);
+  });
+  afterAll(() => p?.close());
+
+  it('lets an admin give a citizen account an ID number, checked and unique', async () => {
+    const bad = await call('POST', '/api/users', admin, {
+      username: 'badid',
+      displayName: 'x',
+      departmentId: null,
+      roles: ['citizen'],
+      idNumber: `${ZHANG.slice(0, 17)}${ZHANG[17] === '0' ? '1' : '0'}`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toMatchObject([{ field: 'idNumber', reason: 'id_number_checksum' }]);
+    const staff = await call('POST', '/api/users', admin, {
+      username: 'staffid',
+      displayName: 'x',
+      departmentId: gafjId,
+      roles: ['department_user'],
+      idNumber: LI,
+    });
+    expect(staff.json().errors).toMatchObject([{ field: 'idNumber', reason: 'id_number_not_citizen' }]);
+    const me = (await call('GET', '/api/auth/me', citizen)).json();
+    const twin = await call('POST', '/api/users', admin, {
+      username: 'twin',
+      displayName: 'x',
+      departmentId: null,
+      roles: ['citizen'],
+      idNumber: ZHANG,
+    });
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json().code).toBe('duplicate_id_number');
+    const shown = (await call('GET', `/api/users/${me.id}`, admin)).json();
+    expect(shown.idNumber).toBe(ZHANG);
+    const strangerId = (await call('GET', '/api/auth/me', stranger)).json().id;
+    const taken = await call('PATCH', `/api/users/${strangerId}`, admin, { idNumber: ZHANG });
+    expect(taken.statusCode).toBe(409);
+  });
+
+  it('issues a license with a checked identifier, signed, and delivered to the license registry', async () => {
+    const res = await issue(gafj, { validUntil: '2099-12-31' });
+    expect(res.statusCode, res.body).toBe(201);
+    const license = res.json();
+    const issuerCode = departmentCreditCode('GAFJ');
+    expect(checkCreditCode(issuerCode)).toBeNull();
+    expect(issuerCode.slice(0, 8)).toBe('11430112');
+    const parsed = parseLicenseId(license.id);
+    expect(parsed).toMatchObject({ ok: true, value: { typeCode: TYPE, issuerCode, serial: 1, version: 1 } });
+    expect(license.id.at(-1)).toBe(licenseIdCheck(license.id.slice(0, -2)));
+    expect(license).toMatchObject({
+      holderId: ZHANG,
+      holderName: '张三',
+      issuerName: '公安分局',
+      status: 'valid',
+      masked: false,
+      issuedBy: 'gafj1',
+    });
+    expect(license.qr).toMatch(new RegExp(`^OCL1:${license.id.replaceAll('.', '\\.')}:[A-Za-z0-9_-]+$`));
+
+    const merged = await entity(license.id);
+    expect(merged.values).toEqual({
+      license_id: license.id,
+      holder_id: ZHANG,
+      holder_id_type: '111',
+      holder_name: '张三',
+      type_code: TYPE,
+      type_name: '居民身份证明',
+      issuer_code: issuerCode,
+      issue_date: license.issueDate,
+      valid_until: '2099-12-31',
+      status: '有效',
+    });
+    expect(merged.provenance.status).toMatchObject({ source: 'license', batchId: 0 });
+    expect((await audits('license.issue')).map((a) => a.target_id)).toContain(license.id);
+
+    // The next license of the same issuer and type takes the next serial.
+    const next = (await issue(gafj, { holderId: LI, holderName: '李四' })).json();
+    expect(parseLicenseId(next.id)).toMatchObject({ value: { serial: 2 } });
+  });
+
+  it('verifies by identifier and by QR code, and calls a bad check character, an unknown one or an edited QR forged', async () => {
+    const license = (await issue(gafj, {})).json();
+    expect(await verify({ id: license.id })).toEqual({
+      verdict: 'valid',
+      license: {
+        id: license.id,
+        typeName: '居民身份证明',
+        issuerName: '公安分局',
+        holderName: '张*',
+        issueDate: license.issueDate,
+        validUntil: null,
+        revokedAt: null,
+      },
+    });
+    expect((await verify({ qr: license.qr })).verdict).toBe('valid');
+    // Typed in lower case with spaces, as people do.
+    expect((await verify({ id: ` ${license.id.toLowerCase()} ` })).verdict).toBe('valid');
+
+    const wrongCheck = license.id.slice(0, -1) + (license.id.at(-1) === '0' ? '1' : '0');
+    expect(await verify({ id: wrongCheck })).toEqual({ verdict: 'forged', reason: 'bad_check' });
+    const unknown = buildLicenseId({
+      typeCode: TYPE,
+      issuerCode: departmentCreditCode('GAFJ'),
+      serial: 999_999,
+      version: 1,
+    });
+    expect(await verify({ id: unknown })).toEqual({ verdict: 'forged', reason: 'unknown' });
+    expect(await verify({ qr: 'hello' })).toEqual({ verdict: 'forged', reason: 'bad_format' });
+
+    const signature = license.qr.split(':')[2] as string;
+    const at = Math.floor(signature.length / 2);
+    const edited = `${signature.slice(0, at)}${signature[at] === 'A' ? 'B' : 'A'}${signature.slice(at + 1)}`;
+    const forged = await verify({ qr: `OCL1:${license.id}:${edited}` });
+    expect(forged.verdict).toBe('forged');
+    expect(forged.license).toBeUndefined();
+
+    const neither = await call('GET', '/api/public/licenses/verify');
+    expect(neither.statusCode).toBe(400);
+  });
+
+  it('calls a license forged when a signed field was changed in the database', async () => {
+    const signedEdited = (await issue(gafj, { holderId: WANG, holderName: '王五' })).json();
+    await p.database.db.execute(
+      sql`update registry.licenses set signed_fields = jsonb_set(signed_fields, '{holderName}', '"王六"')
+          where license_id = ${signedEdited.id}`,
+    );
+    expect(await verify({ id: signedEdited.id })).toEqual({ verdict: 'forged', reason: 'bad_signature' });
+    expect((await verify({ qr: signedEdited.qr })).verdict).toBe('forged');
+
+    const columnEdited = (await issue(gafj, { holderId: WANG, holderName: '王五' })).json();
+    await p.database.db.execute(
+      sql`update registry.licenses set valid_until = '2099-01-01' where license_id = ${columnEdited.id}`,
+    );
+    expect(await verify({ id: columnEdited.id })).toEqual({ verdict: 'forged', reason: 'bad_signature' });
+  });
+
+  it('calls a license signed with another department’s key forged', async () => {
+    const own = (await issue(gafj, { holderId: WANG, holderName: '王五' })).json();
+    expect((await issue(mzj, { holderId: WANG, holderName: '王五' })).statusCode).toBe(201);
+    const [mzjKey] = await queryRows<{ id: number; private_key: string }>(
+      p.database.db,
+      sql`select id, private_key from registry.signing_keys where department_id = ${mzjId}`,
+    );
+    // A QR code whose signature is genuine SM2 over the very same fields, but by 民政局, not 公安分局.
+    const [stored] = await queryRows<{ signed_fields: SignedLicenseFields }>(
+      p.database.db,
+      sql`select signed_fields from registry.licenses where license_id = ${own.id}`,
+    );
+    const foreign = signLicense(stored!.signed_fields, mzjKey!.private_key);
+    expect(await verify({ qr: licenseQrPayload(own.id, foreign) })).toEqual({
+      verdict: 'forged',
+      reason: 'bad_signature',
+    });
+    // The record pointed at the other department's key, and re-signed with it: still not the issuer's.
+    await p.database.db.execute(
+      sql`update registry.licenses set key_id = ${mzjKey!.id}, signature = ${foreign} where license_id = ${own.id}`,
+    );
+    expect((await verify({ id: own.id })).verdict).toBe('forged');
+  });
+
+  it('says expired once the last valid day is past, and lists it so', async () => {
+    const old = (await issue(gafj, { issueDate: '2015-03-01', validUntil: '2020-02-29' })).json();
+    expect(old.status).toBe('expired');
+    const verdict = await verify({ qr: old.qr });
+    expect(verdict).toMatchObject({ verdict: 'expired', license: { validUntil: '2020-02-29' } });
+    expect((await entity(old.id)).values.status).toBe('过期');
+    const expired = (await call('GET', '/api/registry/licenses?status=expired', admin)).json();
+    expect(expired.items.map((l: { id: string }) => l.id)).toEqual([old.id]);
+    const valid = (await call('GET', '/api/registry/licenses?status=valid', admin)).json();
+    expect(valid.items.map((l: { id: string }) => l.id)).not.toContain(old.id);
+
+    const backwards = await issue(gafj, { issueDate: '2020-01-02', validUntil: '2020-01-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toMatchObject([{ field: 'validUntil', reason: 'before_issue_date' }]);
+  });
+
+  it('revokes for the issuing department only, once, and the registry says 注销', async () => {
+    const license = (await issue(gafj, {})).json();
+    const foreign = await call('POST', `/api/registry/licenses/${license.id}/revoke`, mzj, {
+      reason: '错误',
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect((await audits('access.denied')).map((a) => a.target_id)).toContain(license.id);
+    expect(
+      (await call('POST', `/api/registry/licenses/${license.id}/revoke`, leader, { reason: 'x' })).statusCode,
+    ).toBe(403);
+    expect((await verify({ id: license.id })).verdict).toBe('valid');
+
+    const revoked = await call('POST', `/api/registry/licenses/${license.id}/revoke`, gafj, {
+      reason: '信息有误',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedBy: 'gafj1', revokeReason: '信息有误' });
+    const verdict = await verify({ qr: license.qr });
+    expect(verdict.verdict).toBe('revoked');
+    expect(verdict.license.revokedAt).toBeTruthy();
+    expect((await entity(license.id)).values.status).toBe('注销');
+    expect((await audits('license.revoke')).map((a) => a.target_id)).toContain(license.id);
+
+    const again = await call('POST', `/api/registry/licenses/${license.id}/revoke`, admin, {
+      reason: '再次',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('license_revoked');
+  });
+
+  it('brings the registry in line with licenses that ran out or were never delivered', async () => {
+    const runsOut = (await issue(gafj, {})).json();
+    const lost = (await issue(gafj, {})).json();
+    // As if one license ran out since it was issued, and the process stopped before delivering the other.
+    await p.database.db.execute(
+      sql`update registry.licenses set valid_until = '2021-01-01', issue_date = '2020-01-01' where license_id = ${runsOut.id}`,
+    );
+    await p.database.db.execute(sql`delete from registry.source_records where key = ${lost.id}`);
+    await p.database.db.execute(sql`delete from registry.entities where key = ${lost.id}`);
+    expect((await entity(runsOut.id)).values.status).toBe('有效');
+    expect(await p.modules.registry.licenses.syncRegistry()).toBe(2);
+    expect((await entity(runsOut.id)).values.status).toBe('过期');
+    expect((await entity(lost.id)).values).toMatchObject({ license_id: lost.id, status: '有效' });
+    expect(await p.modules.registry.licenses.syncRegistry()).toBe(0);
+  });
+
+  it('issues for another department only for center staff', async () => {
+    const sneaky = await issue(gafj, { issuerDepartmentId: mzjId });
+    expect(sneaky.statusCode).toBe(403);
+    expect((await issue(leader, {})).statusCode).toBe(403);
+    expect((await issue(citizen, {})).statusCode).toBe(403);
+    const byAdmin = await issue(admin, {
+      issuerDepartmentId: mzjId,
+      holderIdType: '001',
+      holderId: COMPANY_CODE,
+      holderName: '望城某某有限公司',
+    });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(201);
+    expect(byAdmin.json()).toMatchObject({ issuerName: '民政局', issuerCode: departmentCreditCode('MZJ') });
+    const badHolder = await issue(gafj, { holderIdType: '001', holderId: '91430112ABC', typeCode: 'ABC' });
+    expect(badHolder.statusCode).toBe(400);
+    expect(badHolder.json().errors.map((e: { field: string }) => e.field)).toEqual(['holderId', 'typeCode']);
+  });
+
+  it('masks the holder for those outside the issuing department, and audits raw reads', async () => {
+    const license = (await issue(gafj, { holderId: LI, holderName: '李四' })).json();
+    const byMzj = (await call('GET', `/api/registry/licenses/${license.id}`, mzj)).json();
+    expect(byMzj).toMatchObject({
+      holderId: `430112********${LI.slice(-4)}`,
+      holderName: '李*',
+      masked: true,
+      qr: null,
+    });
+    const byLeader = (await call('GET', `/api/registry/licenses?holder=${LI}`, leader)).json();
+    expect(byLeader.items.length).toBeGreaterThan(0);
+    expect(byLeader.items.every((l: { masked: boolean }) => l.masked)).toBe(true);
+
+    const before = (await audits('data.read_personal')).length;
+    const byGafj = (await call('GET', `/api/registry/licenses/${license.id}`, gafj)).json();
+    expect(byGafj).toMatchObject({ holderId: LI, holderName: '李四', masked: false });
+    const reads = await audits('data.read_personal');
+    expect(reads).toHaveLength(before + 1);
+    expect(reads.at(-1)).toMatchObject({ actor_name: 'gafj1', target_id: license.id });
+  });
+
+  it('shows a citizen their own licenses only, and no one else the whole list', async () => {
+    expect((await call('GET', '/api/registry/licenses', citizen)).statusCode).toBe(403);
+    const mine = await call('GET', '/api/registry/licenses/mine', citizen);
+    expect(mine.statusCode, mine.body).toBe(200);
+    const own = mine.json() as { holderId: string; qr: string | null }[];
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    expect(own.every((l) => l.holderId === ZHANG && l.qr)).toBe(true);
+    const [{ n }] = (await queryRows<{ n: number }>(
+      p.database.db,
+      sql`select count(*)::int as n from registry.licenses where holder_id = ${ZHANG}`,
+    )) as [{ n: number }];
+    expect(own).toHaveLength(n);
+    expect((await call('GET', '/api/registry/licenses/mine', stranger)).statusCode).toBe(403);
+    expect((await call('GET', '/api/registry/licenses/mine', gafj)).statusCode).toBe(403);
+  });
+
+  it('issues 200 licenses in one call, numbered without gaps, each in the registry and verifiable', async () => {
+    const countBefore = (await p.modules.registry.service.stats()).license;
+    const inputs = Array.from({ length: 200 }, (_, i) => ({
+      holderId: id(`43011220010101${String(i).padStart(3, '0')}`),
+      holderIdType: '111' as const,
+      holderName: `市民${i}`,
+      typeCode: '11100000000013338W022',
+      typeName: '居住证',
+      validUntil: '2030-12-31',
+      issuerDepartmentId: i % 2 ? gafjId : mzjId,
+    }));
+    const issued = await p.modules.registry.licenses.issueMany(ctx, inputs);
+    expect(issued).toHaveLength(200);
+    expect(new Set(issued.map((l) => l.id)).size).toBe(200);
+    const serials = issued
+      .filter((l) => l.issuerDepartmentId === gafjId)
+      .map((l) => (parseLicenseId(l.id) as { value: { serial: number } }).value.serial)
+      .sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect((await p.modules.registry.service.stats()).license).toBe(countBefore + 200);
+    const sample = issued[137]!;
+    expect((await entity(sample.id)).values).toMatchObject({ holder_name: '市民137', status: '有效' });
+    expect((await verify({ qr: sample.qr! })).verdict).toBe('valid');
+    expect((await audits('license.issue_many')).map((a) => a.detail.count)).toEqual([100, 100]);
+
+    // One bad input refuses the whole call.
+    const bad = [...inputs.slice(0, 3), { ...inputs[3]!, holderId: '123' }];
+    await expect(p.modules.registry.licenses.issueMany(ctx, bad)).rejects.toMatchObject({
+      fields: [{ field: '3.holderId', reason: 'id_number_format' }],
+    });
+    expect((await p.modules.registry.service.stats()).license).toBe(countBefore + 200);
+  });
+});

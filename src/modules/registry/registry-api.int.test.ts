@@ -1,0 +1,477 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../../test/databases.ts';
+import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
+import { systemCtx } from '../../core/context.ts';
+
+const id = (first17: string) => first17 + idNumberCheck(first17);
+const credit = (first17: string) => first17 + creditCodeCheck(first17);
+const ZHANG = id('43011219900101123'); // 张三, born in Wangcheng District
+const WANG = id('43012219800505224'); // 王芳, born when Wangcheng was still 望城县 (430122)
+const LI = id('43011219350301222'); // 李四, over 85
+const ZHAO = id('43011220100615123'); // 赵六, no birth date delivered: the ID number's counts
+const COMPANY = credit('91430112MA4L0RH7X');
+const OFFICE = credit('11430112000000001');
+const LICENSE = `1.2.156.3005.2.11100000000013338W011.${COMPANY}.001.1`;
+const ref = (key: string) => Buffer.from(key).toString('base64url');
+
+/** Full years on today's date in Changsha, worked out here independently of the service. */
+function ageToday(birth: string) {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .split('-')
+    .map(Number) as [number, number, number];
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+const bandOf = (age: number) => (age >= 85 ? '85+' : `${age - (age % 5)}-${age - (age % 5) + 4}`);
+
+describe.each(databaseKinds)('registry API on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  const ctx = systemCtx('test');
+  const as: Record<string, { cookie: string }> = {};
+
+  async function deliver(resource: string, records: Record<string, unknown>[]) {
+    const batch = await p.modules.ingest.service.ingestRecords(ctx, resource, records);
+    await p.modules.ingest.service.idle();
+    if (batch.rejected)
+      expect.fail(`${resource} rejected records: ${JSON.stringify(batch.rejectedByReason)}`);
+    return batch;
+  }
+  const call = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
+    const res = await p.app.inject({ method, url, headers: as[who], ...(payload ? { payload } : {}) });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+  const get = (who: string, url: string) => call(who, 'GET', url);
+  const auditOf = async (action: string) =>
+    (await get('admin', `/api/audit?action=${action}&pageSize=100`)).body.items as {
+      actorName: string;
+      targetType: string;
+      targetId: string;
+    }[];
+
+  beforeAll(async () => {
+    p = await startTestPlatform(kind);
+    as.admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+    const dept = async (code: string) => (await p.modules.org.service.findDepartmentByCode(code))!.id;
+    const users: [string, string[], number | null, string | null][] = [
+      ['steward1', ['steward'], await dept('SJZX'), null],
+      ['leader1', ['leader'], null, null],
+      ['sjzx1', ['department_user'], await dept('SJZX'), null],
+      ['gafj1', ['department_user'], await dept('GAFJ'), null],
+      ['gafjlead', ['leader'], await dept('GAFJ'), null],
+      ['citizen1', ['citizen'], null, ZHANG],
+    ];
+    for (const [username, roles, departmentId, idNumber] of users) {
+      const created = await call('admin', 'POST', '/api/users', {
+        username,
+        displayName: username,
+        departmentId,
+        roles,
+        password: 'Passw0rd#2026',
+        ...(idNumber ? { idNumber } : {}),
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      as[username] = await login(p.app, username, 'Passw0rd#2026');
+    }
+    await deliver('gafj_household', [
+      {
+        id_number: ZHANG,
+        name: '张三',
+        sex: '男',
+        birth_date: '1990-01-01',
+        phone: '13800138000',
+        address: '望城区高塘岭街道雷锋大道1号',
+        subdistrict: '高塘岭街道',
+      },
+      {
+        id_number: WANG,
+        name: '王芳',
+        sex: '女',
+        birth_date: '1980-05-05',
+        address: '望城区乌山街道2号',
+        subdistrict: '乌山街道',
+      },
+      { id_number: LI, name: '李四', sex: '女', birth_date: '1935-03-01', subdistrict: '乌山街道' },
+      { id_number: ZHAO, name: '赵六', sex: '男', subdistrict: '白马街道' },
+    ]);
+    // 民政 knows another phone number for 张三: a conflict no precedence settles.
+    await deliver('mzj_marriage', [
+      {
+        id_number: ZHANG,
+        name: '张三',
+        marital_status: '已婚',
+        registered_on: '2015-06-01',
+        phone: '13900139000',
+      },
+    ]);
+    await deliver('scjgj_entities', [
+      {
+        credit_code: COMPANY,
+        name: '望城测试有限公司',
+        legal_rep_name: '张三',
+        legal_rep_id_number: ZHANG,
+        status: '存续',
+        industry: '制造业',
+      },
+      { credit_code: OFFICE, name: '望城区某局', status: '注销', industry: '公共管理' },
+    ]);
+    await deliver('license', [
+      {
+        license_id: LICENSE,
+        holder_id: ZHANG,
+        holder_id_type: '111',
+        holder_name: '张三',
+        type_code: '11100000000013338W011',
+        type_name: '营业执照',
+        issuer_code: COMPANY,
+        issue_date: '2024-01-01',
+        status: '有效',
+      },
+    ]);
+    await deliver('component', [
+      {
+        component_code: '4301120101000001',
+        class: '公用设施',
+        subclass: '井盖',
+        lng: '112.82',
+        lat: '28.35',
+        status: '完好',
+        subdistrict: '高塘岭街道',
+      },
+      {
+        component_code: '4301120201000002',
+        class: '道路交通',
+        subclass: '路灯',
+        lng: '112.75',
+        lat: '28.3',
+        status: '破损',
+        subdistrict: '乌山街道',
+      },
+      { component_code: '4301120201000003', class: '道路交通', subclass: '路灯', status: '完好' },
+    ]);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('counts each registry, and refuses citizens', async () => {
+    expect((await get('leader1', '/api/registry/stats')).body).toEqual({
+      population: 4,
+      legal_person: 2,
+      license: 1,
+      component: 3,
+    });
+    expect((await get('citizen1', '/api/registry/stats')).status).toBe(403);
+    expect((await get('citizen1', '/api/registry/population/entities')).status).toBe(403);
+    expect((await get('citizen1', `/api/registry/population/entities/${ref(ZHANG)}`)).status).toBe(403);
+    expect((await get('citizen1', '/api/registry/conflicts')).status).toBe(403);
+  });
+
+  it('searches by key, name, pinyin initials, address and subdistrict, sorted by name', async () => {
+    const keys = async (query: string) =>
+      (await get('admin', `/api/registry/population/entities?raw=true&${query}`)).body.items.map(
+        (e: { key: string }) => e.key,
+      );
+    expect(await keys(`q=${ZHANG}`)).toEqual([ZHANG]);
+    expect(await keys('q=430122')).toEqual([WANG]);
+    expect(await keys(`q=${encodeURIComponent('张')}`)).toEqual([ZHANG]);
+    expect(await keys(`q=${encodeURIComponent('芳')}`)).toEqual([WANG]);
+    expect(await keys('q=zs')).toEqual([ZHANG]);
+    expect(await keys('q=WF')).toEqual([WANG]);
+    expect(await keys(`address=${encodeURIComponent('雷锋大道')}`)).toEqual([ZHANG]);
+    expect(await keys(`subdistrict=${encodeURIComponent('乌山街道')}`)).toHaveLength(2);
+    expect(await keys('q=nobody')).toEqual([]);
+    const all = (await get('admin', '/api/registry/population/entities?pageSize=2')).body;
+    expect(all).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    const second = (await get('admin', '/api/registry/population/entities?pageSize=2&page=2')).body;
+    expect([...all.items, ...second.items].map((e: { ref: string }) => e.ref).sort()).toEqual(
+      [ZHANG, WANG, LI, ZHAO].map(ref).sort(),
+    );
+    const companies = await get(
+      'leader1',
+      `/api/registry/legal_person/entities?status=${encodeURIComponent('存续')}`,
+    );
+    expect(companies.body.items).toEqual([
+      expect.objectContaining({ ref: COMPANY, key: COMPANY, name: '望城测试有限公司' }),
+    ]);
+    const components = await get(
+      'leader1',
+      `/api/registry/component/entities?class=${encodeURIComponent('道路交通')}`,
+    );
+    expect(components.body.total).toBe(2);
+    const wrong = await get('admin', `/api/registry/population/entities?status=x`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'status', reason: 'not_applicable' });
+  });
+
+  it('masks personal items unless the caller may and asks to see them raw, and audits raw reads', async () => {
+    const list = async (who: string, raw: boolean) =>
+      (await get(who, `/api/registry/population/entities?q=${ZHANG}${raw ? '&raw=true' : ''}`)).body;
+    const masked = await list('leader1', true);
+    expect(masked.masked).toBe(true);
+    expect(masked.items[0]).toMatchObject({
+      ref: ref(ZHANG),
+      key: `430112********${ZHANG.slice(-4)}`,
+      name: '张*',
+    });
+    expect(masked.items[0].values).toMatchObject({ phone: '139****9000', subdistrict: '高塘岭街道' });
+    // Another department's users (a leader of it too) see the population registry masked, raw asked or not.
+    expect((await list('gafj1', true)).items[0].name).toBe('张*');
+    expect((await list('gafjlead', true)).masked).toBe(true);
+    // Allowed callers see masked data unless they ask.
+    expect((await list('admin', false)).items[0].name).toBe('张*');
+    const raw = await list('sjzx1', true);
+    expect(raw).toMatchObject({ masked: false, items: [{ key: ZHANG, name: '张三' }] });
+    expect((await list('steward1', true)).items[0].values.phone).toBe('13900139000');
+    const view = await get('gafj1', `/api/registry/population/entities/${ref(ZHANG)}?raw=true`);
+    expect(view.body).toMatchObject({ masked: true, key: `430112********${ZHANG.slice(-4)}` });
+    expect(view.body.history[0].values.name).toBe('张*');
+    expect(view.body.sources[0].values.name).toBe('张*');
+    expect(view.body.conflicts[0].candidates.map((c: { value: string }) => c.value).sort()).toEqual([
+      '138****8000',
+      '139****9000',
+    ]);
+    const rawView = await get('admin', `/api/registry/population/entities/${ref(ZHANG)}?raw=true`);
+    expect(rawView.body).toMatchObject({ masked: false, key: ZHANG, values: { name: '张三' } });
+    const audited = await auditOf('registry.read_personal');
+    expect(new Set(audited.map((e) => e.actorName))).toEqual(new Set(['admin', 'sjzx1', 'steward1']));
+    expect(new Set(audited.map((e) => e.targetType))).toEqual(new Set(['population']));
+    expect(audited.find((e) => e.actorName === 'admin')?.targetId).toBe(ZHANG);
+  });
+
+  it('shows an entity with derived values, provenance, sources, history and links', async () => {
+    const wang = (await get('leader1', `/api/registry/population/entities/${ref(WANG)}`)).body;
+    expect(wang.derived).toEqual({
+      age: ageToday('1980-05-05'),
+      birthplace: { code: '430122', name: '湖南省长沙市望城县', historical: true },
+    });
+    expect(wang.items).toContainEqual({ code: 'id_number', name: '公民身份号码', personal: true });
+    expect(wang.provenance.name).toMatchObject({
+      source: 'gafj_household',
+      sourceName: '户籍人口登记信息',
+      department: '公安分局',
+      rule: 'only',
+    });
+    expect(wang.history).toHaveLength(1);
+    expect(wang.links).toEqual({ companies: [], licenses: [] });
+    const zhao = (await get('leader1', `/api/registry/population/entities/${ref(ZHAO)}`)).body;
+    expect(zhao.values.birth_date).toBeUndefined();
+    expect(zhao.derived.age).toBe(ageToday('2010-06-15'));
+
+    const zhang = (await get('leader1', `/api/registry/population/entities/${ref(ZHANG)}`)).body;
+    expect(zhang.derived.birthplace).toMatchObject({ code: '430112', historical: false });
+    expect(zhang.sources.map((s: { source: string }) => s.source)).toEqual([
+      'gafj_household',
+      'mzj_marriage',
+    ]);
+    expect(zhang.links.companies).toEqual([
+      { ref: COMPANY, key: COMPANY, name: '望城测试有限公司', status: '存续', role: 'legal_rep' },
+    ]);
+    expect(zhang.links.licenses).toEqual([
+      { ref: LICENSE, key: LICENSE, typeName: '营业执照', status: '有效' },
+    ]);
+
+    const company = (await get('leader1', `/api/registry/legal_person/entities/${COMPANY}`)).body;
+    expect(company.derived).toEqual({ orgType: '企业' });
+    expect(company.links).toEqual({ legalRep: { ref: ref(ZHANG), name: '张*' }, licenses: [] });
+    expect(company.values.legal_rep_id_number).toBe(`430112********${ZHANG.slice(-4)}`);
+    const office = (await get('leader1', `/api/registry/legal_person/entities/${OFFICE}`)).body;
+    expect(office).toMatchObject({ derived: { orgType: '机关' }, links: { legalRep: null } });
+    const license = (await get('admin', `/api/registry/license/entities/${LICENSE}?raw=true`)).body;
+    expect(license.links).toEqual({ holder: { registry: 'population', ref: ref(ZHANG), name: '张三' } });
+    expect((await get('leader1', `/api/registry/component/entities/4301120101000001`)).body.links).toEqual(
+      {},
+    );
+
+    expect(
+      (await get('leader1', `/api/registry/population/entities/${ref(id('11010519491231002'))}`)).status,
+    ).toBe(404);
+    const before = await get('leader1', `/api/registry/population/entities/${ref(ZHANG)}?asOf=2001-01-01`);
+    expect(before.status).toBe(404);
+    const asOf = await get(
+      'leader1',
+      `/api/registry/population/entities/${ref(ZHANG)}?asOf=${new Date().toISOString()}`,
+    );
+    expect(asOf.body.values.name).toBe('张*');
+  });
+
+  it('counts by subdistrict, age band and sex, status, class and industry', async () => {
+    const people = (await get('leader1', '/api/registry/population/statistics')).body;
+    expect(people.total).toBe(4);
+    expect(people.bySubdistrict).toHaveLength(3);
+    expect(people.bySubdistrict[0]).toEqual({ subdistrict: '乌山街道', count: 2 });
+    expect(people.bySubdistrict).toContainEqual({ subdistrict: '高塘岭街道', count: 1 });
+    expect(people.agePyramid).toHaveLength(18);
+    const band = (name: string) => people.agePyramid.find((b: { band: string }) => b.band === name);
+    expect(band(bandOf(ageToday('1990-01-01')))).toMatchObject({ male: 1 });
+    expect(band(bandOf(ageToday('1980-05-05')))).toMatchObject({ female: 1 });
+    expect(band('85+')).toEqual({ band: '85+', male: 0, female: 1 });
+    expect(band(bandOf(ageToday('2010-06-15')))).toMatchObject({ male: 1 });
+    const total = people.agePyramid.reduce(
+      (n: number, b: { male: number; female: number }) => n + b.male + b.female,
+      0,
+    );
+    expect(total).toBe(4);
+    expect(people.byStatus).toBeUndefined();
+
+    const companies = (await get('leader1', '/api/registry/legal_person/statistics')).body;
+    expect(companies.byStatus).toEqual([
+      { status: '存续', count: 1 },
+      { status: '注销', count: 1 },
+    ]);
+    expect(companies.byIndustry).toHaveLength(2);
+    expect(companies.agePyramid).toBeUndefined();
+
+    const components = (await get('leader1', '/api/registry/component/statistics')).body;
+    expect(components.byClass).toEqual([
+      { class: '公用设施', status: '完好', count: 1 },
+      { class: '道路交通', status: '完好', count: 1 },
+      { class: '道路交通', status: '破损', count: 1 },
+    ]);
+    expect(components.byStatus).toEqual([
+      { status: '完好', count: 2 },
+      { status: '破损', count: 1 },
+    ]);
+  });
+
+  it('maps components with coordinates, filtered by class, status and subdistrict', async () => {
+    const all = (await get('gafj1', '/api/registry/component/map')).body;
+    expect(all.total).toBe(2); // the third has no coordinates
+    const roads = (await get('gafj1', `/api/registry/component/map?class=${encodeURIComponent('道路交通')}`))
+      .body;
+    expect(roads).toEqual({
+      total: 1,
+      points: [
+        {
+          key: '4301120201000002',
+          lng: 112.75,
+          lat: 28.3,
+          class: '道路交通',
+          subclass: '路灯',
+          status: '破损',
+        },
+      ],
+    });
+    expect(
+      (
+        await get(
+          'gafj1',
+          `/api/registry/component/map?status=${encodeURIComponent('破损')}&subdistrict=${encodeURIComponent('高塘岭街道')}`,
+        )
+      ).body.total,
+    ).toBe(0);
+    expect((await get('citizen1', '/api/registry/component/map')).status).toBe(403);
+  });
+
+  it('lets a steward resolve a conflict with a candidate value, and keeps the resolution', async () => {
+    const open = (await get('leader1', '/api/registry/conflicts?registry=population&status=open')).body;
+    expect(open.total).toBe(1);
+    const conflict = open.items[0];
+    expect(conflict).toMatchObject({
+      registry: 'population',
+      ref: ref(ZHANG),
+      key: `430112********${ZHANG.slice(-4)}`,
+      item: 'phone',
+      itemName: '联系电话',
+      status: 'open',
+      resolvedValue: null,
+    });
+    expect(conflict.candidates.map((c: { value: string }) => c.value).sort()).toEqual([
+      '138****8000',
+      '139****9000',
+    ]);
+    const url = `/api/registry/conflicts/${conflict.id}/resolve`;
+    expect((await call('sjzx1', 'POST', url, { value: '13800138000' })).status).toBe(403);
+    const wrong = await call('steward1', 'POST', url, { value: '13700137000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'value', reason: 'not_a_candidate' });
+    const wrongSource = await call('steward1', 'POST', url, { value: '13800138000', source: 'mzj_marriage' });
+    expect(wrongSource.body.errors[0]).toMatchObject({ field: 'source' });
+
+    const resolved = await call('steward1', 'POST', url, { value: '13800138000', source: 'gafj_household' });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(resolved.body).toMatchObject({
+      id: conflict.id,
+      status: 'resolved',
+      resolvedValue: '13800138000',
+      resolvedSource: 'gafj_household',
+      resolvedBy: 'steward1',
+      key: ZHANG,
+    });
+    expect((await call('steward1', 'POST', url, { value: '13800138000' })).status).toBe(409);
+    const entity = async () => p.modules.registry.service.get('population', ZHANG);
+    expect((await entity()).values.phone).toBe('13800138000');
+    expect((await entity()).provenance.phone).toMatchObject({ source: 'gafj_household', rule: 'resolution' });
+    expect((await entity()).conflicts).toEqual([]);
+    expect((await auditOf('registry.conflict_resolved')).map((e) => [e.actorName, e.targetId])).toEqual([
+      ['steward1', String(conflict.id)],
+    ]);
+
+    // 民政 delivers the same number again: the same disagreement, still settled.
+    await deliver('mzj_marriage', [
+      {
+        id_number: ZHANG,
+        name: '张三',
+        marital_status: '已婚',
+        registered_on: '2015-06-01',
+        phone: '13900139000',
+      },
+    ]);
+    expect((await entity()).values.phone).toBe('13800138000');
+    expect((await get('leader1', '/api/registry/conflicts?status=open')).body.total).toBe(0);
+    const listed = (await get('steward1', '/api/registry/conflicts?status=resolved')).body;
+    expect(listed.items).toEqual([
+      expect.objectContaining({ id: conflict.id, resolvedValue: '13800138000' }),
+    ]);
+    // The steward saw the candidates unmasked: that read is audited (newest first); the leader's masked list was not.
+    const reads = (await auditOf('registry.read_personal')).filter(
+      (e) => e.targetType === 'registry_conflict',
+    );
+    expect(reads.map((e) => [e.actorName, e.targetId])).toEqual([
+      ['steward1', 'list'],
+      ['steward1', String(conflict.id)],
+    ]);
+  });
+
+  it('lists and changes source precedence, merging affected entities again', async () => {
+    const list = (await get('gafj1', '/api/registry/population/precedence')).body;
+    expect(list.items.map((i: { item: string }) => i.item)).not.toContain('id_number');
+    expect(list.items).toContainEqual({ item: 'name', name: '姓名', sources: ['gafj_household'] });
+    expect(list.items).toContainEqual({ item: 'phone', name: '联系电话', sources: [] });
+    expect(list.sources).toContainEqual({
+      alias: 'mzj_marriage',
+      name: '婚姻登记信息',
+      department: '民政局',
+    });
+    expect(list.sources).toHaveLength(3);
+
+    const url = '/api/registry/population/precedence/phone';
+    expect((await call('gafj1', 'PUT', url, { sources: ['gafj_household'] })).status).toBe(403);
+    const foreign = await call('steward1', 'PUT', url, { sources: ['scjgj_entities'] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors[0]).toMatchObject({ field: 'sources.0', reason: 'not_a_source' });
+    const twice = await call('steward1', 'PUT', url, { sources: ['mzj_marriage', 'mzj_marriage'] });
+    expect(twice.body.errors[0]).toMatchObject({ field: 'sources.1', reason: 'duplicate_source' });
+    const unknownItem = await call('steward1', 'PUT', '/api/registry/population/precedence/id_number', {
+      sources: [],
+    });
+    expect(unknownItem.body.errors[0]).toMatchObject({ field: 'item' });
+
+    // 民政 now wins on phones: it overrides the earlier resolution at once.
+    const set = await call('steward1', 'PUT', url, { sources: ['mzj_marriage'] });
+    expect(set.body).toEqual({ item: 'phone', name: '联系电话', sources: ['mzj_marriage'] });
+    const phone = async () => (await p.modules.registry.service.get('population', ZHANG)).provenance.phone;
+    expect(await phone()).toMatchObject({ source: 'mzj_marriage', rule: 'precedence' });
+    // Other items keep their stored precedence.
+    expect((await get('steward1', '/api/registry/population/precedence')).body.items).toContainEqual({
+      item: 'name',
+      name: '姓名',
+      sources: ['gafj_household'],
+    });
+    // Back to "newest wins": the steward's resolution of the same disagreement applies again.
+    await call('steward1', 'PUT', url, { sources: [] });
+    expect(await phone()).toMatchObject({ source: 'gafj_household', rule: 'resolution' });
+    const audited = await auditOf('registry.precedence_changed');
+    expect(audited.map((e) => e.targetId)).toEqual(['population.phone', 'population.phone']);
+  });
+});

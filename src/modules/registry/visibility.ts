@@ -1,0 +1,58 @@
+import { type Ctx, hasRole } from '../../core/context.ts';
+import { maskKindOf, maskValue } from '../../core/masking.ts';
+import type { DataItem, Resource } from '../catalog/index.ts';
+import type { RegistryName } from './feeds.ts';
+
+/**
+ * Who may read a registry's personal items unmasked: center staff (admin, steward) and any user of the
+ * department that provides the registry's resource. Leaders and other departments see them masked.
+ */
+export function maySeeRaw(ctx: Ctx, resource: Resource): boolean {
+  if (hasRole(ctx.actor, 'admin', 'steward')) return true;
+  return !!ctx.actor?.departmentId && ctx.actor.departmentId === resource.providerDepartmentId;
+}
+
+/** What one answer shows: personal values raw (the caller may and asked to) or masked. */
+export type Visibility = {
+  raw: boolean;
+  /** Codes of the registry's personal items. */
+  personal: string[];
+  /** Values with personal items masked, unless raw. */
+  values(values: Record<string, string>): Record<string, string>;
+  /** One item's value, masked if personal and not raw. */
+  value(item: string, value: string): string;
+  /** The entity key as shown: masked when the key item is personal (a population ID number). */
+  key(key: string): string;
+};
+
+/** The visibility of a registry's data for this caller; `askedRaw` is the caller's `raw=true`. */
+export function visibilityFor(ctx: Ctx, resource: Resource, askedRaw: boolean): Visibility {
+  const raw = askedRaw && maySeeRaw(ctx, resource);
+  const personal = new Map(resource.items.filter((i) => i.personal).map((i) => [i.code, maskKindOf(i)]));
+  const keyKind = personal.get(resource.keyItems[0]!);
+  const value = (item: string, v: string) => {
+    const kind = personal.get(item);
+    return raw || !kind || v === '' ? v : maskValue(v, kind);
+  };
+  return {
+    raw,
+    personal: [...personal.keys()],
+    value,
+    values: (values) =>
+      raw ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, value(k, v)])),
+    key: (key) => (raw || !keyKind ? key : maskValue(key, keyKind)),
+  };
+}
+
+/**
+ * The handle of an entity in URLs: the key, base64url-encoded for population so that a masked list can link to
+ * a person without printing the ID number in the page. Reading the entity is checked and audited anyway.
+ */
+export function refOf(registry: RegistryName, key: string): string {
+  return registry === 'population' ? Buffer.from(key, 'utf8').toString('base64url') : key;
+}
+
+/** The entity key a `ref` stands for (see refOf). */
+export function keyOfRef(registry: RegistryName, ref: string): string {
+  return registry === 'population' ? Buffer.from(ref, 'base64url').toString('utf8') : ref;
+}

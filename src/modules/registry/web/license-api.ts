@@ -1,0 +1,60 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../../../web/src/api.ts';
+import type { License, LicenseIssue, LicenseStatus, Verification } from '../license/license-contract.ts';
+
+export type { License, LicenseIssue, LicenseStatus, Verification };
+
+// Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
+export const licenseStatuses = ['valid', 'expired', 'revoked'] as const satisfies readonly LicenseStatus[];
+export const holderIdTypes = ['111', '001'] as const;
+
+/** Who may issue and revoke (department users for their own department), and who may read the list. */
+export const licenseIssuers = ['admin', 'steward', 'department_user'] as const;
+export const licenseReaders = ['admin', 'steward', 'department_user', 'leader'] as const;
+
+/** Console paths of the licenses page, a citizen's own licenses and the public verification page. */
+export const licensesPath = '/registry/licenses';
+export const myLicensesPath = '/my-licenses';
+export const verifyPath = '/verify';
+
+/** Query keys start with this, so an issue or revocation refreshes every license view. */
+export const licenseKey = ['registry', 'licenses'] as const;
+
+export type LicenseFilters = {
+  holder?: string;
+  type?: string;
+  status?: string;
+  issuer?: string;
+  page: number;
+  pageSize: number;
+};
+
+/** One page of licenses, newest first; holders masked unless the caller sees them raw. */
+export function useLicensePage(filters: LicenseFilters) {
+  return useQuery({
+    queryKey: [...licenseKey, 'list', filters],
+    queryFn: () => api.get<{ items: License[]; total: number }>('/api/registry/licenses', filters),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The signed-in citizen's own licenses (refused when the account has no ID number). */
+export function useMyLicenses() {
+  return useQuery({
+    queryKey: [...licenseKey, 'mine'],
+    queryFn: () => api.get<License[]>('/api/registry/licenses/mine'),
+  });
+}
+
+export const issueLicense = (input: LicenseIssue) => api.post<License>('/api/registry/licenses', input);
+export const revokeLicense = (id: string, reason: string) =>
+  api.post<License>(`/api/registry/licenses/${encodeURIComponent(id)}/revoke`, { reason });
+
+/** What was typed or pasted, sent as QR content when it looks like one (OCL1:…), else as an identifier. */
+export const verifyLicense = (text: string) => {
+  const value = text.trim();
+  return api.get<Verification>(
+    '/api/public/licenses/verify',
+    value.toUpperCase().startsWith('OCL1:') ? { qr: value } : { id: value },
+  );
+};

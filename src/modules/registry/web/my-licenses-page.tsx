@@ -1,0 +1,110 @@
+import { IdcardOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Empty, Flex, QRCode, Result, Row, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../../web/src/api.ts';
+import { LoadError } from '../../../../web/src/shared/load-error.tsx';
+import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { type License, useMyLicenses } from './license-api.ts';
+import { LicenseStatusTag } from './license-status-tag.tsx';
+
+/**
+ * 我的证照: a citizen's own e-licenses (by the ID number on their account), each with its QR code to show when
+ * asked for the license. The QR code is drawn in the browser by antd's QRCode; its content is shown beside it too.
+ */
+export function MyLicensesPage() {
+  const { t } = useTranslation('registry');
+  const mine = useMyLicenses();
+
+  if (mine.error instanceof ApiError && mine.error.code === 'no_id_number')
+    return (
+      <Result
+        icon={<IdcardOutlined />}
+        title={t('licenses.mine.noIdNumber')}
+        subTitle={t('licenses.mine.noIdNumberHint')}
+      />
+    );
+  if (mine.error) return <LoadError error={mine.error} onRetry={() => void mine.refetch()} />;
+  return (
+    <>
+      <PageHeader title={t('licenses.mine.title')} description={t('licenses.mine.description')} />
+      {mine.isPending ? (
+        <Spin />
+      ) : mine.data.length === 0 ? (
+        <Empty description={t('licenses.mine.empty')} />
+      ) : (
+        <Row gutter={[16, 16]} data-testid="my-licenses">
+          {mine.data.map((license) => (
+            <Col key={license.id} xs={24} xl={12}>
+              <LicenseCard license={license} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </>
+  );
+}
+
+/** One license: its details, and its QR code unless it is revoked (a revoked license is not to be shown). */
+function LicenseCard({ license }: { license: License }) {
+  const { t } = useTranslation('registry');
+  const showQr = license.qr && license.status !== 'revoked';
+  return (
+    <Card
+      title={license.typeName}
+      extra={<LicenseStatusTag status={license.status} />}
+      data-testid="my-license"
+    >
+      <Flex gap={24} wrap>
+        {showQr && (
+          <Flex vertical align="center" gap={8}>
+            <QRCode value={license.qr!} size={168} errorLevel="M" aria-label={t('licenses.qr.title')} />
+            <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 200, textAlign: 'center' }}>
+              {t('licenses.qr.hint')}
+            </Typography.Text>
+          </Flex>
+        )}
+        <Descriptions
+          column={1}
+          size="small"
+          style={{ flex: 1, minWidth: 260 }}
+          items={[
+            { key: 'holder', label: t('licenses.fields.holderName'), children: license.holderName },
+            { key: 'issuer', label: t('licenses.fields.issuer'), children: license.issuerName },
+            { key: 'issueDate', label: t('licenses.fields.issueDate'), children: license.issueDate },
+            {
+              key: 'validUntil',
+              label: t('licenses.fields.validUntil'),
+              children: license.validUntil ?? t('licenses.longTerm'),
+            },
+            {
+              key: 'id',
+              label: t('licenses.fields.id'),
+              children: (
+                <Typography.Text copyable style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                  {license.id}
+                </Typography.Text>
+              ),
+            },
+            ...(showQr
+              ? [
+                  {
+                    key: 'qr',
+                    label: t('licenses.qr.content'),
+                    children: (
+                      <Typography.Text
+                        copyable={{ text: license.qr!, tooltips: [t('licenses.qr.copy')] }}
+                        style={{ fontFamily: 'monospace', fontSize: 11, wordBreak: 'break-all' }}
+                        data-testid="my-license-qr"
+                      >
+                        {license.qr}
+                      </Typography.Text>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Flex>
+    </Card>
+  );
+}
