@@ -181,7 +181,10 @@ describe('base registries', () => {
       .getByRole('row', { name: new RegExp(person.name) })
       .getByTestId('entity-link')
       .click();
-    await page.waitForURL(/\/registry\/population\/[\w-]+/);
+    // The person's page is named by the entity's number, never by the ID number, even encoded.
+    await page.waitForURL(/\/registry\/population\/\d+$/);
+    expect(page.url()).not.toContain(person.id);
+    expect(page.url()).not.toContain(Buffer.from(person.id).toString('base64url'));
     const values = page.getByTestId('entity-values');
     await values.waitFor();
     // The page opens masked; unmasking is asked for again here, and audited by the server.
@@ -247,12 +250,32 @@ describe('base registries', () => {
       .waitFor();
 
     await page.getByTestId('conflicts-table').getByTestId('conflict-entity').first().click();
-    await page.waitForURL(/\/registry\/population\/[\w-]+$/);
+    await page.waitForURL(/\/registry\/population\/\d+$/);
     // Opened without asking to unmask: the chosen number, masked.
     await expect.poll(() => page.getByTestId('value-phone').textContent()).toBe('138****1234');
     const phoneRow = page.getByTestId('entity-values').getByRole('row', { name: /^联系电话/ });
     expect(await phoneRow.textContent()).toContain('人工裁决');
     expect(await page.getByTestId('entity-conflicts').count()).toBe(0);
+
+    // An objection raised from the masked page reaches the person: the page sends the ref, the server finds the key.
+    await page.getByTestId('raise-objection').click();
+    const form = page.getByTestId('objection-form');
+    await form.getByRole('combobox').fill('婚姻状况');
+    await form.getByRole('combobox').press('Enter');
+    await form.getByLabel('纠错理由').fill('与本部门办件材料不一致');
+    await page.getByRole('button', { name: '提交纠错' }).click();
+    await page.getByText(/已提交纠错 #\d+/).waitFor();
+    const objections = await (await page.request.get('/api/registry/objections?scope=all')).json();
+    const raised = objections.items.find((o: { reason: string }) => o.reason === '与本部门办件材料不一致');
+    expect(raised).toMatchObject({ registry: 'population', item: 'marital_status', source: 'mzj_marriage' });
+    expect(raised.ref).toBe(new URL(page.url()).pathname.split('/').pop());
+  });
+
+  test("opens a registry's quality from its tabs", async () => {
+    await page.goto('/registry/population');
+    await page.getByTestId('registry-nav-quality').click();
+    await page.waitForURL(/\/registry\/population\/quality$/);
+    await page.getByTestId('quality-completeness').waitFor();
   });
 
   test('shows the components on the map of the district, with their counts', async () => {

@@ -5,11 +5,12 @@ import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
 import type { Conflict, ConflictPage, ConflictQuery, ResolveBody } from './contract.ts';
+import { refOf } from './entity-refs.ts';
 import { isRegistryName, type RegistryName } from './feeds.ts';
 import { iso } from './merge.ts';
 import { maskCandidates } from './read-service.ts';
 import type { RegistryService } from './service.ts';
-import { refOf, visibilityFor } from './visibility.ts';
+import { visibilityFor } from './visibility.ts';
 
 type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
 
@@ -25,10 +26,14 @@ type ConflictRow = {
   resolved_source: string | null;
   resolved_by: string | null;
   resolved_at: Date | string | null;
+  /** The entity's surrogate id (as text), which makes a person's ref. */
+  entity_id: string;
 };
 
-const columns = sql`id, registry, key, item, candidates, status, created_at, resolved_value, resolved_source,
-  resolved_by, resolved_at`;
+// A conflict is recorded by the merge that writes its entity, and entities are never deleted: the id is there.
+const columns = sql`c.id, c.registry, c.key, c.item, c.candidates, c.status, c.created_at, c.resolved_value,
+  c.resolved_source, c.resolved_by, c.resolved_at, e.id::text as entity_id`;
+const from = sql`registry.conflicts c join registry.entities e on e.registry = c.registry and e.key = c.key`;
 
 /** Disagreements between sources that no precedence settles, and stewards' resolutions of them. */
 export function createConflictService(deps: Deps) {
@@ -53,7 +58,7 @@ export function createConflictService(deps: Deps) {
       id: row.id,
       registry,
       key: shown.key(row.key),
-      ref: refOf(registry, row.key),
+      ref: refOf(registry, { key: row.key, id: row.entity_id }),
       item: row.item,
       itemName: resource.items.find((i) => i.code === row.item)?.name ?? row.item,
       candidates: maskCandidates(shown, row.item, row.candidates),
@@ -85,7 +90,7 @@ export function createConflictService(deps: Deps) {
   }
 
   async function findRow(id: number) {
-    const [row] = await rows<ConflictRow>(sql`select ${columns} from registry.conflicts where id = ${id}`);
+    const [row] = await rows<ConflictRow>(sql`select ${columns} from ${from} where c.id = ${id}`);
     if (!row || !isRegistryName(row.registry)) throw new NotFoundError('conflict', id);
     return row;
   }
@@ -94,13 +99,13 @@ export function createConflictService(deps: Deps) {
     /** Conflicts, newest first, filtered by registry and status. */
     async list(ctx: Ctx, q: ConflictQuery): Promise<ConflictPage> {
       const conditions = [sql`true`];
-      if (q.registry) conditions.push(sql`registry = ${q.registry}`);
-      if (q.status) conditions.push(sql`status = ${q.status}`);
+      if (q.registry) conditions.push(sql`c.registry = ${q.registry}`);
+      if (q.status) conditions.push(sql`c.status = ${q.status}`);
       const where = sql.join(conditions, sql` and `);
       const [found, [count]] = await Promise.all([
-        rows<ConflictRow>(sql`select ${columns} from registry.conflicts where ${where}
-          order by created_at desc, id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-        rows<{ n: number }>(sql`select count(*)::int as n from registry.conflicts where ${where}`),
+        rows<ConflictRow>(sql`select ${columns} from ${from} where ${where}
+          order by c.created_at desc, c.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+        rows<{ n: number }>(sql`select count(*)::int as n from ${from} where ${where}`),
       ]);
       const resources = await resourcesOf(found);
       const items = found.map((row) => toConflict(ctx, row, resources.get(row.registry)!));

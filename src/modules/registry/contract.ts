@@ -38,7 +38,7 @@ export const entityQuery = z.object({
 });
 export type EntityQuery = z.infer<typeof entityQuery>;
 
-/** One entity in a list; `ref` is the handle for its page (the key, base64url-encoded for population). */
+/** One entity in a list; `ref` is the handle for its page (see entity-refs.ts: a person's surrogate id, else the key). */
 export const entitySummary = z.object({
   ref: z.string(),
   key: z.string(),

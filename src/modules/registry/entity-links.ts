@@ -1,19 +1,24 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { maskName } from '../../core/masking.ts';
 import type { EntityLinks } from './contract.ts';
+import { refOf } from './entity-refs.ts';
 import type { RegistryName } from './feeds.ts';
-import { refOf, type Visibility } from './visibility.ts';
+import type { Visibility } from './visibility.ts';
 
 type Rows = <T>(query: SQL) => Promise<T[]>;
-type Found = { key: string; values: Record<string, string> };
+/** An entity as links need it: `id` (as text) makes a person's ref. */
+type Found = { id: string; key: string; values: Record<string, string> };
+
+/** The columns of a Found, on registry.entities. */
+const foundColumns = sql`id::text as id, key, values`;
 
 /** Licenses held by a person (ID number) or an organization (credit code). */
 async function licensesOf(rows: Rows, holderId: string) {
-  const found = await rows<Found>(sql`
-    select key, values from registry.entities
+  const held = await rows<Found>(sql`
+    select ${foundColumns} from registry.entities
     where registry = 'license' and values ->> 'holder_id' = ${holderId} order by key`);
-  return found.map((l) => ({
-    ref: refOf('license', l.key),
+  return held.map((l) => ({
+    ref: refOf('license', l),
     key: l.key,
     typeName: l.values.type_name ?? null,
     status: l.values.status ?? null,
@@ -22,10 +27,10 @@ async function licensesOf(rows: Rows, holderId: string) {
 
 /** One entity of a registry by key, or undefined. */
 async function entityOf(rows: Rows, registry: RegistryName, key: string) {
-  const [found] = await rows<Found>(
-    sql`select key, values from registry.entities where registry = ${registry} and key = ${key}`,
+  const [entity] = await rows<Found>(
+    sql`select ${foundColumns} from registry.entities where registry = ${registry} and key = ${key}`,
   );
-  return found;
+  return entity;
 }
 
 /**
@@ -44,11 +49,11 @@ export async function linksOf(
     name === undefined ? null : shown.raw ? name : maskName(name);
   if (registry === 'population') {
     const companies = await rows<Found>(sql`
-      select key, values from registry.entities
+      select ${foundColumns} from registry.entities
       where registry = 'legal_person' and values ->> 'legal_rep_id_number' = ${key} order by key`);
     return {
       companies: companies.map((c) => ({
-        ref: refOf('legal_person', c.key),
+        ref: refOf('legal_person', c),
         key: c.key,
         name: c.values.name ?? null,
         status: c.values.status ?? null,
@@ -61,7 +66,7 @@ export async function linksOf(
     const repId = values.legal_rep_id_number;
     const rep = repId ? await entityOf(rows, 'population', repId) : undefined;
     return {
-      legalRep: rep ? { ref: refOf('population', rep.key), name: personName(rep.values.name) } : null,
+      legalRep: rep ? { ref: refOf('population', rep), name: personName(rep.values.name) } : null,
       licenses: await licensesOf(rows, key),
     };
   }
@@ -73,7 +78,7 @@ export async function linksOf(
     return {
       holder: {
         registry: holderRegistry,
-        ref: refOf(holderRegistry, holder.key),
+        ref: refOf(holderRegistry, holder),
         name: holderRegistry === 'population' ? personName(name) : (name ?? null),
       },
     };

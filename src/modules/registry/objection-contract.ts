@@ -13,11 +13,15 @@ export const objectionActions = ['raised', 'accepted', 'rejected', 'closed', 'co
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** What a department says is wrong with one item of one entity. */
+/**
+ * What a department says is wrong with one item of one entity, named by its key or by its `ref` (the handle the
+ * registry API gives; a person's key is their ID number, which a masked page does not have). Exactly one of them.
+ */
 export const objectionInput = z
   .object({
     registry: text(40),
-    key: text(200),
+    key: text(200).optional(),
+    ref: text(200).optional(),
     item: text(63),
     proposedValue: z.string().trim().max(2000).nullable().optional(),
     reason: text(2000),
@@ -78,7 +82,7 @@ export const objection = z.object({
   createdAt: z.string(),
   /** True when key and personal values are shown masked. */
   masked: z.boolean(),
-  /** The entity's handle in console paths (see refOf). */
+  /** The entity's handle in console paths (see entity-refs.ts): a person's surrogate id, other entities' key. */
   ref: z.string(),
   /** What the caller may do now, so the console does not repeat the server's rules. */
   can: z.object({ answer: z.boolean(), close: z.boolean(), comment: z.boolean() }),

@@ -1,10 +1,11 @@
 import { type Ctx, hasRole, lookupCtx } from '../../core/context.ts';
-import type { Database } from '../../core/db.ts';
+import { type Database, queryRows } from '../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
 import { addMessages } from '../../core/messages.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
 import type { OrgService } from '../org/index.ts';
+import { keyOfRef, refsOf } from './entity-refs.ts';
 import { feeds, isRegistryName, type RegistryName } from './feeds.ts';
 import { iso } from './merge.ts';
 import type {
@@ -17,7 +18,7 @@ import type {
 } from './objection-contract.ts';
 import * as repo from './objection-repository.ts';
 import type { RegistryService } from './service.ts';
-import { refOf, visibilityFor } from './visibility.ts';
+import { visibilityFor } from './visibility.ts';
 
 addMessages({
   unknown_registry: { 'zh-CN': '基础库 {registry} 不存在', en: 'There is no registry {registry}' },
@@ -49,6 +50,7 @@ addMessages({
     'zh-CN': '您的账号不属于任何部门',
     en: 'Your account belongs to no department',
   },
+  key_or_ref: { 'zh-CN': '须且只能提供 key 或 ref 之一', en: 'give exactly one of key and ref' },
 });
 
 /** Center staff see every objection and may act on any. */
@@ -70,6 +72,7 @@ export function createObjectionService(deps: {
 }) {
   const { audit, catalog, org, registry } = deps;
   const db = deps.database.db;
+  const query = <T>(sql: Parameters<typeof queryRows>[1]) => queryRows<T>(db, sql);
 
   /** What the caller may do with the objection now. */
   function abilities(ctx: Ctx, row: repo.ObjectionRow) {
@@ -114,6 +117,7 @@ export function createObjectionService(deps: {
       const resource = await catalog.get(lookupCtx, name).catch(() => null);
       if (resource) resources.set(name, resource);
     }
+    const refs = await refsByRegistry(rows);
     return rows.map((row): Objection => {
       const resource = resources.get(row.registry)!;
       // The objection's own rule decides what is raw (see abilities); the registry's masks say how to mask the rest.
@@ -148,10 +152,39 @@ export function createObjectionService(deps: {
         closedAt: row.closedAt ? iso(row.closedAt) : null,
         createdAt: iso(row.createdAt),
         masked: !unmasked && (masks.personal.includes(row.item) || key !== row.key),
-        ref: refOf(row.registry as RegistryName, row.key),
+        // Objections are raised on existing entities, and entities are never deleted.
+        ref: refs.get(row.registry)?.get(row.key) ?? '',
         can: { answer: can.answer, close: can.close, comment: can.comment },
       };
     });
+  }
+
+  /** The refs of the objections' entities, by registry and key. */
+  async function refsByRegistry(found: repo.ObjectionRow[]) {
+    const refs = new Map<string, Map<string, string>>();
+    for (const name of new Set(found.map((r) => r.registry))) {
+      if (!isRegistryName(name)) continue;
+      const keys = found.filter((r) => r.registry === name).map((r) => r.key);
+      refs.set(name, await refsOf(query, name, keys));
+    }
+    return refs;
+  }
+
+  /** The key the input names: its `key` (ID numbers and credit codes upper-cased) or the entity its `ref` names. */
+  async function keyOf(input: ObjectionInput & { registry: RegistryName }, resource: Resource) {
+    if ((input.key === undefined) === (input.ref === undefined))
+      throw new InputError('invalid_input', 'Give either key or ref', [
+        { field: input.key === undefined ? 'key' : 'ref', reason: 'key_or_ref' },
+      ]);
+    if (input.ref !== undefined) {
+      const key = await keyOfRef(query, input.registry, input.ref);
+      if (key === undefined) throw new NotFoundError(input.registry, input.ref);
+      return key;
+    }
+    const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
+    return keyItem?.type === 'id_number' || keyItem?.type === 'credit_code'
+      ? input.key!.toUpperCase()
+      : input.key!;
   }
 
   /** One objection with its timeline as the caller may see it; `raw` unmasks it for a party that may. */
@@ -242,11 +275,7 @@ export function createObjectionService(deps: {
           [{ field: 'item', reason: 'unknown_item', params: { code: input.item } }],
           { code: input.item },
         );
-      const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
-      const key =
-        keyItem?.type === 'id_number' || keyItem?.type === 'credit_code'
-          ? input.key.toUpperCase()
-          : input.key;
+      const key = await keyOf({ ...input, registry: input.registry }, resource);
       const entity = await registry.get(input.registry, key);
       // An empty item has no provenance: it is the registry's own resource's to fill.
       const source = entity.provenance[input.item]?.source ?? input.registry;

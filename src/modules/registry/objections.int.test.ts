@@ -68,11 +68,18 @@ describe.each(databaseKinds)('registry objections on %s', (kind) => {
   afterAll(() => p?.close());
 
   let first: number;
+  /** 张三's ref as the masked search gives it to a department that is not the provider (the entity page's). */
+  let zhangRef: string;
 
   it('records the current value, its source and the source department when a department raises one', async () => {
+    const found = await call('GET', '/api/registry/population/entities?q=zs', as.mzj);
+    expect(found.json().items).toHaveLength(1);
+    zhangRef = found.json().items[0].ref;
+    expect(zhangRef).toMatch(/^[1-9]\d*$/);
+    // The page has the person masked: it names them by ref, which the server resolves.
     const res = await raise(as.mzj, {
       registry: 'population',
-      key: ZHANG,
+      ref: zhangRef,
       item: 'name',
       proposedValue: '张叁',
       reason: '与婚姻登记材料不一致',
@@ -94,7 +101,7 @@ describe.each(databaseKinds)('registry objections on %s', (kind) => {
       // What it proposed is its own text, shown as written.
       proposedValue: '张叁',
       masked: true,
-      ref: Buffer.from(ZHANG).toString('base64url'),
+      ref: zhangRef,
       can: { answer: false, close: false, comment: true },
     });
     expect(o.events.map((e: { action: string }) => e.action)).toEqual(['raised']);
@@ -135,6 +142,10 @@ describe.each(databaseKinds)('registry objections on %s', (kind) => {
     expect((await call('GET', '/api/registry/objections', as.leader)).statusCode).toBe(403);
     expect(
       (await raise(as.leader, { registry: 'population', key: ZHANG, item: 'name', reason: 'x' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await raise(as.leader, { registry: 'population', ref: zhangRef, item: 'name', reason: 'x' }))
+        .statusCode,
     ).toBe(403);
     // Only center staff list every department's objections.
     const all = await call('GET', '/api/registry/objections?scope=all', as.gafj);
@@ -264,6 +275,16 @@ describe.each(databaseKinds)('registry objections on %s', (kind) => {
     const answer = await step(as.gafj, first, 'reject', {});
     expect(answer.statusCode).toBe(400);
     expect((await raise(as.mzj, { ...base, key: id('11010519491231002') })).statusCode).toBe(404);
+    // Named by ref instead: exactly one of key and ref, and a ref no person has is an unknown entity.
+    const both = await raise(as.mzj, { ...base, ref: zhangRef });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().errors[0]).toMatchObject({ field: 'ref', reason: 'key_or_ref' });
+    const { key: _, ...neither } = base;
+    const none = await raise(as.mzj, neither);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0]).toMatchObject({ field: 'key', reason: 'key_or_ref' });
+    for (const ref of ['99999999', ZHANG, Buffer.from(ZHANG).toString('base64url'), 'x'])
+      expect((await raise(as.mzj, { ...neither, ref })).statusCode, ref).toBe(404);
     expect((await call('GET', '/api/registry/objections/99999', as.steward)).statusCode).toBe(404);
   });
 });

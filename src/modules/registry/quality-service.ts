@@ -1,10 +1,11 @@
 import { type Ctx, lookupCtx } from '../../core/context.ts';
-import type { Database } from '../../core/db.ts';
+import { type Database, queryRows } from '../../core/db.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { CatalogService, DataItem, Resource } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import { validateValue } from '../ingest/validate.ts';
 import type { OrgService } from '../org/index.ts';
+import { refsOf } from './entity-refs.ts';
 import { feeds, isRegistryName, type RegistryName } from './feeds.ts';
 import { iso } from './merge.ts';
 import type { QualityReport } from './objection-contract.ts';
@@ -16,7 +17,7 @@ import {
   type SqlCheck,
   sqlChecks,
 } from './quality-checks.ts';
-import { refOf, visibilityFor } from './visibility.ts';
+import { visibilityFor } from './visibility.ts';
 
 /** How long after a delivery the next one is due, by the catalog's update cycle. */
 const cycleDays: Record<string, number> = {
@@ -214,8 +215,9 @@ export function createQualityService(deps: {
       const cross = await crossChecks(registry, sqlChecks(registry));
       // Quality shows keys masked whatever the caller's grants: it is a report, not a way to read personal data.
       const shown = visibilityFor(ctx, resource, false);
-      const samples = (keys: string[]) =>
-        keys.map((key) => ({ key: shown.key(key), ref: refOf(registry, key) }));
+      const sampled = [...pass.items.values(), ...pass.results, ...cross].flatMap((r) => r.failed);
+      const refs = await refsOf((q) => queryRows(database.db, q), registry, sampled);
+      const samples = (keys: string[]) => keys.map((key) => ({ key: shown.key(key), ref: refs.get(key)! }));
 
       const items = resource.items.map((item, i) => {
         const validity = pass.items.get(item.code);

@@ -1,16 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Ctx, lookupCtx } from '../../core/context.ts';
 import { type Database, escapeLike, queryRows } from '../../core/db.ts';
-import { InputError } from '../../core/errors.ts';
+import { InputError, NotFoundError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { EntityPage, EntityQuery, EntityView, EntityViewQuery, RegistryStats } from './contract.ts';
 import { deriveValues } from './derived.ts';
 import { linksOf } from './entity-links.ts';
+import { keyOfRef, refOf } from './entity-refs.ts';
 import { nameItems, type RegistryName } from './feeds.ts';
 import type { RegistryService } from './service.ts';
 import { createStatistics } from './statistics.ts';
-import { keyOfRef, refOf, type Visibility, visibilityFor } from './visibility.ts';
+import { maySeeRaw, type Visibility, visibilityFor } from './visibility.ts';
 
 type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
 
@@ -40,8 +41,11 @@ export function createRegistryReadService(deps: Deps) {
     });
   }
 
-  /** Conditions of an entity search, on `registry.entities e`. */
-  function searchConditions(registry: RegistryName, q: EntityQuery): SQL {
+  /**
+   * Conditions of an entity search, on `registry.entities e`. With `wholeKey` a key term matches whole keys only:
+   * for those who see a personal key masked, a prefix search would spell out ID numbers a digit at a time.
+   */
+  function searchConditions(registry: RegistryName, q: EntityQuery, wholeKey: boolean): SQL {
     const conditions = [sql`e.registry = ${registry}`];
     for (const field of ['status', 'class'] as const)
       if (q[field] && !filterRegistries[field].includes(registry))
@@ -51,12 +55,12 @@ export function createRegistryReadService(deps: Deps) {
     // Full-width digits and letters typed with a Chinese keyboard are the same code.
     const term = q.q?.normalize('NFKC').trim();
     if (term) {
-      const keyPrefix = `${escapeLike(term.toUpperCase())}%`;
+      const keyPattern = `${escapeLike(term.toUpperCase())}${wholeKey ? '' : '%'}`;
       // A term with a digit is a key (an ID number, a credit code): names and initials have none, and a key
       // prefix alone is cheaper to look for.
-      if (/\d/.test(term)) conditions.push(sql`e.key like ${keyPrefix}`);
+      if (/\d/.test(term)) conditions.push(sql`e.key like ${keyPattern}`);
       else
-        conditions.push(sql`(e.key like ${keyPrefix}
+        conditions.push(sql`(e.key like ${keyPattern}
           or e.values ->> ${nameItems[registry]}::text like ${`%${escapeLike(term)}%`}
           or e.search like ${`%${escapeLike(term.toLowerCase())}%`})`);
     }
@@ -80,17 +84,18 @@ export function createRegistryReadService(deps: Deps) {
       const pageSize = Number(q.pageSize ?? 20);
       const resource = await catalog.get(lookupCtx, registry);
       const shown = visibilityFor(ctx, resource, q.raw === 'true');
-      const where = searchConditions(registry, q);
+      const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
+      const where = searchConditions(registry, q, !!keyItem?.personal && !maySeeRaw(ctx, resource));
       const nameItem = nameItems[registry];
       const [found, [count]] = await Promise.all([
-        rows<{ key: string; values: Record<string, string> }>(sql`
-          select e.key, e.values from registry.entities e where ${where}
+        rows<{ id: string; key: string; values: Record<string, string> }>(sql`
+          select e.id::text as id, e.key, e.values from registry.entities e where ${where}
           order by e.values ->> ${nameItem}::text nulls last, e.key
           limit ${pageSize} offset ${(page - 1) * pageSize}`),
         rows<{ n: number }>(sql`select count(*)::int as n from registry.entities e where ${where}`),
       ]);
       const items = found.map((e) => ({
-        ref: refOf(registry, e.key),
+        ref: refOf(registry, e),
         key: shown.key(e.key),
         name: e.values[nameItem] === undefined ? null : shown.value(nameItem, e.values[nameItem]),
         values: shown.values(e.values),
@@ -108,10 +113,16 @@ export function createRegistryReadService(deps: Deps) {
      * related entities. Personal values are masked as in `search`; a raw read is audited.
      */
     async entity(ctx: Ctx, registry: RegistryName, ref: string, q: EntityViewQuery): Promise<EntityView> {
-      const key = keyOfRef(registry, ref);
+      const key = await keyOfRef(rows, registry, ref);
+      if (key === undefined) throw new NotFoundError(registry, ref);
       const resource = await catalog.get(lookupCtx, registry);
       const shown = visibilityFor(ctx, resource, q.raw === 'true');
-      const entity = await service.get(registry, key, q.asOf ? asOfMoment(q.asOf) : undefined);
+      // The service names the entity by its key when it has no version then: say the ref, not an ID number.
+      const entity = await service
+        .get(registry, key, q.asOf ? asOfMoment(q.asOf) : undefined)
+        .catch((error: unknown) => {
+          throw error instanceof NotFoundError ? new NotFoundError(registry, ref) : error;
+        });
       const sourceInfo = await sourcesInfo(
         catalog,
         entity.sources.map((s) => s.source),
@@ -122,7 +133,7 @@ export function createRegistryReadService(deps: Deps) {
       return {
         registry,
         key: shown.key(key),
-        ref: refOf(registry, key),
+        ref,
         masked: !shown.raw,
         items: resource.items.map((i) => ({ code: i.code, name: i.name, personal: i.personal })),
         values: shown.values(entity.values),

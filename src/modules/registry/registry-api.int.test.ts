@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../../test/databases.ts';
 import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';
+import { queryRows } from '../../core/db.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 const credit = (first17: string) => first17 + creditCodeCheck(first17);
@@ -12,7 +14,6 @@ const ZHAO = id('43011220100615123'); // 赵六, no birth date delivered: the ID
 const COMPANY = credit('91430112MA4L0RH7X');
 const OFFICE = credit('11430112000000001');
 const LICENSE = `1.2.156.3005.2.11100000000013338W011.${COMPANY}.001.1`;
-const ref = (key: string) => Buffer.from(key).toString('base64url');
 
 /** Full years on today's date in Changsha, worked out here independently of the service. */
 function ageToday(birth: string) {
@@ -29,6 +30,9 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   const ctx = systemCtx('test');
   const as: Record<string, { cookie: string }> = {};
+  /** People's refs by ID number, read from the table: the surrogate ids the API must link by. */
+  const refs = new Map<string, string>();
+  const ref = (key: string) => refs.get(key) ?? expect.fail(`no entity ${key}`);
 
   async function deliver(resource: string, records: Record<string, unknown>[]) {
     const batch = await p.modules.ingest.service.ingestRecords(ctx, resource, records);
@@ -149,6 +153,11 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
       },
       { component_code: '4301120201000003', class: '道路交通', subclass: '路灯', status: '完好' },
     ]);
+    const people = await queryRows<{ key: string; id: string }>(
+      p.database.db,
+      sql`select key, id::text as id from registry.entities where registry = 'population'`,
+    );
+    for (const person of people) refs.set(person.key, person.id);
   });
   afterAll(async () => {
     await p?.close();
@@ -283,16 +292,75 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
       {},
     );
 
-    expect(
-      (await get('leader1', `/api/registry/population/entities/${ref(id('11010519491231002'))}`)).status,
-    ).toBe(404);
+    // A person's ref is the entity's number: an unknown number, the ID number itself, its old base64url form or
+    // anything else is no ref, and is answered as an unknown entity.
+    const unknownId = Math.max(...[ZHANG, WANG, LI, ZHAO].map((k) => Number(ref(k)))) + 1000;
+    for (const wrong of [
+      String(unknownId),
+      ZHANG,
+      Buffer.from(ZHANG).toString('base64url'),
+      'abc',
+      '0',
+      '01',
+    ])
+      expect((await get('admin', `/api/registry/population/entities/${wrong}`)).status, wrong).toBe(404);
     const before = await get('leader1', `/api/registry/population/entities/${ref(ZHANG)}?asOf=2001-01-01`);
     expect(before.status).toBe(404);
+    // No version then: the answer names the ref, not the ID number.
+    expect(JSON.stringify(before.body)).not.toContain(ZHANG);
     const asOf = await get(
       'leader1',
       `/api/registry/population/entities/${ref(ZHANG)}?asOf=${new Date().toISOString()}`,
     );
     expect(asOf.body.values.name).toBe('张*');
+  });
+
+  it('gives a leader no full ID number anywhere in masked answers, not even encoded, and admins theirs raw', async () => {
+    const people = [ZHANG, WANG, LI, ZHAO];
+    /** Fails when the answer holds any of the ID numbers, or their base64 or base64url form. */
+    const expectNoIdNumbers = (answer: { status: number; body: unknown }, what: string) => {
+      expect(answer.status, what).toBe(200);
+      const text = JSON.stringify(answer.body);
+      for (const key of people)
+        for (const form of [key, Buffer.from(key).toString('base64'), Buffer.from(key).toString('base64url')])
+          expect(text, `${what} holds ${form}`).not.toContain(form.replace(/=+$/, ''));
+    };
+    expect(ref(ZHANG)).toMatch(/^[1-9]\d*$/);
+    const list = await get('leader1', '/api/registry/population/entities?raw=true');
+    expect(list.body.total).toBe(4);
+    expectNoIdNumbers(list, 'the population list');
+    expectNoIdNumbers(await get('leader1', `/api/registry/population/entities?q=zs`), 'a search by initials');
+    expectNoIdNumbers(
+      await get('leader1', `/api/registry/population/entities?q=${ZHANG}`),
+      'a search by key',
+    );
+    for (const person of list.body.items as { ref: string }[]) {
+      const view = await get('leader1', `/api/registry/population/entities/${person.ref}?raw=true`);
+      expect(view.body.ref).toBe(person.ref);
+      expectNoIdNumbers(view, `the page of ${person.ref}`);
+    }
+    expectNoIdNumbers(
+      await get('leader1', `/api/registry/legal_person/entities/${COMPANY}`),
+      'the company page',
+    );
+    expectNoIdNumbers(await get('leader1', `/api/registry/license/entities/${LICENSE}`), 'the license page');
+    expectNoIdNumbers(await get('leader1', '/api/registry/conflicts'), 'the conflicts');
+    expectNoIdNumbers(await get('gafj1', `/api/registry/population/entities?raw=true`), "公安's raw ask");
+
+    // A key term matches whole ID numbers only for those who see them masked: a prefix would spell them out.
+    const found = async (who: string, q: string) =>
+      (await get(who, `/api/registry/population/entities?q=${q}`)).body.total;
+    expect(await found('leader1', ZHANG)).toBe(1);
+    expect(await found('leader1', ZHANG.slice(0, 17))).toBe(0);
+    expect(await found('leader1', '430112')).toBe(0);
+    expect(await found('leader1', `${ZHANG.slice(0, 17)}_`)).toBe(0);
+    expect(await found('sjzx1', '430112')).toBe(3);
+
+    // Those who may still read them raw, by the same refs.
+    const raw = await get('admin', '/api/registry/population/entities?raw=true&pageSize=10');
+    expect(raw.body.items.map((e: { key: string }) => e.key).sort()).toEqual([...people].sort());
+    const zhang = await get('admin', `/api/registry/population/entities/${ref(ZHANG)}?raw=true`);
+    expect(zhang.body).toMatchObject({ key: ZHANG, ref: ref(ZHANG), masked: false });
   });
 
   it('counts by subdistrict, age band and sex, status, class and industry', async () => {
@@ -418,6 +486,9 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
       },
     ]);
     expect((await entity()).values.phone).toBe('13800138000');
+    // Merged again and again since the refs were read: the person keeps theirs.
+    const again = await get('leader1', `/api/registry/population/entities/${ref(ZHANG)}`);
+    expect(again.body).toMatchObject({ ref: ref(ZHANG), values: { phone: '138****8000' } });
     expect((await get('leader1', '/api/registry/conflicts?status=open')).body.total).toBe(0);
     const listed = (await get('steward1', '/api/registry/conflicts?status=resolved')).body;
     expect(listed.items).toEqual([

@@ -137,7 +137,9 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
 
   it('merges a one-source entity in SQL exactly as the general merge does, with its name searchable', async () => {
     const wang = id('43011220000202331');
-    await deliver('gafj_household', [{ 公民身份号码: wang, 姓名: '单雄信', 性别: '男', 联系电话: '13600136000' }]);
+    await deliver('gafj_household', [
+      { 公民身份号码: wang, 姓名: '单雄信', 性别: '男', 联系电话: '13600136000' },
+    ]);
     const stored = () =>
       p.database.rawTransaction((tx) =>
         tx.query<{ values: unknown; provenance: unknown; search: string; versions: number }>(
@@ -150,7 +152,10 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     const bySql = await stored();
     expect(bySql[0]).toMatchObject({ search: '单雄信 sxx', versions: 1 });
     // The general (JavaScript) merge of the same entity finds nothing to change.
-    expect(await p.modules.registry.service.remerge('population', [wang])).toEqual({ changed: 0, conflicts: 0 });
+    expect(await p.modules.registry.service.remerge('population', [wang])).toEqual({
+      changed: 0,
+      conflicts: 0,
+    });
     expect(await stored()).toEqual(bySql);
     // Entities merged before names were searchable get their search text at the next start.
     await p.database.rawTransaction((tx) =>

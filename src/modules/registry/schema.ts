@@ -41,6 +41,11 @@ export type Provenance = Record<string, [source: string, batchId: number, rule: 
 export const entities = registrySchema.table(
   'entities',
   {
+    /**
+     * A surrogate number that names the entity in URLs and lists (its `ref`) instead of the key, which for a
+     * person is the ID number. Set by its default when the merge inserts the entity; upserts keep it.
+     */
+    id: bigserial('id', { mode: 'number' }).notNull(),
     registry: text('registry').notNull(),
     key: text('key').notNull(),
     values: jsonb('values').$type<Record<string, string>>().notNull(),
@@ -49,7 +54,7 @@ export const entities = registrySchema.table(
     search: text('search'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.registry, t.key] })],
+  (t) => [primaryKey({ columns: [t.registry, t.key] }), uniqueIndex('entities_id_idx').on(t.id)],
 );
 
 /** Every version of every entity, valid from one change to the next (valid_to null: current). */

@@ -143,39 +143,45 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     /** One entity with its provenance, sources, open conflicts and history; `asOf` gives the version then. */
     async get(registry: string, key: string, asOf?: Date): Promise<Entity> {
       if (!isRegistryName(registry)) throw new NotFoundError('registry', registry);
-      const [entity] = asOf
-        ? await query<{ values: Record<string, string>; provenance: Provenance }>(
-            `select values, provenance from registry.history where registry = $1 and key = $2
+      // One transaction for the four reads: a lookup's cost is mostly round trips.
+      const read = await database.rawTransaction(async (tx) => {
+        const [entity] = asOf
+          ? await tx.query<{ values: Record<string, string>; provenance: Provenance }>(
+              `select values, provenance from registry.history where registry = $1 and key = $2
              and valid_from <= $3::timestamptz and (valid_to is null or valid_to > $3::timestamptz)`,
-            [registry, key, asOf.toISOString()],
-          )
-        : await query<{ values: Record<string, string>; provenance: Provenance }>(
-            'select values, provenance from registry.entities where registry = $1 and key = $2',
-            [registry, key],
-          );
-      if (!entity) throw new NotFoundError(registry, key);
-      const sources = await query<{
-        source: string;
-        values: Record<string, string>;
-        batch_id: number;
-        observed_at: Date;
-      }>(
-        'select source, values, batch_id, observed_at from registry.source_records where registry = $1 and key = $2 order by source',
-        [registry, key],
-      );
-      const conflicts = await query<{ id: number; item: string; candidates: unknown; created_at: Date }>(
-        `select id, item, candidates, created_at from registry.conflicts
+              [registry, key, asOf.toISOString()],
+            )
+          : await tx.query<{ values: Record<string, string>; provenance: Provenance }>(
+              'select values, provenance from registry.entities where registry = $1 and key = $2',
+              [registry, key],
+            );
+        if (!entity) return null;
+        const sources = await tx.query<{
+          source: string;
+          values: Record<string, string>;
+          batch_id: number;
+          observed_at: Date;
+        }>(
+          'select source, values, batch_id, observed_at from registry.source_records where registry = $1 and key = $2 order by source',
+          [registry, key],
+        );
+        const conflicts = await tx.query<{ id: number; item: string; candidates: unknown; created_at: Date }>(
+          `select id, item, candidates, created_at from registry.conflicts
          where registry = $1 and key = $2 and status = 'open' order by id`,
-        [registry, key],
-      );
-      const history = await query<{
-        values: Record<string, string>;
-        valid_from: Date;
-        valid_to: Date | null;
-      }>(
-        'select values, valid_from, valid_to from registry.history where registry = $1 and key = $2 order by valid_from',
-        [registry, key],
-      );
+          [registry, key],
+        );
+        const history = await tx.query<{
+          values: Record<string, string>;
+          valid_from: Date;
+          valid_to: Date | null;
+        }>(
+          'select values, valid_from, valid_to from registry.history where registry = $1 and key = $2 order by valid_from',
+          [registry, key],
+        );
+        return { entity, sources, conflicts, history };
+      });
+      if (!read) throw new NotFoundError(registry, key);
+      const { entity, sources, conflicts, history } = read;
       const delivered = new Map(sources.map((s) => [`${s.source}#${s.batch_id}`, iso(s.observed_at)]));
       return {
         registry,

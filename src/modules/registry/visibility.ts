@@ -1,7 +1,6 @@
 import { type Ctx, hasRole } from '../../core/context.ts';
 import { maskKindOf, maskValue } from '../../core/masking.ts';
-import type { DataItem, Resource } from '../catalog/index.ts';
-import type { RegistryName } from './feeds.ts';
+import type { Resource } from '../catalog/index.ts';
 
 /**
  * Who may read a registry's personal items unmasked: center staff (admin, steward) and any user of the
@@ -42,17 +41,4 @@ export function visibilityFor(ctx: Ctx, resource: Resource, askedRaw: boolean): 
       raw ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, value(k, v)])),
     key: (key) => (raw || !keyKind ? key : maskValue(key, keyKind)),
   };
-}
-
-/**
- * The handle of an entity in URLs: the key, base64url-encoded for population so that a masked list can link to
- * a person without printing the ID number in the page. Reading the entity is checked and audited anyway.
- */
-export function refOf(registry: RegistryName, key: string): string {
-  return registry === 'population' ? Buffer.from(key, 'utf8').toString('base64url') : key;
-}
-
-/** The entity key a `ref` stands for (see refOf). */
-export function keyOfRef(registry: RegistryName, ref: string): string {
-  return registry === 'population' ? Buffer.from(ref, 'base64url').toString('utf8') : ref;
 }

@@ -29,7 +29,7 @@ import { EntitySources } from './entity-sources.tsx';
 import { EntityValues } from './entity-values.tsx';
 import { useLabels } from './labels.ts';
 import { RaiseObjectionButton } from './raise-objection-button.tsx';
-import { keyOfRef, type RegistryName, registryPath, useEntity, useMaySeeRaw } from './registry-api.ts';
+import { type RegistryName, registryPath, useEntity, useMaySeeRaw } from './registry-api.ts';
 import { useRegistryParam } from './registry-header.tsx';
 
 /** /registry/:registry/:ref: one entity, as it is now or as it was on a day. */
@@ -101,7 +101,7 @@ function Entity({ registry, entityRef }: { registry: RegistryName; entityRef: st
       {data && !asOf && (
         <RaiseObjectionButton
           registry={registry}
-          entityKey={keyOfRef(registry, entityRef)}
+          entityRef={data.ref}
           items={data.items.map((i) => ({ code: i.code, name: labels.item(i.code, i.name) }))}
         />
       )}

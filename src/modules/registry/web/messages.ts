@@ -30,7 +30,7 @@ export const zhCN = {
     openConflicts: '{{count}} 个待处理',
     noOpenConflicts: '没有待处理的冲突',
   },
-  nav: { search: '检索', statistics: '统计', precedence: '来源优先级', map: '部件地图' },
+  nav: { search: '检索', statistics: '统计', quality: '质量', precedence: '来源优先级', map: '部件地图' },
   search: {
     placeholder: {
       population: '身份证号、姓名或拼音首字母（如 zs）',
@@ -282,7 +282,13 @@ export const en: typeof zhCN = {
     openConflicts: '{{count}} open',
     noOpenConflicts: 'No open conflicts',
   },
-  nav: { search: 'Search', statistics: 'Statistics', precedence: 'Source precedence', map: 'Component map' },
+  nav: {
+    search: 'Search',
+    statistics: 'Statistics',
+    quality: 'Quality',
+    precedence: 'Source precedence',
+    map: 'Component map',
+  },
   search: {
     placeholder: {
       population: 'ID number, name or pinyin initials (e.g. zs)',

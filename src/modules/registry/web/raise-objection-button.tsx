@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../../../web/src/auth/session.ts';
 import { showFormError } from '../../../../web/src/shared/form-errors.ts';
 import { allowed } from '../../../../web/src/web-module.ts';
@@ -13,15 +13,16 @@ type Values = { item: string; proposedValue?: string; reason: string };
 
 /**
  * 数据纠错 on an entity page: a button (shown to those who may raise objections) opening a form for the item,
- * the proposed value and the reason; the objection goes to the department the current value came from.
+ * the proposed value and the reason; the objection goes to the department the current value came from. The entity
+ * is named by its `ref`, which the server resolves.
  */
 export function RaiseObjectionButton({
   registry,
-  entityKey,
+  entityRef,
   items,
 }: {
   registry: string;
-  entityKey: string;
+  entityRef: string;
   items: { code: string; name: string }[];
 }) {
   const { t } = useTranslation('registry');
@@ -36,7 +37,7 @@ export function RaiseObjectionButton({
       {open && (
         <RaiseObjectionModal
           registry={registry}
-          entityKey={entityKey}
+          entityRef={entityRef}
           items={items}
           onClose={() => setOpen(false)}
         />
@@ -47,18 +48,19 @@ export function RaiseObjectionButton({
 
 function RaiseObjectionModal({
   registry,
-  entityKey,
+  entityRef,
   items,
   onClose,
 }: {
   registry: string;
-  entityKey: string;
+  entityRef: string;
   items: { code: string; name: string }[];
   onClose: () => void;
 }) {
   const { t } = useTranslation('registry');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
 
@@ -67,7 +69,8 @@ function RaiseObjectionModal({
     try {
       const raised = await raiseObjection({
         registry,
-        key: entityKey,
+        // The ref, not the key: a page showing a person masked has no ID number to send.
+        ref: entityRef,
         item: values.item,
         proposedValue: values.proposedValue?.trim() || null,
         reason: values.reason.trim(),
@@ -77,7 +80,10 @@ function RaiseObjectionModal({
           {raised.sourceDepartmentName
             ? t('objections.raise.raised', { id: raised.id, department: raised.sourceDepartmentName })
             : t('objections.raise.raisedNoDepartment', { id: raised.id })}{' '}
-          <Link to={objectionPath(raised.id)}>{t('objections.raise.view')}</Link>
+          {/* Messages render outside the router, where a Link cannot work: navigate from here instead. */}
+          <Button type="link" size="small" onClick={() => navigate(objectionPath(raised.id))}>
+            {t('objections.raise.view')}
+          </Button>
         </span>,
       );
       await queryClient.invalidateQueries({ queryKey: objectionsKey });

@@ -44,25 +44,16 @@ export const registryKey = ['registry'] as const;
 const enc = encodeURIComponent;
 
 /** The console path of a registry's search page, or of one of its sections. */
-export const registryPath = (registry: string, section?: 'statistics' | 'precedence') =>
+export const registryPath = (registry: string, section?: 'statistics' | 'quality' | 'precedence') =>
   `/registry/${registry}${section ? `/${section}` : ''}`;
 
 /**
- * The console path of one entity's page, by its `ref` (the key, or for people the key base64url-encoded). Dots
- * are encoded too: the server takes a path ending in `.<word>` (a license identifier's tail) for a file.
+ * The console path of one entity's page, by the `ref` the API gave (a person's surrogate id, which only the server
+ * can turn into the ID number; other entities' key). Dots are encoded too: the server takes a path ending in
+ * `.<word>` (a license identifier's tail) for a file.
  */
 export const entityPath = (registry: string, ref: string) =>
   `/registry/${registry}/${enc(ref).replaceAll('.', '%2E')}`;
-
-/**
- * The entity key a `ref` stands for: people's refs are their key base64url-encoded, the others' the key itself
- * (refOf in ../visibility.ts), so a page can name the entity even when the key it is shown is masked.
- */
-export function keyOfRef(registry: RegistryName, ref: string): string {
-  if (registry !== 'population') return ref;
-  const binary = atob(ref.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
 
 /** The console path of the city components map. */
 export const componentMapPath = '/registry/component/map';

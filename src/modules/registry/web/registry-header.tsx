@@ -16,6 +16,7 @@ function sections(registry: RegistryName) {
   return [
     { key: 'search', path: registryPath(registry) },
     { key: 'statistics', path: registryPath(registry, 'statistics') },
+    { key: 'quality', path: registryPath(registry, 'quality') },
     ...(registry === 'component' ? [{ key: 'map', path: componentMapPath }] : []),
     { key: 'precedence', path: registryPath(registry, 'precedence') },
   ];
