@@ -49,7 +49,9 @@ function report(database: string, copySeconds: number, run: IngestRun, target: s
  */
 async function ingest(env: Record<string, string>): Promise<IngestRun> {
   const script = path.join(import.meta.dirname, 'ingest-run.ts');
-  const { stdout } = await promisify(execFile)(process.execPath, [script, file, 'population'], {
+  // With the young-generation size the onecity command runs with (src/cli/main.ts, package.json).
+  const args = ['--max-semi-space-size=16', script, file, 'population'];
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
   });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as IngestRun;

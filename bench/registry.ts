@@ -30,10 +30,17 @@ try {
   console.log(`Generating the ${scale} demo district …`);
   const demo = await generateDemo({ scale, seed, dir: path.join(work, 'files') });
   const fileRows = demo.files.reduce((n, f) => n + f.rows, 0);
-  console.log(`${demo.files.length} files, ${fileRows.toLocaleString()} rows, in ${demo.seconds.toFixed(1)} s`);
+  console.log(
+    `${demo.files.length} files, ${fileRows.toLocaleString()} rows, in ${demo.seconds.toFixed(1)} s`,
+  );
 
   const { database, modules } = await openPlatform(
-    loadConfig({ DATABASE_URL: url.toString(), ONECITY_DATA_DIR: work, LOG_LEVEL: 'silent', ONECITY_DEMO: 'none' }),
+    loadConfig({
+      DATABASE_URL: url.toString(),
+      ONECITY_DATA_DIR: work,
+      LOG_LEVEL: 'silent',
+      ONECITY_DEMO: 'none',
+    }),
   );
   const loaded = await loadDemo(modules, demo, { onProgress: (line) => console.log(`  ${line}`) });
   const stats = await modules.registry.service.stats();
@@ -54,13 +61,18 @@ try {
     ).map((c) => `"${c.column_name}"`);
     const csv = path.join(work, `${file.alias}.copy.csv`);
     await pipeline(
-      await sql.unsafe(`copy (select ${columns.join(', ')} from ${table}) to stdout with (format csv)`).readable(),
+      await sql
+        .unsafe(`copy (select ${columns.join(', ')} from ${table}) to stdout with (format csv)`)
+        .readable(),
       fs.createWriteStream(csv),
     );
     const bare = `bare_${resource.id}`;
     await sql.unsafe(`create table ${bare} (${columns.map((c) => `${c} text`).join(', ')})`);
     const t = performance.now();
-    await pipeline(fs.createReadStream(csv), await sql.unsafe(`copy ${bare} from stdin with (format csv)`).writable());
+    await pipeline(
+      fs.createReadStream(csv),
+      await sql.unsafe(`copy ${bare} from stdin with (format csv)`).writable(),
+    );
     copySeconds += (performance.now() - t) / 1000;
     const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from ${sql(bare)}`;
     copyRows += n;

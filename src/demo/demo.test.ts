@@ -13,7 +13,9 @@ import { organizationCodeCheck } from './companies.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { type FaultName, faultRates } from './faults.ts';
 import { DEMO_AS_OF, type GeneratedDemo, generateDemo } from './generate.ts';
+import { idCardLicense } from './licenses.ts';
 import { nameCharacters } from './names.ts';
+import type { Person } from './people.ts';
 
 const sizes = { people: 20_000, companies: 2_000, components: 3_000, licenses: 600 };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-demo-'));
@@ -157,7 +159,15 @@ describe('the demo district generator', () => {
       if (l.holderIdType === '001') expect(companies.has(l.holderId)).toBe(true);
       expect(l.issueDate <= DEMO_AS_OF).toBe(true);
       if (l.validUntil) expect(l.validUntil > l.issueDate).toBe(true);
+      if (l.validUntil) expect(dateOfDay(dayNumber(l.validUntil))).toBe(l.validUntil);
     }
+  });
+
+  it('lets an ID card issued on 29 February run to the 28th in a common year', () => {
+    const person = { id: '430112199001011234', name: '张三', birthDate: '1990-01-01' } as Person;
+    expect(idCardLicense(person, '2024-02-29').validUntil).toBe('2044-02-29'); // 20 years, a leap year
+    expect(idCardLicense({ ...person, birthDate: '2000-01-01' }, '2024-02-29').validUntil).toBe('2034-02-28');
+    expect(idCardLicense({ ...person, birthDate: '2012-03-01' }, '2016-02-29').validUntil).toBe('2021-02-28');
   });
 
   it('puts each fault in at its rate, and the files show exactly the faults it counted', () => {
@@ -234,6 +244,17 @@ function firstByKey(rows: string[][]) {
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r[0]!) && !!seen.add(r[0]!));
 }
+
+describe('the small demo district of the first start', () => {
+  it('has every fault at least twice with the default seed', async () => {
+    const small = await generateDemo({ dir: path.join(tmp, 'default') });
+    expect(small.counts).toMatchObject({ people: 5_000, companies: 500, components: 1_000 });
+    expect(small.licenses).toHaveLength(300);
+    for (const [file, faults] of Object.entries(small.faults))
+      for (const [fault, { applied }] of Object.entries(faults!))
+        expect(applied, `${file} ${fault}`).toBeGreaterThanOrEqual(2);
+  });
+});
 
 describe('demo days', () => {
   it('turns dates into day numbers and back as Date does', () => {

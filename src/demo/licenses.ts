@@ -30,7 +30,12 @@ export const demoLicenseTypes = {
   business: { typeCode: typeCode('11100000MB0143028', '001'), typeName: '营业执照', issuer: 'SCJGJ' },
 } as const;
 
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+/** The same day `years` later; 29 February becomes the 28th in a common year. */
+function addYears(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return date.slice(5) === '02-29' && !leap ? `${year}-02-28` : `${year}${date.slice(4)}`;
+}
 
 /**
  * An ID card's e-license, issued within the five years before `asOf`; valid 5, 10 or 20 years by the holder's age

@@ -86,7 +86,8 @@ export async function mergeBatch(tx: RawTx, args: MergeArgs): Promise<MergeResul
   );
   // After a bulk load the planner's statistics are stale until autovacuum runs, and the registry's paged reads
   // pick bad plans meanwhile (20 s instead of 3 for a quality report): refresh them now.
-  if (result.keys >= 50_000) await tx.query('analyze registry.entities, registry.source_records, registry.history');
+  if (result.keys >= 50_000)
+    await tx.query('analyze registry.entities, registry.source_records, registry.history');
   return result;
 }
 

@@ -1,2 +1,0 @@
-import { generateDemo } from './src/demo/generate.ts';
-await generateDemo({ scale: 'full', dir: '/dev/shm/demo-full', sizes: { companies: 1000, components: 1000 }, onProgress: (l) => { global.gc?.(); console.log(l, Math.round(process.memoryUsage().heapUsed / 1e6), 'MB heap', Math.round(process.memoryUsage().rss / 1e6), 'MB rss', Math.round(process.memoryUsage().external / 1e6), 'ext', Math.round(process.memoryUsage().arrayBuffers / 1e6)); } });
