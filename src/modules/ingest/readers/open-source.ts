@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type CsvChunk, chunkRows, recordValues, scanCsv } from './csv-parser.ts';
@@ -175,8 +176,41 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
+/** Decodes UTF-8 chunks as one stream, so a character split between two chunks comes out whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs's stream reader decodes each zip chunk on its own and so breaks characters that straddle two chunks
+ * (exceljs issues #2084, #2063). Its XML parser takes text as it is: the sheets and shared strings are handed
+ * to it already decoded as one stream.
+ */
+class WholeCharacterWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  _parseSharedStrings(entry: AsyncIterable<Buffer>) {
+    // exceljs reads this entry with its stream events: give it a stream of decoded text.
+    return readerInternals._parseSharedStrings.call(this, Readable.from(utf8Text(entry)));
+  }
+
+  _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string) {
+    return readerInternals._parseWorksheet.call(this, utf8Text(chunks), sheetNo);
+  }
+}
+
+/** The two (undeclared) methods of exceljs's WorkbookReader that read a sheet's and the shared strings' XML. */
+const readerInternals = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
+  _parseSharedStrings(this: unknown, entry: Readable): unknown;
+  _parseWorksheet(this: unknown, chunks: AsyncIterable<string>, sheetNo: string): unknown;
+};
+
 async function openXlsx(file: string): Promise<TabularSource> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new WholeCharacterWorkbookReader(file, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     // Styles tell which numbers are dates.
