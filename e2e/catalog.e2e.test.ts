@@ -1,37 +1,16 @@
 // Drives the resource catalog in Debian's Chromium against a real server: search by pinyin initials, a resource's
 // data items, registering a resource (with the server's rule errors on the form), editing it and its version diff.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, repoRoot, startServer, type TestServer } from './server.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSession } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
-const artifacts = path.join(repoRoot, 'e2e/artifacts');
-
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer(adminPassword);
-  browser = await launchChromium();
-  page = await openPage(browser, server.url, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+const session = browserSession({ adminPassword });
 
 /** Picks `option` in the antd select labelled `label` inside `scope`. */
 async function choose(scope: Locator, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
-  await page
+  await session.page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
     .getByTitle(option, { exact: true })
     .click();
@@ -39,67 +18,69 @@ async function choose(scope: Locator, label: string, option: string) {
 
 /** The form item (label, input, errors) of the field labelled `label`. */
 const formItem = (form: Locator, label: string) =>
-  form.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+  form.locator('.ant-form-item', { has: session.page.getByLabel(label, { exact: true }) });
 
 /** The form's error text under the field labelled `label`. */
 const fieldError = (form: Locator, label: string) => formItem(form, label).locator('.ant-form-item-explain');
 
 describe('resource catalog', () => {
   test('finds 人口基础信息 by its pinyin initials', async () => {
-    await page.goto('/');
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-title').waitFor();
+    await session.page.goto('/');
+    await session.page.waitForURL(/\/login/);
+    await session.page.getByLabel('用户名').fill('admin');
+    await session.page.getByLabel('密码', { exact: true }).fill(adminPassword);
+    await session.page.getByTestId('login-submit').click();
+    await session.page.getByTestId('home-title').waitFor();
 
-    await page.getByRole('menuitem', { name: '资源目录' }).click();
-    await page.waitForURL(/\/catalog$/);
-    await page.getByRole('link', { name: '法人单位基础信息' }).waitFor();
+    await session.page.getByRole('menuitem', { name: '资源目录' }).click();
+    await session.page.waitForURL(/\/catalog$/);
+    await session.page.getByRole('link', { name: '法人单位基础信息' }).waitFor();
     // The tree counts every demo resource; the three classifications add up to it.
-    const tree = await page.getByTestId('class-tree').textContent();
+    const tree = await session.page.getByTestId('class-tree').textContent();
     expect(tree).toMatch(/全部资源12基础信息资源4/);
     // Codes the catalog has names for read by name, their code beside it.
     expect(tree).toContain('人口基础信息 101');
     expect(tree).toContain('电子证照基础信息 104');
 
-    const search = page.getByTestId('catalog-search').getByRole('searchbox');
+    const search = session.page.getByTestId('catalog-search').getByRole('searchbox');
     expect(await search.getAttribute('placeholder')).toContain('支持拼音首字母');
     await search.fill('rkjc');
     await search.press('Enter');
-    await page.waitForURL(/q=rkjc/);
-    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
-    await page.getByRole('link', { name: '人口基础信息' }).waitFor();
-    await shot('catalog-search');
+    await session.page.waitForURL(/q=rkjc/);
+    await expect.poll(() => session.page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await session.page.getByRole('link', { name: '人口基础信息' }).waitFor();
+    await session.shot('catalog-search');
   });
 
   test('shows the data items of 人口基础信息 with the personal ones tagged', async () => {
-    await page.getByRole('link', { name: '人口基础信息' }).click();
-    await page.waitForURL(/\/catalog\/101001%2F000001$/);
-    await page.getByRole('heading', { name: '人口基础信息' }).waitFor();
-    expect(await page.getByTestId('resource-tags').textContent()).toBe('基础信息资源有条件共享不开放');
+    await session.page.getByRole('link', { name: '人口基础信息' }).click();
+    await session.page.waitForURL(/\/catalog\/101001%2F000001$/);
+    await session.page.getByRole('heading', { name: '人口基础信息' }).waitFor();
+    expect(await session.page.getByTestId('resource-tags').textContent()).toBe(
+      '基础信息资源有条件共享不开放',
+    );
 
-    await page.getByTestId('resource-tab-items').click();
-    await page.waitForURL(/tab=items/);
-    const idRow = page.getByTestId('resource-items').getByRole('row', { name: /id_number/ });
+    await session.page.getByTestId('resource-tab-items').click();
+    await session.page.waitForURL(/tab=items/);
+    const idRow = session.page.getByTestId('resource-items').getByRole('row', { name: /id_number/ });
     expect(await idRow.textContent()).toContain('公民身份号码');
     expect(await idRow.getByTestId('personal-tag').textContent()).toBe('个人信息');
     expect(await idRow.textContent()).toContain('主键');
     // 性别 is no personal item, and its values are listed.
-    const sexRow = page.getByTestId('resource-items').getByRole('row', { name: /sex/ });
+    const sexRow = session.page.getByTestId('resource-items').getByRole('row', { name: /sex/ });
     expect(await sexRow.getByTestId('personal-tag').count()).toBe(0);
     expect(await sexRow.textContent()).toContain('男女');
-    await shot('resource-items');
+    await session.shot('resource-items');
 
     // The breadcrumb leads back to the list as it was left.
-    await page.getByRole('link', { name: '资源目录', exact: true }).click();
-    await page.waitForURL(/\/catalog\?q=rkjc$/);
+    await session.page.getByRole('link', { name: '资源目录', exact: true }).click();
+    await session.page.waitForURL(/\/catalog\?q=rkjc$/);
   });
 
   test('registers a resource, showing the server’s rule errors on the fields', async () => {
-    await page.getByTestId('catalog-register').click();
-    await page.waitForURL(/\/catalog\/new$/);
-    const form = page.getByTestId('resource-form');
+    await session.page.getByTestId('catalog-register').click();
+    await session.page.waitForURL(/\/catalog\/new$/);
+    const form = session.page.getByTestId('resource-form');
     await form.getByLabel('资源名称').fill('最低生活保障对象信息');
     await choose(form, '提供部门', '民政局');
     await form.getByLabel('分类编码').fill('301005');
@@ -125,48 +106,48 @@ describe('resource catalog', () => {
 
     // Conditional sharing without its condition, an enum item without values: only the catalog rules on the
     // server know, and its errors land on the field and on the item's cell.
-    await page.getByTestId('resource-save').click();
+    await session.page.getByTestId('resource-save').click();
     await expect
       .poll(() => fieldError(form, '共享条件').textContent())
       .toBe('有条件共享的资源须写明共享条件');
     expect(await fieldError(form, '数据项 3 枚举值').textContent()).toBe('枚举型数据项须列出取值');
-    expect(page.url()).toMatch(/\/catalog\/new$/);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(artifacts, 'resource-form-error.png') });
+    expect(session.page.url()).toMatch(/\/catalog\/new$/);
+    await session.page.waitForTimeout(300);
+    await session.shot('resource-form-error', { fullPage: false });
 
     await form.getByLabel('数据项 3 枚举值').fill('城市低保、农村低保');
     await form.getByLabel('数据项 3 枚举值').press('Enter');
     await form.getByLabel('共享条件').fill('仅用于社会救助、医疗救助等法定职责范围内的核查');
-    await page.getByTestId('resource-save').click();
-    await page.getByText('资源“最低生活保障对象信息”已登记，代码 301005/000001').waitFor();
-    await page.waitForURL(/\/catalog\/301005%2F000001$/);
-    expect(await page.getByTestId('resource-version').textContent()).toBe('版本 1');
-    expect(await page.getByTestId('resource-facts').textContent()).toContain('民政局');
-    await page.getByTestId('resource-tab-items').click();
-    expect(await page.getByTestId('resource-items').textContent()).toContain('城市低保农村低保');
+    await session.page.getByTestId('resource-save').click();
+    await session.page.getByText('资源“最低生活保障对象信息”已登记，代码 301005/000001').waitFor();
+    await session.page.waitForURL(/\/catalog\/301005%2F000001$/);
+    expect(await session.page.getByTestId('resource-version').textContent()).toBe('版本 1');
+    expect(await session.page.getByTestId('resource-facts').textContent()).toContain('民政局');
+    await session.page.getByTestId('resource-tab-items').click();
+    expect(await session.page.getByTestId('resource-items').textContent()).toContain('城市低保农村低保');
   });
 
   test('edits the resource into version 2 and shows what changed', async () => {
-    await page.getByTestId('resource-edit').click();
-    await page.waitForURL(/\/catalog\/301005%2F000001\/edit$/);
-    const form = page.getByTestId('resource-form');
+    await session.page.getByTestId('resource-edit').click();
+    await session.page.waitForURL(/\/catalog\/301005%2F000001\/edit$/);
+    const form = session.page.getByTestId('resource-form');
     await form.getByLabel('资源摘要').fill('民政局认定的城乡最低生活保障对象、保障类别及月保障金额。');
     await form.getByTestId('item-add').click();
     await form.getByLabel('数据项 4 编码').fill('monthly_amount');
     await form.getByLabel('数据项 4 名称').fill('月保障金额（元）');
     await choose(form, '数据项 4 类型', '小数');
     await form.getByLabel('变更说明').fill('增加月保障金额');
-    await page.getByTestId('resource-save').click();
-    await page.getByText('资源“最低生活保障对象信息”已保存为版本 2').waitFor();
-    await page.waitForURL(/\/catalog\/301005%2F000001$/);
-    expect(await page.getByTestId('resource-version').textContent()).toBe('版本 2');
+    await session.page.getByTestId('resource-save').click();
+    await session.page.getByText('资源“最低生活保障对象信息”已保存为版本 2').waitFor();
+    await session.page.waitForURL(/\/catalog\/301005%2F000001$/);
+    expect(await session.page.getByTestId('resource-version').textContent()).toBe('版本 2');
 
-    await page.getByTestId('resource-tab-versions').click();
-    const versions = page.getByTestId('resource-versions');
+    await session.page.getByTestId('resource-tab-versions').click();
+    const versions = session.page.getByTestId('resource-versions');
     await versions.getByRole('row', { name: /v2/ }).getByText('增加月保障金额').waitFor();
     expect(await versions.getByRole('row', { name: /v1/ }).textContent()).toContain('登记');
     // The two latest versions are compared at once.
-    const diff = page.getByTestId('version-diff');
+    const diff = session.page.getByTestId('version-diff');
     const summary = diff.getByRole('row', { name: /summary/ });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('修改');
@@ -176,44 +157,44 @@ describe('resource catalog', () => {
     expect(await added.count()).toBe(1);
     expect(await added.textContent()).toContain('新增');
     expect(await added.textContent()).toContain('月保障金额（元）（小数）');
-    expect(await page.getByTestId('version-diff-summary').textContent()).toContain(
+    expect(await session.page.getByTestId('version-diff-summary').textContent()).toContain(
       '新增 1 项，删除 0 项，修改 1 项',
     );
-    await shot('resource-versions');
+    await session.shot('resource-versions');
   });
 
   test('offers to reload when someone else saved a version first', async () => {
-    await page.getByTestId('resource-edit').click();
-    await page.waitForURL(/\/edit$/);
-    const form = page.getByTestId('resource-form');
+    await session.page.getByTestId('resource-edit').click();
+    await session.page.waitForURL(/\/edit$/);
+    const form = session.page.getByTestId('resource-form');
     await form.getByLabel('资源摘要').fill('这段修改会与他人的修改冲突。');
 
     // Someone else saves version 3 while the form still edits version 2.
     const url = `/api/catalog/resources/${encodeURIComponent('301005/000001')}`;
     const { id, code, providerDepartmentName, version, createdAt, updatedAt, canEdit, ...input } = await (
-      await page.request.get(url)
+      await session.page.request.get(url)
     ).json();
-    const other = await page.request.put(url, {
+    const other = await session.page.request.put(url, {
       data: { ...input, updateCycle: 'weekly', changeNote: '改为每周更新', expectedVersion: version },
     });
     expect(other.status()).toBe(200);
 
-    await page.getByTestId('resource-save').click();
-    const dialog = page.getByRole('dialog', { name: '资源已被他人修改' });
+    await session.page.getByTestId('resource-save').click();
+    const dialog = session.page.getByRole('dialog', { name: '资源已被他人修改' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('当前版本 3');
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(artifacts, 'resource-conflict.png') });
+    await session.page.waitForTimeout(300);
+    await session.shot('resource-conflict', { fullPage: false });
     await dialog.getByRole('button', { name: '重新加载' }).click();
-    await page.getByText('已载入最新版本').waitFor();
+    await session.page.getByText('已载入最新版本').waitFor();
     // The form now holds version 3, the other user's change included and this user's gone.
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('资源代码 301005/000001，当前版本 3').waitFor();
+    await session.page.getByText('资源代码 301005/000001，当前版本 3').waitFor();
     expect(await form.getByLabel('资源摘要').inputValue()).toBe(input.summary);
     expect(await formItem(form, '更新周期').textContent()).toContain('每周');
   });
 
   test('raised no uncaught error in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

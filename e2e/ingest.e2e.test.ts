@@ -4,35 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, repoRoot, startServer, type TestServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { artifacts, browserSession, openPage } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
-const artifacts = path.join(repoRoot, 'e2e/artifacts');
-
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer(adminPassword);
-  browser = await launchChromium();
-  page = await openPage(browser, server.url, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A full-page screenshot; scrolled to the top first, or the sticky header would be drawn mid-page. */
-async function shot(name: string, on = page) {
-  await on.evaluate(() => window.scrollTo(0, 0));
-  await on.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-}
+const session = browserSession({ adminPassword });
 
 /** Signs in through the form on the sign-in page. */
 async function signIn(on: Page, username: string, password: string) {
@@ -69,89 +46,91 @@ const csv = iconv.encode(`${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'gb
 
 describe('aggregation', () => {
   test('uploads a GBK file into 人口基础信息 and confirms the detected encoding and mapping', async () => {
-    await signIn(page, 'admin', adminPassword);
-    await page.getByRole('menuitem', { name: '数据归集' }).click();
-    await page.getByTestId('ingest-nav-upload').click();
-    await page.waitForURL(/\/ingest\/upload/);
+    await signIn(session.page, 'admin', adminPassword);
+    await session.page.getByRole('menuitem', { name: '数据归集' }).click();
+    await session.page.getByTestId('ingest-nav-upload').click();
+    await session.page.waitForURL(/\/ingest\/upload/);
 
-    await page.getByTestId('upload-resource').click();
-    await page.keyboard.type('人口');
-    await page
+    await session.page.getByTestId('upload-resource').click();
+    await session.page.keyboard.type('人口');
+    await session.page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
       .getByTitle('人口基础信息', { exact: true })
       .click();
-    await page.waitForURL(/resource=101001%2F000001/);
-    await page
+    await session.page.waitForURL(/resource=101001%2F000001/);
+    await session.page
       .getByTestId('upload-form')
       .locator('input[type=file]')
       .setInputFiles({ name: '人口信息.csv', mimeType: 'text/csv', buffer: csv });
-    const chosen = await page.getByTestId('chosen-file').textContent();
+    const chosen = await session.page.getByTestId('chosen-file').textContent();
     expect(chosen).toContain('人口信息.csv');
     expect(chosen).toContain(`${csv.length} B`);
-    await shot('ingest-choose');
+    await session.shot('ingest-choose');
 
-    await page.getByTestId('upload-submit').click();
-    await page.getByTestId('mapping-table').waitFor();
-    expect(await page.getByTestId('preview-encoding').textContent()).toBe('GBK 编码');
-    expect(await page.getByTestId('preview-format').textContent()).toBe('CSV');
+    await session.page.getByTestId('upload-submit').click();
+    await session.page.getByTestId('mapping-table').waitFor();
+    expect(await session.page.getByTestId('preview-encoding').textContent()).toBe('GBK 编码');
+    expect(await session.page.getByTestId('preview-format').textContent()).toBe('CSV');
     // The header 身份证号 is one of 公民身份号码's synonyms, so it is matched on the server and marked as the key.
-    const idRow = page.getByTestId('mapping-table').getByRole('row', { name: /身份证号/ });
+    const idRow = session.page.getByTestId('mapping-table').getByRole('row', { name: /身份证号/ });
     expect(await idRow.textContent()).toContain('公民身份号码');
     expect(await idRow.textContent()).toContain('主键');
     expect(await idRow.textContent()).toContain('自动匹配');
-    expect(await page.getByTestId('mapping-key-missing').count()).toBe(0);
+    expect(await session.page.getByTestId('mapping-key-missing').count()).toBe(0);
     // The first rows as decoded from GBK.
-    expect(await page.getByTestId('sample-table').textContent()).toContain('张伟');
-    await shot('ingest-mapping');
+    expect(await session.page.getByTestId('sample-table').textContent()).toContain('张伟');
+    await session.shot('ingest-mapping');
   });
 
   test('loads the file and reports the rejected row and the upgraded ID number', async () => {
-    await page.getByTestId('run-start').click();
-    await page.waitForURL(/batch=\d+/);
-    const report = page.getByTestId('batch-report');
+    await session.page.getByTestId('run-start').click();
+    await session.page.waitForURL(/batch=\d+/);
+    const report = session.page.getByTestId('batch-report');
     await report.waitFor();
     const count = (key: string) =>
-      page.getByTestId(`count-${key}`).locator('.ant-statistic-content').textContent();
+      session.page.getByTestId(`count-${key}`).locator('.ant-statistic-content').textContent();
     expect(await count('total')).toBe('6');
     expect(await count('accepted')).toBe('5');
     expect(await count('rejected')).toBe('1');
     expect(await count('inserted')).toBe('5');
     expect(await count('warnings')).toBe('1');
-    expect(await page.getByTestId('reason-ranking').textContent()).toContain('身份证号校验码错误');
+    expect(await session.page.getByTestId('reason-ranking').textContent()).toContain('身份证号校验码错误');
 
-    const rejected = page.getByTestId('issues-rejected').getByRole('row', { name: new RegExp(badChecksum) });
+    const rejected = session.page
+      .getByTestId('issues-rejected')
+      .getByRole('row', { name: new RegExp(badChecksum) });
     await rejected.waitFor();
     // The reason names the column it came from.
     expect(await rejected.getByTestId('reason-tag').textContent()).toBe('身份证号：身份证号校验码错误');
     expect(await rejected.textContent()).toContain('陈静');
     // The rejected rows' columns and the mapping come in the file's order.
-    const headings = await page.getByTestId('issues-rejected').locator('thead th').allTextContents();
+    const headings = await session.page.getByTestId('issues-rejected').locator('thead th').allTextContents();
     expect(headings.slice(2)).toEqual(rows[0]);
-    const mapped = await page
+    const mapped = await session.page
       .getByTestId('batch-mapping')
       .locator('tbody tr td:first-child')
       .allTextContents();
     expect(mapped).toEqual(rows[0]);
     // The completeness of 公民身份号码 counts every row; its validity leaves the rejected one out.
-    const idQuality = page.getByTestId('item-quality').getByRole('row', { name: /id_number/ });
+    const idQuality = session.page.getByTestId('item-quality').getByRole('row', { name: /id_number/ });
     expect(await idQuality.textContent()).toContain('100%');
     expect(await idQuality.textContent()).toContain('83.3%');
     // The file has no column for 民族: not supplied, rather than 0 % complete.
-    const ethnicity = page.getByTestId('item-quality').getByRole('row', { name: /ethnicity/ });
+    const ethnicity = session.page.getByTestId('item-quality').getByRole('row', { name: /ethnicity/ });
     expect(await ethnicity.getByTestId('not-supplied').textContent()).toBe('未提供');
     expect(await ethnicity.textContent()).not.toContain('0%');
-    await shot('ingest-report');
+    await session.shot('ingest-report');
 
-    await page.getByTestId('issues-tab-warning').click();
-    const upgraded = page.getByTestId('issues-warning').getByRole('row', { name: new RegExp(oldId) });
+    await session.page.getByTestId('issues-tab-warning').click();
+    const upgraded = session.page.getByTestId('issues-warning').getByRole('row', { name: new RegExp(oldId) });
     await upgraded.waitFor();
     expect(await upgraded.textContent()).toContain('15位身份证号已升级为18位');
   });
 
   test('downloads the rejected rows as a workbook', async () => {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('download-rejects').click(),
+      session.page.waitForEvent('download'),
+      session.page.getByTestId('download-rejects').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^batch-\d+-rejects\.xlsx$/);
     const file = path.join(artifacts, 'ingest-rejects.xlsx');
@@ -163,53 +142,56 @@ describe('aggregation', () => {
   });
 
   test('shows the loaded rows and their quality on the resource page', async () => {
-    await page.getByTestId('open-resource-data').click();
-    await page.waitForURL(/\/catalog\/101001%2F000001\?tab=data$/);
-    const records = page.getByTestId('records-table');
+    await session.page.getByTestId('open-resource-data').click();
+    await session.page.waitForURL(/\/catalog\/101001%2F000001\?tab=data$/);
+    const records = session.page.getByTestId('records-table');
     await records.getByRole('row', { name: /张伟/ }).waitFor();
     expect(await records.locator('tbody tr.ant-table-row').count()).toBe(5);
     // The 15-digit number was stored upgraded; the admin sees personal data as loaded, and is told the reading is audited.
     expect(await records.textContent()).toContain('430112198503150017');
-    expect(await page.getByTestId('records-masked').textContent()).toContain('审计');
-    await page.getByTestId('records-search').getByRole('searchbox').fill('43011219850315');
-    await page.getByTestId('records-search').getByRole('searchbox').press('Enter');
+    expect(await session.page.getByTestId('records-masked').textContent()).toContain('审计');
+    await session.page.getByTestId('records-search').getByRole('searchbox').fill('43011219850315');
+    await session.page.getByTestId('records-search').getByRole('searchbox').press('Enter');
     await expect.poll(() => records.locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await records.textContent()).toContain('杨磊');
-    await shot('ingest-resource-data');
+    await session.shot('ingest-resource-data');
 
-    await page.getByTestId('resource-tab-batches').click();
-    await page.getByTestId('batches-table').getByText('人口信息.csv').waitFor();
+    await session.page.getByTestId('resource-tab-batches').click();
+    await session.page.getByTestId('batches-table').getByText('人口信息.csv').waitFor();
 
-    await page.getByTestId('resource-tab-quality').click();
-    await page.waitForURL(/tab=quality/);
-    await page.getByTestId('quality-chart').locator('canvas').waitFor();
-    expect(await page.getByTestId('item-quality').textContent()).toContain('公民身份号码');
-    await page.waitForTimeout(800);
-    await shot('ingest-resource-quality');
+    await session.page.getByTestId('resource-tab-quality').click();
+    await session.page.waitForURL(/tab=quality/);
+    await session.page.getByTestId('quality-chart').locator('canvas').waitFor();
+    expect(await session.page.getByTestId('item-quality').textContent()).toContain('公民身份号码');
+    await session.page.waitForTimeout(800);
+    await session.shot('ingest-resource-quality');
   });
 
   test('lists the batch with its counts and opens its report', async () => {
-    await page.getByRole('menuitem', { name: '数据归集' }).click();
-    await page.getByTestId('ingest-nav-batches').click();
-    await page.waitForURL(/\/ingest\/batches$/);
-    const row = page.getByTestId('batches-table').getByRole('row', { name: /人口信息\.csv/ });
+    await session.page.getByRole('menuitem', { name: '数据归集' }).click();
+    await session.page.getByTestId('ingest-nav-batches').click();
+    await session.page.waitForURL(/\/ingest\/batches$/);
+    const row = session.page.getByTestId('batches-table').getByRole('row', { name: /人口信息\.csv/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('人口基础信息');
     expect(await row.textContent()).toContain('完成');
-    await page.getByTestId('batches-status').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('失败').click();
-    await page.waitForURL(/status=failed/);
-    await page.getByText('没有符合条件的批次').waitFor();
-    await page.getByRole('button', { name: '清除筛选' }).first().click();
+    await session.page.getByTestId('batches-status').click();
+    await session.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle('失败')
+      .click();
+    await session.page.waitForURL(/status=failed/);
+    await session.page.getByText('没有符合条件的批次').waitFor();
+    await session.page.getByRole('button', { name: '清除筛选' }).first().click();
     await row.getByRole('link', { name: /^#\d+$/ }).click();
-    await page.waitForURL(/\/ingest\/batches\/\d+$/);
-    await page.getByTestId('batch-report').waitFor();
-    expect(await page.getByTestId('report-resource').textContent()).toBe('人口基础信息');
-    await shot('ingest-batch');
+    await session.page.waitForURL(/\/ingest\/batches\/\d+$/);
+    await session.page.getByTestId('batch-report').waitFor();
+    expect(await session.page.getByTestId('report-resource').textContent()).toBe('人口基础信息');
+    await session.shot('ingest-batch');
   });
 
   test('finds records of a resource keyed by two items by the start of each', async () => {
-    const pushed = await page.request.post('/api/ingest/push/slj_water_level', {
+    const pushed = await session.page.request.post('/api/ingest/push/slj_water_level', {
       data: {
         records: [
           { station_code: 'SW01', observed_at: '2026-11-24 08:00', level_m: '31.2' },
@@ -219,19 +201,19 @@ describe('aggregation', () => {
       },
     });
     expect(pushed.status()).toBe(200);
-    await page.goto('/catalog/slj_water_level?tab=data');
-    const records = page.getByTestId('records-table');
+    await session.page.goto('/catalog/slj_water_level?tab=data');
+    const records = session.page.getByTestId('records-table');
     await expect.poll(() => records.locator('tbody tr.ant-table-row').count()).toBe(3);
-    await page.getByTestId('records-search-station_code').fill('SW01');
-    await page.getByTestId('records-search-observed_at').fill('2026-11-25');
-    await page.getByTestId('records-search-observed_at').press('Enter');
+    await session.page.getByTestId('records-search-station_code').fill('SW01');
+    await session.page.getByTestId('records-search-observed_at').fill('2026-11-25');
+    await session.page.getByTestId('records-search-observed_at').press('Enter');
     await expect.poll(() => records.locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await records.textContent()).toContain('31.4');
   });
 
   test('a leader sees the personal data masked', async () => {
     const password = 'Leader#E2e2026';
-    const created = await page.request.post('/api/users', {
+    const created = await session.page.request.post('/api/users', {
       data: {
         username: 'e2e.leader',
         displayName: '区领导',
@@ -241,7 +223,7 @@ describe('aggregation', () => {
       },
     });
     expect(created.status()).toBe(201);
-    const leader = await openPage(browser, server.url, pageErrors);
+    const leader = await openPage(session.browser, session.server.url, session.pageErrors);
     // An account an admin created must change its password first; done through the API to come to the point.
     expect(
       (await leader.request.post('/api/auth/login', { data: { username: 'e2e.leader', password } })).status(),
@@ -261,10 +243,10 @@ describe('aggregation', () => {
     await leader.goto('/ingest');
     await leader.waitForURL(/\/ingest\/batches$/);
     expect(await leader.getByTestId('ingest-nav-upload').count()).toBe(0);
-    await shot('ingest-leader-data', leader);
+    await session.shot('ingest-leader-data', { on: leader });
   });
 
   test('raised no uncaught error in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -2,20 +2,12 @@
 // components delivered through the ingest push API by several departments; a person found by the pinyin initials
 // of their name, unmasked on request, and their entity page with merged values, provenance, the conflict and the
 // linked company; then the component map with its points over the district outline and its counts.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { creditCodeCheck, idNumberCheck } from '../src/core/cn-codes.ts';
-import { launchChromium, openPage, repoRoot, startServer, type TestServer } from './server.ts';
+import { browserSession } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
-const artifacts = path.join(repoRoot, 'e2e/artifacts');
-
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
+const session = browserSession({ adminPassword });
 
 // A rare four-character name, so its initials find this person alone even beside generated demo people.
 const person = { name: '诸葛孔明', initials: 'zgkm', id: idNumber('43011219810723003') };
@@ -59,42 +51,24 @@ function creditCode(first17: string) {
   return first17 + creditCodeCheck(first17);
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer(adminPassword);
-  browser = await launchChromium();
-  page = await openPage(browser, server.url, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A full-page screenshot; scrolled to the top first, or the sticky header would be drawn mid-page. */
-async function shot(name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-}
-
 /** Signs in through the form on the sign-in page. */
 async function signIn(username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
+  await session.page.goto('/login');
+  await session.page.getByLabel('用户名').fill(username);
+  await session.page.getByLabel('密码', { exact: true }).fill(password);
+  await session.page.getByTestId('login-submit').click();
+  await session.page.getByTestId('home-title').waitFor();
 }
 
 /** Delivers records to a resource as a department system would, through the ingest push API. */
 async function push(resource: string, records: Record<string, string>[]) {
-  const response = await page.request.post(`/api/ingest/push/${resource}`, { data: { records } });
+  const response = await session.page.request.post(`/api/ingest/push/${resource}`, { data: { records } });
   expect(response.status(), await response.text()).toBe(200);
 }
 
 /** The registries' entity counts. */
 async function stats(): Promise<Record<string, number>> {
-  const response = await page.request.get('/api/registry/stats');
+  const response = await session.page.request.get('/api/registry/stats');
   expect(response.status()).toBe(200);
   return response.json();
 }
@@ -148,50 +122,50 @@ describe('base registries', () => {
   });
 
   test('finds a person by the pinyin initials of their name, masked until asked', async () => {
-    await page.getByRole('menuitem', { name: '基础库' }).click();
-    await page.waitForURL(/\/registry$/);
-    await page.getByTestId('registry-card-population').click();
-    await page.waitForURL(/\/registry\/population$/);
-    await page.getByTestId('registry-search').getByRole('searchbox').fill(person.initials);
-    await page.getByTestId('registry-search').getByRole('searchbox').press('Enter');
-    await page.waitForURL(new RegExp(`q=${person.initials}`));
-    const table = page.getByTestId('entities-table');
+    await session.page.getByRole('menuitem', { name: '基础库' }).click();
+    await session.page.waitForURL(/\/registry$/);
+    await session.page.getByTestId('registry-card-population').click();
+    await session.page.waitForURL(/\/registry\/population$/);
+    await session.page.getByTestId('registry-search').getByRole('searchbox').fill(person.initials);
+    await session.page.getByTestId('registry-search').getByRole('searchbox').press('Enter');
+    await session.page.waitForURL(new RegExp(`q=${person.initials}`));
+    const table = session.page.getByTestId('entities-table');
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
     // Names and ID numbers are personal: masked, even for an admin, until the admin asks to see them.
     const row = table.locator('tbody tr.ant-table-row').first();
     expect(await row.textContent()).not.toContain(person.name);
     expect(await row.textContent()).not.toContain(person.id);
-    expect(await page.getByTestId('list-masked').textContent()).toBe('个人信息已脱敏');
-    await page.getByTestId('show-raw').click();
-    await page.waitForURL(/raw=true/);
+    expect(await session.page.getByTestId('list-masked').textContent()).toBe('个人信息已脱敏');
+    await session.page.getByTestId('show-raw').click();
+    await session.page.waitForURL(/raw=true/);
     await table.getByRole('row', { name: new RegExp(person.name) }).waitFor();
     expect(await row.textContent()).toContain(person.id);
-    expect(await page.getByTestId('list-masked').count()).toBe(0);
-    await shot('registry-search');
+    expect(await session.page.getByTestId('list-masked').count()).toBe(0);
+    await session.shot('registry-search');
 
     // The name's Chinese characters find the person too.
-    await page.getByTestId('registry-search').getByRole('searchbox').fill('孔明');
-    await page.getByTestId('registry-search').getByRole('searchbox').press('Enter');
+    await session.page.getByTestId('registry-search').getByRole('searchbox').fill('孔明');
+    await session.page.getByTestId('registry-search').getByRole('searchbox').press('Enter');
     await table.getByRole('row', { name: new RegExp(person.name) }).waitFor();
   });
 
   test("opens the person's page with merged values, their provenance, the conflict and the company", async () => {
-    const table = page.getByTestId('entities-table');
+    const table = session.page.getByTestId('entities-table');
     await table
       .getByRole('row', { name: new RegExp(person.name) })
       .getByTestId('entity-link')
       .click();
     // The person's page is named by the entity's number, never by the ID number, even encoded.
-    await page.waitForURL(/\/registry\/population\/\d+$/);
-    expect(page.url()).not.toContain(person.id);
-    expect(page.url()).not.toContain(Buffer.from(person.id).toString('base64url'));
-    const values = page.getByTestId('entity-values');
+    await session.page.waitForURL(/\/registry\/population\/\d+$/);
+    expect(session.page.url()).not.toContain(person.id);
+    expect(session.page.url()).not.toContain(Buffer.from(person.id).toString('base64url'));
+    const values = session.page.getByTestId('entity-values');
     await values.waitFor();
     // The page opens masked; unmasking is asked for again here, and audited by the server.
-    expect(await page.getByTestId('entity-masked').textContent()).toBe('个人信息已脱敏');
-    await page.getByTestId('show-raw').click();
-    await page.waitForURL(/raw=true/);
-    await expect.poll(() => page.getByTestId('value-name').textContent()).toBe(person.name);
+    expect(await session.page.getByTestId('entity-masked').textContent()).toBe('个人信息已脱敏');
+    await session.page.getByTestId('show-raw').click();
+    await session.page.waitForURL(/raw=true/);
+    await expect.poll(() => session.page.getByTestId('value-name').textContent()).toBe(person.name);
 
     // 公安 has precedence on the name; the marital status comes from 民政; each with its batch and rule.
     const nameRow = values.getByRole('row', { name: /^姓名/ });
@@ -203,94 +177,97 @@ describe('base registries', () => {
     expect(await maritalRow.textContent()).toContain('已婚');
     expect(await maritalRow.textContent()).toContain('婚姻登记信息');
     // Age and birthplace are worked out from the ID number.
-    expect(await page.getByTestId('value-birthplace').textContent()).toContain('430112');
-    expect(await page.getByTestId('value-age').textContent()).toMatch(/^\d+ 岁$/);
+    expect(await session.page.getByTestId('value-birthplace').textContent()).toContain('430112');
+    expect(await session.page.getByTestId('value-age').textContent()).toMatch(/^\d+ 岁$/);
 
     // The two phone numbers disagree and no source has precedence: the newest is used and a conflict is open.
-    expect(await page.getByTestId('value-phone').textContent()).toBe('13900005678');
-    const conflicts = page.getByTestId('entity-conflicts');
+    expect(await session.page.getByTestId('value-phone').textContent()).toBe('13900005678');
+    const conflicts = session.page.getByTestId('entity-conflicts');
     expect(await conflicts.textContent()).toContain('联系电话');
     expect(await conflicts.textContent()).toContain('13800001234');
     // The page's history starts with the first version.
-    expect(await page.getByTestId('entity-history').textContent()).toContain('当前版本');
+    expect(await session.page.getByTestId('entity-history').textContent()).toContain('当前版本');
     // The person is the company's legal representative.
-    const link = page.getByTestId('link-company');
+    const link = session.page.getByTestId('link-company');
     expect(await link.textContent()).toBe(company.name);
-    await shot('registry-entity');
+    await session.shot('registry-entity');
 
     await link.click();
-    await page.waitForURL(new RegExp(`/registry/legal_person/${company.code}$`));
-    await expect.poll(() => page.getByTestId('value-name').textContent()).toBe(company.name);
-    expect(await page.getByTestId('value-org_type_derived').textContent()).toBe('企业');
-    await page.getByTestId('link-legal-rep').waitFor();
+    await session.page.waitForURL(new RegExp(`/registry/legal_person/${company.code}$`));
+    await expect.poll(() => session.page.getByTestId('value-name').textContent()).toBe(company.name);
+    expect(await session.page.getByTestId('value-org_type_derived').textContent()).toBe('企业');
+    await session.page.getByTestId('link-legal-rep').waitFor();
   });
 
   test('a steward resolves the conflict, and the person takes the chosen value', async () => {
-    await page.goto('/registry/conflicts');
-    const row = page.getByTestId('conflicts-table').getByRole('row', { name: /13800001234/ });
+    await session.page.goto('/registry/conflicts');
+    const row = session.page.getByTestId('conflicts-table').getByRole('row', { name: /13800001234/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('待处理');
     await row.locator('[data-testid^=resolve-conflict-]').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = session.page.getByRole('dialog');
     await dialog.getByRole('radio', { name: /13800001234/ }).check();
-    await page.getByTestId('resolve-submit').click();
+    await session.page.getByTestId('resolve-submit').click();
     // A confirmation says what the entity will take before anything changes.
-    const confirmation = page.locator('.ant-modal-confirm');
+    const confirmation = session.page.locator('.ant-modal-confirm');
     expect(await confirmation.textContent()).toContain('“13800001234”');
-    await page.getByTestId('resolve-confirm').click();
-    await page.getByText('冲突已裁决').waitFor();
+    await session.page.getByTestId('resolve-confirm').click();
+    await session.page.getByText('冲突已裁决').waitFor();
     // Resolved conflicts leave the list of open ones.
     await expect.poll(() => row.count()).toBe(0);
-    await page.getByTestId('conflicts-status').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('已裁决').click();
-    await page.waitForURL(/status=resolved/);
-    await page
+    await session.page.getByTestId('conflicts-status').click();
+    await session.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle('已裁决')
+      .click();
+    await session.page.waitForURL(/status=resolved/);
+    await session.page
       .getByTestId('conflicts-table')
       .getByRole('row', { name: /13800001234/ })
       .waitFor();
 
-    await page.getByTestId('conflicts-table').getByTestId('conflict-entity').first().click();
-    await page.waitForURL(/\/registry\/population\/\d+$/);
+    await session.page.getByTestId('conflicts-table').getByTestId('conflict-entity').first().click();
+    await session.page.waitForURL(/\/registry\/population\/\d+$/);
     // Opened without asking to unmask: the chosen number, masked.
-    await expect.poll(() => page.getByTestId('value-phone').textContent()).toBe('138****1234');
-    const phoneRow = page.getByTestId('entity-values').getByRole('row', { name: /^联系电话/ });
+    await expect.poll(() => session.page.getByTestId('value-phone').textContent()).toBe('138****1234');
+    const phoneRow = session.page.getByTestId('entity-values').getByRole('row', { name: /^联系电话/ });
     expect(await phoneRow.textContent()).toContain('人工裁决');
-    expect(await page.getByTestId('entity-conflicts').count()).toBe(0);
+    expect(await session.page.getByTestId('entity-conflicts').count()).toBe(0);
 
     // An objection raised from the masked page reaches the person: the page sends the ref, the server finds the key.
-    await page.getByTestId('raise-objection').click();
-    const form = page.getByTestId('objection-form');
+    await session.page.getByTestId('raise-objection').click();
+    const form = session.page.getByTestId('objection-form');
     await form.getByRole('combobox').fill('婚姻状况');
     await form.getByRole('combobox').press('Enter');
     await form.getByLabel('纠错理由').fill('与本部门办件材料不一致');
-    await page.getByRole('button', { name: '提交纠错' }).click();
-    await page.getByText(/已提交纠错 #\d+/).waitFor();
-    const objections = await (await page.request.get('/api/registry/objections?scope=all')).json();
+    await session.page.getByRole('button', { name: '提交纠错' }).click();
+    await session.page.getByText(/已提交纠错 #\d+/).waitFor();
+    const objections = await (await session.page.request.get('/api/registry/objections?scope=all')).json();
     const raised = objections.items.find((o: { reason: string }) => o.reason === '与本部门办件材料不一致');
     expect(raised).toMatchObject({ registry: 'population', item: 'marital_status', source: 'mzj_marriage' });
-    expect(raised.ref).toBe(new URL(page.url()).pathname.split('/').pop());
+    expect(raised.ref).toBe(new URL(session.page.url()).pathname.split('/').pop());
   });
 
   test("opens a registry's quality from its tabs", async () => {
-    await page.goto('/registry/population');
-    await page.getByTestId('registry-nav-quality').click();
-    await page.waitForURL(/\/registry\/population\/quality$/);
-    await page.getByTestId('quality-completeness').waitFor();
+    await session.page.goto('/registry/population');
+    await session.page.getByTestId('registry-nav-quality').click();
+    await session.page.waitForURL(/\/registry\/population\/quality$/);
+    await session.page.getByTestId('quality-completeness').waitFor();
   });
 
   test('shows the components on the map of the district, with their counts', async () => {
-    await page.goto('/registry/component');
-    await page.getByTestId('registry-nav-map').click();
-    await page.waitForURL(/\/registry\/component\/map$/);
-    const map = page.getByTestId('component-map');
+    await session.page.goto('/registry/component');
+    await session.page.getByTestId('registry-nav-map').click();
+    await session.page.waitForURL(/\/registry\/component\/map$/);
+    const map = session.page.getByTestId('component-map');
     await map.locator('canvas').first().waitFor();
-    const answer = await page.request.get('/api/registry/component/map');
+    const answer = await session.page.request.get('/api/registry/component/map');
     const { points, total } = (await answer.json()) as { points: { key: string }[]; total: number };
     expect(points.map((p) => p.key)).toEqual(expect.arrayContaining(components.map((c) => c.component_code)));
-    expect(await page.getByTestId('map-count').textContent()).toBe(`共 ${total} 个部件`);
+    expect(await session.page.getByTestId('map-count').textContent()).toBe(`共 ${total} 个部件`);
     expect(await map.getAttribute('data-points')).toBe(String(points.length));
     // The legend counts each class's points.
-    const legend = page.getByTestId('map-legend');
+    const legend = session.page.getByTestId('map-legend');
     const roads = points.filter((p) =>
       components.some((c) => c.component_code === p.key && c.class === '道路交通'),
     );
@@ -298,28 +275,28 @@ describe('base registries', () => {
     expect(await legend.getByRole('listitem').filter({ hasText: '道路交通' }).textContent()).toMatch(
       /道路交通\d+/,
     );
-    await page.waitForTimeout(800);
-    await shot('registry-component-map');
+    await session.page.waitForTimeout(800);
+    await session.shot('registry-component-map');
 
     // Filtering by class asks the server again and redraws with that class alone.
-    await page.getByTestId('map-class').click();
-    await page
+    await session.page.getByTestId('map-class').click();
+    await session.page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
       .getByTitle('道路交通')
       .click();
-    await page.waitForURL(/class=/);
+    await session.page.waitForURL(/class=/);
     const filtered = (await (
-      await page.request.get('/api/registry/component/map?class=道路交通')
+      await session.page.request.get('/api/registry/component/map?class=道路交通')
     ).json()) as {
       total: number;
     };
     await expect
-      .poll(() => page.getByTestId('map-count').textContent())
+      .poll(() => session.page.getByTestId('map-count').textContent())
       .toBe(`符合条件的部件 ${filtered.total} 个`);
     await map.locator('canvas').first().waitFor();
   });
 
   test('raised no uncaught error in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -5,9 +5,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the browser tests leave their screenshots and downloads. */
+export const artifacts = path.join(repoRoot, 'e2e/artifacts');
 
 export type TestServer = { url: string; stop: () => Promise<void> };
 
@@ -106,4 +110,55 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
+}
+
+/**
+ * One test file's server, browser and page: started in `beforeAll`, closed in `afterAll`. Uncaught page errors of
+ * the page (and of pages opened with `pageErrors`) are collected in `pageErrors`.
+ */
+export function browserSession(options: { adminPassword: string; demo?: 'small' | 'none' }) {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const pageErrors: string[] = [];
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser session has not started (used outside a test?)');
+    return value;
+  };
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    server = await startServer(options.adminPassword, { demo: options.demo });
+    browser = await launchChromium();
+    page = await openPage(browser, server.url, pageErrors);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    get page() {
+      return started(page);
+    },
+    pageErrors,
+    /**
+     * Saves `<name>.png` under e2e/artifacts: the whole page, scrolled to the top first (or the sticky header would
+     * be drawn mid-page), or with `fullPage: false` the viewport as it is.
+     */
+    async shot(
+      name: string,
+      { on = started(page), fullPage = true }: { on?: Page; fullPage?: boolean } = {},
+    ) {
+      if (fullPage) await on.evaluate(() => window.scrollTo(0, 0));
+      await on.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
+    },
+  };
 }

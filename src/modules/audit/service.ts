@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/context.ts';
 import type { Db } from '../../core/db.ts';
+import type { ForbiddenError } from '../../core/errors.ts';
 import { entryHash, GENESIS_HASH } from './chain.ts';
 import type { AuditEntry, AuditQuery, VerifyResult } from './contract.ts';
 import * as repo from './repository.ts';
@@ -38,6 +39,18 @@ export function createAuditService(deps: { db: Db }) {
     /** Records an event on its own, outside any business transaction (sign-ins, refusals). */
     recordNow(ctx: Ctx, event: AuditEvent): Promise<number> {
       return this.record(deps.db, ctx, event);
+    },
+
+    /**
+     * Records a refusal (`access.denied`) of what the route's role check let through, then throws `error`.
+     */
+    async deny(
+      ctx: Ctx,
+      target: Omit<AuditEvent, 'action' | 'outcome'>,
+      error: ForbiddenError,
+    ): Promise<never> {
+      await this.recordNow(ctx, { action: 'access.denied', ...target, outcome: 'denied' });
+      throw error;
     },
 
     /** One page of the log, newest first unless asked otherwise. */

@@ -54,13 +54,11 @@ export function createBatchReads(deps: {
       if (resource.providerDepartmentId === departmentId) return;
     }
     // Not caught by the route's role check (the role may read batches), so the refusal is audited here.
-    await audit.recordNow(ctx, {
-      action: 'access.denied',
-      targetType: 'batch',
-      targetId: batch.id,
-      outcome: 'denied',
-    });
-    throw new ForbiddenError('not_your_batch', 'Not a batch of your department');
+    await audit.deny(
+      ctx,
+      { targetType: 'batch', targetId: batch.id },
+      new ForbiddenError('not_your_batch', 'Not a batch of your department'),
+    );
   }
 
   /**

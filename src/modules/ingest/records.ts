@@ -3,7 +3,7 @@ import type { Db } from '../../core/db.ts';
 import { InputError } from '../../core/errors.ts';
 import { maskKindOf, maskValue } from '../../core/masking.ts';
 import type { AuditService } from '../audit/index.ts';
-import type { DataItem, Resource } from '../catalog/index.ts';
+import type { Resource } from '../catalog/index.ts';
 import * as repo from './repository.ts';
 import { toHalfWidth } from './standardize.ts';
 

@@ -35,6 +35,7 @@ const JS_SLICE = 2000;
  */
 export async function mergeBatch(tx: RawTx, args: MergeArgs): Promise<MergeResult> {
   const { registry, source, table, batchId } = args;
+  await lockRegistry(tx, registry);
   const pairs = args.sourceItems.map((code) => `'${code}', "${code}"`).join(', ');
   await tx.query(
     `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
@@ -54,12 +55,22 @@ export async function mergeBatch(tx: RawTx, args: MergeArgs): Promise<MergeResul
     [batchId],
   );
   await tx.query('create index on merge_keys (n)');
+  await tx.query('analyze merge_keys'); // temporary tables are never analyzed by autovacuum
+  const [{ n: batchKeys } = { n: 0 }] = await tx.query<{ n: number }>(
+    'select count(*)::int as n from merge_keys',
+  );
+  if (batchKeys >= 10_000) await tx.query('analyze registry.source_records'); // see below
   const [{ any: anyConflict } = { any: false }] = await tx.query<{ any: boolean }>(
     `select exists (select 1 from registry.conflicts where registry = $1 and status in ('open', 'resolved')) as any`,
     [registry],
   );
   const result: MergeResult = { keys: 0, changed: 0, conflicts: 0 };
-  for (let from = 1; ; from += SLICE) {
+  for (let from = 1, slice = 1; ; from += SLICE, slice++) {
+    // A large first load fills the registry's tables in this very transaction, and plans made on their
+    // statistics from before (empty tables) turn the slices' joins quadratic: refresh the statistics each
+    // time the tables may have doubled. ANALYZE counts the rows this transaction wrote.
+    if (slice > 1 && (slice & (slice - 1)) === 0)
+      await tx.query('analyze registry.entities, registry.history');
     const rows = await tx.query<{ key: string; name: string | null; alone: boolean }>(
       `select k.key, k.name,
          not exists (select 1 from registry.source_records o where o.registry = $1 and o.key = k.key and o.source <> $2)
@@ -149,6 +160,17 @@ async function writeEntities(tx: RawTx, src: string, params: unknown[]): Promise
     params,
   );
   return result?.changed ?? 0;
+}
+
+/**
+ * Holds the registry's merge lock until the transaction ends. Merges of one registry run one at a time (in
+ * every process): a merge reads what all sources delivered, and one running beside another would not see the
+ * other's uncommitted deliveries, then overwrite its entities with values merged without them.
+ */
+export async function lockRegistry(tx: RawTx, registry: string) {
+  await tx.query(`select pg_advisory_xact_lock(hashtext('onecity.registry.merge'), hashtext($1))`, [
+    registry,
+  ]);
 }
 
 /** Merges these entities again from all their sources and writes what changed. */

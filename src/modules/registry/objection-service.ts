@@ -92,16 +92,12 @@ export function createObjectionService(deps: {
   }
 
   /** Refuses (and audits) a caller the role check let in but who is no party to the objection. */
-  async function refuse(ctx: Ctx, row: repo.ObjectionRow, code: string, message: string): Promise<never> {
-    await audit.recordNow(ctx, {
-      action: 'access.denied',
-      targetType: 'objection',
-      targetId: row.id,
-      outcome: 'denied',
-      detail: { code },
-    });
-    throw new ForbiddenError(code, message);
-  }
+  const refuse = (ctx: Ctx, row: repo.ObjectionRow, code: string, message: string) =>
+    audit.deny(
+      ctx,
+      { targetType: 'objection', targetId: row.id, detail: { code } },
+      new ForbiddenError(code, message),
+    );
 
   async function load(id: number) {
     const row = await repo.findObjection(db, id);
@@ -406,13 +402,11 @@ export function createObjectionService(deps: {
     async list(ctx: Ctx, q: ObjectionQuery) {
       const scope = q.scope ?? (isCenter(ctx) ? 'all' : 'raised');
       if (scope === 'all' && !isCenter(ctx)) {
-        await audit.recordNow(ctx, {
-          action: 'access.denied',
-          targetType: 'objection',
-          outcome: 'denied',
-          detail: { scope },
-        });
-        throw new ForbiddenError('objections_all_for_stewards', 'Only stewards see all objections');
+        await audit.deny(
+          ctx,
+          { targetType: 'objection', detail: { scope } },
+          new ForbiddenError('objections_all_for_stewards', 'Only stewards see all objections'),
+        );
       }
       const department = ctx.actor?.departmentId ?? null;
       if (scope !== 'all' && department === null) return { items: [], total: 0 };

@@ -3,6 +3,7 @@ import { databaseKinds, startTestPlatform } from '../../../test/databases.ts';
 import { envFor, runCli } from '../../../test/processes.ts';
 import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';
+import { lockRegistry, mergeKeys } from './merge.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 const ZHANG = id('43011219900101123');
@@ -186,5 +187,58 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     expect(entity.provenance.name).toMatchObject({ source: 'gafj_household' });
     const missing = await runCli(['registry', 'get', 'population', LI.replace(/.$/, '0'), '--json'], env);
     expect(missing.code).not.toBe(0);
+  });
+});
+
+// Only the server runs transactions side by side (PGlite runs one at a time).
+describe('registry merges side by side on PostgreSQL', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  beforeAll(async () => {
+    p = await startTestPlatform('postgres');
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('waits for a merge in progress instead of overwriting what it has not seen', async () => {
+    const key = id('43011219950505441');
+    const { registry } = p.modules;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let first!: () => void;
+    const firstWrote = new Promise<void>((resolve) => {
+      first = resolve;
+    });
+    // A merge of 公安's delivery, left open until released.
+    const household = p.database.rawTransaction(async (tx) => {
+      await lockRegistry(tx, 'population');
+      await tx.query(
+        `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
+         values ('population', $1, 'gafj_household', '{"name":"王五","sex":"男"}', 0, now())`,
+        [key],
+      );
+      await mergeKeys(
+        tx,
+        { registry: 'population', registryItems: ['name', 'sex', 'marital_status'], precedence: {} },
+        [key],
+      );
+      first();
+      await held;
+    });
+    await firstWrote;
+    // 民政's delivery of the same person meanwhile.
+    const marriage = registry.service.deliverOne('population', 'mzj_marriage', key, {
+      marital_status: '已婚',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await Promise.all([household, marriage]);
+    expect((await registry.service.get('population', key)).values).toMatchObject({
+      name: '王五',
+      sex: '男',
+      marital_status: '已婚',
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
   type RegistryName,
   registryNames,
 } from './feeds.ts';
-import { iso, mergeBatch, mergeKeys } from './merge.ts';
+import { iso, lockRegistry, mergeBatch, mergeKeys } from './merge.ts';
 import type { Provenance } from './schema.ts';
 
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
@@ -76,7 +76,10 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
   /** Merges these entities again from what their sources last delivered (after a resolution or a precedence change). */
   async function remerge(registry: RegistryName, keys: string[]) {
     const setup = await mergeSetup(registry);
-    return database.rawTransaction((tx) => mergeKeys(tx, { registry, ...setup }, keys));
+    return database.rawTransaction(async (tx) => {
+      await lockRegistry(tx, registry);
+      return mergeKeys(tx, { registry, ...setup }, keys);
+    });
   }
 
   return {
@@ -91,6 +94,7 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     async deliverOne(registry: RegistryName, source: string, key: string, values: Record<string, string>) {
       const setup = await mergeSetup(registry);
       return database.rawTransaction(async (tx) => {
+        await lockRegistry(tx, registry);
         await tx.query(
           `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
            values ($1, $2, $3, $4::jsonb, 0, now())

@@ -37,6 +37,21 @@ export const pageSizing = {
   showTotal: (total: number) => i18n.t('common:common.total', { total }),
 };
 
+/** The pagination of a table whose page and page size live in the URL (see useListParams). */
+export function urlPagination(
+  params: { page: string; pageSize: string },
+  setParams: (changes: { page: string; pageSize: string }) => void,
+  total: number,
+): TablePaginationConfig {
+  return {
+    current: Number(params.page),
+    pageSize: Number(params.pageSize),
+    total,
+    ...pageSizing,
+    onChange: (page, pageSize) => setParams({ page: String(page), pageSize: String(pageSize) }),
+  };
+}
+
 /**
  * The pagination and sorting props of a table whose page, page size and sort live in the URL
  * (see useListParams). A new sort goes back to page 1; no sort means `defaultSort`.

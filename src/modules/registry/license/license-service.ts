@@ -57,16 +57,13 @@ export function createLicenseService(deps: {
   const { audit, org, users, registry } = deps;
   const db = deps.database.db;
 
-  async function deny(ctx: Ctx, targetId: string | number, action: string): Promise<never> {
-    await audit.recordNow(ctx, {
-      action: 'access.denied',
-      targetType: 'license',
-      targetId,
-      outcome: 'denied',
-      detail: { action },
-    });
-    throw new ForbiddenError('not_issuing_department', 'You may only act on licenses of your own department');
-  }
+  /** Refuses (and audits) `action` on the licenses of another department. */
+  const deny = (ctx: Ctx, targetId: string | number, action: string) =>
+    audit.deny(
+      ctx,
+      { targetType: 'license', targetId, detail: { action } },
+      new ForbiddenError('not_issuing_department', 'You may only act on licenses of your own department'),
+    );
 
   /** The issuing department: the caller's own, or, for center staff, the one they name. */
   async function issuerFor(

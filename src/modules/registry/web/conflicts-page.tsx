@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInUser } from '../../../../web/src/auth/session.ts';
 import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { pageSizing, useListParams } from '../../../../web/src/shared/list-params.ts';
+import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
@@ -171,13 +171,7 @@ export function ConflictsPage() {
           columns={columns}
           dataSource={page.data?.items}
           scroll={{ x: 1000 }}
-          pagination={{
-            current: Number(params.page),
-            pageSize: Number(params.pageSize),
-            total: page.data?.total ?? 0,
-            ...pageSizing,
-            onChange: (p, size) => setParams({ page: String(p), pageSize: String(size) }),
-          }}
+          pagination={urlPagination(params, setParams, page.data?.total ?? 0)}
           locale={{ emptyText: page.isPending ? ' ' : <TableEmpty text={t('conflicts.empty')} /> }}
         />
       )}

@@ -8,6 +8,7 @@ import { errorText } from '../../../../web/src/api.ts';
 import { AuthScreen } from '../../../../web/src/auth/auth-screen.tsx';
 import { formatDateTime } from '../../../../web/src/shared/format.ts';
 import { type Verification, verifyLicense } from './license-api.ts';
+import { licenseDetails } from './license-details.tsx';
 
 type Verdict = Verification['verdict'];
 
@@ -125,32 +126,19 @@ function VerdictPanel({ verification }: { verification: Verification }) {
           bordered
           items={[
             { key: 'type', label: t('licenses.fields.type'), children: license.typeName },
-            { key: 'holder', label: t('licenses.fields.holderName'), children: license.holderName },
-            { key: 'issuer', label: t('licenses.fields.issuer'), children: license.issuerName },
-            { key: 'issueDate', label: t('licenses.fields.issueDate'), children: license.issueDate },
-            {
-              key: 'validUntil',
-              label: t('licenses.fields.validUntil'),
-              children: license.validUntil ?? t('licenses.longTerm'),
-            },
-            ...(license.revokedAt
-              ? [
-                  {
-                    key: 'revokedAt',
-                    label: t('licenses.fields.revokedAt'),
-                    children: formatDateTime(license.revokedAt),
-                  },
-                ]
-              : []),
-            {
-              key: 'id',
-              label: t('licenses.fields.id'),
-              children: (
-                <Typography.Text copyable style={{ fontFamily: 'monospace', fontSize: 12 }}>
-                  {license.id}
-                </Typography.Text>
-              ),
-            },
+            ...licenseDetails(
+              t,
+              license,
+              license.revokedAt
+                ? [
+                    {
+                      key: 'revokedAt',
+                      label: t('licenses.fields.revokedAt'),
+                      children: formatDateTime(license.revokedAt),
+                    },
+                  ]
+                : [],
+            ),
           ]}
         />
       )}

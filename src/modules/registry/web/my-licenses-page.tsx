@@ -5,6 +5,7 @@ import { ApiError } from '../../../../web/src/api.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { type License, useMyLicenses } from './license-api.ts';
+import { licenseDetails } from './license-details.tsx';
 import { LicenseStatusTag } from './license-status-tag.tsx';
 
 /**
@@ -68,23 +69,7 @@ function LicenseCard({ license }: { license: License }) {
           size="small"
           style={{ flex: 1, minWidth: 260 }}
           items={[
-            { key: 'holder', label: t('licenses.fields.holderName'), children: license.holderName },
-            { key: 'issuer', label: t('licenses.fields.issuer'), children: license.issuerName },
-            { key: 'issueDate', label: t('licenses.fields.issueDate'), children: license.issueDate },
-            {
-              key: 'validUntil',
-              label: t('licenses.fields.validUntil'),
-              children: license.validUntil ?? t('licenses.longTerm'),
-            },
-            {
-              key: 'id',
-              label: t('licenses.fields.id'),
-              children: (
-                <Typography.Text copyable style={{ fontFamily: 'monospace', fontSize: 12 }}>
-                  {license.id}
-                </Typography.Text>
-              ),
-            },
+            ...licenseDetails(t, license),
             ...(showQr
               ? [
                   {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInUser } from '../../../../web/src/auth/session.ts';
 import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { pageSizing, useListParams } from '../../../../web/src/shared/list-params.ts';
+import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
@@ -97,13 +97,7 @@ export function ObjectionsPage() {
           dataSource={list.data?.items ?? []}
           data-testid="objections-table"
           locale={{ emptyText: <TableEmpty text={t('objections.empty')} /> }}
-          pagination={{
-            current: Number(params.page),
-            pageSize: Number(params.pageSize),
-            total: list.data?.total ?? 0,
-            ...pageSizing,
-            onChange: (page, pageSize) => setParams({ page: String(page), pageSize: String(pageSize) }),
-          }}
+          pagination={urlPagination(params, setParams, list.data?.total ?? 0)}
           columns={[
             {
               key: 'id',

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
-import { pageSizing, useListParams } from '../../../../web/src/shared/list-params.ts';
+import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
 import { LoadError } from '../../../../web/src/shared/load-error.tsx';
 import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
 import { useSubdistricts } from '../../org/web/departments-api.ts';
@@ -217,13 +217,7 @@ function SearchPage({ registry }: { registry: RegistryName }) {
           columns={columns}
           dataSource={page.data?.items}
           scroll={{ x: 900 }}
-          pagination={{
-            current: Number(params.page),
-            pageSize: Number(params.pageSize),
-            total: page.data?.total ?? 0,
-            ...pageSizing,
-            onChange: (p, size) => setParams({ page: String(p), pageSize: String(size) }),
-          }}
+          pagination={urlPagination(params, setParams, page.data?.total ?? 0)}
           locale={{
             emptyText: page.isPending ? (
               ' '
