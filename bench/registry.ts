@@ -53,33 +53,39 @@ try {
   );
 
   // Baseline: the same rows as they were loaded (each feeding resource's data table, exported as CSV), copied
-  // raw into bare tables of text columns through the same COPY path aggregation uses.
-  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  // raw into bare tables of text columns, each COPY on a connection of its own as bench/ingest does.
+  const connect = () => postgres(url.toString(), { max: 1, onnotice: () => {} });
   let copyRows = 0;
   let copySeconds = 0;
   for (const file of demo.files) {
     const resource = await modules.catalog.service.get(lookupCtx, file.alias);
+    const csv = path.join(work, `${file.alias}.copy.csv`);
+    const bare = `bare_${resource.id}`;
+    const exporter = connect();
     const columns = (
-      await sql<{ column_name: string }[]>`
+      await exporter<{ column_name: string }[]>`
         select column_name from information_schema.columns
         where table_schema = 'data' and table_name = ${`r_${resource.id}`} and column_name not like '\\_%'
         order by ordinal_position`
-    ).map((c) => c.column_name);
-    const quoted = columns.map((c) => `"${c}"`);
-    const csv = path.join(work, `${file.alias}.copy.csv`);
+    ).map((c) => `"${c.column_name}"`);
     await pipeline(
-      await sql
-        .unsafe(`copy (select ${quoted.join(', ')} from data.r_${resource.id}) to stdout with (format csv)`)
+      await exporter
+        .unsafe(`copy (select ${columns.join(', ')} from data.r_${resource.id}) to stdout with (format csv)`)
         .readable(),
       fs.createWriteStream(csv),
     );
-    const bare = `bare_${resource.id}`;
-    await sql.unsafe(`create table ${bare} (${quoted.map((c) => `${c} text`).join(', ')})`);
+    await exporter.unsafe(`create table ${bare} (${columns.map((c) => `${c} text`).join(', ')})`);
+    await exporter.end();
+    const importer = connect();
     const t = performance.now();
-    await database.rawTransaction((tx) => tx.copyIn(bare, columns, fs.createReadStream(csv)));
+    await pipeline(
+      fs.createReadStream(csv),
+      await importer.unsafe(`copy ${bare} from stdin with (format csv)`).writable(),
+    );
     copySeconds += (performance.now() - t) / 1000;
-    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from ${sql(bare)}`;
+    const [{ n }] = await importer<{ n: number }[]>`select count(*)::int as n from ${importer(bare)}`;
     copyRows += n;
+    await importer.end();
   }
   const copyRate = copyRows / copySeconds;
   console.log(
@@ -88,8 +94,10 @@ try {
   console.log(`ratio: ${((loadRate / copyRate) * 100).toFixed(1)}% of raw COPY; target ≥ 30%`);
 
   // Lookups: random entities of every registry, read whole (values, provenance, sources, conflicts, history).
-  const keys = await sql<{ registry: string; key: string }[]>`
+  const picker = connect();
+  const keys = await picker<{ registry: string; key: string }[]>`
     select registry, key from registry.entities order by random() limit 10000`;
+  await picker.end();
   const times: number[] = [];
   for (const { registry, key } of keys) {
     const t = performance.now();
@@ -98,7 +106,6 @@ try {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  await sql.end();
   await database.close();
 
   console.log(

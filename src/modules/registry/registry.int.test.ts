@@ -164,6 +164,28 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     );
     await p.modules.registry.service.catchUp();
     expect(await stored()).toEqual(bySql);
+    // Two sources that agree wherever they overlap: merged again, nothing changes.
+    await deliver('mzj_marriage', [
+      {
+        当事人身份证号: wang,
+        当事人姓名: '单雄信',
+        婚姻状况: '已婚',
+        登记日期: '2020-01-01',
+        联系电话: '13600136000',
+      },
+    ]);
+    const agreed = await stored();
+    expect(agreed[0]).toMatchObject({ search: '单雄信 sxx', versions: 2 });
+    expect((await get('population', wang)).provenance).toMatchObject({
+      name: { source: 'mzj_marriage', rule: 'agreed' },
+      sex: { source: 'gafj_household', rule: 'only' },
+      marital_status: { source: 'mzj_marriage', rule: 'only' },
+    });
+    expect(await p.modules.registry.service.remerge('population', [wang])).toEqual({
+      changed: 0,
+      conflicts: 0,
+    });
+    expect(await stored()).toEqual(agreed);
     // Merging keys nobody delivered creates nothing.
     await p.modules.registry.service.remerge('population', [id('43011219700101001')]);
     await expect(get('population', id('43011219700101001'))).rejects.toThrow();
