@@ -28,6 +28,8 @@ export type Database = {
   migrationLevel(): Promise<{ applied: number; known: number; latest: string | null }>;
   /** A transaction on the driver itself, for bulk loading with COPY (used by aggregation). */
   rawTransaction<T>(work: (tx: RawTx) => Promise<T>): Promise<T>;
+  /** One SQL statement with $n parameters on the driver, outside any transaction (one round trip). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 };
 
@@ -76,6 +78,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     migrationLevel: () => migrationLevel(db),
+    query: async (text, params) => (await client.query<any>(text, params)).rows,
     rawTransaction: (work) =>
       client.transaction((tx) =>
         work({
@@ -127,6 +130,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     migrationLevel: () => migrationLevel(db),
+    query: async (text, params) => (await client.unsafe(text, params as any[])) as any,
     rawTransaction: <T>(work: (tx: RawTx) => Promise<T>) =>
       client.begin((tx) =>
         work({

@@ -28,8 +28,7 @@ export type Entity = {
 /** The base registries: merging delivered batches into entities, and reading them back. */
 export function createRegistryService(deps: { database: Database; catalog: CatalogService; logger: Logger }) {
   const { database, catalog } = deps;
-  const query = <T>(text: string, params: unknown[] = []) =>
-    database.rawTransaction((tx) => tx.query<T>(text, params));
+  const query = <T>(text: string, params: unknown[] = []) => database.query<T>(text, params);
 
   /** Item precedence of a registry; the defaults are stored on first use so stewards can change them. */
   async function precedenceOf(registry: RegistryName): Promise<Record<string, string[]>> {
@@ -147,52 +146,40 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     /** One entity with its provenance, sources, open conflicts and history; `asOf` gives the version then. */
     async get(registry: string, key: string, asOf?: Date): Promise<Entity> {
       if (!isRegistryName(registry)) throw new NotFoundError('registry', registry);
-      // One transaction for the four reads: a lookup's cost is mostly round trips.
-      const read = await database.rawTransaction(async (tx) => {
-        const [entity] = asOf
-          ? await tx.query<{ values: Record<string, string>; provenance: Provenance }>(
-              `select values, provenance from registry.history where registry = $1 and key = $2
-             and valid_from <= $3::timestamptz and (valid_to is null or valid_to > $3::timestamptz)`,
-              [registry, key, asOf.toISOString()],
-            )
-          : await tx.query<{ values: Record<string, string>; provenance: Provenance }>(
-              'select values, provenance from registry.entities where registry = $1 and key = $2',
-              [registry, key],
-            );
-        if (!entity) return null;
-        const sources = await tx.query<{
-          source: string;
-          values: Record<string, string>;
-          batch_id: number;
-          observed_at: Date;
-        }>(
-          'select source, values, batch_id, observed_at from registry.source_records where registry = $1 and key = $2 order by source',
-          [registry, key],
-        );
-        const conflicts = await tx.query<{ id: number; item: string; candidates: unknown; created_at: Date }>(
-          `select id, item, candidates, created_at from registry.conflicts
-         where registry = $1 and key = $2 and status = 'open' order by id`,
-          [registry, key],
-        );
-        const history = await tx.query<{
-          values: Record<string, string>;
-          valid_from: Date;
-          valid_to: Date | null;
-        }>(
-          'select values, valid_from, valid_to from registry.history where registry = $1 and key = $2 order by valid_from',
-          [registry, key],
-        );
-        return { entity, sources, conflicts, history };
-      });
+      // One statement for the entity, its sources, open conflicts and history: a lookup's cost is round trips.
+      const version = asOf
+        ? `select values, provenance from registry.history where registry = $1 and key = $2
+           and valid_from <= $3::timestamptz and (valid_to is null or valid_to > $3::timestamptz)`
+        : 'select values, provenance from registry.entities where registry = $1 and key = $2';
+      const [read] = await query<{
+        values: Record<string, string>;
+        provenance: Provenance;
+        sources: { source: string; values: Record<string, string>; batch_id: number; observed_at: string }[];
+        conflicts: { id: number; item: string; candidates: unknown; created_at: string }[];
+        history: { values: Record<string, string>; valid_from: string; valid_to: string | null }[];
+      }>(
+        `select v.values, v.provenance,
+           (select coalesce(json_agg(json_build_object('source', source, 'values', values, 'batch_id', batch_id,
+              'observed_at', observed_at) order by source), '[]') from registry.source_records
+            where registry = $1 and key = $2) as sources,
+           (select coalesce(json_agg(json_build_object('id', id, 'item', item, 'candidates', candidates,
+              'created_at', created_at) order by id), '[]') from registry.conflicts
+            where registry = $1 and key = $2 and status = 'open') as conflicts,
+           (select coalesce(json_agg(json_build_object('values', values, 'valid_from', valid_from,
+              'valid_to', valid_to) order by valid_from), '[]') from registry.history
+            where registry = $1 and key = $2) as history
+         from (${version}) v`,
+        asOf ? [registry, key, asOf.toISOString()] : [registry, key],
+      );
       if (!read) throw new NotFoundError(registry, key);
-      const { entity, sources, conflicts, history } = read;
+      const { values, provenance, sources, conflicts, history } = read;
       const delivered = new Map(sources.map((s) => [`${s.source}#${s.batch_id}`, iso(s.observed_at)]));
       return {
         registry,
         key,
-        values: entity.values,
+        values,
         provenance: Object.fromEntries(
-          Object.entries(entity.provenance).map(([item, [source, batchId, rule]]) => [
+          Object.entries(provenance).map(([item, [source, batchId, rule]]) => [
             item,
             { source, batchId, rule, observedAt: delivered.get(`${source}#${batchId}`) ?? null },
           ]),
