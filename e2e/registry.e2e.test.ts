@@ -201,11 +201,15 @@ describe('base registries', () => {
 
   test('a steward resolves the conflict, and the person takes the chosen value', async () => {
     await session.page.goto('/registry/conflicts');
+    // Let the page's lookups (names, labels, who may see raw values) settle, so no re-render meets the clicks.
+    await session.page.waitForLoadState('networkidle');
     const row = session.page.getByTestId('conflicts-table').getByRole('row', { name: /13800001234/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('待处理');
     await row.locator('[data-testid^=resolve-conflict-]').click();
     const dialog = session.page.getByRole('dialog');
+    await dialog.waitFor();
+    await session.page.waitForLoadState('networkidle');
     await dialog.getByRole('radio', { name: /13800001234/ }).check();
     await session.page.getByTestId('resolve-submit').click();
     // A confirmation says what the entity will take before anything changes.
