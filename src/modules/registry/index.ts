@@ -33,12 +33,13 @@ export function createRegistryModule(deps: {
     await service.merge(batch, resource);
   });
   const licenses = createLicenseService({ ...deps, registry: service });
+  const quality = createQualityService(deps);
+  const objections = createObjectionService({ ...deps, registry: service });
   const routes = async (app: App) => {
-    // Each part of the registry API registers here (reads, conflicts, licenses, objections, quality).
-    await app.register(licenseRoutes(licenses));
-    await app.register(qualityRoutes(createQualityService(deps)));
-    await app.register(objectionRoutes(createObjectionService({ ...deps, registry: service })));
     await app.register(registryReadRoutes({ ...deps, registry: service }));
+    await app.register(licenseRoutes(licenses));
+    await app.register(qualityRoutes(quality));
+    await app.register(objectionRoutes(objections));
   };
-  return { service, licenses, routes };
+  return { service, licenses, quality, objections, routes };
 }
