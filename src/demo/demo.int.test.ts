@@ -182,6 +182,36 @@ describe('the first start of the server', () => {
     }
   }, 240_000);
 
+  it('finishes at the next start a load that was cut short', async () => {
+    const p = await startTestPlatform('pglite');
+    try {
+      // As if the first start had delivered a file, then stopped.
+      const first = await generateDemo({ dir: path.join(p.config.dataDir, 'demo') });
+      await p.modules.ingest.service.ingestFile(systemCtx('demo'), {
+        resource: first.files[0]!.alias,
+        file: first.files[0]!.file,
+      });
+      fs.writeFileSync(path.join(p.config.dataDir, 'demo', '.loading'), 'small');
+      const lines: string[] = [];
+      expect(
+        await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'small' }, (l) => lines.push(l)),
+      ).toBe(true);
+      expect(lines[0]).toMatch(/Resuming/);
+      const { population, legal_person, license, component } = first.expected;
+      expect(await p.modules.registry.service.stats()).toEqual({
+        population,
+        legal_person,
+        license,
+        component,
+      });
+      expect(fs.existsSync(path.join(p.config.dataDir, 'demo', '.loading'))).toBe(false);
+      // Done: the next start leaves it alone.
+      expect(await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'small' }, () => {})).toBe(false);
+    } finally {
+      await p.close();
+    }
+  }, 240_000);
+
   it('loads nothing when ONECITY_DEMO is none', async () => {
     const p = await startTestPlatform('pglite');
     try {

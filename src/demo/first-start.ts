@@ -1,8 +1,10 @@
 /**
  * The demo district on first start: a fresh data directory (no batch delivered, no registry entity) gets the
  * small demo loaded before the server opens, so that a new installation has people, companies, components
- * and licenses to look at. ONECITY_DEMO=none turns this off.
+ * and licenses to look at. ONECITY_DEMO=none turns this off. A load cut short (the process stopped) is done
+ * again at the next start: a marker file says it began, and loading is idempotent.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
@@ -24,12 +26,23 @@ export async function loadDemoOnFirstStart(
   config: Config,
   print: (line: string) => void,
 ): Promise<boolean> {
-  if (config.demo === 'none' || !(await isFresh(modules))) return false;
+  if (config.demo === 'none') return false;
+  const dir = path.join(config.dataDir, 'demo');
+  const marker = path.join(dir, '.loading');
+  const resuming = fs.existsSync(marker);
+  if (!resuming && !(await isFresh(modules))) return false;
   const started = performance.now();
-  print(`First start: loading the ${config.demo} demo district of 望城区 (ONECITY_DEMO=none skips this)…`);
+  print(
+    resuming
+      ? `Resuming the load of the ${config.demo} demo district, cut short last time…`
+      : `First start: loading the ${config.demo} demo district of 望城区 (ONECITY_DEMO=none skips this)…`,
+  );
   try {
-    const generated = await generateDemo({ scale: config.demo, dir: path.join(config.dataDir, 'demo') });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(marker, config.demo);
+    const generated = await generateDemo({ scale: config.demo, dir });
     const loaded = await loadDemo(modules, generated, { onProgress: (line) => print(`  ${line}`) });
+    fs.rmSync(marker);
     const counts = Object.entries(loaded.stats)
       .map(([registry, n]) => `${registry} ${n.toLocaleString('en')}`)
       .join(', ');
