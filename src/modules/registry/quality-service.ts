@@ -56,8 +56,6 @@ export function createQualityService(deps: {
   org: OrgService;
 }) {
   const { database, catalog, ingest, org } = deps;
-  const query = <T>(text: string, params: unknown[] = []) =>
-    database.rawTransaction((tx) => tx.query<T>(text, params));
   let district: District | undefined;
 
   /** The district's code and the bounding box of its outline (read once: it comes from a package). */
@@ -80,7 +78,7 @@ export function createQualityService(deps: {
     const columns = resource.items.map(
       (item, i) => `count(*) filter (where coalesce(${itemSql(item.code)}, '') <> '')::int as f${i}`,
     );
-    const [row] = await query<Record<string, number>>(
+    const [row] = await database.query<Record<string, number>>(
       `select count(*)::int as n, ${columns.join(', ')} from registry.entities e where e.registry = $1`,
       [registry],
     );
@@ -107,7 +105,7 @@ export function createQualityService(deps: {
       return { items: new Map(items.map((i) => [i.item.code, i])), results };
     const select = ['e.key', ...codes.map((code) => `${itemSql(code)} as ${column.get(code)}`)].join(', ');
     for (let after = ''; ; ) {
-      const rows = await query<Record<string, string | null> & { key: string }>(
+      const rows = await database.query<Record<string, string | null> & { key: string }>(
         `select ${select} from registry.entities e where e.registry = $1 and e.key > $2 order by e.key limit ${PAGE}`,
         [registry, after],
       );
@@ -145,13 +143,13 @@ export function createQualityService(deps: {
       `count(*) filter (where r${i} = 2)::int as p${i}`,
     ]);
     // OFFSET 0 keeps the states computed once per row rather than once per count.
-    const [row] = await query<Record<string, number>>(
+    const [row] = await database.query<Record<string, number>>(
       `select ${counts.join(', ')} from (select ${columns.join(', ')} from registry.entities e where e.registry = $1 offset 0) t`,
       [registry],
     );
     const results = [];
     for (const [i, check] of checks.entries()) {
-      const failed = await query<{ key: string }>(
+      const failed = await database.query<{ key: string }>(
         `select e.key from registry.entities e where e.registry = $1 and ${state(check)} = 1 order by e.key limit ${SAMPLES}`,
         [registry],
       );
@@ -169,7 +167,7 @@ export function createQualityService(deps: {
   async function timeliness(registry: RegistryName) {
     const now = Date.now();
     // Values delivered outside batches (licenses issued in OneCity) are batch 0 of their source.
-    const direct = await query<{ source: string; at: Date | string }>(
+    const direct = await database.query<{ source: string; at: Date | string }>(
       `select source, max(observed_at) as at from registry.source_records
        where registry = $1 and batch_id = 0 group by source`,
       [registry],

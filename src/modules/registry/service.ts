@@ -28,18 +28,17 @@ export type Entity = {
 /** The base registries: merging delivered batches into entities, and reading them back. */
 export function createRegistryService(deps: { database: Database; catalog: CatalogService; logger: Logger }) {
   const { database, catalog } = deps;
-  const query = <T>(text: string, params: unknown[] = []) => database.query<T>(text, params);
 
   /** Item precedence of a registry; the defaults are stored on first use so stewards can change them. */
   async function precedenceOf(registry: RegistryName): Promise<Record<string, string[]>> {
-    const rows = await query<{ item: string; sources: string[] }>(
+    const rows = await database.query<{ item: string; sources: string[] }>(
       'select item, sources from registry.precedence where registry = $1',
       [registry],
     );
     if (rows.length) return Object.fromEntries(rows.map((r) => [r.item, r.sources]));
     const defaults = defaultPrecedence[registry];
     for (const [item, sources] of Object.entries(defaults))
-      await query(
+      await database.query(
         `insert into registry.precedence (registry, item, sources, updated_by) values ($1, $2, $3, 'onecity')
          on conflict do nothing`,
         [registry, item, sources],
@@ -107,7 +106,7 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
 
     /** Merges done batches of feeding resources that were not merged yet (a merge cut short by a stop). */
     async catchUp() {
-      const rows = await query<{ id: number; resource_code: string }>(
+      const rows = await database.query<{ id: number; resource_code: string }>(
         `select b.id, b.resource_code from ingest.batches b
          where b.status = 'done' and b.inserted + b.updated > 0
            and not exists (select 1 from registry.merged_batches m where m.batch_id = b.id)
@@ -120,7 +119,7 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
       // Entities merged before names were searchable get their search text.
       for (const registry of registryNames) {
         for (;;) {
-          const unsearchable = await query<{ key: string }>(
+          const unsearchable = await database.query<{ key: string }>(
             'select key from registry.entities where registry = $1 and search is null and values ? $2 limit 2000',
             [registry, nameItems[registry]],
           );
@@ -135,7 +134,7 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
 
     /** Entity counts per registry. */
     async stats(): Promise<Record<RegistryName, number>> {
-      const rows = await query<{ registry: string; n: number }>(
+      const rows = await database.query<{ registry: string; n: number }>(
         'select registry, count(*)::int as n from registry.entities group by registry',
       );
       const counts = Object.fromEntries(registryNames.map((r) => [r, 0])) as Record<RegistryName, number>;
@@ -151,7 +150,7 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
         ? `select values, provenance from registry.history where registry = $1 and key = $2
            and valid_from <= $3::timestamptz and (valid_to is null or valid_to > $3::timestamptz)`
         : 'select values, provenance from registry.entities where registry = $1 and key = $2';
-      const [read] = await query<{
+      const [read] = await database.query<{
         values: Record<string, string>;
         provenance: Provenance;
         sources: { source: string; values: Record<string, string>; batch_id: number; observed_at: string }[];
