@@ -55,6 +55,7 @@ export async function openPlatform(config: Config, logger: Logger = createLogger
     const modules = createModules(database, config, logger);
     await modules.org.service.seed();
     await modules.catalog.service.seedDemo(systemCtx('onecity'));
+    await modules.registry.service.seedPrecedence();
     await modules.registry.service.catchUp();
     await modules.registry.licenses.syncRegistry();
     // Work started by committed batches (registry merges) finishes before the database closes.

@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { PrecedenceItem, PrecedenceList } from './contract.ts';
-import { defaultPrecedence, feeds, type RegistryName } from './feeds.ts';
+import { feeds, type RegistryName } from './feeds.ts';
 import { sourcesInfo } from './read-service.ts';
 import type { RegistryService } from './service.ts';
 
@@ -20,13 +20,13 @@ const feedingAliases = (registry: RegistryName) =>
     .filter(([, target]) => target === registry)
     .map(([alias]) => alias);
 
-/** Stored precedence of a registry by item; the defaults when none is stored yet (the first merge stores them). */
+/** Stored precedence of a registry by item (seeded with the defaults at start). */
 async function storedPrecedence(db: Db, registry: RegistryName): Promise<Record<string, string[]>> {
   const rows = await queryRows<{ item: string; sources: string[] }>(
     db,
     sql`select item, sources from registry.precedence where registry = ${registry}`,
   );
-  return rows.length ? Object.fromEntries(rows.map((r) => [r.item, r.sources])) : defaultPrecedence[registry];
+  return Object.fromEntries(rows.map((r) => [r.item, r.sources]));
 }
 
 /** Which source wins on each registry item, as stewards set it; changing it merges the affected entities again. */
@@ -80,11 +80,6 @@ export function createPrecedenceService(deps: Deps) {
       });
       const before = await database.db.transaction(async (tx) => {
         const stored = await storedPrecedence(tx, registry);
-        // A registry never merged has nothing stored: store its defaults first, or the merge would take this
-        // one entry for the whole list and forget the others.
-        for (const [code, list] of Object.entries(stored))
-          await tx.execute(sql`insert into registry.precedence (registry, item, sources, updated_by)
-            values (${registry}, ${code}, ${sql.param(list)}::text[], 'onecity') on conflict do nothing`);
         await tx.execute(sql`insert into registry.precedence (registry, item, sources, updated_by)
           values (${registry}, ${item}, ${sql.param(sources)}::text[], ${ctx.actor?.username ?? 'anonymous'})
           on conflict (registry, item) do update

@@ -29,21 +29,13 @@ export type Entity = {
 export function createRegistryService(deps: { database: Database; catalog: CatalogService; logger: Logger }) {
   const { database, catalog } = deps;
 
-  /** Item precedence of a registry; the defaults are stored on first use so stewards can change them. */
+  /** Item precedence of a registry, as stored (seeded with the defaults at start, changed by stewards). */
   async function precedenceOf(registry: RegistryName): Promise<Record<string, string[]>> {
     const rows = await database.query<{ item: string; sources: string[] }>(
       'select item, sources from registry.precedence where registry = $1',
       [registry],
     );
-    if (rows.length) return Object.fromEntries(rows.map((r) => [r.item, r.sources]));
-    const defaults = defaultPrecedence[registry];
-    for (const [item, sources] of Object.entries(defaults))
-      await database.query(
-        `insert into registry.precedence (registry, item, sources, updated_by) values ($1, $2, $3, 'onecity')
-         on conflict do nothing`,
-        [registry, item, sources],
-      );
-    return defaults;
+    return Object.fromEntries(rows.map((r) => [r.item, r.sources]));
   }
 
   /** Merges one committed batch of a resource, when the resource feeds a registry. */
@@ -82,6 +74,23 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
 
   return {
     merge,
+
+    /** Stores the default precedence of each registry that has none stored yet (a first start). */
+    async seedPrecedence() {
+      for (const registry of registryNames) {
+        const [{ n }] = await database.query<{ n: number }>(
+          'select count(*)::int as n from registry.precedence where registry = $1',
+          [registry],
+        );
+        if (n > 0) continue;
+        for (const [item, sources] of Object.entries(defaultPrecedence[registry]))
+          await database.query(
+            `insert into registry.precedence (registry, item, sources, updated_by) values ($1, $2, $3, 'onecity')
+             on conflict do nothing`,
+            [registry, item, sources],
+          );
+      }
+    },
 
     remerge,
 
