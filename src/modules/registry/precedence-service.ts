@@ -11,9 +11,6 @@ import type { RegistryService } from './service.ts';
 
 type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
 
-/** Keys merged again per transaction after a precedence change (a big registry has many disagreements). */
-const REMERGE_SLICE = 2000;
-
 /** The resources that feed a registry (feeds.ts), in their listed order. */
 const feedingAliases = (registry: RegistryName) =>
   Object.entries(feeds)
@@ -104,11 +101,10 @@ export function createPrecedenceService(deps: Deps) {
       where registry = ${registry} and provenance -> ${item}::text ->> 2 in ('precedence', 'resolution', 'newest')
       union
       select key from registry.conflicts where registry = ${registry} and item = ${item} and status = 'open'`);
-    for (let from = 0; from < keys.length; from += REMERGE_SLICE)
-      await service.remerge(
-        registry,
-        keys.slice(from, from + REMERGE_SLICE).map((k) => k.key),
-      );
+    await service.remerge(
+      registry,
+      keys.map((k) => k.key),
+    );
   }
 }
 

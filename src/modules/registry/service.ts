@@ -14,6 +14,9 @@ import {
 import { iso, lockRegistry, mergeBatch, mergeKeys } from './merge.ts';
 import type { Provenance } from './schema.ts';
 
+/** Entities merged again per transaction, as a batch's merge does in JavaScript. */
+const REMERGE_SLICE = 2000;
+
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
 export type Entity = {
   registry: RegistryName;
@@ -63,13 +66,23 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
     return { registryItems: target.items.map((i) => i.code), precedence: await precedenceOf(registry) };
   }
 
-  /** Merges these entities again from what their sources last delivered (after a resolution or a precedence change). */
+  /**
+   * Merges these entities again from what their sources last delivered (after a resolution, a precedence
+   * change, licenses issued).
+   */
   async function remerge(registry: RegistryName, keys: string[]) {
+    const result = { changed: 0, conflicts: 0 };
+    if (keys.length === 0) return result;
     const setup = await mergeSetup(registry);
-    return database.rawTransaction(async (tx) => {
-      await lockRegistry(tx, registry);
-      return mergeKeys(tx, { registry, ...setup }, keys);
-    });
+    for (let from = 0; from < keys.length; from += REMERGE_SLICE) {
+      const slice = await database.rawTransaction(async (tx) => {
+        await lockRegistry(tx, registry);
+        return mergeKeys(tx, { registry, ...setup }, keys.slice(from, from + REMERGE_SLICE));
+      });
+      result.changed += slice.changed;
+      result.conflicts += slice.conflicts;
+    }
+    return result;
   }
 
   return {
@@ -127,17 +140,14 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
       }
       // Entities merged before names were searchable get their search text.
       for (const registry of registryNames) {
-        for (;;) {
-          const unsearchable = await database.query<{ key: string }>(
-            'select key from registry.entities where registry = $1 and search is null and values ? $2 limit 2000',
-            [registry, nameItems[registry]],
-          );
-          if (!unsearchable.length) break;
-          await remerge(
-            registry,
-            unsearchable.map((r) => r.key),
-          );
-        }
+        const unsearchable = await database.query<{ key: string }>(
+          'select key from registry.entities where registry = $1 and search is null and values ? $2',
+          [registry, nameItems[registry]],
+        );
+        await remerge(
+          registry,
+          unsearchable.map((r) => r.key),
+        );
       }
     },
 

@@ -41,9 +41,6 @@ type CheckedIssue = Omit<SignedLicenseFields, 'id' | 'issuerCode' | 'validFrom'>
 
 const isDate = (text: string) => isRealDate(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2));
 
-// The registry merges at most this many entities per transaction after a bulk issue, as it does for batches.
-const MERGE_SLICE = 2000;
-
 export type LicenseService = ReturnType<typeof createLicenseService>;
 
 /** The e-license service; `registry` receives every issued or revoked license. */
@@ -270,8 +267,7 @@ export function createLicenseService(deps: {
         return rows;
       });
       const ids = rows.map((row) => row.licenseId);
-      for (let i = 0; i < ids.length; i += MERGE_SLICE)
-        await registry.remerge('license', ids.slice(i, i + MERGE_SLICE));
+      await registry.remerge('license', ids);
       return rows.map((row) => toLicense(row, directory.byId.get(row.issuerDepartmentId)!.name, true, today));
     },
 
@@ -289,8 +285,7 @@ export function createLicenseService(deps: {
         rows.map((row) => ({ key: row.licenseId, values: registryValues(row, today) })),
       );
       const ids = rows.map((row) => row.licenseId);
-      for (let i = 0; i < ids.length; i += MERGE_SLICE)
-        await registry.remerge('license', ids.slice(i, i + MERGE_SLICE));
+      await registry.remerge('license', ids);
       return rows.length;
     },
 
