@@ -251,9 +251,12 @@ describe('registry merges side by side on PostgreSQL', () => {
     });
     await firstWrote;
     // 民政's delivery of the same person meanwhile.
-    const marriage = registry.service.deliverOne('population', 'mzj_marriage', key, {
-      marital_status: '已婚',
-    });
+    await p.database.query(
+      `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
+       values ('population', $1, 'mzj_marriage', '{"marital_status":"已婚"}', 0, now())`,
+      [key],
+    );
+    const marriage = registry.service.remerge('population', [key]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     release();
     await Promise.all([household, marriage]);

@@ -107,25 +107,6 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
 
     remerge,
 
-    /**
-     * Records what a source says of one entity outside any batch (a license issued or revoked in OneCity: batch
-     * 0) and merges the entity again, in one transaction.
-     */
-    async deliverOne(registry: RegistryName, source: string, key: string, values: Record<string, string>) {
-      const setup = await mergeSetup(registry);
-      return database.rawTransaction(async (tx) => {
-        await lockRegistry(tx, registry);
-        await tx.query(
-          `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
-           values ($1, $2, $3, $4::jsonb, 0, now())
-           on conflict (registry, key, source) do update
-             set values = excluded.values, batch_id = 0, observed_at = excluded.observed_at`,
-          [registry, key, source, JSON.stringify(values)],
-        );
-        return mergeKeys(tx, { registry, ...setup }, [key]);
-      });
-    },
-
     /** Merges done batches of feeding resources that were not merged yet (a merge cut short by a stop). */
     async catchUp() {
       const rows = await database.query<{ id: number; resource_code: string }>(

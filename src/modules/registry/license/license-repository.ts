@@ -1,7 +1,7 @@
 /** The SQL of e-licenses: serials, issued licenses, revocation and the registry records of bulk issues. */
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, escapeLike, pageOf } from '../../../core/db.ts';
-import { licenseSerials, licenses, sourceRecords } from '../schema.ts';
+import { entities, licenseSerials, licenses, sourceRecords } from '../schema.ts';
 import type { LicenseQuery } from './license-contract.ts';
 
 export type LicenseRow = typeof licenses.$inferSelect;
@@ -95,8 +95,8 @@ export async function revokeLicense(db: Db, id: string, by: string, reason: stri
 }
 
 /**
- * Records what the license source says of many licenses at once (batch 0, as `deliverOne` does for one), so
- * a bulk issue and its registry records commit together; the entities are merged right after.
+ * Records what the license source says of licenses (batch 0), in the transaction that issues or revokes them,
+ * so a license and its registry record commit together; the entities are merged right after.
  */
 export async function upsertLicenseSourceRecords(
   db: Db,
@@ -128,8 +128,8 @@ export async function upsertLicenseSourceRecords(
 }
 
 /**
- * Licenses whose record in the registry is missing or says another status than they have `today`: a stop
- * between a license's commit and its delivery, or a license that ran out since.
+ * Licenses whose entity in the license registry is missing or says another status than they have `today`: a
+ * stop between a license's commit and its merge, or a license that ran out since.
  */
 export async function licensesOutOfSync(db: Db, today: string): Promise<LicenseRow[]> {
   const status = sql`case when ${licenses.revokedAt} is not null then '注销'
@@ -137,16 +137,7 @@ export async function licensesOutOfSync(db: Db, today: string): Promise<LicenseR
   const rows = await db
     .select({ license: licenses })
     .from(licenses)
-    .leftJoin(
-      sourceRecords,
-      and(
-        eq(sourceRecords.registry, 'license'),
-        eq(sourceRecords.key, licenses.licenseId),
-        eq(sourceRecords.source, 'license'),
-      ),
-    )
-    .where(
-      sql`${sourceRecords.key} is null or ${sourceRecords.values} ->> 'status' is distinct from ${status}`,
-    );
+    .leftJoin(entities, and(eq(entities.registry, 'license'), eq(entities.key, licenses.licenseId)))
+    .where(sql`${entities.key} is null or ${entities.values} ->> 'status' is distinct from ${status}`);
   return rows.map((r) => r.license);
 }

@@ -210,6 +210,9 @@ export function createLicenseService(deps: {
       const checked = checkIssue(input, issuer, today);
       const row = await db.transaction(async (tx) => {
         const [row] = await store(tx, ctx, [checked]);
+        await repo.upsertLicenseSourceRecords(tx, [
+          { key: row!.licenseId, values: registryValues(row!, today) },
+        ]);
         await audit.record(tx, ctx, {
           action: 'license.issue',
           targetType: 'license',
@@ -218,7 +221,7 @@ export function createLicenseService(deps: {
         });
         return row!;
       });
-      await registry.deliverOne('license', 'license', row.licenseId, registryValues(row, today));
+      await registry.remerge('license', [row.licenseId]);
       return toLicense(row, issuer.name, true, today);
     },
 
@@ -272,9 +275,9 @@ export function createLicenseService(deps: {
     },
 
     /**
-     * Brings the license registry in line with the licenses: delivers those whose registry record is missing
-     * (a stop right after an issue) or whose status changed (revoked, or run out since). Run at start and
-     * periodically; returns how many it delivered.
+     * Brings the license registry in line with the licenses: delivers those whose registry entity is missing
+     * (a stop between an issue's commit and its merge) or says another status (run out since). Run at start
+     * and periodically; returns how many it delivered.
      */
     async syncRegistry(): Promise<number> {
       const today = shanghaiDate();
@@ -300,6 +303,7 @@ export function createLicenseService(deps: {
         if (before.revokedAt)
           throw new ConflictError('license_revoked', `License ${id} is already revoked`, { id });
         const row = await repo.revokeLicense(tx, id, ctx.actor?.username ?? 'anonymous', reason);
+        await repo.upsertLicenseSourceRecords(tx, [{ key: id, values: registryValues(row, today) }]);
         await audit.record(tx, ctx, {
           action: 'license.revoke',
           targetType: 'license',
@@ -308,7 +312,7 @@ export function createLicenseService(deps: {
         });
         return row;
       });
-      await registry.deliverOne('license', 'license', id, registryValues(row, today));
+      await registry.remerge('license', [id]);
       return toLicense(row, await departmentName(row.issuerDepartmentId), true, today);
     },
 
