@@ -81,7 +81,8 @@ export function idNumberSex(id: string): 'male' | 'female' {
 
 export type CreditCodeProblem = 'credit_code_format' | 'credit_code_checksum';
 
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** The GB 32100 character set (no I, O, S, V, Z); the organization code part of a credit code uses it too. */
+export const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** The GB 32100 check character of the first 17 characters. */
@@ -89,6 +90,16 @@ export function creditCodeCheck(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]!) * CREDIT_WEIGHTS[i]!;
   return CREDIT_CHARS[(31 - (sum % 31)) % 31]!;
+}
+
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The GB 11714 check character of an 8-character organization code body (digits and A–Z): 0–9 or X. */
+export function organizationCodeCheck(body8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number.parseInt(body8[i]!, 36) * ORG_WEIGHTS[i]!;
+  const check = 11 - (sum % 11);
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
 
 /** Checks a unified social credit code: 18 characters of the GB 32100 set (no I, O, S, V, Z) and the mod-31 check. */

@@ -3,7 +3,7 @@
  * and farmers' cooperatives, with GB 32100 credit codes issued in Wangcheng (registration authority 9 =
  * market regulation, division 430112) and legal representatives who are people of the district.
  */
-import { creditCodeCheck } from '../core/cn-codes.ts';
+import { CREDIT_CHARS, creditCodeCheck, organizationCodeCheck } from '../core/cn-codes.ts';
 import type { District } from './places.ts';
 import { type Random, weightedTable } from './random.ts';
 
@@ -109,18 +109,6 @@ const capitals = {
     [500, 1],
   ]),
 };
-
-// The GB 32100 character set: the organization code part uses it too, so every code we make is valid.
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** The GB 11714 check character of an 8-character organization code body. */
-export function organizationCodeCheck(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number.parseInt(body[i]!, 36) * ORG_WEIGHTS[i]!;
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
-}
 
 /** Creates the generator; `asOf` (YYYY-MM-DD) is the demo's today. */
 export function createCompanyGenerator(random: Random, district: District, asOf: string) {

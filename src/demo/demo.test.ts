@@ -4,12 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCreditCode, checkIdNumber, idNumberSex, upgradeIdNumber } from '../core/cn-codes.ts';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  idNumberSex,
+  organizationCodeCheck,
+  upgradeIdNumber,
+} from '../core/cn-codes.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { openFile } from '../modules/ingest/readers/open-source.ts';
 import { insidePolygon, loadDistrictOutline } from '../modules/org/divisions-source.ts';
 import { isLicenseTypeCode } from '../modules/registry/license/license-id.ts';
-import { organizationCodeCheck } from './companies.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { type FaultName, faultRates } from './faults.ts';
 import { DEMO_AS_OF, type GeneratedDemo, generateDemo } from './generate.ts';

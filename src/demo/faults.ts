@@ -4,7 +4,7 @@
  * (a 15-digit ID number only to people born in the 1900s), and the generator counts both, so a test can hold
  * the files to the rates.
  */
-import { creditCodeCheck, idNumberCheck } from '../core/cn-codes.ts';
+import { CREDIT_CHARS, creditCodeCheck, idNumberCheck } from '../core/cn-codes.ts';
 import { mobilePrefixes } from './places.ts';
 import type { Random } from './random.ts';
 
@@ -70,9 +70,8 @@ export function fifteenDigits(id: string): string {
 
 /** The credit code with another check character. */
 export function withWrongCreditCheck(code: string, random: Random): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const at = chars.indexOf(creditCodeCheck(code.slice(0, 17)));
-  return code.slice(0, 17) + chars[(at + 1 + random.below(30)) % 31];
+  const at = CREDIT_CHARS.indexOf(creditCodeCheck(code.slice(0, 17)));
+  return code.slice(0, 17) + CREDIT_CHARS[(at + 1 + random.below(30)) % 31];
 }
 
 /** A YYYY-MM-DD date written one of the other ways departments write dates. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode } from '../../../core/cn-codes.ts';
+import { checkCreditCode, organizationCodeCheck } from '../../../core/cn-codes.ts';
 import { seedDepartments } from '../../org/departments-seed.ts';
-import { departmentCreditCode, organizationCodeCheck } from './issuer-codes.ts';
+import { departmentCreditCode } from './issuer-codes.ts';
 
 describe('department credit codes', () => {
   it('computes the GB 11714 check character of published organization codes', () => {

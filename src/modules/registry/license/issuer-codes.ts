@@ -9,23 +9,10 @@
  * across databases and restarts; a real deployment would record the departments' published codes instead.
  */
 import { createHash } from 'node:crypto';
-import { creditCodeCheck } from '../../../core/cn-codes.ts';
+import { creditCodeCheck, organizationCodeCheck } from '../../../core/cn-codes.ts';
 
 const AUTHORITY_AND_TYPE = '11';
 const DIVISION = '430112';
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** The GB 11714 check character of an 8-character organization code body (digits and A–Z): 0–9 or X. */
-export function organizationCodeCheck(body8: string): string {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    const c = body8.charCodeAt(i);
-    sum += (c <= 57 ? c - 48 : c - 55) * ORG_WEIGHTS[i]!;
-  }
-  const check = 11 - (sum % 11);
-  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
-}
-
 /** The credit code OneCity issues a department's licenses under, derived from its department code. */
 export function departmentCreditCode(departmentCode: string): string {
   const digest = createHash('sha256').update(`onecity-department:${departmentCode}`).digest();
