@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idNumberCheck } from '../../core/cn-codes.ts';
-import { ageOn, birthDateFromId, birthplaceOf, deriveValues, orgTypeOf, todayInShanghai } from './derived.ts';
+import { todayInShanghai } from '../../core/local-date.ts';
+import { ageOn, birthDateFromId, birthplaceOf, deriveValues, orgTypeOf } from './derived.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 

@@ -1,19 +1,7 @@
+import { todayInShanghai } from '../../core/local-date.ts';
 import type { Birthplace, DerivedValues } from './contract.ts';
 import type { RegistryName } from './feeds.ts';
 import { divisionName } from './historical-divisions.ts';
-
-// The district's calendar: an age changes on the birthday as people in Changsha count it.
-const localDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's date in Asia/Shanghai, as YYYY-MM-DD. */
-export function todayInShanghai(now = new Date()): string {
-  return localDate.format(now);
-}
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,6 +1,7 @@
 import { type Ctx, lookupCtx } from '../../core/context.ts';
 import { type Database, queryRows } from '../../core/db.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { todayInShanghai } from '../../core/local-date.ts';
 import type { CatalogService, DataItem, Resource } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import { validateValue } from '../ingest/validate.ts';
@@ -89,8 +90,7 @@ export function createQualityService(deps: {
    * Validity of the checked items and the row checks, walking the registry in key order a page at a time. Keys
    * of failures are kept in that order, the first ten of each, so samples are the same on every run.
    */
-  async function streamedPass(registry: RegistryName, resource: Resource, checks: RowCheck[]) {
-    const today = new Date().toISOString().slice(0, 10);
+  async function streamedPass(registry: RegistryName, resource: Resource, checks: RowCheck[], today: string) {
     const checked = resource.items.filter(isChecked);
     const codes = [...new Set([...checked.map((i) => i.code), ...checks.flatMap((c) => c.items)])];
     const column = new Map(codes.map((code, i) => [code, `c${i}`]));
@@ -207,9 +207,14 @@ export function createQualityService(deps: {
     async report(ctx: Ctx, registry: string): Promise<QualityReport> {
       if (!isRegistryName(registry)) throw new NotFoundError('registry', registry);
       const resource = await catalog.get(lookupCtx, registry);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayInShanghai();
       const { entities, filled } = await filledCounts(registry, resource);
-      const pass = await streamedPass(registry, resource, rowChecks(registry, await districtBox(), today));
+      const pass = await streamedPass(
+        registry,
+        resource,
+        rowChecks(registry, await districtBox(), today),
+        today,
+      );
       const cross = await crossChecks(registry, sqlChecks(registry));
       // Quality shows keys masked whatever the caller's grants: it is a report, not a way to read personal data.
       const shown = visibilityFor(ctx, resource, false);

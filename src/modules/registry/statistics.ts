@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { todayInShanghai } from '../../core/local-date.ts';
 import { ageBands, type ComponentMap, type ComponentMapQuery, type RegistryStatistics } from './contract.ts';
-import { todayInShanghai } from './derived.ts';
 import type { RegistryName } from './feeds.ts';
 
 type Rows = <T>(query: SQL) => Promise<T[]>;

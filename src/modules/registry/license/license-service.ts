@@ -14,6 +14,7 @@ import {
   InputError,
   NotFoundError,
 } from '../../../core/errors.ts';
+import { todayInShanghai } from '../../../core/local-date.ts';
 import { maskIdNumber } from '../../../core/masking.ts';
 import type { UsersService } from '../../accounts/index.ts';
 import type { AuditService } from '../../audit/index.ts';
@@ -25,7 +26,6 @@ import './license-errors.ts';
 import { buildLicenseId, isLicenseTypeCode } from './license-id.ts';
 import * as repo from './license-repository.ts';
 import { type SignedLicenseFields, signLicense } from './license-signature.ts';
-import { shanghaiDate } from './license-status.ts';
 import { verifyPresented } from './license-verify.ts';
 import { holderIsPerson, registryValues, seesLicenseRaw, toLicense } from './license-view.ts';
 import { currentSigningKey, type SigningKey } from './signing-keys.ts';
@@ -200,7 +200,7 @@ export function createLicenseService(deps: {
   return {
     /** Issues one license for the caller's department (or, for center staff, the one named). */
     async issue(ctx: Ctx, input: LicenseIssue): Promise<License> {
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const issuer = await issuerFor(
         ctx,
         input.issuerDepartmentId,
@@ -231,7 +231,7 @@ export function createLicenseService(deps: {
      */
     async issueMany(ctx: Ctx, inputs: LicenseIssue[]): Promise<License[]> {
       if (!inputs.length) return [];
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const directory = await org.departmentDirectory();
       const issuers = new Map<number | undefined, Issuer>();
       const checked: CheckedIssue[] = [];
@@ -280,7 +280,7 @@ export function createLicenseService(deps: {
      * and periodically; returns how many it delivered.
      */
     async syncRegistry(): Promise<number> {
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const rows = await repo.licensesOutOfSync(db, today);
       if (!rows.length) return 0;
       await repo.upsertLicenseSourceRecords(
@@ -294,7 +294,7 @@ export function createLicenseService(deps: {
 
     /** Revokes a license of the caller's department (center staff: any); revoking twice is a conflict. */
     async revoke(ctx: Ctx, id: string, reason: string): Promise<License> {
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const found = await repo.findLicense(db, id);
       if (!found) throw new NotFoundError('license', id);
       if (!seesLicenseRaw(ctx, found.issuerDepartmentId)) await deny(ctx, id, 'revoke');
@@ -322,12 +322,12 @@ export function createLicenseService(deps: {
       if (!row) throw new NotFoundError('license', id);
       const raw = seesLicenseRaw(ctx, row.issuerDepartmentId);
       if (raw) await auditRawRead(ctx, [row]);
-      return toLicense(row, await departmentName(row.issuerDepartmentId), raw, shanghaiDate());
+      return toLicense(row, await departmentName(row.issuerDepartmentId), raw, todayInShanghai());
     },
 
     /** One page of licenses, newest first, each masked unless the caller sees it raw. */
     async list(ctx: Ctx, q: LicenseQuery): Promise<{ items: License[]; total: number }> {
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const { items, total } = await repo.findLicenses(db, q, today);
       const directory = await org.departmentDirectory();
       const raw = items.filter((row) => seesLicenseRaw(ctx, row.issuerDepartmentId));
@@ -344,7 +344,7 @@ export function createLicenseService(deps: {
     async mine(ctx: Ctx): Promise<License[]> {
       const { idNumber } = await users.get(lookupCtx, ctx.actor!.userId);
       if (!idNumber) throw new ForbiddenError('no_id_number', 'Your account has no citizen ID number');
-      const today = shanghaiDate();
+      const today = todayInShanghai();
       const rows = await repo.findLicensesOfPerson(db, idNumber);
       await auditRawRead(ctx, rows, { own: true });
       const directory = await org.departmentDirectory();
@@ -359,7 +359,7 @@ export function createLicenseService(deps: {
         throw new InputError('verify_input', 'Give either a license identifier or QR content', [
           { field: q.id ? 'qr' : 'id', reason: q.id ? 'invalid' : 'required' },
         ]);
-      return verifyPresented(db, departmentName, q, shanghaiDate());
+      return verifyPresented(db, departmentName, q, todayInShanghai());
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type LicenseStatusRecord, licenseVerdict, shanghaiDate } from './license-status.ts';
+import { todayInShanghai } from '../../../core/local-date.ts';
+import { type LicenseStatusRecord, licenseVerdict } from './license-status.ts';
 
 const CURRENT: LicenseStatusRecord = { revoked: false, validUntil: '2025-12-31' };
 
@@ -40,13 +41,13 @@ describe('license verdict', () => {
 
 describe('the day in Shanghai', () => {
   it('turns at midnight China time, 16:00 UTC the day before', () => {
-    expect(shanghaiDate(new Date('2025-12-31T15:59:59Z'))).toBe('2025-12-31');
-    expect(shanghaiDate(new Date('2025-12-31T16:00:00Z'))).toBe('2026-01-01');
+    expect(todayInShanghai(new Date('2025-12-31T15:59:59Z'))).toBe('2025-12-31');
+    expect(todayInShanghai(new Date('2025-12-31T16:00:00Z'))).toBe('2026-01-01');
   });
 
   it('decides expiry by the Shanghai day, not the UTC day', () => {
     // 2026-01-01 02:00 in Shanghai, still 2025-12-31 in UTC.
-    const today = shanghaiDate(new Date('2025-12-31T18:00:00Z'));
+    const today = todayInShanghai(new Date('2025-12-31T18:00:00Z'));
     expect(licenseVerdict(CURRENT, true, today)).toBe('expired');
   });
 });

@@ -14,7 +14,7 @@ export type LicenseStatusRecord = { revoked: boolean; validUntil: string | null 
 /**
  * Decides the verdict. `record` is null when the identifier is malformed or unknown; `signatureMatches`
  * says whether the presented (or stored) signature verifies against the record with the issuer's key.
- * `today` is YYYY-MM-DD in Asia/Shanghai (see `shanghaiDate`).
+ * `today` is YYYY-MM-DD in Asia/Shanghai (see `todayInShanghai`).
  *
  * Order matters: forged first (nothing else about a forgery is true), then revoked (a revoked license that
  * has also run out is reported as revoked, the stronger statement), then expired. A license is still
@@ -30,21 +30,4 @@ export function licenseVerdict(
   if (record.revoked) return 'revoked';
   if (record.validUntil !== null && today > record.validUntil) return 'expired';
   return 'valid';
-}
-
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * The calendar day (YYYY-MM-DD) in Asia/Shanghai at `now`: licenses run out at local midnight, not UTC
- * midnight, which is 08:00 in China.
- */
-export function shanghaiDate(now: Date = new Date()): string {
-  const parts = SHANGHAI_DAY.formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
