@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ageOn } from '../modules/registry/derived.ts';
 import type { RegistryName } from '../modules/registry/feeds.ts';
 import { type Company, createCompanyGenerator, type Representative } from './companies.ts';
 import { createComponentGenerator } from './components.ts';
@@ -66,9 +67,6 @@ export type GeneratedDemo = {
 };
 
 const DAY = 86_400_000;
-const ageOn = (birthDate: string, asOf: string) =>
-  Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (asOf.slice(5) < birthDate.slice(5) ? 1 : 0);
-
 /** Generates the demo district's files into `dir` (created if missing). Same seed and sizes, same bytes. */
 export async function generateDemo(args: {
   scale?: DemoScale;
@@ -190,7 +188,7 @@ export async function generateDemo(args: {
       }
 
       if (badId) continue;
-      const age = ageOn(person.birthDate, asOf);
+      const age = ageOn(person.birthDate, asOf) ?? 0; // people are born before the demo's today
       if (age >= 25 && age <= 70 && picks.chance(repChance))
         representatives.push({ name: person.name, id: person.id });
       if (picks.chance(idCardChance)) {

@@ -3,7 +3,7 @@
  * GB/T 36904 form (the defining ministry's credit code and a 3-digit number); the ministries' codes here are
  * made up in the national form, since the national catalog is not at hand.
  */
-import { creditCodeCheck } from '../core/cn-codes.ts';
+import { creditCodeCheck, isRealDate } from '../core/cn-codes.ts';
 import type { Company } from './companies.ts';
 import type { Person } from './people.ts';
 
@@ -33,8 +33,7 @@ export const demoLicenseTypes = {
 /** The same day `years` later; 29 February becomes the 28th in a common year. */
 function addYears(date: string, years: number): string {
   const year = Number(date.slice(0, 4)) + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return date.slice(5) === '02-29' && !leap ? `${year}-02-28` : `${year}${date.slice(4)}`;
+  return date.slice(5) === '02-29' && !isRealDate(year, 2, 29) ? `${year}-02-28` : `${year}${date.slice(4)}`;
 }
 
 /**

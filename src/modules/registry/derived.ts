@@ -1,3 +1,4 @@
+import { idNumberBirthDate, upgradeIdNumber } from '../../core/cn-codes.ts';
 import { todayInShanghai } from '../../core/local-date.ts';
 import type { Birthplace, DerivedValues } from './contract.ts';
 import type { RegistryName } from './feeds.ts';
@@ -5,14 +6,10 @@ import { divisionName } from './historical-divisions.ts';
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The birth date an ID number carries (YYYYMMDD at 7–14 of 18 digits; YYMMDD of the 19xx century at 7–12 of 15). */
+/** The birth date an ID number carries (18 digits, or 15 of the 19xx century); null when it is not a real date. */
 export function birthDateFromId(id: string): string | null {
-  const digits = /^\d{17}[\dX]$/i.test(id)
-    ? id.slice(6, 14)
-    : /^\d{15}$/.test(id)
-      ? `19${id.slice(6, 12)}`
-      : null;
-  return digits ? `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}` : null;
+  if (/^\d{15}$/.test(id)) return idNumberBirthDate(upgradeIdNumber(id));
+  return /^\d{17}[\dX]$/i.test(id) ? idNumberBirthDate(id) : null;
 }
 
 /** Full years from a birth date (YYYY-MM-DD) to `today` (YYYY-MM-DD); null for a date that is not one or is later. */
