@@ -5,11 +5,16 @@ import type { License, LicenseStatus } from './license-contract.ts';
 import { licenseQrPayload } from './license-qr.ts';
 import type { LicenseRow } from './license-repository.ts';
 import type { SignedLicenseFields } from './license-signature.ts';
+import { licenseVerdict } from './license-status.ts';
 
 /** The status of a license on `today` (YYYY-MM-DD, Asia/Shanghai); valid through its `validUntil` day. */
 export function licenseStatus(row: LicenseRow, today: string): LicenseStatus {
-  if (row.revokedAt) return 'revoked';
-  return row.validUntil !== null && today > row.validUntil ? 'expired' : 'valid';
+  // A stored license's own signature is not in question here: the verdict is never "forged".
+  return licenseVerdict(
+    { revoked: row.revokedAt !== null, validUntil: row.validUntil },
+    true,
+    today,
+  ) as LicenseStatus;
 }
 
 const registryStatus: Record<LicenseStatus, string> = { valid: '有效', expired: '过期', revoked: '注销' };
