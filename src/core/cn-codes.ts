@@ -79,6 +79,11 @@ export function idNumberSex(id: string): 'male' | 'female' {
   return Number(id[16]) % 2 === 1 ? 'male' : 'female';
 }
 
+/** True when `sex` as the registries write it (男 / 女) is the one an 18-digit ID number carries. */
+export function isIdNumberSex(id: string, sex: string): boolean {
+  return sex === (idNumberSex(id) === 'male' ? '男' : '女');
+}
+
 export type CreditCodeProblem = 'credit_code_format' | 'credit_code_checksum';
 
 /** The GB 32100 character set (no I, O, S, V, Z); the organization code part of a credit code uses it too. */

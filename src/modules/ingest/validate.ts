@@ -2,8 +2,8 @@ import {
   checkCreditCode,
   checkIdNumber,
   digitsAt,
-  idNumberSex,
   isIdNumberBirthDate,
+  isIdNumberSex,
   isRealDate,
 } from '../../core/cn-codes.ts';
 import type { DataItem } from '../catalog/index.ts';
@@ -93,7 +93,7 @@ export function rowWarnings(
   const birth = get('birth_date');
   const sex = get('sex');
   const birthDiffers = !!birth && !isIdNumberBirthDate(id, birth);
-  const sexDiffers = !!sex && sex !== (idNumberSex(id) === 'male' ? '男' : '女');
+  const sexDiffers = !!sex && !isIdNumberSex(id, sex);
   if (!birthDiffers && !sexDiffers) return NONE;
   return [...(birthDiffers ? ['birth_date_mismatch'] : []), ...(sexDiffers ? ['sex_mismatch'] : [])];
 }

@@ -1,4 +1,4 @@
-import { checkIdNumber, idNumberSex, isIdNumberBirthDate } from '../../core/cn-codes.ts';
+import { checkIdNumber, isIdNumberBirthDate, isIdNumberSex } from '../../core/cn-codes.ts';
 import type { RegistryName } from './feeds.ts';
 import type { consistencyChecks } from './objection-contract.ts';
 
@@ -48,7 +48,7 @@ export function rowChecks(registry: RegistryName, district: District, today: str
           items: ['sex'],
           test: (key, get) => {
             const sex = get('sex');
-            return sex && ID_FORMAT.test(key) ? sex === (idNumberSex(key) === 'male' ? '男' : '女') : null;
+            return sex && ID_FORMAT.test(key) ? isIdNumberSex(key, sex) : null;
           },
         },
       ];
