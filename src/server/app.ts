@@ -11,8 +11,10 @@ import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
+import { createOpenDataModule } from '../modules/opendata/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createRegistryModule } from '../modules/registry/index.ts';
+import { createSharingModule } from '../modules/sharing/index.ts';
 import { createHttpServer } from './http.ts';
 import { systemRoutes } from './system-routes.ts';
 import { registerWebConsole } from './web-console.ts';
@@ -43,7 +45,23 @@ export function createModules(database: Database, config: Config, logger: Logger
     users: accounts.users,
     logger,
   });
-  return { audit, org, accounts, catalog, ingest, registry };
+  const sharing = createSharingModule({
+    database,
+    catalog: catalog.service,
+    ingest: ingest.service,
+    registry: registry.service,
+    audit: audit.service,
+    org: org.service,
+    users: accounts.users,
+    logger,
+  });
+  const opendata = createOpenDataModule({
+    database,
+    catalog: catalog.service,
+    ingest: ingest.service,
+    audit: audit.service,
+  });
+  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -92,6 +110,8 @@ export async function createApp(config: Config, logger: Logger, database: Databa
   await app.register(modules.catalog.routes);
   await app.register(modules.ingest.routes);
   await app.register(modules.registry.routes);
+  await app.register(modules.sharing.routes);
+  await app.register(modules.opendata.routes);
 
   await app.register(systemRoutes(database, version));
   app.get(

@@ -4,10 +4,19 @@ import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
 import { registryWeb } from '../../src/modules/registry/web/index.ts';
+import { sharingWeb } from '../../src/modules/sharing/web/index.ts';
 import type { ModuleMenuEntry, ModuleRoute, WebModule } from './web-module.ts';
 
 /** Every module's pages, menu entries and strings: the one place the console learns which modules exist. */
-export const webModules: WebModule[] = [orgWeb, accountsWeb, catalogWeb, ingestWeb, registryWeb, auditWeb];
+export const webModules: WebModule[] = [
+  orgWeb,
+  accountsWeb,
+  catalogWeb,
+  ingestWeb,
+  registryWeb,
+  sharingWeb,
+  auditWeb,
+];
 
 /** A menu entry with the namespace its label lives in. */
 export type MenuEntry = ModuleMenuEntry & { ns: string };
