@@ -136,17 +136,29 @@ async function openPostgres(url: string): Promise<Database> {
         work({
           query: async (text, params) => (await tx.unsafe(text, params as any[])) as any,
           async copyIn(table, columns, csvChunks) {
-            const stream = await tx.unsafe(copySql(table, columns, 'stdin')).writable();
-            // The server's refusal of the data (e.g. a NUL character) arrives as the stream's error; waiting
-            // for 'drain' or 'finish' alone would then wait forever.
-            const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-            failed.catch(() => {});
+            const query = tx.unsafe(copySql(table, columns, 'stdin'));
+            // postgres.js (3.4) settles the COPY's query with the stream as soon as the server accepts the COPY.
+            // A refusal that arrives after the last chunk was sent (a constraint checked on the last rows) then
+            // goes only to the query's reject, a no-op on a settled promise, and the stream never finishes: the
+            // COPY would wait forever. So the query's reject is listened to as well as the stream's error.
+            const refused = new Promise<never>((_, fail) => {
+              const settled = query as unknown as { reject(error: unknown): void };
+              const reject = settled.reject;
+              settled.reject = (error) => {
+                fail(error);
+                reject(error);
+              };
+            });
+            const stream = await query.writable();
+            // A refusal while data is still being sent (e.g. a NUL character) arrives as the stream's error.
+            const failure = Promise.race([refused, new Promise<never>((_, fail) => stream.once('error', fail))]);
+            failure.catch(() => {});
             try {
               for await (const chunk of csvChunks) {
-                if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+                if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failure]);
               }
               stream.end();
-              await Promise.race([finished(stream), failed]);
+              await Promise.race([finished(stream), failure]);
             } catch (error) {
               // Aborts the COPY, so that the transaction can roll back and this error is the one reported.
               if (!stream.destroyed) stream.destroy(error as Error);
