@@ -30,6 +30,16 @@ export type Database = {
   rawTransaction<T>(work: (tx: RawTx) => Promise<T>): Promise<T>;
   /** One SQL statement with $n parameters on the driver, outside any transaction (one round trip). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel` (from any process on the database), and
+   * `onListening` each time listening (re)starts: notifications sent while the connection was down are lost, so
+   * whoever caches on the strength of them must drop the cache then. Resolves to a function that stops listening.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListening: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -79,6 +89,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     migrate: () => migratePglite(db, { migrationsFolder }),
     migrationLevel: () => migrationLevel(db),
     query: async (text, params) => (await client.query<any>(text, params)).rows,
+    async listen(channel, onNotify, onListening) {
+      const stop = await client.listen(channel, onNotify);
+      onListening();
+      return stop;
+    },
     rawTransaction: (work) =>
       client.transaction((tx) =>
         work({
@@ -131,6 +146,11 @@ async function openPostgres(url: string): Promise<Database> {
     },
     migrationLevel: () => migrationLevel(db),
     query: async (text, params) => (await client.unsafe(text, params as any[])) as any,
+    async listen(channel, onNotify, onListening) {
+      // postgres.js listens on a connection of its own and reconnects it, calling onListening each time.
+      const { unlisten } = await client.listen(channel, onNotify, onListening);
+      return unlisten;
+    },
     rawTransaction: <T>(work: (tx: RawTx) => Promise<T>) =>
       client.begin((tx) =>
         work({
@@ -151,7 +171,10 @@ async function openPostgres(url: string): Promise<Database> {
             });
             const stream = await query.writable();
             // A refusal while data is still being sent (e.g. a NUL character) arrives as the stream's error.
-            const failure = Promise.race([refused, new Promise<never>((_, fail) => stream.once('error', fail))]);
+            const failure = Promise.race([
+              refused,
+              new Promise<never>((_, fail) => stream.once('error', fail)),
+            ]);
             failure.catch(() => {});
             try {
               for await (const chunk of csvChunks) {

@@ -33,6 +33,13 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
       'GET /api/health',
+      'GET /api/open/providers',
+      'GET /api/open/resources',
+      'GET /api/open/resources/:name',
+      'GET /api/open/resources/:name/data.csv',
+      'GET /api/open/resources/:name/data.json',
+      'GET /api/open/resources/:name/data.xlsx',
+      'GET /api/open/resources/:name/preview',
       'GET /api/openapi.json',
       'GET /api/public/licenses/verify',
       'GET /api/ready',

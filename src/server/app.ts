@@ -60,6 +60,7 @@ export function createModules(database: Database, config: Config, logger: Logger
     catalog: catalog.service,
     ingest: ingest.service,
     audit: audit.service,
+    org: org.service,
   });
   return { audit, org, accounts, catalog, ingest, registry, sharing, opendata };
 }

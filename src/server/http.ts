@@ -15,8 +15,11 @@ import type { Logger } from '../core/logger.ts';
 import { type Lang, pickLang } from '../core/messages.ts';
 import { handleError } from './errors.ts';
 
-/** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+/**
+ * Who may call a route: anyone, any signed-in user, holders of one of the roles, or holders of a sharing API
+ * credential ('credential': no session is looked at; the route checks the credential itself).
+ */
+export type Access = 'public' | 'authenticated' | 'credential' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,6 +73,7 @@ export async function createHttpServer(opts: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'onecity_session' },
           token: { type: 'http', scheme: 'bearer' },
+          shareKey: { type: 'http', scheme: 'bearer', bearerFormat: '<keyId>.<secret>' },
         },
       },
       security: [{ session: [] }, { token: [] }],
@@ -99,7 +103,7 @@ export async function createHttpServer(opts: {
     request.lang = pickLang(request.headers['accept-language']);
     request.ctx = { actor: null, ip: request.ip ?? null, requestId: request.id };
     const access = request.routeOptions.config?.access;
-    if (!access) return; // static files and docs
+    if (!access || access === 'credential') return; // static files and docs; sharing API routes
     const actor = await opts.authenticate(request).catch((error) => {
       if (access === 'public') return null;
       throw error;

@@ -3,6 +3,8 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { OpenDatasetPage } from '../../src/modules/opendata/web/open-dataset-page.tsx';
+import { OpenPortalPage } from '../../src/modules/opendata/web/open-portal-page.tsx';
 import { LicenseVerifyPage } from '../../src/modules/registry/web/license-verify-page.tsx';
 import { ApiError } from './api.ts';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
@@ -42,6 +44,9 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               {/* Public: anyone checks a license shown to them, signed in or not. */}
               <Route path="/verify" element={<LicenseVerifyPage />} />
+              {/* Public: the open data portal (数据开放), for anyone. */}
+              <Route path="/open" element={<OpenPortalPage />} />
+              <Route path="/open/:name" element={<OpenDatasetPage />} />
               <Route
                 path="/change-password"
                 element={

@@ -2,6 +2,7 @@ import { accountsWeb } from '../../src/modules/accounts/web/index.ts';
 import { auditWeb } from '../../src/modules/audit/web/index.ts';
 import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
+import { opendataWeb } from '../../src/modules/opendata/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
 import { registryWeb } from '../../src/modules/registry/web/index.ts';
 import { sharingWeb } from '../../src/modules/sharing/web/index.ts';
@@ -15,6 +16,7 @@ export const webModules: WebModule[] = [
   ingestWeb,
   registryWeb,
   sharingWeb,
+  opendataWeb,
   auditWeb,
 ];
 

@@ -9,6 +9,8 @@ import { catalogRoutes } from './routes.ts';
 import { createCatalogService } from './service.ts';
 
 export type { DataItem, Resource, ResourceInput, ResourceView } from './contract.ts';
+/** The DCAT-AP JSON-LD writer and its update-cycle codes, for modules that publish part of the catalog (open data). */
+export { frequencyCodes, writeDcatCatalog } from './exchange-dcat-write.ts';
 export type { CatalogService } from './service.ts';
 
 /** The resource catalog (政务信息资源目录). */

@@ -15,8 +15,10 @@ import { createBatchRunner } from './batch-runner.ts';
 import type { RecordQuery } from './contract.ts';
 import { autoMap } from './mapping.ts';
 import './messages.ts';
+import { createOpenReads } from './open-reads.ts';
 import { fromRecords, openFile } from './readers/open-source.ts';
 import { keySearch, readRecords } from './records.ts';
+import { createIngestShareReads } from './share-reads.ts';
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
@@ -127,8 +129,12 @@ export function createIngestService(deps: {
 
   return {
     ...reads,
+    /** Reads of loaded data tables for the sharing API (filters bound as parameters). */
+    share: createIngestShareReads(database),
     onBatchDone: runner.onBatchDone,
     idle: runner.idle,
+    /** Loaded data as open data publishes it: chosen items only, in key order, streamed (open-reads.ts). */
+    openReads: createOpenReads(db),
     /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
     async ingestFile(
       ctx: Ctx,

@@ -3,6 +3,12 @@ import type { App } from '../../server/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
+import type { OrgService } from '../org/index.ts';
+import { ckanRoutes } from './ckan-routes.ts';
+import { openDataRoutes } from './routes.ts';
+import { createOpenDataService } from './service.ts';
+
+export type { OpenDataService } from './service.ts';
 
 /** Open data (数据开放): the public pages' API, downloads, the DCAT-AP catalog and the CKAN Action API subset. */
 export function createOpenDataModule(deps: {
@@ -10,10 +16,13 @@ export function createOpenDataModule(deps: {
   catalog: CatalogService;
   ingest: IngestService;
   audit: AuditService;
+  /** For the providers' codes and contact numbers in the DCAT-AP catalog and CKAN's organizations. */
+  org: OrgService;
 }) {
-  void deps;
+  const service = createOpenDataService(deps);
   const routes = async (app: App) => {
-    void app;
+    await app.register(openDataRoutes(service));
+    await app.register(ckanRoutes(service));
   };
-  return { routes };
+  return { service, routes };
 }

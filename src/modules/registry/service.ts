@@ -13,6 +13,7 @@ import {
 } from './feeds.ts';
 import { iso, lockRegistry, mergeBatch, mergeKeys } from './merge.ts';
 import type { Provenance } from './schema.ts';
+import { createRegistryShareReads } from './share-reads.ts';
 
 /** Entities merged again per transaction, as a batch's merge does in JavaScript. */
 const REMERGE_SLICE = 2000;
@@ -87,6 +88,9 @@ export function createRegistryService(deps: { database: Database; catalog: Catal
 
   return {
     merge,
+
+    /** Reads of merged entities for the sharing API (filters bound as parameters). */
+    share: createRegistryShareReads(database),
 
     /** Stores the default precedence of each registry that has none stored yet (a first start). */
     async seedPrecedence() {

@@ -7,6 +7,17 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { RegistryService } from '../registry/index.ts';
+import { createApplyService } from './application-apply.ts';
+import { createDecideService } from './application-decide.ts';
+import { createApplicationReadService } from './application-read.ts';
+import { createCredentialService } from './credential-service.ts';
+import { createGrantService } from './grant-service.ts';
+import './messages.ts';
+import { createNotificationService } from './notification-service.ts';
+import { sharingRoutes } from './routes.ts';
+import { shareApiRoutes } from './share-api-routes.ts';
+import { createCredentialCache } from './share-credential-cache.ts';
+import { createShareRepository } from './share-repository.ts';
 
 /**
  * Sharing and exchange (共享交换): applications and approvals, grants and their API credentials, the sharing
@@ -22,9 +33,27 @@ export function createSharingModule(deps: {
   users: UsersService;
   logger: Logger;
 }) {
-  void deps;
-  const routes = async (app: App) => {
-    void app;
+  const notifications = createNotificationService({
+    db: deps.database.db,
+    users: deps.users,
+    audit: deps.audit,
+  });
+  const repo = createShareRepository(deps.database);
+  const credentialCache = createCredentialCache({ ...deps, load: repo.findCredential });
+  const withNotices = { ...deps, notifications };
+  // Changes to credentials and grants drop this process's cached copies at once (others hear of them by NOTIFY).
+  const credentialsChanged = credentialCache.invalidate;
+  const services = {
+    apply: createApplyService(withNotices),
+    decide: createDecideService(withNotices),
+    applications: createApplicationReadService(deps),
+    grants: createGrantService({ ...withNotices, credentialsChanged }),
+    credentials: createCredentialService({ ...deps, credentialsChanged }),
+    notifications,
   };
-  return { routes };
+  const routes = async (app: App) => {
+    await app.register(sharingRoutes(services));
+    await app.register(shareApiRoutes({ ...deps, credentials: credentialCache }));
+  };
+  return { ...services, routes };
 }

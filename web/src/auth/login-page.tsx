@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../src/modules/accounts/contract.ts';
 import { ApiError, api, errorText } from '../api.ts';
 import { formatDateTime } from '../shared/format.ts';
@@ -53,7 +53,14 @@ export function LoginPage() {
   };
 
   return (
-    <AuthScreen>
+    <AuthScreen
+      extra={
+        // The open data portal needs no account: a way there for visitors who came to the sign-in page.
+        <Link to="/open" style={{ color: '#fff' }} data-testid="login-open-data">
+          {t('opendata:link')}
+        </Link>
+      }
+    >
       <Card style={{ width: 380 }} data-testid="login-card">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('login.title')}

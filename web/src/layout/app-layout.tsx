@@ -1,6 +1,7 @@
 import { Flex, Layout, Spin, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../../../src/modules/sharing/web/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Logo } from './logo.tsx';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
@@ -32,6 +33,7 @@ export function AppLayout() {
           }}
         >
           <Flex justify="flex-end" align="center" gap={24} style={{ height: '100%' }}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Flex>

@@ -5,6 +5,8 @@ import { ResourceDataTab } from '../../ingest/web/resource-data-tab.tsx';
 import { ResourceQualityTab } from '../../ingest/web/resource-quality-tab.tsx';
 import { deliverers, readers as ingestReaders } from '../../ingest/web/roles.ts';
 import { UploadDataButton } from '../../ingest/web/upload-button.tsx';
+import { ApplyButton } from '../../sharing/web/apply-button.tsx';
+import { sharingRoles } from '../../sharing/web/sharing-api.ts';
 import type { Resource } from '../contract.ts';
 import { ResourceInfo } from './resource-info.tsx';
 import { ResourceItems } from './resource-items.tsx';
@@ -56,4 +58,5 @@ export type ResourceAction = {
 /** The resource page's actions besides editing, in order. */
 export const resourceActions: ResourceAction[] = [
   { key: 'upload', roles: deliverers, component: UploadDataButton },
+  { key: 'apply', roles: sharingRoles, component: ApplyButton },
 ];

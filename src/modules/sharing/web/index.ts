@@ -1,15 +1,54 @@
-import { ShareAltOutlined } from '@ant-design/icons';
-import { createElement } from 'react';
+import { LineChartOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { createElement, lazy } from 'react';
 import type { WebModule } from '../../../../web/src/web-module.ts';
 import { apiEn, apiZhCN } from './api-messages.ts';
 import { en, zhCN } from './messages.ts';
+import { apiDocsRoute, usagePath, usageRoles } from './share-api-client.ts';
+import { applicationsPath, grantsPath, notificationsPath, sharingRoles } from './sharing-api.ts';
+
+const UsagePage = lazy(() => import('./usage-page.tsx').then((m) => ({ default: m.UsagePage })));
+const ApiDocsPage = lazy(() => import('./api-docs-page.tsx').then((m) => ({ default: m.ApiDocsPage })));
+const ApplicationsPage = lazy(() =>
+  import('./applications-page.tsx').then((m) => ({ default: m.ApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./application-page.tsx').then((m) => ({ default: m.ApplicationPage })),
+);
+const ApplyPage = lazy(() => import('./apply-page.tsx').then((m) => ({ default: m.ApplyPage })));
+const GrantsPage = lazy(() => import('./grants-page.tsx').then((m) => ({ default: m.GrantsPage })));
+const GrantPage = lazy(() => import('./grant-page.tsx').then((m) => ({ default: m.GrantPage })));
+const NotificationsPage = lazy(() =>
+  import('./notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 
 /** The sharing console: applying for resources, approving, grants and credentials, usage and API docs. */
 export const sharingWeb: WebModule = {
   name: 'sharing',
   messages: { 'zh-CN': { ...zhCN, ...apiZhCN }, en: { ...en, ...apiEn } },
-  routes: [],
-  menu: [],
+  routes: [
+    { path: usagePath, component: UsagePage, roles: usageRoles },
+    { path: apiDocsRoute, component: ApiDocsPage },
+    { path: applicationsPath, component: ApplicationsPage, roles: sharingRoles },
+    { path: `${applicationsPath}/:id`, component: ApplicationPage, roles: sharingRoles },
+    { path: '/sharing/apply/:resource', component: ApplyPage, roles: sharingRoles },
+    { path: grantsPath, component: GrantsPage, roles: sharingRoles },
+    { path: `${grantsPath}/:id`, component: GrantPage, roles: sharingRoles },
+    { path: notificationsPath, component: NotificationsPage, roles: sharingRoles },
+  ],
+  menu: [
+    {
+      path: applicationsPath,
+      label: 'menu.sharing',
+      icon: createElement(ShareAltOutlined),
+      order: 50,
+      roles: sharingRoles,
+    },
+    {
+      path: usagePath,
+      label: 'usage.menu',
+      icon: createElement(LineChartOutlined),
+      order: 51,
+      roles: usageRoles,
+    },
+  ],
 };
-void ShareAltOutlined;
-void createElement;

@@ -1,0 +1,215 @@
+import type { Readable } from 'node:stream';
+import type { Ctx } from '../../core/context.ts';
+import { DomainError, NotFoundError } from '../../core/errors.ts';
+import { todayInShanghai } from '../../core/local-date.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { CatalogService, ResourceView } from '../catalog/index.ts';
+import type { IngestService } from '../ingest/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type {
+  DownloadFormat,
+  OpenDataset,
+  OpenPage,
+  OpenPreview,
+  OpenProvider,
+  OpenQuery,
+} from './contract.ts';
+import { downloadFormats } from './contract.ts';
+import { openDcatCatalog } from './dcat.ts';
+import { contentTypes, csvStream, headersOf, jsonStream, xlsxStream } from './download-writers.ts';
+import './messages.ts';
+import {
+  codeOfPublicName,
+  linksOf,
+  openItems,
+  type Published,
+  publicName,
+  publicResource,
+  sortPublished,
+  toSummary,
+} from './published.ts';
+
+export type OpenDataService = ReturnType<typeof createOpenDataService>;
+
+/** The filters the catalog applies itself; the update cycle is applied here. */
+export type PublishedFilters = Pick<OpenQuery, 'q' | 'classification' | 'departmentId' | 'updateCycle'>;
+
+const PREVIEW_ROWS = 20;
+
+/**
+ * Open data (数据开放): which resources are published (open in the catalog, with loaded data), their public
+ * description, preview and downloads. Personal items are never published, whatever the catalog says.
+ */
+export function createOpenDataService(deps: {
+  catalog: CatalogService;
+  ingest: IngestService;
+  audit: AuditService;
+  org: OrgService;
+}) {
+  const { catalog, audit, org } = deps;
+  const reads = deps.ingest.openReads;
+
+  const notFound = (name: string) =>
+    new DomainError(404, 'open_dataset_not_found', `Open dataset ${name} not found`, { name });
+
+  /**
+   * Adds the data's size and age and the provider to open resources; those with no rows, or nothing left to show
+   * once personal items are taken out, are left out.
+   */
+  async function publish(resources: ResourceView[]): Promise<Published[]> {
+    if (!resources.length) return [];
+    const [stats, departments] = await Promise.all([
+      reads.stats(resources.map((r) => r.id)),
+      org.departmentDirectory(),
+    ]);
+    return resources.flatMap((r) => {
+      const s = stats.get(r.id);
+      const resource = publicResource(r);
+      if (!s?.rows || !resource.items.length) return [];
+      return [
+        {
+          resource,
+          name: publicName(r),
+          rows: s.rows,
+          dataUpdatedAt: s.updatedAt,
+          provider: departments.byId.get(r.providerDepartmentId),
+        },
+      ];
+    });
+  }
+
+  /** Every published dataset matching the filters, in no particular order. */
+  async function published(ctx: Ctx, filters: PublishedFilters = {}): Promise<Published[]> {
+    const { updateCycle, ...catalogFilters } = filters;
+    const open = await catalog.listAll(ctx, { ...catalogFilters, openType: 'open' });
+    return publish(open.filter((r) => !updateCycle || r.updateCycle === updateCycle));
+  }
+
+  /** One published dataset by public name, alias or code; a resource that is not published is not found. */
+  async function find(ctx: Ctx, name: string): Promise<Published> {
+    const missing = (error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    };
+    const code = codeOfPublicName(name);
+    const resource =
+      (await catalog.get(ctx, name).catch(missing)) ??
+      (code ? await catalog.get(ctx, code).catch(missing) : undefined);
+    if (resource?.openType !== 'open') throw notFound(name);
+    const [found] = await publish([resource]);
+    if (!found) throw notFound(name);
+    return found;
+  }
+
+  /** Downloads of a dataset so far, per format, counted in the audit log. */
+  async function downloadCounts(ctx: Ctx, code: string) {
+    const counts = await Promise.all(
+      downloadFormats.map(
+        async (format) =>
+          (
+            await audit.list(ctx, {
+              action: 'opendata.download',
+              targetType: `download.${format}`,
+              targetId: code,
+              page: 1,
+              pageSize: 1,
+              sort: 'newest',
+            })
+          ).total,
+      ),
+    );
+    return { csv: counts[0]!, xlsx: counts[1]!, json: counts[2]! };
+  }
+
+  return {
+    published,
+    find,
+
+    /** The portal's list: published datasets filtered, searched (pinyin initials too), sorted and paged. */
+    async list(ctx: Ctx, q: OpenQuery): Promise<OpenPage> {
+      const all = sortPublished(await published(ctx, q), q.sort);
+      const start = (q.page - 1) * q.pageSize;
+      return { items: all.slice(start, start + q.pageSize).map(toSummary), total: all.length };
+    },
+
+    /** The departments that publish open datasets, with how many each, for the portal's filter. */
+    async providers(ctx: Ctx): Promise<OpenProvider[]> {
+      const counts = new Map<number, OpenProvider>();
+      for (const { resource: r } of await published(ctx)) {
+        const entry = counts.get(r.providerDepartmentId) ?? {
+          id: r.providerDepartmentId,
+          name: r.providerDepartmentName,
+          count: 0,
+        };
+        entry.count++;
+        counts.set(r.providerDepartmentId, entry);
+      }
+      return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
+    },
+
+    /** One dataset: its description, public items, download counts and links. */
+    async get(ctx: Ctx, name: string): Promise<OpenDataset> {
+      const p = await find(ctx, name);
+      return {
+        ...toSummary(p),
+        items: openItems(p.resource),
+        openCondition: p.resource.openCondition,
+        downloads: await downloadCounts(ctx, p.resource.code),
+        links: linksOf(p.name),
+      };
+    },
+
+    /** The open catalog as DCAT-AP JSON-LD, datasets in name order; `baseUrl` is where this server is reached. */
+    async catalogJsonld(ctx: Ctx, baseUrl: string) {
+      const [datasets, departments] = await Promise.all([published(ctx), org.departmentDirectory()]);
+      return openDcatCatalog(sortPublished(datasets, 'name'), departments.all, baseUrl);
+    },
+
+    /** The first rows of a dataset in key order, public items only. */
+    async preview(ctx: Ctx, name: string): Promise<OpenPreview> {
+      const { resource, rows: total } = await find(ctx, name);
+      const codes = resource.items.map((i) => i.code);
+      const rows: OpenPreview['rows'] = [];
+      for await (const page of reads.rows(resource, codes, { limit: PREVIEW_ROWS }))
+        for (const row of page) rows.push(Object.fromEntries(codes.map((c, i) => [c, row[i] ?? null])));
+      return { columns: resource.items.map(({ code, name }) => ({ code, name })), rows, total };
+    },
+
+    /**
+     * The whole dataset as a file, streamed; the download is recorded in the audit log (action opendata.download,
+     * target `download.<format>` and the resource code) before the first byte, so aborted downloads count too.
+     * `bodyless` (HTTP HEAD, as link checkers and harvesters send) gives the file's name and type only, uncounted.
+     */
+    async download(
+      ctx: Ctx,
+      name: string,
+      format: DownloadFormat,
+      opts: { bodyless?: boolean } = {},
+    ): Promise<{ fileName: string; asciiName: string; contentType: string; body: Readable | null }> {
+      const p = await find(ctx, name);
+      const { resource } = p;
+      const day = todayInShanghai().replaceAll('-', '');
+      const file = {
+        fileName: `${resource.name}-${day}.${format}`,
+        asciiName: `${p.name}-${day}.${format}`,
+        contentType: contentTypes[format],
+      };
+      if (opts.bodyless) return { ...file, body: null };
+      await audit.recordNow(ctx, {
+        action: 'opendata.download',
+        targetType: `download.${format}`,
+        targetId: resource.code,
+        detail: { name: p.name, format, rows: p.rows },
+      });
+      const codes = resource.items.map((i) => i.code);
+      const pages = reads.rows(resource, codes);
+      const body =
+        format === 'csv'
+          ? csvStream(headersOf(resource.items), pages)
+          : format === 'json'
+            ? jsonStream(codes, pages)
+            : xlsxStream(resource.name, resource.items, pages);
+      return { ...file, body };
+    },
+  };
+}
