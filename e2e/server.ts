@@ -98,13 +98,14 @@ export async function launchChromium() {
 
 /**
  * A page in a browser context of its own (own cookies) on the test server, as a person in China sees it
- * (zh-CN, 1440×900); uncaught page errors are pushed to `errors`.
+ * (zh-CN, Asia/Shanghai, 1440×900); uncaught page errors are pushed to `errors`.
  */
 export async function openPage(browser: Browser, baseURL: string, errors: string[]) {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
