@@ -1,12 +1,14 @@
 /**
  * Loading the generated files as the departments would deliver them: each through the ingest service's file
  * path (the one `onecity ingest` uses), so decoding, mapping, standardizing, rejects and batches happen as for
- * a real delivery; the registries merge each batch as it commits. Then the e-licenses are issued.
+ * a real delivery; the registries merge each batch as it commits. Then the e-licenses are issued, and the
+ * departments' sharing applications made (sharing-demo.ts).
  */
 import { systemCtx } from '../core/context.ts';
 import type { RegistryName } from '../modules/registry/feeds.ts';
 import type { Modules } from '../server/app.ts';
 import type { GeneratedDemo } from './generate.ts';
+import { describeSeededSharing, seedSharingDemo } from './sharing-demo.ts';
 
 /** One file's batch: its counts as ingest reports them. */
 export type LoadedBatch = {
@@ -106,6 +108,8 @@ export async function loadDemo(
     progress(`issued ${licenses.toLocaleString('en')} e-licenses`);
   }
   const licensesSeconds = (performance.now() - started) / 1000 - filesSeconds;
+  // Sharing applications in every state, once (none are added when any exist).
+  progress(describeSeededSharing(await seedSharingDemo(modules)));
   const stats = await modules.registry.service.stats();
   return {
     batches,

@@ -67,12 +67,15 @@ export function createNotificationService(deps: { db: Db; users: UsersService; a
       await repo.insertNotifications(
         tx,
         notices.flatMap((n) =>
-          [...new Set(n.userIds)].map((userId) => ({
-            userId,
-            kind: n.kind,
-            applicationId: n.applicationId,
-            params: n.params,
-          })),
+          // User 0 is OneCity itself (system work such as the demo's applications): nobody reads its notices.
+          [...new Set(n.userIds)]
+            .filter((userId) => userId !== 0)
+            .map((userId) => ({
+              userId,
+              kind: n.kind,
+              applicationId: n.applicationId,
+              params: n.params,
+            })),
         ),
       );
     },
