@@ -4,7 +4,7 @@
  * owner and a status. Classes and subclasses follow the layout of CJ/T 214 (数字化城市管理信息系统 城市部件);
  * the subclass numbers are the demo's own.
  */
-import type { District } from './places.ts';
+import { type District, pointNear } from './places.ts';
 import { type Random, weightedTable } from './random.ts';
 
 export type ComponentStatus = '完好' | '破损' | '丢失' | '占用';
@@ -77,16 +77,6 @@ const statuses = weightedTable<ComponentStatus>([
 /** Creates the generator: serials count per class and subclass. */
 export function createComponentGenerator(random: Random, district: District) {
   const serials = new Map<string, number>();
-
-  /** A point near the subdistrict's centre and inside the district outline. */
-  function pointNear(centre: [number, number]): [number, number] {
-    for (let tries = 0; tries < 20; tries++) {
-      const p: [number, number] = [centre[0] + random.normal() * 0.02, centre[1] + random.normal() * 0.018];
-      if (district.inside(p)) return p;
-    }
-    return centre;
-  }
-
   return {
     /** The next component. */
     next(): CityComponent {
@@ -95,7 +85,7 @@ export function createComponentGenerator(random: Random, district: District) {
       const serial = (serials.get(prefix) ?? 0) + 1;
       serials.set(prefix, serial);
       const subdistrict = district.pickSubdistrict(random);
-      const [lng, lat] = pointNear(subdistrict.centre);
+      const [lng, lat] = pointNear(random, district, subdistrict.centre);
       return {
         code: `${prefix}${String(serial).padStart(6, '0')}`,
         className,

@@ -1,6 +1,8 @@
 /**
  * Writing the departments' files as they deliver them: 公安's household export as GBK CSV with Windows line ends,
- * 民政's marriage registrations as an XLSX workbook, 市场监管's entities and 城管's components as UTF-8 CSV.
+ * 民政's marriage registrations and 教育局's school list as XLSX workbooks, 市场监管's entities, 城管's components,
+ * 水利局's water levels and 住建局's construction sites as UTF-8 CSV. Columns a department's system has and the
+ * catalog does not (登记机关, 测站名称, 施工单位) are kept, as in a real delivery: ingest leaves them out.
  * Headers are the catalog items' names or synonyms, so ingest maps every column by itself. Rows are written
  * in chunks as they are made: nothing holds a whole file.
  */
@@ -11,15 +13,22 @@ import iconv from 'iconv-lite';
 
 /** What a departmental file is: the resource it feeds, who delivers it, its name, columns and encoding. */
 export type DemoFileSpec = {
-  alias: 'gafj_household' | 'mzj_marriage' | 'scjgj_entities' | 'component';
-  department: 'GAFJ' | 'MZJ' | 'SCJGJ' | 'CGJ';
+  alias:
+    | 'gafj_household'
+    | 'mzj_marriage'
+    | 'scjgj_entities'
+    | 'component'
+    | 'jyj_schools'
+    | 'slj_water_level'
+    | 'zjj_construction_sites';
+  department: 'GAFJ' | 'MZJ' | 'SCJGJ' | 'CGJ' | 'JYJ' | 'SLJ' | 'ZJJ';
   fileName: string;
   format: 'csv' | 'xlsx';
   encoding: 'gbk' | 'utf-8' | null;
   headers: string[];
 };
 
-/** The four files of the demo district, in the order they are loaded. */
+/** The files of the demo district, in the order they are loaded. */
 export const demoFileSpecs = {
   household: {
     alias: 'gafj_household',
@@ -76,6 +85,41 @@ export const demoFileSpecs = {
     encoding: 'utf-8',
     headers: ['部件编码', '大类', '小类', '经度', '纬度', '权属单位', '状态', '所属街道'],
   },
+  schools: {
+    alias: 'jyj_schools',
+    department: 'JYJ',
+    fileName: 'jyj-schools.xlsx',
+    format: 'xlsx',
+    encoding: null,
+    headers: ['学校标识码', '学校名称', '学段', '办学性质', '地址', '所属街道', '在校学生数'],
+  },
+  waterLevels: {
+    alias: 'slj_water_level',
+    department: 'SLJ',
+    fileName: 'slj-water-levels.csv',
+    format: 'csv',
+    encoding: 'utf-8',
+    headers: ['测站编码', '测站名称', '所在河湖', '观测时间', '水位（米）', '警戒水位（米）'],
+  },
+  constructionSites: {
+    alias: 'zjj_construction_sites',
+    department: 'ZJJ',
+    fileName: 'zjj-construction-sites.csv',
+    format: 'csv',
+    encoding: 'utf-8',
+    headers: [
+      '项目编号',
+      '项目名称',
+      '施工单位',
+      '施工单位信用代码',
+      '项目地址',
+      '所属街道',
+      '开工日期',
+      '项目状态',
+      '经度',
+      '纬度',
+    ],
+  },
 } as const satisfies Record<string, DemoFileSpec>;
 
 /** A CSV field, quoted when it holds a delimiter, a quote or a line end. */
@@ -112,8 +156,17 @@ export function createCsvWriter(file: string, headers: readonly string[], encodi
   };
 }
 
-/** An XLSX workbook of one sheet, streamed; a Date cell is shown as a date (yyyy-mm-dd), as 民政's export does. */
-export function createXlsxWriter(file: string, sheet: string, headers: readonly string[], createdAt: Date) {
+/**
+ * An XLSX workbook of one sheet by `author` (a department), streamed; a Date cell is shown as a date
+ * (yyyy-mm-dd), as 民政's export does.
+ */
+export function createXlsxWriter(
+  file: string,
+  sheet: string,
+  headers: readonly string[],
+  createdAt: Date,
+  author: string,
+) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,
@@ -123,8 +176,8 @@ export function createXlsxWriter(file: string, sheet: string, headers: readonly 
   Object.assign(workbook, {
     created: createdAt,
     modified: createdAt,
-    creator: '望城区民政局',
-    lastModifiedBy: '望城区民政局',
+    creator: author,
+    lastModifiedBy: author,
   });
   const worksheet = workbook.addWorksheet(sheet);
   worksheet.addRow([...headers]).commit();
@@ -134,8 +187,8 @@ export function createXlsxWriter(file: string, sheet: string, headers: readonly 
   const dateStyle = { numFmt: 'yyyy-mm-dd' };
   let rows = 0;
   return {
-    /** Adds one row; text cells stay text (an ID number must not become a number). */
-    row(values: readonly (string | Date | null)[]) {
+    /** Adds one row; text cells stay text (an ID number must not become a number), numbers are number cells. */
+    row(values: readonly (string | number | Date | null)[]) {
       const row = worksheet.addRow([...values]);
       for (let i = 0; i < values.length; i++)
         row.getCell(i + 1).style = values[i] instanceof Date ? dateStyle : textStyle;

@@ -60,6 +60,9 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
       'mzj_marriage',
       'scjgj_entities',
       'component',
+      'jyj_schools',
+      'slj_water_level',
+      'zjj_construction_sites',
     ]);
     expect(batchOf('gafj_household').rejectedByReason).toEqual({
       id_number_checksum: faults.gafj_household!.id_number_checksum!.applied,
@@ -90,6 +93,35 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
     }
     const batch = await p.modules.ingest.service.get(ctx, batchOf('gafj_household').batchId);
     expect(batch).toMatchObject({ encoding: 'gbk', fileName: 'gafj-household.csv', status: 'done' });
+  });
+
+  it('loads the open resources (schools, water levels, construction sites) whole, and publishes them', async () => {
+    for (const alias of ['jyj_schools', 'slj_water_level', 'zjj_construction_sites']) {
+      const file = generated.files.find((f) => f.alias === alias)!;
+      const batch = batchOf(alias);
+      expect(batch, alias).toMatchObject({
+        total: file.rows,
+        accepted: file.rows,
+        rejected: 0,
+        duplicates: 0,
+      });
+      expect(file.rows, alias).toBeGreaterThan(0);
+      const page = await p.modules.ingest.service.records(ctx, alias, { page: 1, pageSize: 1 });
+      expect(page.total, alias).toBe(file.rows);
+    }
+    // The district's own sizes for the small demo: the reduced district above left them as they are.
+    expect(generated.counts).toMatchObject({ schools: 120, waterLevels: 20 * 7 * 4, sites: 60 });
+    // A builder's credit code is a legal person of the registry, with the name 市场监管 registered.
+    const [site] = await rowsOf(generated, 'zjj_construction_sites');
+    const builder = await p.modules.registry.service.get('legal_person', site![3]!);
+    expect(builder.values.name).toBe(site![2]);
+    // The open-data portal lists them beside the city components.
+    const res = await p.app.inject({ method: 'GET', url: '/api/open/resources?pageSize=50' });
+    expect(res.statusCode).toBe(200);
+    const names = res.json().items.map((d: { name: string }) => d.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['component', 'jyj_schools', 'slj_water_level', 'zjj_construction_sites']),
+    );
   });
 
   it("upgrades 15-digit ID numbers and decodes 公安's GBK names", async () => {

@@ -17,10 +17,13 @@ import { insidePolygon, loadDistrictOutline } from '../modules/org/divisions-sou
 import { isLicenseTypeCode } from '../modules/registry/license/license-id.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { type FaultName, faultRates } from './faults.ts';
-import { DEMO_AS_OF, type GeneratedDemo, generateDemo } from './generate.ts';
+import { DEMO_AS_OF, demoScales, type GeneratedDemo, generateDemo } from './generate.ts';
 import { idCardLicense } from './licenses.ts';
 import { nameCharacters } from './names.ts';
 import type { Person } from './people.ts';
+import { loadDistrict } from './places.ts';
+import { createRandom } from './random.ts';
+import { generateWaterLevels, waterStations } from './water-levels.ts';
 
 const sizes = { people: 20_000, companies: 2_000, components: 3_000, licenses: 600 };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-demo-'));
@@ -44,12 +47,18 @@ let household: Awaited<ReturnType<typeof rowsOf>>;
 let marriage: Awaited<ReturnType<typeof rowsOf>>;
 let entities: Awaited<ReturnType<typeof rowsOf>>;
 let components: Awaited<ReturnType<typeof rowsOf>>;
+let schools: Awaited<ReturnType<typeof rowsOf>>;
+let waterLevels: Awaited<ReturnType<typeof rowsOf>>;
+let sites: Awaited<ReturnType<typeof rowsOf>>;
 beforeAll(async () => {
   demo = await generateDemo({ scale: 'small', seed: 7, dir: path.join(tmp, 'a'), sizes });
   household = await rowsOf(demo, 'gafj_household');
   marriage = await rowsOf(demo, 'mzj_marriage');
   entities = await rowsOf(demo, 'scjgj_entities');
   components = await rowsOf(demo, 'component');
+  schools = await rowsOf(demo, 'jyj_schools');
+  waterLevels = await rowsOf(demo, 'slj_water_level');
+  sites = await rowsOf(demo, 'zjj_construction_sites');
 });
 
 describe('the demo district generator', () => {
@@ -79,12 +88,23 @@ describe('the demo district generator', () => {
     // Every character of a name survives GBK (iconv would write "?" for one that does not).
     expect(iconv.decode(iconv.encode(nameCharacters, 'gbk'), 'gbk')).toBe(nameCharacters);
     expect(household.rows.some((r) => r[1]!.includes('?'))).toBe(false);
-    expect(demo.files.map((f) => f.rows)).toEqual([
-      household.rows.length,
-      marriage.rows.length,
-      entities.rows.length,
-      components.rows.length,
+    expect(schools.encoding).toBeNull();
+    expect(waterLevels.encoding).toBe('utf-8');
+    expect(sites.encoding).toBe('utf-8');
+    expect(demo.files.map((f) => [f.alias, f.department, f.rows])).toEqual([
+      ['gafj_household', 'GAFJ', household.rows.length],
+      ['mzj_marriage', 'MZJ', marriage.rows.length],
+      ['scjgj_entities', 'SCJGJ', entities.rows.length],
+      ['component', 'CGJ', components.rows.length],
+      ['jyj_schools', 'JYJ', schools.rows.length],
+      ['slj_water_level', 'SLJ', waterLevels.rows.length],
+      ['zjj_construction_sites', 'ZJJ', sites.rows.length],
     ]);
+    expect(demo.counts).toMatchObject({
+      schools: schools.rows.length,
+      waterLevels: waterLevels.rows.length,
+      sites: sites.rows.length,
+    });
   });
 
   it('makes people with valid ID numbers, their sex and birth date, mostly born in the district', () => {
@@ -149,6 +169,123 @@ describe('the demo district generator', () => {
     }
     expect(codes.size).toBe(sizes.components);
     expect([...classes.keys()].sort()).toEqual(['01', '02', '03', '04', '05', '06']);
+  });
+
+  it("lists 教育局's schools: unique codes and names, every kind, each subdistrict's central schools", async () => {
+    const small = demoScales.small;
+    expect(schools.rows).toHaveLength(small.schools);
+    expect(schools.headers).toEqual([
+      '学校标识码',
+      '学校名称',
+      '学段',
+      '办学性质',
+      '地址',
+      '所属街道',
+      '在校学生数',
+    ]);
+    const codes = schools.rows.map((r) => r[0]!);
+    for (const code of codes) expect(code).toMatch(/^2430112\d{3}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    const names = schools.rows.map((r) => r[1]!);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(schools.rows.map((r) => r[2])).size).toBe(6); // 幼儿园 … 完全中学, all of them
+    expect(names).toContain('望城区第一中学');
+    const district = await loadDistrict();
+    for (const s of district.subdistricts) expect(names).toContain(`${s.name}中心小学`);
+    for (const [, name, level, ownership, address, subdistrict, students] of schools.rows) {
+      expect(address, name).toMatch(new RegExp(`^长沙市望城区${subdistrict}`));
+      expect(['公办', '民办']).toContain(ownership);
+      expect(Number(students), name).toBeGreaterThan(level === '幼儿园' ? 50 : 100);
+      expect(Number.isInteger(Number(students))).toBe(true);
+    }
+  });
+
+  it("reads 水利局's stations on the 湘江, 沩水 and 八曲河 at fixed hours, below their warning levels", () => {
+    const { waterDays, readingsPerDay } = demoScales.small;
+    expect(waterLevels.rows).toHaveLength(waterStations.length * waterDays * readingsPerDay);
+    expect(new Set(waterLevels.rows.map((r) => `${r[0]} ${r[3]}`)).size).toBe(waterLevels.rows.length);
+    expect(new Set(waterLevels.rows.map((r) => r[2]))).toEqual(
+      new Set(['湘江', '沩水', '八曲河', '马桥河', '团头湖', '千龙湖', '大泽湖', '斑马湖']),
+    );
+    const times = [...new Set(waterLevels.rows.map((r) => r[3]!))].sort();
+    expect(times).toHaveLength(waterDays * readingsPerDay);
+    expect(times[0]).toBe(`${dateOfDay(dayNumber(DEMO_AS_OF) - waterDays + 1)} 00:00:00`);
+    expect(times.at(-1)).toBe(`${DEMO_AS_OF} 18:00:00`);
+    let previous: string[] | undefined;
+    for (const row of waterLevels.rows) {
+      const [code, , , , level, warning] = row;
+      expect(code).toMatch(/^\d{8}$/);
+      expect(Number(level)).toBeLessThan(Number(warning));
+      expect(Number(level)).toBeGreaterThan(Number(warning) - 4);
+      // Water rises and falls smoothly: decimetres between readings on a small river in flood, never metres.
+      if (previous?.[0] === code) expect(Math.abs(Number(level) - Number(previous[4]))).toBeLessThan(0.8);
+      previous = row;
+    }
+  });
+
+  it('refuses more water-level readings a day than there are hours, and reads hourly at 24', async () => {
+    const random = createRandom(1, 'water_levels');
+    await expect(generateWaterLevels(random, DEMO_AS_OF, 1, 25, async () => {})).rejects.toThrow(/1 to 24/);
+    let readings = 0;
+    await generateWaterLevels(random, DEMO_AS_OF, 2, 24, async () => void readings++);
+    expect(readings).toBe(waterStations.length * 48);
+  });
+
+  it('keeps the full scale’s months of hourly readings below the warning levels (several flood waves meet)', async () => {
+    const { waterDays, readingsPerDay } = demoScales.full;
+    let readings = 0;
+    let over = 0;
+    await generateWaterLevels(
+      createRandom(2026, 'water_levels'),
+      DEMO_AS_OF,
+      waterDays,
+      readingsPerDay,
+      async (r) => {
+        readings++;
+        if (Number(r.level) >= r.station.warning) over++;
+      },
+    );
+    expect(readings).toBe(waterStations.length * waterDays * readingsPerDay);
+    expect(over).toBe(0);
+  });
+
+  it("places 住建局's sites in the district, built by the district's construction companies", () => {
+    const ring = loadDistrictOutline().geometry.coordinates[0]!;
+    expect(sites.rows).toHaveLength(demoScales.small.sites);
+    const companies = new Map(
+      entities.rows
+        .filter((r) => !checkCreditCode(r[0]!))
+        .map((r) => [r[0]!, { name: r[1], industry: r[9] }]),
+    );
+    const codes = new Set<string>();
+    const names = new Set<string>();
+    for (const [
+      code,
+      name,
+      builder,
+      builderCode,
+      address,
+      subdistrict,
+      startedOn,
+      status,
+      lng,
+      lat,
+    ] of sites.rows) {
+      expect(code).toMatch(/^430112\d{12}$/);
+      // The permit's date, then its serial: a real date, some time before the work started.
+      const permitDate = `${code!.slice(6, 10)}-${code!.slice(10, 12)}-${code!.slice(12, 14)}`;
+      expect(dateOfDay(dayNumber(permitDate))).toBe(permitDate);
+      expect(permitDate < startedOn!, `${code} before ${startedOn}`).toBe(true);
+      codes.add(code!);
+      names.add(name!);
+      expect(companies.get(builderCode!), builderCode).toEqual({ name: builder, industry: '建筑业' });
+      expect(address).toMatch(new RegExp(`^长沙市望城区${subdistrict}`));
+      expect(startedOn! < DEMO_AS_OF).toBe(true);
+      expect(['在建', '主体完工', '竣工验收中', '停工']).toContain(status);
+      expect(insidePolygon([Number(lng), Number(lat)], ring), name).toBe(true);
+    }
+    expect(codes.size).toBe(sites.rows.length);
+    expect(names.size).toBe(sites.rows.length);
   });
 
   it('has licenses for valid holders of each type, issued by their departments', () => {

@@ -1,8 +1,9 @@
 /**
  * Generating the demo district's departmental files: people household by household into 公安's and 民政's files,
  * then market entities represented by some of those people, then city components, with the faults of
- * faults.ts mixed in. Everything streams to disk; what is kept is the few people and entities that become
- * legal representatives or license holders.
+ * faults.ts mixed in; then the open resources' files, clean: 教育局's schools, 水利局's water levels and
+ * 住建局's construction sites (built by the district's construction companies). Everything streams to disk;
+ * what is kept is the few people and entities that become legal representatives, license holders or builders.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { ageOn } from '../modules/registry/derived.ts';
 import type { RegistryName } from '../modules/registry/feeds.ts';
 import { type Company, createCompanyGenerator, type Representative } from './companies.ts';
 import { createComponentGenerator } from './components.ts';
+import type { Builder } from './construction-sites.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { createCsvWriter, createXlsxWriter, type DemoFileSpec, demoFileSpecs } from './demo-files.ts';
 import {
@@ -25,21 +27,52 @@ import {
   withWrongIdCheck,
 } from './faults.ts';
 import { businessLicense, type DemoLicense, idCardLicense, marriageLicense } from './licenses.ts';
+import { writeOpenResourceFiles } from './open-resource-files.ts';
 import { createPeopleGenerator, type Person } from './people.ts';
 import { loadDistrict } from './places.ts';
 import { createRandom } from './random.ts';
 
 export type DemoScale = 'small' | 'full';
-/** How much of everything to make; `licenses` is how many e-licenses to issue. */
-export type DemoSizes = { people: number; companies: number; components: number; licenses: number };
+/**
+ * How much of everything to make; `licenses` is how many e-licenses to issue; water levels are read
+ * `readingsPerDay` times a day (1 to 24) at each station for `waterDays` days.
+ */
+export type DemoSizes = {
+  people: number;
+  companies: number;
+  components: number;
+  licenses: number;
+  schools: number;
+  sites: number;
+  waterDays: number;
+  readingsPerDay: number;
+};
 
 /**
  * The two scales: `small` loads on first start within seconds, `full` is the whole district. Licenses stay a
  * small share at full scale: each is signed with SM2 (milliseconds apiece), so 20,000 take minutes already.
  */
 export const demoScales: Record<DemoScale, DemoSizes> = {
-  small: { people: 5_000, companies: 500, components: 1_000, licenses: 300 },
-  full: { people: 800_000, companies: 80_000, components: 50_000, licenses: 20_000 },
+  small: {
+    people: 5_000,
+    companies: 500,
+    components: 1_000,
+    licenses: 300,
+    schools: 120,
+    sites: 60,
+    waterDays: 7,
+    readingsPerDay: 4,
+  },
+  full: {
+    people: 800_000,
+    companies: 80_000,
+    components: 50_000,
+    licenses: 20_000,
+    schools: 120,
+    sites: 60,
+    waterDays: 90,
+    readingsPerDay: 24,
+  },
 };
 
 /** The default seed, chosen so that the small district has at least two rows of every fault. */
@@ -60,7 +93,16 @@ export type GeneratedDemo = {
   files: GeneratedFile[];
   licenses: DemoLicense[];
   faults: Partial<Record<DemoFileSpec['alias'], Partial<Record<FaultName, FaultCount>>>>;
-  counts: { people: number; households: number; marriages: number; companies: number; components: number };
+  counts: {
+    people: number;
+    households: number;
+    marriages: number;
+    companies: number;
+    components: number;
+    schools: number;
+    waterLevels: number;
+    sites: number;
+  };
   /** Entities each registry should hold once everything is loaded, and the phone conflicts 民政's file causes. */
   expected: Record<RegistryName, number> & { phoneConflicts: number };
   seconds: number;
@@ -110,7 +152,13 @@ export async function generateDemo(args: {
   const mzjFaults = createFaultLog(createRandom(seed, `faults:${marriage.alias}`));
   const mzjRandom = createRandom(seed, marriage.alias);
   const gafj = createCsvWriter(fileOf(household), household.headers, 'gbk');
-  const mzj = createXlsxWriter(fileOf(marriage), '婚姻登记信息', marriage.headers, new Date(today * DAY));
+  const mzj = createXlsxWriter(
+    fileOf(marriage),
+    '婚姻登记信息',
+    marriage.headers,
+    new Date(today * DAY),
+    '望城区民政局',
+  );
   let made = 0;
   let population = 0;
   let phoneConflicts = 0;
@@ -216,6 +264,7 @@ export async function generateDemo(args: {
   const scjgjFaults = createFaultLog(createRandom(seed, `faults:${entities.alias}`));
   const scjgj = createCsvWriter(fileOf(entities), entities.headers, 'utf-8');
   const licensed: Company[] = [];
+  const builders: Builder[] = [];
   const businessChance = Math.min(1, (wanted.business * 1.5) / (sizes.companies * 0.8));
   let legalPersons = 0;
   for (let i = 0; i < sizes.companies; i++) {
@@ -242,6 +291,8 @@ export async function generateDemo(args: {
     if (!badCode && scjgjFaults.roll('duplicate_row')) await scjgj.row(row);
     if (badCode) continue;
     legalPersons++;
+    if (company.industry === '建筑业' && (company.status === '存续' || company.status === '在业'))
+      builders.push({ name: company.name, creditCode: company.creditCode });
     if ((company.status === '存续' || company.status === '在业') && picks.chance(businessChance))
       licensed.push(company);
   }
@@ -274,6 +325,10 @@ export async function generateDemo(args: {
   }
   written(componentSpec, await cgj.close());
 
+  // The open resources' files, clean: published as they load.
+  const open = await writeOpenResourceFiles({ seed, district, asOf, sizes, builders, fileOf });
+  for (const [spec, rows] of open.files) written(spec, rows);
+
   const licenses = [
     ...idCardHolders.slice(0, wanted.idCard).map((h) => idCardLicense(h.person, h.issueDate)),
     ...spouses.slice(0, wanted.marriage).map(marriageLicense),
@@ -301,6 +356,7 @@ export async function generateDemo(args: {
       marriages: files[1]!.rows,
       companies: sizes.companies,
       components: sizes.components,
+      ...open.counts,
     },
     expected: {
       population,

@@ -103,6 +103,18 @@ export async function loadDistrict(): Promise<District> {
 }
 
 /**
+ * A point scattered around `centre` (a normal spread of about 2 km) that lies inside the district outline;
+ * the centre itself after 20 misses (a subdistrict on the border).
+ */
+export function pointNear(random: Random, district: District, centre: [number, number]): [number, number] {
+  for (let tries = 0; tries < 20; tries++) {
+    const p: [number, number] = [centre[0] + random.normal() * 0.02, centre[1] + random.normal() * 0.018];
+    if (district.inside(p)) return p;
+  }
+  return centre;
+}
+
+/**
  * Where people were first registered (the ID number's first six digits). Most were born in the district
  * (430112), some before 2011 under 望城县's code 430122 (the county became a district in 2011), the rest
  * elsewhere in Hunan or China.
