@@ -54,7 +54,13 @@ export const entities = registrySchema.table(
     search: text('search'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.registry, t.key] }), uniqueIndex('entities_id_idx').on(t.id)],
+  (t) => [
+    primaryKey({ columns: [t.registry, t.key] }),
+    uniqueIndex('entities_id_idx').on(t.id),
+    // The sharing API's change feed walks a registry in (updated_at, key) order from a cursor: without this, every
+    // page of it sorts the whole registry (350 ms a page for 800,000 people).
+    index('entities_changes_idx').on(t.registry, t.updatedAt, t.key),
+  ],
 );
 
 /** Every version of every entity, valid from one change to the next (valid_to null: current). */

@@ -1,0 +1,1 @@
+CREATE INDEX "entities_changes_idx" ON "registry"."entities" USING btree ("registry","updated_at","key");
