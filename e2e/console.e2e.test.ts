@@ -132,6 +132,32 @@ describe('web console', () => {
     await session.page.getByText('Access denied').waitFor();
   });
 
+  test('gives a citizen account its ID number, checked, and never shows it whole again', async () => {
+    await session.page.getByTestId('user-menu').click();
+    await session.page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await signIn('admin', adminPassword);
+    await session.page.getByRole('menuitem', { name: 'Users' }).click();
+    await session.page.getByTestId('user-create').click();
+    const form = session.page.getByTestId('user-form');
+    await form.getByLabel('User name').fill('li.si');
+    await form.getByLabel('Name', { exact: true }).fill('李四');
+    // The field is there for citizen accounts only.
+    expect(await form.getByLabel('Citizen ID number').count()).toBe(0);
+    await form.getByLabel('Roles').fill('Citizen');
+    await form.getByLabel('Roles').press('Enter');
+    await form.getByLabel('Citizen ID number').fill('430112199001011231');
+    await session.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await form.getByText('check digit is wrong').waitFor();
+    await form.getByLabel('Citizen ID number').fill('430112199001011230');
+    await session.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await session.page.getByRole('button', { name: 'I have saved it' }).click();
+    await session.page.getByRole('row', { name: /li\.si/ }).waitFor();
+    const users = await (await session.page.request.get('/api/users?q=li.si')).json();
+    expect(users.items.find((u: { username: string }) => u.username === 'li.si').idNumber).toBe(
+      '430112********1230',
+    );
+  });
+
   test('raised no uncaught error in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });

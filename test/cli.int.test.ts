@@ -46,6 +46,29 @@ describe.each(databaseKinds)('the onecity CLI on %s', (kind) => {
     expect(badRole.stderr).toMatch(/role: must be one of/);
     const badDept = await runCli(['user', 'add', 'zhao', '--name', '赵', '--department', 'NOPE'], env);
     expect(badDept.stderr).toMatch(/Department NOPE does not exist/);
+    const citizen = await runCli(
+      [
+        'user',
+        'add',
+        'zhang.san',
+        '--name',
+        '张三',
+        '--role',
+        'citizen',
+        '--id-number',
+        '430112199001011230',
+        '--json',
+      ],
+      env,
+    );
+    expect(citizen.code, citizen.stderr).toBe(0);
+    expect(JSON.parse(citizen.stdout).user.idNumber).toBe('430112********1230');
+    const badId = await runCli(
+      ['user', 'add', 'li.si', '--name', '李四', '--role', 'citizen', '--id-number', '430112199001011231'],
+      env,
+    );
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toMatch(/idNumber/);
     const passwd = await runCli(['user', 'passwd', 'wang.fang', '--password', 'Chang3d!pw', '--json'], env);
     expect(passwd.code, passwd.stderr).toBe(0);
     expect(JSON.parse(passwd.stdout).password).toBeNull();

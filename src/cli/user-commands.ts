@@ -20,6 +20,7 @@ export function registerUserCommands(program: Command) {
     .option('--department <code>', 'department code, e.g. SJZX')
     .option('--role <roles>', `comma-separated roles: ${roles.join(', ')}`, 'department_user')
     .option('--password <password>', 'initial password; generated and printed when omitted')
+    .option('--id-number <id>', "a citizen's ID number, linking the account to their e-licenses")
     .option('--json', 'print JSON')
     .action(async (username: string, opts, command: Command) => {
       const result = await withPlatform(command, async ({ modules }) => {
@@ -52,6 +53,7 @@ export function registerUserCommands(program: Command) {
           departmentId,
           roles: wanted as User['roles'],
           password: opts.password,
+          ...(opts.idNumber && { idNumber: opts.idNumber }),
         });
       });
       output(opts.json, result, () => printUser(result.user, result.password));

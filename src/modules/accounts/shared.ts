@@ -1,5 +1,6 @@
 import type { Actor, Role } from '../../core/context.ts';
 import { InputError } from '../../core/errors.ts';
+import { maskIdNumber } from '../../core/masking.ts';
 import type { User } from './contract.ts';
 import { isStrongPassword } from './password.ts';
 import type { UserRow } from './repository.ts';
@@ -16,7 +17,7 @@ export function toActor(row: UserRow, via: Actor['via']): Actor {
   };
 }
 
-/** A user as the API shows it: never the hash. */
+/** A user as the API shows it: never the hash, and the ID number masked (it is set, never read back whole). */
 export function toUser(row: UserRow, now = new Date()): User {
   const locked = !!row.lockedUntil && row.lockedUntil > now;
   return {
@@ -25,7 +26,7 @@ export function toUser(row: UserRow, now = new Date()): User {
     displayName: row.displayName,
     departmentId: row.departmentId,
     roles: row.roles as Role[],
-    idNumber: row.idNumber,
+    idNumber: row.idNumber && maskIdNumber(row.idNumber),
     active: row.active,
     locked,
     lockedUntil: locked ? row.lockedUntil!.toISOString() : null,

@@ -112,6 +112,14 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
       return toUser(row);
     },
 
+    /**
+     * A citizen account's whole ID number, for the services that find the person's own records (their licenses);
+     * views only ever show it masked. Null when the account has none.
+     */
+    async idNumberOf(userId: number): Promise<string | null> {
+      return (await repo.findUserById(db, userId))?.idNumber ?? null;
+    },
+
     /** One user by user name. */
     async getByUsername(_ctx: Ctx, username: string): Promise<User> {
       const row = await repo.findUserByUsername(db, username);

@@ -25,12 +25,14 @@ export const zhCN = {
     department: '所属部门',
     roles: '角色',
     password: '初始密码',
+    idNumber: '公民身份号码',
     lastLoginAt: '最近登录',
     createdAt: '创建时间',
   },
   hints: {
     username: '以小写字母开头，可含小写字母、数字及 _ . -，3–32 位；创建后不可修改',
     password: '留空则自动生成强密码。用户首次登录时须修改密码。',
+    idNumber: '公众账号填写，用于在“我的证照”中关联本人的电子证照',
   },
   rules: {
     usernameRequired: '请输入用户名',
@@ -123,6 +125,7 @@ export const en: typeof zhCN = {
     department: 'Department',
     roles: 'Roles',
     password: 'Initial password',
+    idNumber: 'Citizen ID number',
     lastLoginAt: 'Last sign-in',
     createdAt: 'Created',
   },
@@ -130,6 +133,7 @@ export const en: typeof zhCN = {
     username:
       'Starts with a lower-case letter; lower-case letters, digits, _ . -; 3 to 32 characters; cannot be changed later',
     password: 'Leave empty to generate a strong one. The user must change it at first sign-in.',
+    idNumber: "For citizen accounts: links the account to the person's e-licenses under My licenses",
   },
   rules: {
     usernameRequired: 'Enter a user name',

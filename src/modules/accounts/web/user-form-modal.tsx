@@ -14,6 +14,7 @@ type Values = {
   displayName: string;
   departmentId?: number | null;
   roles: Role[];
+  idNumber?: string | null;
   password?: string;
 };
 
@@ -36,12 +37,16 @@ export function UserFormModal({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // Only a citizen's account carries an ID number: it is what links the person to their e-licenses.
+  const isCitizen = (Form.useWatch('roles', form) ?? []).includes('citizen');
 
   const save = async (values: Values) => {
     const common = {
       displayName: values.displayName.trim(),
       departmentId: values.departmentId ?? null,
       roles: values.roles,
+      // Left empty, a citizen's ID number stays as it is (the form only ever shows it masked).
+      idNumber: values.roles.includes('citizen') ? values.idNumber?.trim() || undefined : null,
     };
     setSaving(true);
     try {
@@ -84,7 +89,7 @@ export function UserFormModal({
         onFinish={save}
         disabled={saving}
         data-testid="user-form"
-        initialValues={user ?? { roles: ['department_user'] }}
+        initialValues={user ? { ...user, idNumber: undefined } : { roles: ['department_user'] }}
       >
         <Form.Item
           name="username"
@@ -124,6 +129,11 @@ export function UserFormModal({
         >
           <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
         </Form.Item>
+        {isCitizen && (
+          <Form.Item name="idNumber" label={t('fields.idNumber')} extra={t('hints.idNumber')}>
+            <Input maxLength={18} autoComplete="off" placeholder={user?.idNumber ?? undefined} />
+          </Form.Item>
+        )}
         {!user && (
           <Form.Item
             name="password"

@@ -5,7 +5,7 @@
  */
 
 import { checkCreditCode, checkIdNumber, digitsAt, isRealDate } from '../../../core/cn-codes.ts';
-import { type Ctx, hasRole, lookupCtx } from '../../../core/context.ts';
+import { type Ctx, hasRole } from '../../../core/context.ts';
 import type { Database, Db } from '../../../core/db.ts';
 import {
   ConflictError,
@@ -342,7 +342,7 @@ export function createLicenseService(deps: {
 
     /** The licenses held under the caller's own ID number (set on their account), with their QR payloads. */
     async mine(ctx: Ctx): Promise<License[]> {
-      const { idNumber } = await users.get(lookupCtx, ctx.actor!.userId);
+      const idNumber = await users.idNumberOf(ctx.actor!.userId);
       if (!idNumber) throw new ForbiddenError('no_id_number', 'Your account has no citizen ID number');
       const today = todayInShanghai();
       const rows = await repo.findLicensesOfPerson(db, idNumber);
