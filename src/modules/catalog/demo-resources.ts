@@ -278,6 +278,8 @@ export const demoResources: DemoResource[] = [
     keyItems: ['station_code', 'observed_at'],
     items: [
       item('station_code', '测站编码', 'string', key),
+      item('station_name', '测站名称', 'string'),
+      item('river', '所在河湖', 'string'),
       item('observed_at', '观测时间', 'datetime', key),
       item('level_m', '水位（米）', 'decimal', { required: true }),
       item('warning_level_m', '警戒水位（米）', 'decimal'),
@@ -343,8 +345,11 @@ export const demoResources: DemoResource[] = [
     items: [
       item('project_code', '项目编号', 'string', key),
       item('name', '项目名称', 'string', { required: true }),
+      item('builder_name', '施工单位', 'string'),
       item('builder_credit_code', '施工单位信用代码', 'credit_code'),
+      item('address', '项目地址', 'string'),
       item('started_on', '开工日期', 'date'),
+      item('status', '项目状态', 'enum', { validator: { enum: ['在建', '主体完工', '竣工验收中', '停工'] } }),
       subdistrict,
       item('lng', '经度', 'decimal'),
       item('lat', '纬度', 'decimal'),
