@@ -8,6 +8,16 @@ export function dataTableName(resourceId: number) {
 
 const quote = (code: string) => `"${code}"`;
 
+// The catalog's pattern for item codes (catalog/contract.ts), checked again where a code becomes a column name.
+const ITEM_CODE = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** The quoted column of one of the resource's items; anything else is refused, so no name reaches SQL unchecked. */
+export function itemColumn(resource: Resource, code: string): string {
+  if (!ITEM_CODE.test(code) || !resource.items.some((i) => i.code === code))
+    throw new Error(`${code} is not an item of ${resource.code}`);
+  return quote(code);
+}
+
 /** The COPY column list: key, row hash, batch, then the given items (by default all, in catalog order). */
 export function dataColumns(resource: Resource, itemCodes = resource.items.map((i) => i.code)) {
   return ['_key', '_hash', '_batch_id', ...itemCodes];

@@ -1,15 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../core/db.ts';
 import type { Resource } from '../catalog/index.ts';
-import { dataTableName } from './data-table.ts';
+import { dataTableName, itemColumn } from './data-table.ts';
 
 // Reads of loaded data for publishing (open data): only the item columns the caller names, in key order, so a
 // whole dataset can be streamed page by page without holding it and without reading the columns left out.
 
 /** How much of a resource's data is loaded: row count and when a row last changed (null: nothing loaded). */
 export type DataStats = { rows: number; updatedAt: string | null };
-
-const itemCode = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** The data tables that exist among the resources', by resource id. */
 async function existingTables(db: Db, resourceIds: number[]) {
@@ -61,12 +59,9 @@ export function createOpenReads(db: Db) {
       itemCodes: string[],
       opts: { pageSize?: number; limit?: number } = {},
     ): AsyncGenerator<(string | null)[][]> {
-      for (const code of itemCodes)
-        if (!itemCode.test(code) || !resource.items.some((i) => i.code === code))
-          throw new Error(`${code} is not an item of ${resource.code}`);
+      const columns = sql.raw(['_key', ...itemCodes.map((c) => itemColumn(resource, c))].join(', '));
       if (!(await existingTables(db, [resource.id])).size) return;
       const table = sql.raw(dataTableName(resource.id));
-      const columns = sql.raw(['_key', ...itemCodes.map((c) => `"${c}"`)].join(', '));
       const pageSize = opts.pageSize ?? 1000;
       let left = opts.limit ?? Number.POSITIVE_INFINITY;
       let after: string | null = null;

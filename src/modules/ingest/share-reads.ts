@@ -1,6 +1,6 @@
 import type { Database } from '../../core/db.ts';
 import type { Resource } from '../catalog/index.ts';
-import { dataTableName } from './data-table.ts';
+import { dataTableName, itemColumn } from './data-table.ts';
 
 /** One loaded record as the sharing API reads it: its key, item values, and when it last changed (µs ISO). */
 export type ShareRecord = { key: string; values: Record<string, string | null>; at: string };
@@ -10,7 +10,6 @@ export type ShareFilter = [item: string, value: string][];
 
 // Microseconds, so a change-feed cursor made from it names one instant exactly (a JS Date keeps milliseconds).
 const AT = `to_char(t._updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const ITEM_CODE = /^[a-z][a-z0-9_]{0,62}$/;
 
 // No table yet (nothing loaded) or no column yet (an item added to the catalog after the last load): no row can
 // match, so the answer is "none" rather than an error.
@@ -22,17 +21,16 @@ const nothingThere = (error: unknown) =>
 
 /**
  * Reads of a resource's loaded data table (data.r_<id>) for the sharing API (共享接口). Filter values are bound
- * parameters; item codes become quoted column names only after matching the catalog's code pattern.
+ * parameters; item codes become column names only through itemColumn.
  */
 export function createIngestShareReads(database: Database) {
   /** The WHERE clause of a filter; pushes its values after the parameters already in `params`. */
   function where(resource: Resource, filter: ShareFilter, params: unknown[]): string {
     const conditions = ['true'];
     for (const [item, value] of filter) {
-      if (!ITEM_CODE.test(item) || !resource.items.some((i) => i.code === item))
-        throw new Error(`Not an item of ${resource.code}: ${item}`);
+      const column = itemColumn(resource, item);
       params.push(value);
-      conditions.push(`t."${item}" = $${params.length}::text`);
+      conditions.push(`t.${column} = $${params.length}::text`);
     }
     return conditions.join(' and ');
   }
