@@ -2,7 +2,8 @@
 // load against pgbench running the equivalent point lookup on the same PostgreSQL database, in one run.
 // The full-scale population is loaded once into the database `onecity_bench_sharing` and kept for later runs
 // (--fresh loads it again). Figures are printed, not asserted.
-// Usage: npm run bench:sharing -- [--seconds 20] [--connections 16] [--fresh] [--profile]
+// Usage: npm run bench:sharing -- [--seconds 20] [--connections 16,64] [--fresh] [--profile]
+// Each connection count is one round: pgbench and the HTTP load with as many clients.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +21,7 @@ const argument = (name: string) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const seconds = Number(argument('--seconds') ?? 20);
-const connections = Number(argument('--connections') ?? 16);
+const connectionCounts = (argument('--connections') ?? '16,64').split(',').map(Number);
 const serverUrl = process.env.ONECITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = 'onecity_bench_sharing';
 const url = new URL(serverUrl);
@@ -52,45 +53,48 @@ try {
     script,
     `\\set id random(${range!.low}, ${range!.high})\nselect key, values from registry.entities where id = :id;\n`,
   );
-  const { stdout } = await promisify(execFile)('pgbench', [
-    '-n',
-    ...['-c', String(connections), '-j', '2', '-T', String(seconds), '-M', 'prepared', '-f', script],
-    url.toString(),
-  ]);
-  const pgbenchRate = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
-
   const port = await startServer();
-  const callsBefore = await callRows();
-  let next = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${bearer}` },
-    requests: [
-      {
-        setupRequest: (request) => {
-          request.path = `/api/share/v1/population/${keys[next++ % keys.length]}`;
-          return request;
-        },
-      },
-    ],
-  });
-  // Requests still in flight when the load stopped are answered (and logged) by the server all the same.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const sent = result.requests.sent;
-  const logged = (await callRows()) - callsBefore;
-  const rate = result.requests.average;
+  for (const connections of connectionCounts) {
+    console.log(`— ${connections} connections —`);
+    const { stdout } = await promisify(execFile)('pgbench', [
+      '-n',
+      ...['-c', String(connections), '-j', '2', '-T', String(seconds), '-M', 'prepared', '-f', script],
+      url.toString(),
+    ]);
+    const pgbenchRate = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
 
-  console.log(`pgbench point lookup:        ${Math.round(pgbenchRate).toLocaleString()} tps`);
-  console.log(
-    `sharing API (masked, audited): ${Math.round(rate).toLocaleString()} req/s, ${result['2xx'].toLocaleString()} × 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
-  );
-  console.log(`ratio: ${((rate / pgbenchRate) * 100).toFixed(0)}% of pgbench; target ≥ 40%`);
-  console.log(`latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; target p99 < 20 ms`);
-  console.log(
-    `call log rows: ${logged.toLocaleString()} for ${sent.toLocaleString()} requests sent (${(result['2xx'] + result.non2xx).toLocaleString()} answered before the load stopped)${logged === sent ? '' : ' MISMATCH'}`,
-  );
+    const callsBefore = await callRows();
+    let next = 0;
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration: seconds,
+      headers: { authorization: `Bearer ${bearer}` },
+      requests: [
+        {
+          setupRequest: (request) => {
+            request.path = `/api/share/v1/population/${keys[next++ % keys.length]}`;
+            return request;
+          },
+        },
+      ],
+    });
+    // Requests still in flight when the load stopped are answered (and logged) by the server all the same.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const sent = result.requests.sent;
+    const logged = (await callRows()) - callsBefore;
+    const rate = result.requests.average;
+
+    console.log(`pgbench point lookup:        ${Math.round(pgbenchRate).toLocaleString()} tps`);
+    console.log(
+      `sharing API (masked, audited): ${Math.round(rate).toLocaleString()} req/s, ${result['2xx'].toLocaleString()} × 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+    console.log(`ratio: ${((rate / pgbenchRate) * 100).toFixed(0)}% of pgbench; target ≥ 40%`);
+    console.log(`latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; target p99 < 20 ms`);
+    console.log(
+      `call log rows: ${logged.toLocaleString()} for ${sent.toLocaleString()} requests sent (${(result['2xx'] + result.non2xx).toLocaleString()} answered before the load stopped)${logged === sent ? '' : ' MISMATCH'}`,
+    );
+  }
 } finally {
   server?.kill('SIGTERM');
   await sql.end();

@@ -54,15 +54,10 @@ export function createIngestShareReads(database: Database) {
   }
 
   return {
-    /** The record with this key if it also meets the filter; undefined otherwise (missing and filtered look alike). */
-    async row(resource: Resource, key: string, filter: ShareFilter): Promise<ShareRecord | undefined> {
-      const params: unknown[] = [key];
-      const [row] = await select(
-        resource,
-        `where t._key = $1 and ${where(resource, filter, params)}`,
-        params,
-      );
-      return row;
+    /** The records with these keys that also meet the filter (missing and filtered-out keys are simply absent). */
+    rows(resource: Resource, keys: string[], filter: ShareFilter): Promise<ShareRecord[]> {
+      const params: unknown[] = [keys];
+      return select(resource, `where t._key = any($1::text[]) and ${where(resource, filter, params)}`, params);
     },
 
     /** One page of the records meeting the filter, in key order, and how many meet it. */

@@ -28,15 +28,14 @@ export function createRegistryShareReads(database: Database) {
   }
 
   return {
-    /** The entity with this key if it also meets the filter; undefined otherwise (missing and filtered look alike). */
-    async row(registry: string, key: string, filter: ShareFilter): Promise<ShareEntity | undefined> {
-      const params: unknown[] = [key];
-      const [row] = await database.query<ShareEntity>(
+    /** The entities with these keys that also meet the filter (missing and filtered-out keys are simply absent). */
+    async rows(registry: string, keys: string[], filter: ShareFilter): Promise<ShareEntity[]> {
+      const params: unknown[] = [keys];
+      return database.query<ShareEntity>(
         `select e.key, e.values, ${AT} as at from registry.entities e
-         where e.key = $1 and ${where(registry, filter, params)}`,
+         where e.key = any($1::text[]) and ${where(registry, filter, params)}`,
         params,
       );
-      return row;
     },
 
     /** One page of the entities meeting the filter, in key order, and how many meet it. */

@@ -5,6 +5,7 @@ import type { IngestService } from '../ingest/index.ts';
 import { isRegistryName } from '../registry/feeds.ts';
 import type { RegistryService } from '../registry/index.ts';
 import type { FeedPosition } from './share-cursor.ts';
+import { createRowBatch } from './share-row-batch.ts';
 
 /** A row as a data source hands it to the sharing API, before projection and masking. */
 export type SourceRow = { key: string; values: Record<string, string | null>; at: string };
@@ -28,6 +29,12 @@ export function createShareReader(deps: {
   const cache = new Map<string, { resource: Resource; until: number }>();
   const registryOf = (resource: Resource) =>
     resource.alias && isRegistryName(resource.alias) ? resource.alias : null;
+  const rowBatch = createRowBatch((resource, keys, where) => {
+    const registry = registryOf(resource);
+    return registry
+      ? deps.registry.share.rows(registry, keys, where)
+      : deps.ingest.share.rows(resource, keys, where);
+  });
 
   return {
     /** The catalog resource a URL names (alias or code); undefined when there is none. */
@@ -44,12 +51,7 @@ export function createShareReader(deps: {
     },
 
     /** The row with this key meeting the conditions, or undefined (missing and filtered out look alike). */
-    async row(resource: Resource, key: string, where: Conditions): Promise<SourceRow | undefined> {
-      const registry = registryOf(resource);
-      return registry
-        ? deps.registry.share.row(registry, key, where)
-        : deps.ingest.share.row(resource, key, where);
-    },
+    row: rowBatch.row,
 
     /** One page of the rows meeting the conditions, in key order, with their count. */
     async page(resource: Resource, where: Conditions, paging: { page: number; pageSize: number }) {

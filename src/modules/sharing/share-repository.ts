@@ -70,8 +70,7 @@ export function createShareRepository(database: Database) {
      * neither. Returns each touched window's total after the addition (all processes' calls flushed so far).
      */
     async flushCalls(calls: CallRow[], deltas: UsageDelta[]): Promise<UsageDelta[]> {
-      // Timestamps and reals go as text: the PostgreSQL driver serializes arrays of text and integers only.
-      const column = <T>(pick: (c: CallRow) => T) => calls.map(pick);
+      // Each group goes as one JSON text: serialized natively, where arrays would be escaped value by value.
       const rows = await database.query<{
         grant_id: number;
         period: 'day' | 'minute';
@@ -81,42 +80,25 @@ export function createShareRepository(database: Database) {
         `with logged as (
            insert into sharing.calls (at, key_id, grant_id, consumer_department_id, resource_id, endpoint, items,
              query, rows, outcome, status, ms, ip)
-           select at, key_id, grant_id, dept, res, endpoint,
+           select at, "keyId", "grantId", "consumerDepartmentId", "resourceId", endpoint,
              case when items is null then null else array(select jsonb_array_elements_text(items)) end,
-             query, n, outcome, status, ms, ip
-           from unnest($1::text[]::timestamptz[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::jsonb[],
-             $8::jsonb[], $9::int[], $10::text[], $11::int[], $12::text[]::real[], $13::text[])
-             as t(at, key_id, grant_id, dept, res, endpoint, items, query, n, outcome, status, ms, ip)
+             query, rows, outcome, status, ms, ip
+           from jsonb_to_recordset($1::text::jsonb) as t(at timestamptz, "keyId" text, "grantId" int,
+             "consumerDepartmentId" int, "resourceId" int, endpoint text, items jsonb, query jsonb, rows int,
+             outcome text, status int, ms real, ip text)
            returning 1
          ),
          counted as (
            insert into sharing.usage (grant_id, period, starts_at, calls)
-           select g, p, to_timestamp(s / 1000.0), n from unnest($14::int[], $15::text[], $16::text[]::float8[], $17::int[]) as u(g, p, s, n)
+           select "grantId", period, to_timestamp("startsAt" / 1000.0), calls
+           from jsonb_to_recordset($2::text::jsonb) as u("grantId" int, period text, "startsAt" float8, calls int)
            on conflict (grant_id, period, starts_at) do update set calls = sharing.usage.calls + excluded.calls
            returning grant_id, period, starts_at, calls
          )
          select grant_id, period, (extract(epoch from starts_at) * 1000)::float8 as starts_ms, calls,
            (select count(*) from logged)::int as logged
          from counted`,
-        [
-          column((c) => c.at.toISOString()),
-          column((c) => c.keyId),
-          column((c) => c.grantId),
-          column((c) => c.consumerDepartmentId),
-          column((c) => c.resourceId),
-          column((c) => c.endpoint),
-          column((c) => (c.items ? JSON.stringify(c.items) : null)),
-          column((c) => (c.query ? JSON.stringify(c.query) : null)),
-          column((c) => c.rows),
-          column((c) => c.outcome),
-          column((c) => c.status),
-          column((c) => (c.ms === null ? null : String(c.ms))),
-          column((c) => c.ip),
-          deltas.map((d) => d.grantId),
-          deltas.map((d) => d.period),
-          deltas.map((d) => String(d.startsAt)),
-          deltas.map((d) => d.calls),
-        ],
+        [JSON.stringify(calls), JSON.stringify(deltas)],
       );
       return rows.map((r) => ({
         grantId: r.grant_id,
