@@ -57,7 +57,11 @@ export function createIngestShareReads(database: Database) {
     /** The records with these keys that also meet the filter (missing and filtered-out keys are simply absent). */
     rows(resource: Resource, keys: string[], filter: ShareFilter): Promise<ShareRecord[]> {
       const params: unknown[] = [keys];
-      return select(resource, `where t._key = any($1::text[]) and ${where(resource, filter, params)}`, params);
+      return select(
+        resource,
+        `where t._key = any($1::text[]) and ${where(resource, filter, params)}`,
+        params,
+      );
     },
 
     /** One page of the records meeting the filter, in key order, and how many meet it. */
