@@ -42,7 +42,11 @@ try {
       ONECITY_DEMO: 'none',
     }),
   );
-  const loaded = await loadDemo(modules, demo, { onProgress: (line) => console.log(`  ${line}`) });
+  const began = performance.now();
+  const elapsed = () => ((performance.now() - began) / 1000).toFixed(1).padStart(6);
+  const loaded = await loadDemo(modules, demo, {
+    onProgress: (line) => console.log(`${elapsed()} s  ${line}`),
+  });
   const loadRate = fileRows / loaded.filesSeconds;
   console.log(`registries: ${JSON.stringify(await modules.registry.service.stats())}`);
   console.log(
@@ -68,14 +72,16 @@ try {
         where table_schema = 'data' and table_name = ${`r_${resource.id}`} and column_name not like '\\_%'
         order by ordinal_position`
     ).map((c) => `"${c.column_name}"`);
+    await exporter.unsafe(`create table ${bare} (${columns.map((c) => `${c} text`).join(', ')})`);
     await pipeline(
       await exporter
         .unsafe(`copy (select ${columns.join(', ')} from data.r_${resource.id}) to stdout with (format csv)`)
         .readable(),
       fs.createWriteStream(csv),
     );
-    await exporter.unsafe(`create table ${bare} (${columns.map((c) => `${c} text`).join(', ')})`);
-    await exporter.end();
+    // postgres.js 3.4 can leave a connection's socket paused after COPY TO (porsager/postgres#499): a later query
+    // on it never returns, and neither does a graceful end. The export is this client's last use; close it at once.
+    await exporter.end({ timeout: 0 });
     const importer = connect();
     const t = performance.now();
     await pipeline(

@@ -31,6 +31,9 @@ export async function ensureDataTable(tx: RawTx, resource: Resource) {
   );
   for (const item of resource.items)
     await tx.query(`alter table ${table} add column if not exists ${quote(item.code)} text`);
+  // Serves the change feed (sharing API `changes`, oldest change first) and the console's records list (newest
+  // first, read backwards), so neither sorts the whole table for one page. Migration 0011 added it to older tables.
+  await tx.query(`create index if not exists r_${resource.id}_changes_idx on ${table} (_updated_at, _key)`);
 }
 
 /** True when the data table has no rows yet (then a batch can COPY straight into it). */

@@ -129,6 +129,19 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
     const update = await p.modules.ingest.service.ingestFile(ctx, { resource: 'population', file: changed });
     expect(update).toMatchObject({ inserted: 0, updated: 1, unchanged: 1, encoding: 'utf-8' });
     expect((await people()).find((r) => r.name === '张三')!.phone).toBe('13912345678');
+    // The records list puts the row just changed first, read through the table's change index.
+    const page = await p.modules.ingest.service.records(ctx, 'population', {
+      page: 1,
+      pageSize: 10,
+      search: {},
+    });
+    expect(page.items.map((r) => r.name)).toEqual(['张三', expect.any(String), expect.any(String)]);
+    const table = `r_${(await p.modules.catalog.service.get(ctx, 'population')).id}`;
+    const indexes = await queryRows<{ indexdef: string }>(
+      p.database.db,
+      sql`select indexdef from pg_indexes where schemaname = 'data' and tablename = ${table}`,
+    );
+    expect(indexes.map((i) => i.indexdef)).toContainEqual(expect.stringContaining('(_updated_at, _key)'));
   });
 
   it('loads XLSX, JSON and NDJSON files', async () => {

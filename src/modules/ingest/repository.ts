@@ -135,7 +135,7 @@ export async function findRecords(
   const [rows, count] = await Promise.all([
     queryRows<Record<string, string | null>>(
       db,
-      sql`select ${columns} from ${sql.raw(table)} ${where} order by _updated_at desc, _key limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      sql`select ${columns} from ${sql.raw(table)} ${where} order by _updated_at desc, _key desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     ),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} ${where}`),
   ]);
