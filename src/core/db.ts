@@ -40,6 +40,11 @@ export type Database = {
     onNotify: (payload: string) => void,
     onListening: () => void,
   ): Promise<() => Promise<void>>;
+  /**
+   * Runs `work` holding the database-wide lock `name`: a process asking for it while another holds it waits. For
+   * one-time work that several processes starting together on one database must not each do (the demo's first load).
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -94,6 +99,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       onListening();
       return stop;
     },
+    // One process holds the data directory (lockDataDir), so there is no other process to wait for.
+    exclusive: (_name, work) => work(),
     rawTransaction: (work) =>
       client.transaction((tx) =>
         work({
@@ -152,6 +159,20 @@ async function openPostgres(url: string): Promise<Database> {
       // postgres.js listens on a connection of its own and reconnects it, calling onListening each time.
       const { unlisten } = await client.listen(channel, onNotify, onListening);
       return unlisten;
+    },
+    async exclusive(name, work) {
+      // A session-level advisory lock on a connection kept for the whole work; a process that dies releases it.
+      const held = await client.reserve();
+      try {
+        await held`select pg_advisory_lock(hashtext(${name}))`;
+        try {
+          return await work();
+        } finally {
+          await held`select pg_advisory_unlock(hashtext(${name}))`;
+        }
+      } finally {
+        held.release();
+      }
     },
     rawTransaction: <T>(work: (tx: RawTx) => Promise<T>) =>
       client.begin((tx) =>

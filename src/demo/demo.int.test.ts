@@ -7,6 +7,7 @@ import { envFor, exited, runCli, startServer } from '../../test/processes.ts';
 import { upgradeIdNumber } from '../core/cn-codes.ts';
 import { systemCtx } from '../core/context.ts';
 import { openFile } from '../modules/ingest/readers/open-source.ts';
+import { openPlatform } from '../server/app.ts';
 import { loadDemoOnFirstStart } from './first-start.ts';
 import { type GeneratedDemo, generateDemo } from './generate.ts';
 import { type LoadedDemo, loadDemo } from './load-demo.ts';
@@ -177,7 +178,9 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
     expect(again.stats).toEqual(loaded.stats);
     for (const b of again.batches) expect(b.accepted, b.alias).toBeGreaterThan(0);
     // Not fresh any more: the first start leaves it alone.
-    expect(await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'small' }, () => {})).toBe(false);
+    expect(await loadDemoOnFirstStart(p.modules, p.database, { ...p.config, demo: 'small' }, () => {})).toBe(
+      false,
+    );
   });
 
   it('prints the registry stats for `onecity demo --scale small --json`', async () => {
@@ -226,7 +229,9 @@ describe('the first start of the server', () => {
       fs.writeFileSync(path.join(p.config.dataDir, 'demo', '.loading'), 'small');
       const lines: string[] = [];
       expect(
-        await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'small' }, (l) => lines.push(l)),
+        await loadDemoOnFirstStart(p.modules, p.database, { ...p.config, demo: 'small' }, (l) =>
+          lines.push(l),
+        ),
       ).toBe(true);
       expect(lines[0]).toMatch(/Resuming/);
       const { population, legal_person, license, component } = first.expected;
@@ -238,8 +243,41 @@ describe('the first start of the server', () => {
       });
       expect(fs.existsSync(path.join(p.config.dataDir, 'demo', '.loading'))).toBe(false);
       // Done: the next start leaves it alone.
-      expect(await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'small' }, () => {})).toBe(false);
+      expect(
+        await loadDemoOnFirstStart(p.modules, p.database, { ...p.config, demo: 'small' }, () => {}),
+      ).toBe(false);
     } finally {
+      await p.close();
+    }
+  }, 240_000);
+
+  it('loads the demo once when two processes start together on one fresh PostgreSQL database', async () => {
+    const p = await startTestPlatform('postgres');
+    const otherDir = fs.mkdtempSync(path.join(tmp, 'other-'));
+    const other = await openPlatform({ ...p.config, dataDir: otherDir });
+    try {
+      const loadedBy = await Promise.all([
+        loadDemoOnFirstStart(p.modules, p.database, { ...p.config, demo: 'small' }, () => {}),
+        loadDemoOnFirstStart(
+          other.modules,
+          other.database,
+          { ...p.config, dataDir: otherDir, demo: 'small' },
+          () => {},
+        ),
+      ]);
+      expect(loadedBy.sort()).toEqual([false, true]);
+      const small = await generateDemo({ dir: path.join(tmp, 'expected-small') });
+      const { population, legal_person, license, component } = small.expected;
+      expect(await p.modules.registry.service.stats()).toEqual({
+        population,
+        legal_person,
+        license,
+        component,
+      });
+      const batches = await p.modules.ingest.service.list(systemCtx('test'), { page: 1, pageSize: 1 });
+      expect(batches.total).toBe(small.files.length);
+    } finally {
+      await other.database.close();
       await p.close();
     }
   }, 240_000);
@@ -247,7 +285,9 @@ describe('the first start of the server', () => {
   it('loads nothing when ONECITY_DEMO is none', async () => {
     const p = await startTestPlatform('pglite');
     try {
-      expect(await loadDemoOnFirstStart(p.modules, { ...p.config, demo: 'none' }, () => {})).toBe(false);
+      expect(await loadDemoOnFirstStart(p.modules, p.database, { ...p.config, demo: 'none' }, () => {})).toBe(
+        false,
+      );
       expect(await p.modules.registry.service.stats()).toEqual({
         population: 0,
         legal_person: 0,

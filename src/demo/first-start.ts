@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
+import type { Database } from '../core/db.ts';
 import type { Modules } from '../server/app.ts';
-import { generateDemo } from './generate.ts';
+import { type DemoScale, generateDemo } from './generate.ts';
 import { loadDemo } from './load-demo.ts';
 
 /** True when nothing was ever delivered: no ingest batch and no registry entity. */
@@ -23,24 +24,32 @@ export async function isFresh(modules: Modules): Promise<boolean> {
 /** Loads the demo district when the configuration asks for it and the data is fresh; returns whether it did. */
 export async function loadDemoOnFirstStart(
   modules: Modules,
+  database: Database,
   config: Config,
   print: (line: string) => void,
 ): Promise<boolean> {
-  if (config.demo === 'none') return false;
-  const dir = path.join(config.dataDir, 'demo');
+  const scale = config.demo;
+  if (scale === 'none') return false;
+  // Processes starting together on one fresh database load it once: the others wait, then find it loaded.
+  return database.exclusive('onecity.demo.first-start', () =>
+    loadIfFresh(modules, path.join(config.dataDir, 'demo'), scale, print),
+  );
+}
+
+async function loadIfFresh(modules: Modules, dir: string, scale: DemoScale, print: (line: string) => void) {
   const marker = path.join(dir, '.loading');
   const resuming = fs.existsSync(marker);
   if (!resuming && !(await isFresh(modules))) return false;
   const started = performance.now();
   print(
     resuming
-      ? `Resuming the load of the ${config.demo} demo district, cut short last time…`
-      : `First start: loading the ${config.demo} demo district of 望城区 (ONECITY_DEMO=none skips this)…`,
+      ? `Resuming the load of the ${scale} demo district, cut short last time…`
+      : `First start: loading the ${scale} demo district of 望城区 (ONECITY_DEMO=none skips this)…`,
   );
   try {
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(marker, config.demo);
-    const generated = await generateDemo({ scale: config.demo, dir });
+    fs.writeFileSync(marker, scale);
+    const generated = await generateDemo({ scale, dir });
     const loaded = await loadDemo(modules, generated, { onProgress: (line) => print(`  ${line}`) });
     fs.rmSync(marker);
     const counts = Object.entries(loaded.stats)

@@ -140,7 +140,7 @@ export async function createApp(config: Config, logger: Logger, database: Databa
 export async function serve(config: Config, logger: Logger, print: (line: string) => void) {
   const { database, modules } = await openPlatform(config, logger);
   const admin = await modules.accounts.users.ensureAdmin(systemCtx('onecity'), config.adminPassword);
-  await loadDemoOnFirstStart(modules, config, print);
+  await loadDemoOnFirstStart(modules, database, config, print);
   const app = await createApp(config, logger, database, modules);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
