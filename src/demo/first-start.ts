@@ -2,7 +2,8 @@
  * The demo district on first start: a fresh data directory (no batch delivered, no registry entity) gets the
  * small demo loaded before the server opens, so that a new installation has people, companies, components
  * and licenses to look at. ONECITY_DEMO=none turns this off. A load cut short (the process stopped) is done
- * again at the next start: a marker file says it began, and loading is idempotent.
+ * again at the next start: a marker file says it began, and loading is idempotent. Processes starting together
+ * on one database take turns (a database-wide lock), so the demo is loaded once.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,6 @@ export async function loadDemoOnFirstStart(
 ): Promise<boolean> {
   const scale = config.demo;
   if (scale === 'none') return false;
-  // Processes starting together on one fresh database load it once: the others wait, then find it loaded.
   return database.exclusive('onecity.demo.first-start', () =>
     loadIfFresh(modules, path.join(config.dataDir, 'demo'), scale, print),
   );
