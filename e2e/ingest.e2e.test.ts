@@ -4,28 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { artifacts, browserSession, openPage } from './server.ts';
+import { artifacts, browserSession, idNumber, openPage, signIn } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
-
-/** Signs in through the form on the sign-in page. */
-async function signIn(on: Page, username: string, password: string) {
-  await on.goto('/login');
-  await on.getByLabel('用户名').fill(username);
-  await on.getByLabel('密码', { exact: true }).fill(password);
-  await on.getByTestId('login-submit').click();
-  await on.getByTestId('home-title').waitFor();
-}
-
-/** An 18-digit citizen ID number: the 17 digits given and their GB 11643 check character. */
-function idNumber(first17: string) {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 // The file as a district department sends it: GBK, Chinese headers, CRLF. The 17th digit decides the sex.
 const good = [

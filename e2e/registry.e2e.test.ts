@@ -3,8 +3,8 @@
 // of their name, unmasked on request, and their entity page with merged values, provenance, the conflict and the
 // linked company; then the component map with its points over the district outline and its counts.
 import { describe, expect, test } from 'vitest';
-import { creditCodeCheck, idNumberCheck } from '../src/core/cn-codes.ts';
-import { browserSession } from './server.ts';
+import { creditCodeCheck } from '../src/core/cn-codes.ts';
+import { browserSession, idNumber, signIn as signInOn } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
@@ -41,24 +41,13 @@ const components = [
   },
 ];
 
-/** An 18-digit citizen ID number: the 17 digits given and their GB 11643 check character. */
-function idNumber(first17: string) {
-  return first17 + idNumberCheck(first17);
-}
-
 /** A unified social credit code: the 17 characters given and their GB 32100 check character. */
 function creditCode(first17: string) {
   return first17 + creditCodeCheck(first17);
 }
 
-/** Signs in through the form on the sign-in page. */
-async function signIn(username: string, password: string) {
-  await session.page.goto('/login');
-  await session.page.getByLabel('用户名').fill(username);
-  await session.page.getByLabel('密码', { exact: true }).fill(password);
-  await session.page.getByTestId('login-submit').click();
-  await session.page.getByTestId('home-title').waitFor();
-}
+/** Signs in on the session's page. */
+const signIn = (username: string, password: string) => signInOn(session.page, username, password);
 
 /** Delivers records to a resource as a department system would, through the ingest push API. */
 async function push(resource: string, records: Record<string, string>[]) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { idNumberCheck } from '../src/core/cn-codes.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -111,6 +112,20 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
+}
+
+/** Signs in through the form on the sign-in page and waits for the home page. */
+export async function signIn(on: Page, username: string, password: string) {
+  await on.goto('/login');
+  await on.getByLabel('用户名').fill(username);
+  await on.getByLabel('密码', { exact: true }).fill(password);
+  await on.getByTestId('login-submit').click();
+  await on.getByTestId('home-title').waitFor();
+}
+
+/** An 18-digit citizen ID number: the 17 digits given and their GB 11643 check character. */
+export function idNumber(first17: string) {
+  return first17 + idNumberCheck(first17);
 }
 
 /**

@@ -6,8 +6,7 @@
 // granted; the calls show on the usage page, and the provider sees who uses its data.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { idNumberCheck } from '../src/core/cn-codes.ts';
-import { browserSession, openPage } from './server.ts';
+import { browserSession, idNumber, openPage, signIn } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
@@ -29,20 +28,6 @@ const person = { id: idNumber('43011219870412001'), name: '张伟', phone: '1381
 const neighbour = { id: idNumber('43011219920930002'), name: '欧阳娜娜', phone: '13987654321' };
 // Asked for: two personal items (masked, as none is asked raw) and three plain ones.
 const asked = ['id_number', 'name', 'sex', 'birth_date', 'subdistrict'];
-
-/** An 18-digit citizen ID number: the 17 digits given and their GB 11643 check character. */
-function idNumber(first17: string) {
-  return first17 + idNumberCheck(first17);
-}
-
-/** Signs in through the form on the sign-in page. */
-async function signIn(on: Page, username: string, password: string) {
-  await on.goto('/login');
-  await on.getByLabel('用户名').fill(username);
-  await on.getByLabel('密码', { exact: true }).fill(password);
-  await on.getByTestId('login-submit').click();
-  await on.getByTestId('home-title').waitFor();
-}
 
 /**
  * Creates a department user as the admin, and a page of their own (own cookies) on which they have set their own
