@@ -165,7 +165,7 @@ export function createLicenseService(deps: {
         issueDate: issue.issueDate,
         validUntil: issue.validUntil,
         signedFields: signed as Record<string, string>,
-        signature: signLicense(signed, key.privateKey, key.publicKey),
+        signature: signLicense(signed, key.privateKey),
         keyId: key.id,
         issuedBy: ctx.actor?.username ?? 'anonymous',
       };

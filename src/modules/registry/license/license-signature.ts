@@ -1,6 +1,6 @@
 /**
  * Signing e-licenses: SM2 signatures over an SM3 digest (GB/T 32918, GB/T 32905), one key pair per
- * issuing department, with sm-crypto.
+ * issuing department. Signatures are made in sm2-sign.ts and verified with sm-crypto.
  *
  * What is signed is the canonical JSON of the fields that make the license what it is (see
  * `canonicalLicense`). Revocation is not signed: it is the registry's live state, looked up at every
@@ -12,9 +12,10 @@
  */
 import { sm2 } from 'sm-crypto';
 import { parseLicenseId } from './license-id.ts';
+import { generateSm2KeyPair, type Sm2KeyPair, sm2Sign } from './sm2-sign.ts';
 
-/** An SM2 key pair as hex: the private key (64 digits) and the uncompressed public key (04 || x || y, 130). */
-export type DepartmentKeyPair = { privateKey: string; publicKey: string };
+/** An issuing department's SM2 key pair as hex. */
+export type DepartmentKeyPair = Sm2KeyPair;
 
 /** Holder code types of the e-license standard: 111 a citizen ID number, 001 a unified social credit code. */
 export type HolderIdType = '111' | '001';
@@ -32,7 +33,8 @@ export type SignedLicenseFields = {
   validUntil: string | null;
 };
 
-const SIGN_OPTIONS = { hash: true, der: true } as const;
+// How sm-crypto checks a signature: over e = SM3(Z || M), the signature in DER.
+const VERIFY_OPTIONS = { hash: true, der: true } as const;
 const SIGNED_KEYS = (
   [
     'id',
@@ -50,10 +52,7 @@ const DATE_KEYS = new Set<string>(['issueDate', 'validFrom', 'validUntil']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A new SM2 key pair for an issuing department. */
-export function generateDepartmentKeyPair(): DepartmentKeyPair {
-  const { privateKey, publicKey } = sm2.generateKeyPairHex();
-  return { privateKey, publicKey };
-}
+export const generateDepartmentKeyPair = generateSm2KeyPair;
 
 /**
  * The canonical JSON of a license: only the signed fields, keys sorted, no whitespace, strings as they
@@ -83,18 +82,15 @@ export function canonicalLicenseBytes(license: SignedLicenseFields): Uint8Array 
 /**
  * Signs a license with its issuing department's private key; returns the DER signature as lower-case hex.
  * Refuses (RangeError) a license whose identifier does not parse or names another type or issuer than
- * its fields, so a signature never vouches for an inconsistent record. Pass the key pair's public key too
- * when known: signing is then twice as fast.
+ * its fields, so a signature never vouches for an inconsistent record.
  */
-export function signLicense(license: SignedLicenseFields, privateKey: string, publicKey?: string): string {
+export function signLicense(license: SignedLicenseFields, privateKey: string): string {
   const parsed = parseLicenseId(license.id);
   if (!parsed.ok) throw new RangeError(`Cannot sign license ${license.id}: ${parsed.problem}`);
   if (parsed.value.typeCode !== license.typeCode || parsed.value.issuerCode !== license.issuerCode) {
     throw new RangeError(`License ${license.id} does not match its type or issuer fields`);
   }
-  // Given the public key, sm-crypto need not derive it from the private key: half the cost of a signature.
-  const options = publicKey ? { ...SIGN_OPTIONS, publicKey } : SIGN_OPTIONS;
-  return sm2.doSignature(Array.from(canonicalLicenseBytes(license)), privateKey, options);
+  return sm2Sign(canonicalLicenseBytes(license), privateKey);
 }
 
 /**
@@ -109,7 +105,7 @@ export function verifyLicenseSignature(
   if (!/^(?:[0-9a-f]{2})+$/.test(signature)) return false;
   const bytes = Array.from(canonicalLicenseBytes(license));
   try {
-    return sm2.doVerifySignature(bytes, signature, publicKey, SIGN_OPTIONS);
+    return sm2.doVerifySignature(bytes, signature, publicKey, VERIFY_OPTIONS);
   } catch {
     return false;
   }
