@@ -27,7 +27,13 @@ if (onPglite) {
   await benchPostgres();
 }
 
-type IngestRun = { seconds: number; inserted: number; rejected: number; peakRssMb: number };
+type IngestRun = {
+  seconds: number;
+  inserted: number;
+  rejected: number;
+  peakRssMb: number;
+  peakAnonMb: number;
+};
 
 /** Prints both rates, their ratio and the ingest's peak memory. */
 function report(database: string, copySeconds: number, run: IngestRun, target: string) {
@@ -40,7 +46,9 @@ function report(database: string, copySeconds: number, run: IngestRun, target: s
     `onecity ingest (${database}): ${Math.round(ingestRate).toLocaleString()} rows/s (${run.seconds.toFixed(2)} s; ${run.inserted} inserted, ${run.rejected} rejected)`,
   );
   console.log(`ratio: ${((ingestRate / copyRate) * 100).toFixed(0)}% of raw COPY; ${target}`);
-  console.log(`peak RSS of the ingest process: ${run.peakRssMb} MB (target < 400 MB)`);
+  console.log(
+    `peak RSS of the ingest process: ${run.peakRssMb} MB (target < 400 MB); its private (anonymous) memory while ingesting: at most ${run.peakAnonMb} MB`,
+  );
 }
 
 /**
