@@ -1,18 +1,17 @@
 /**
  * Signing e-licenses: SM2 signatures over an SM3 digest (GB/T 32918, GB/T 32905), one key pair per
- * issuing department. Signatures are made in sm2-sign.ts and verified with sm-crypto.
+ * issuing department. Signatures are made and checked in sm2.ts.
  *
  * What is signed is the canonical JSON of the fields that make the license what it is (see
  * `canonicalLicense`). Revocation is not signed: it is the registry's live state, looked up at every
  * verification, while the signature says the content is what the issuer issued.
  *
- * sm-crypto's `hash: true` computes e = SM3(Z || M) with Z from the signer's public key and the default
- * user ID 1234567812345678 (GM/T 0009), and `der: true` writes the signature as DER SEQUENCE { r, s }:
- * the form OpenSSL (`pkeyutl -digest sm3 -pkeyopt distid:1234567812345678`) and other SM2 tools use.
+ * The digest is e = SM3(Z || M) with Z from the signer's public key and the default user ID
+ * 1234567812345678 (GM/T 0009), and the signature is DER SEQUENCE { r, s }: the form OpenSSL
+ * (`pkeyutl -digest sm3 -pkeyopt distid:1234567812345678`) and other SM2 tools use.
  */
-import { sm2 } from 'sm-crypto';
 import { parseLicenseId } from './license-id.ts';
-import { generateSm2KeyPair, type Sm2KeyPair, sm2Sign } from './sm2-sign.ts';
+import { generateSm2KeyPair, type Sm2KeyPair, sm2Sign, sm2Verify } from './sm2.ts';
 
 /** An issuing department's SM2 key pair as hex. */
 export type DepartmentKeyPair = Sm2KeyPair;
@@ -33,8 +32,6 @@ export type SignedLicenseFields = {
   validUntil: string | null;
 };
 
-// How sm-crypto checks a signature: over e = SM3(Z || M), the signature in DER.
-const VERIFY_OPTIONS = { hash: true, der: true } as const;
 const SIGNED_KEYS = (
   [
     'id',
@@ -103,10 +100,5 @@ export function verifyLicenseSignature(
   publicKey: string,
 ): boolean {
   if (!/^(?:[0-9a-f]{2})+$/.test(signature)) return false;
-  const bytes = Array.from(canonicalLicenseBytes(license));
-  try {
-    return sm2.doVerifySignature(bytes, signature, publicKey, VERIFY_OPTIONS);
-  } catch {
-    return false;
-  }
+  return sm2Verify(canonicalLicenseBytes(license), signature, publicKey);
 }

@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { sm2 } from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
-import { generateSm2KeyPair, sm2Sign } from './sm2-sign.ts';
+import { generateSm2KeyPair, sm2Sign, sm2Verify } from './sm2.ts';
 
 const N = BigInt('0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123');
 // How OpenSSL and sm-crypto read a standard SM2 signature: SM3 over Z || M with the default user ID, DER.
 // sm-crypto's public key from a private key (untyped in @types/sm-crypto).
 const publicKeyOf = (sm2 as unknown as { getPublicKeyFromPrivateKey(key: string): string })
   .getPublicKeyFromPrivateKey;
-const sm2Verify = (message: Uint8Array, signature: string, publicKey: string) =>
+const referenceVerify = (message: Uint8Array, signature: string, publicKey: string) =>
   sm2.doVerifySignature(Array.from(message), signature, publicKey, { hash: true, der: true });
 
 /** r and s of a DER SEQUENCE { INTEGER r, INTEGER s }, checking each length on the way. */
@@ -36,7 +36,19 @@ function derParts(hex: string): { r: bigint; s: bigint } {
   return { r: parts[0]!, s: parts[1]! };
 }
 
-describe('SM2 signing', () => {
+/** DER SEQUENCE { INTEGER r, INTEGER s } as hex, for made-up signatures. */
+function derOf(r: bigint, s: bigint): string {
+  const integer = (v: bigint) => {
+    let hex = v.toString(16);
+    if (hex.length % 2) hex = `0${hex}`;
+    if (Number.parseInt(hex.slice(0, 2), 16) >= 0x80) hex = `00${hex}`;
+    return `02${(hex.length / 2).toString(16).padStart(2, '0')}${hex}`;
+  };
+  const body = integer(r) + integer(s);
+  return `30${(body.length / 2).toString(16).padStart(2, '0')}${body}`;
+}
+
+describe('SM2 signing and verifying', () => {
   it('makes key pairs whose public key is d·G, as sm-crypto derives it', () => {
     for (let i = 0; i < 20; i++) {
       const pair = generateSm2KeyPair();
@@ -56,11 +68,13 @@ describe('SM2 signing', () => {
       const { r, s } = derParts(signature);
       expect(r > 0n && r < N && s > 0n && s < N).toBe(true);
       if (/^02210/.test(signature.slice(4))) padded++;
-      expect(sm2Verify(message, signature, key.publicKey)).toBe(true);
+      expect(referenceVerify(message, signature, key.publicKey)).toBe(true);
       if (i % 10 === 0) {
         const other = keys[(i + 1) % keys.length]!;
-        expect(sm2Verify(message, signature, other.publicKey)).toBe(false);
-        expect(sm2Verify(Buffer.concat([message, Buffer.from('x')]), signature, key.publicKey)).toBe(false);
+        expect(referenceVerify(message, signature, other.publicKey)).toBe(false);
+        expect(referenceVerify(Buffer.concat([message, Buffer.from('x')]), signature, key.publicKey)).toBe(
+          false,
+        );
       }
     }
     // About half of the r values have their high bit set and take the DER zero byte: both forms were made.
@@ -104,6 +118,50 @@ describe('SM2 signing', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('verifies what sm-crypto signs and what we sign, and nothing changed', () => {
+    const key = generateSm2KeyPair();
+    const other = generateSm2KeyPair();
+    for (let i = 0; i < 60; i++) {
+      const message = crypto.randomBytes(1 + (i % 97));
+      const signature = sm2.doSignature(Array.from(message), key.privateKey, { hash: true, der: true });
+      expect(sm2Verify(message, signature, key.publicKey)).toBe(true);
+      expect(sm2Verify(message, sm2Sign(message, key.privateKey), key.publicKey)).toBe(true);
+      expect(sm2Verify(message, signature, other.publicKey)).toBe(false);
+      const changed = Buffer.from(message);
+      changed[i % changed.length]! ^= 1;
+      expect(sm2Verify(changed, signature, key.publicKey)).toBe(false);
+      const { r, s } = derParts(signature);
+      for (const [r2, s2] of [
+        [r, s + 1n],
+        [r + 1n, s],
+        [s, r],
+      ])
+        expect(sm2Verify(message, derOf(r2!, s2!), key.publicKey)).toBe(false);
+    }
+  });
+
+  it('takes a malformed signature or key as no match', () => {
+    const key = generateSm2KeyPair();
+    const message = Buffer.from('证照');
+    const signature = sm2Sign(message, key.privateKey);
+    expect(sm2Verify(message, signature, key.publicKey)).toBe(true);
+    const { r, s } = derParts(signature);
+    const offCurve = `${key.publicKey.slice(0, -1)}${key.publicKey.endsWith('0') ? '1' : '0'}`;
+    const badSignatures = [
+      '',
+      'zz',
+      '30',
+      signature.slice(0, -2),
+      `${signature}00`,
+      derOf(0n, s),
+      derOf(r, N),
+    ];
+    for (const bad of [...badSignatures, derOf(r, N - r)])
+      expect(sm2Verify(message, bad, key.publicKey)).toBe(false);
+    for (const badKey of ['', key.publicKey.slice(2), `02${key.publicKey.slice(2, 66)}`, offCurve])
+      expect(sm2Verify(message, signature, badKey)).toBe(false);
   });
 
   it('refuses a private key that is not one', () => {
