@@ -61,7 +61,7 @@ describe('SM2 signing and verifying', () => {
   it('signs so that sm-crypto verifies, and only for that message and key', () => {
     const keys = [generateSm2KeyPair(), generateSm2KeyPair(), generateSm2KeyPair()];
     let padded = 0;
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 40; i++) {
       const key = keys[i % keys.length]!;
       const message = crypto.randomBytes(i % 97);
       const signature = sm2Sign(message, key.privateKey);
@@ -69,7 +69,7 @@ describe('SM2 signing and verifying', () => {
       expect(r > 0n && r < N && s > 0n && s < N).toBe(true);
       if (/^02210/.test(signature.slice(4))) padded++;
       expect(referenceVerify(message, signature, key.publicKey)).toBe(true);
-      if (i % 10 === 0) {
+      if (i % 4 === 0) {
         const other = keys[(i + 1) % keys.length]!;
         expect(referenceVerify(message, signature, other.publicKey)).toBe(false);
         expect(referenceVerify(Buffer.concat([message, Buffer.from('x')]), signature, key.publicKey)).toBe(
@@ -78,8 +78,8 @@ describe('SM2 signing and verifying', () => {
       }
     }
     // About half of the r values have their high bit set and take the DER zero byte: both forms were made.
-    expect(padded).toBeGreaterThan(20);
-    expect(padded).toBeLessThan(100);
+    expect(padded).toBeGreaterThan(4);
+    expect(padded).toBeLessThan(36);
   });
 
   it('signs with a fresh random k each time', () => {
@@ -123,7 +123,7 @@ describe('SM2 signing and verifying', () => {
   it('verifies what sm-crypto signs and what we sign, and nothing changed', () => {
     const key = generateSm2KeyPair();
     const other = generateSm2KeyPair();
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 20; i++) {
       const message = crypto.randomBytes(1 + (i % 97));
       const signature = sm2.doSignature(Array.from(message), key.privateKey, { hash: true, der: true });
       expect(sm2Verify(message, signature, key.publicKey)).toBe(true);
