@@ -106,8 +106,6 @@ export function sm2Sign(message: Uint8Array, privateKey: string): string {
   }
 }
 
-/** A point in affine coordinates; null is the point at infinity. */
-type Point = { x: bigint; y: bigint } | null;
 /** A point in Jacobian coordinates (X/Z², Y/Z³); Z = 0 is the point at infinity. */
 type Jacobian = { x: bigint; y: bigint; z: bigint };
 
@@ -144,16 +142,13 @@ function addAffine(q: Jacobian, r: { x: bigint; y: bigint }): Jacobian {
 }
 
 /** k·R (double and add, most significant bit first); the scalar and point are public when verifying. */
-function multiply(k: bigint, r: { x: bigint; y: bigint }): Point {
+function multiply(k: bigint, r: { x: bigint; y: bigint }): Jacobian {
   let q: Jacobian = { x: 1n, y: 1n, z: 0n };
   for (let bit = BigInt(k.toString(2).length - 1); bit >= 0n; bit--) {
     q = double(q);
     if ((k >> bit) & 1n) q = addAffine(q, r);
   }
-  if (q.z === 0n) return null;
-  const zInverse = inverse(q.z, P);
-  const zz = fp(zInverse * zInverse);
-  return { x: fp(q.x * zz), y: fp(q.y * zz * zInverse) };
+  return q;
 }
 
 /** The public key (04 || x || y) as a point of the curve, or null when it is not one. */
@@ -194,9 +189,10 @@ export function sm2Verify(message: Uint8Array, signature: string, publicKey: str
   const t = mod(r + s);
   if (t === 0n) return false;
   const sG = multiplyBase(s);
-  const tP = multiply(t, point);
-  const sGPoint = { x: toBigInt(sG.subarray(1, 33)), y: toBigInt(sG.subarray(33, 65)) };
-  const sum = tP ? addAffine({ ...tP, z: 1n }, sGPoint) : { ...sGPoint, z: 1n };
+  const sum = addAffine(multiply(t, point), {
+    x: toBigInt(sG.subarray(1, 33)),
+    y: toBigInt(sG.subarray(33, 65)),
+  });
   if (sum.z === 0n) return false;
   const zInverse = inverse(sum.z, P);
   const x1 = fp(sum.x * zInverse * zInverse);
