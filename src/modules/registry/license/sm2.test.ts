@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { generateSm2KeyPair, sm2Sign, sm2Verify } from './sm2.ts';
 
 const N = BigInt('0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123');
-// How OpenSSL and sm-crypto read a standard SM2 signature: SM3 over Z || M with the default user ID, DER.
 // sm-crypto's public key from a private key (untyped in @types/sm-crypto).
 const publicKeyOf = (sm2 as unknown as { getPublicKeyFromPrivateKey(key: string): string })
   .getPublicKeyFromPrivateKey;
+// How OpenSSL and sm-crypto read a standard SM2 signature: SM3 over Z || M with the default user ID, DER.
 const referenceVerify = (message: Uint8Array, signature: string, publicKey: string) =>
   sm2.doVerifySignature(Array.from(message), signature, publicKey, { hash: true, der: true });
 
