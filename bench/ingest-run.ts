@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../src/core/config.ts';
 import { systemCtx } from '../src/core/context.ts';
-import { openPlatform } from '../src/server/app.ts';
+import { openPlatform } from '../src/server/platform.ts';
 
 const [file, resource] = process.argv.slice(2);
 const { database, modules } = await openPlatform(loadConfig(process.env));

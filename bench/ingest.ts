@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { loadConfig } from '../src/core/config.ts';
 import { openDatabase } from '../src/core/db.ts';
-import { populationHeader, writePopulationCsv } from './population-csv.ts';
+import { populationHeader, writePopulationCsv } from '../test/population-csv.ts';
 
 const rows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const onPglite = process.argv.includes('--pglite');

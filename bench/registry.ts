@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { loadConfig } from '../src/core/config.ts';
 import { lookupCtx } from '../src/core/context.ts';
 import { generateDemo, loadDemo } from '../src/demo/index.ts';
-import { openPlatform } from '../src/server/app.ts';
+import { openPlatform } from '../src/server/platform.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);

@@ -14,7 +14,7 @@ import postgres from 'postgres';
 import { loadConfig } from '../src/core/config.ts';
 import { systemCtx } from '../src/core/context.ts';
 import { generateDemo } from '../src/demo/index.ts';
-import { openPlatform } from '../src/server/app.ts';
+import { openPlatform } from '../src/server/platform.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);

@@ -6,7 +6,8 @@ import postgres from 'postgres';
 import { type Config, loadConfig } from '../src/core/config.ts';
 import { lookupCtx } from '../src/core/context.ts';
 import { createLogger } from '../src/core/logger.ts';
-import { createApp, openPlatform } from '../src/server/app.ts';
+import { createApp } from '../src/server/app.ts';
+import { openPlatform } from '../src/server/platform.ts';
 
 export const databaseKinds = ['pglite', 'postgres'] as const;
 export type DatabaseKind = (typeof databaseKinds)[number];

@@ -2,7 +2,7 @@
 // so a test can kill it mid-batch. Usage: node test/ingest-child.ts FILE RESOURCE (config from the environment).
 import { loadConfig } from '../src/core/config.ts';
 import { systemCtx } from '../src/core/context.ts';
-import { openPlatform } from '../src/server/app.ts';
+import { openPlatform } from '../src/server/platform.ts';
 
 const [file, resource] = process.argv.slice(2);
 const { modules } = await openPlatform(loadConfig(process.env));

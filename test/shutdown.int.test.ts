@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPlatform } from '../src/server/app.ts';
+import { openPlatform } from '../src/server/platform.ts';
 import { ADMIN_PASSWORD, databaseKinds, freshDatabaseConfig } from './databases.ts';
 import { envFor, exited, startServer } from './processes.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describeConfig, settings } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
-import { serve } from '../server/app.ts';
+import { serve } from '../server/serve.ts';
 import { configFrom, output, withConfigOptions, withPlatform } from './options.ts';
 
 /** `serve` (the default), `migrate` and `config`. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
-import { parseMapOption } from '../modules/ingest/mapping.ts';
+import { parseMapOption } from '../modules/ingest/index.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
 // What `ingest --json` prints besides the batch id (a contract: scripts rely on these names).

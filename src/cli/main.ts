@@ -4,7 +4,7 @@ import { ConfigError } from '../core/config.ts';
 import { DatabaseBusyError } from '../core/db.ts';
 import { DomainError } from '../core/errors.ts';
 import { message } from '../core/messages.ts';
-import { version } from '../server/app.ts';
+import { version } from '../server/version.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
@@ -22,14 +22,25 @@ registerIngestCommands(program);
 registerRegistryCommands(program);
 registerDemoCommands(program);
 
+const commandNamespaces: Record<string, string> = {
+  ingest: 'ingest',
+  rejects: 'ingest',
+  registry: 'registry',
+  user: 'accounts',
+};
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Expected failures print one clear line; anything else shows its stack.
   if (error instanceof DomainError) {
-    const fields = error.fields.map((f) => `${f.field}: ${message(f.reason, 'en', f.params) ?? f.reason}`);
+    // The module whose messages the command's errors use, where two modules share a code.
+    const ns = commandNamespaces[process.argv[2] ?? ''];
+    const fields = error.fields.map(
+      (f) => `${f.field}: ${message(f.reason, 'en', f.params, ns) ?? f.reason}`,
+    );
     console.error(
-      `Error: ${[message(error.code, 'en', error.params) ?? error.message, ...fields].join('; ')}`,
+      `Error: ${[message(error.code, 'en', error.params, ns) ?? error.message, ...fields].join('; ')}`,
     );
   } else if (error instanceof ConfigError || error instanceof DatabaseBusyError) {
     console.error(error.message);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type Config, type ConfigKey, loadConfig, settings } from '../core/config.ts';
-import { openPlatform } from '../server/app.ts';
+import { openPlatform } from '../server/platform.ts';
 
 /** Adds every setting's flag to a command (flags win over environment variables). */
 export function withConfigOptions(command: Command): Command {

@@ -13,6 +13,16 @@ export type Actor = {
   via: 'session' | 'token' | 'system';
 };
 
+/** The signed-in user as the console knows them (the answer of GET /api/auth/me). */
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  departmentId: number | null;
+  roles: Role[];
+  mustChangePassword: boolean;
+};
+
 export type Ctx = {
   actor: Actor | null;
   ip: string | null;

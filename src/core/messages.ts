@@ -57,14 +57,50 @@ const messages: Record<string, Template> = {
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
 };
 
-/** Adds a module's own message codes (each module registers its codes once, at import). */
-export function addMessages(more: Record<string, Template>) {
-  Object.assign(messages, more);
+// Each module's codes live in its own namespace (named after the module), so two modules may use the same code
+// with different texts. A code may not shadow a core code, nor be registered twice in one namespace with
+// another text: either stops the process at start, when the module's messages are imported.
+const namespaces = new Map<string, Record<string, Template>>();
+
+/** Adds message codes to a module's namespace; throws on a code that clashes with core or the namespace. */
+export function addMessages(ns: string, more: Record<string, Template>) {
+  const table = namespaces.get(ns) ?? {};
+  for (const [code, template] of Object.entries(more)) {
+    if (Object.hasOwn(messages, code))
+      throw new Error(`Message code "${code}" of namespace "${ns}" shadows a core message code`);
+    const known = table[code];
+    if (known && (known['zh-CN'] !== template['zh-CN'] || known.en !== template.en))
+      throw new Error(`Message code "${code}" is registered twice in namespace "${ns}" with different texts`);
+    table[code] = template;
+  }
+  namespaces.set(ns, table);
 }
 
-/** Renders the message for `code` in `lang`, filling `{name}` placeholders from params. */
-export function message(code: string, lang: Lang, params: Record<string, unknown> = {}): string | undefined {
-  const template = messages[code]?.[lang];
+/** The namespaces that define `code`, for the structure checks and for messages asked without a namespace. */
+export function namespacesOf(code: string): string[] {
+  return [...namespaces].filter(([, table]) => Object.hasOwn(table, code)).map(([ns]) => ns);
+}
+
+/** Finds the template of `code`: in namespace `ns`, then core, then the one namespace that defines it. */
+function templateOf(code: string, ns: string | undefined): Template | undefined {
+  const own = ns === undefined ? undefined : namespaces.get(ns);
+  if (own && Object.hasOwn(own, code)) return own[code];
+  if (Object.hasOwn(messages, code)) return messages[code];
+  const owners = namespacesOf(code);
+  return owners.length === 1 ? namespaces.get(owners[0]!)![code] : undefined;
+}
+
+/**
+ * Renders the message for `code` in `lang`, filling `{name}` placeholders from params. `ns` is the module
+ * asking (a route's module, say): its own text wins over another module's use of the same code.
+ */
+export function message(
+  code: string,
+  lang: Lang,
+  params: Record<string, unknown> = {},
+  ns?: string,
+): string | undefined {
+  const template = templateOf(code, ns)?.[lang];
   if (!template) return undefined;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => showParam(params[name]));
 }

@@ -6,8 +6,8 @@ import { databaseKinds, freshDatabaseConfig, startTestPlatform } from '../../tes
 import { envFor, exited, runCli, startServer } from '../../test/processes.ts';
 import { upgradeIdNumber } from '../core/cn-codes.ts';
 import { systemCtx } from '../core/context.ts';
-import { openFile } from '../modules/ingest/readers/open-source.ts';
-import { openPlatform } from '../server/app.ts';
+import { openFile } from '../modules/ingest/index.ts';
+import { openPlatform } from '../server/platform.ts';
 import { loadDemoOnFirstStart } from './first-start.ts';
 import { type GeneratedDemo, generateDemo } from './generate.ts';
 import { type LoadedDemo, loadDemo } from './load-demo.ts';

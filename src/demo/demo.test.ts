@@ -12,9 +12,9 @@ import {
   upgradeIdNumber,
 } from '../core/cn-codes.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
-import { openFile } from '../modules/ingest/readers/open-source.ts';
-import { insidePolygon, loadDistrictOutline } from '../modules/org/divisions-source.ts';
-import { isLicenseTypeCode } from '../modules/registry/license/license-id.ts';
+import { openFile } from '../modules/ingest/index.ts';
+import { insidePolygon, loadDistrictOutline } from '../modules/org/index.ts';
+import { isLicenseTypeCode } from '../modules/registry/index.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { type FaultName, faultRates } from './faults.ts';
 import { DEMO_AS_OF, demoScales, type GeneratedDemo, generateDemo } from './generate.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
 import type { Database } from '../core/db.ts';
-import type { Modules } from '../server/app.ts';
+import type { Modules } from '../server/modules.ts';
 import { type DemoScale, generateDemo } from './generate.ts';
 import { loadDemo } from './load-demo.ts';
 

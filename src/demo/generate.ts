@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ageOn } from '../modules/registry/derived.ts';
-import type { RegistryName } from '../modules/registry/feeds.ts';
+import type { RegistryName } from '../modules/registry/index.ts';
+import { ageOn } from '../modules/registry/index.ts';
 import { type Company, createCompanyGenerator, type Representative } from './companies.ts';
 import { createComponentGenerator } from './components.ts';
 import type { Builder } from './construction-sites.ts';
@@ -31,49 +31,9 @@ import { writeOpenResourceFiles } from './open-resource-files.ts';
 import { createPeopleGenerator, type Person } from './people.ts';
 import { loadDistrict } from './places.ts';
 import { createRandom } from './random.ts';
+import { type DemoScale, type DemoSizes, demoScales } from './scales.ts';
 
-export type DemoScale = 'small' | 'full';
-/**
- * How much of everything to make; `licenses` is how many e-licenses to issue; water levels are read
- * `readingsPerDay` times a day (1 to 24) at each station for `waterDays` days.
- */
-export type DemoSizes = {
-  people: number;
-  companies: number;
-  components: number;
-  licenses: number;
-  schools: number;
-  sites: number;
-  waterDays: number;
-  readingsPerDay: number;
-};
-
-/**
- * The two scales: `small` loads on first start within seconds, `full` is the whole district. Licenses stay a
- * small share at full scale: each is signed with SM2 (milliseconds apiece), so 20,000 take minutes already.
- */
-export const demoScales: Record<DemoScale, DemoSizes> = {
-  small: {
-    people: 5_000,
-    companies: 500,
-    components: 1_000,
-    licenses: 300,
-    schools: 120,
-    sites: 60,
-    waterDays: 7,
-    readingsPerDay: 4,
-  },
-  full: {
-    people: 800_000,
-    companies: 80_000,
-    components: 50_000,
-    licenses: 20_000,
-    schools: 120,
-    sites: 60,
-    waterDays: 90,
-    readingsPerDay: 24,
-  },
-};
+export { type DemoScale, type DemoSizes, demoScales } from './scales.ts';
 
 /** The default seed, chosen so that the small district has at least two rows of every fault. */
 export const DEMO_SEED = 2026;

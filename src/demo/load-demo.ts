@@ -5,8 +5,8 @@
  * departments' sharing applications made (sharing-demo.ts).
  */
 import { systemCtx } from '../core/context.ts';
-import type { RegistryName } from '../modules/registry/feeds.ts';
-import type { Modules } from '../server/app.ts';
+import type { RegistryName } from '../modules/registry/index.ts';
+import type { Modules } from '../server/modules.ts';
 import type { GeneratedDemo } from './generate.ts';
 import { describeSeededSharing, seedSharingDemo } from './sharing-demo.ts';
 

@@ -6,9 +6,9 @@
 import { type Builder, generateConstructionSites } from './construction-sites.ts';
 import { dayNumber } from './days.ts';
 import { createCsvWriter, createXlsxWriter, type DemoFileSpec, demoFileSpecs } from './demo-files.ts';
-import type { DemoSizes } from './generate.ts';
 import type { District } from './places.ts';
 import { createRandom } from './random.ts';
+import type { DemoSizes } from './scales.ts';
 import { generateSchools } from './schools.ts';
 import { generateWaterLevels } from './water-levels.ts';
 

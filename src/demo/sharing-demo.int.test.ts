@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/databases.ts';
 import { systemCtx } from '../core/context.ts';
-import { demoResources } from '../modules/catalog/demo-resources.ts';
+import { demoResources } from '../modules/catalog/index.ts';
 import { sharingPlatform } from '../modules/sharing/application-test-kit.ts';
 import type { Application, ApplicationDetail } from '../modules/sharing/contract.ts';
 import { generateDemo } from './generate.ts';

@@ -6,10 +6,10 @@
  */
 import { type Ctx, lookupCtx, systemCtx } from '../core/context.ts';
 import { todayInShanghai } from '../core/local-date.ts';
-import { demoResources } from '../modules/catalog/demo-resources.ts';
-import { addYears } from '../modules/sharing/application-rules.ts';
+import { demoResources } from '../modules/catalog/index.ts';
 import type { ApplicationStatus } from '../modules/sharing/contract.ts';
-import type { Modules } from '../server/app.ts';
+import { addYears } from '../modules/sharing/index.ts';
+import type { Modules } from '../server/modules.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { type DemoSharingApplication, demoSharingApplications } from './sharing-demo-plan.ts';
 

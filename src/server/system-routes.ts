@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../core/db.ts';
-import type { App } from './http.ts';
+import type { App } from '../core/http.ts';
 
 /** Liveness and readiness: public, for load balancers and operators. */
 export function systemRoutes(database: Database, version: string) {

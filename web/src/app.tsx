@@ -3,17 +3,14 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { OpenDatasetPage } from '../../src/modules/opendata/web/open-dataset-page.tsx';
-import { OpenPortalPage } from '../../src/modules/opendata/web/open-portal-page.tsx';
-import { LicenseVerifyPage } from '../../src/modules/registry/web/license-verify-page.tsx';
-import { ApiError } from './api.ts';
+import { ApiError } from '../kit/api.ts';
+import { RoleGate, StatusPage } from '../kit/status-pages.tsx';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
 import { antdLocales } from './i18n/antd-locales.ts';
 import { AppLayout } from './layout/app-layout.tsx';
-import { RoleGate, StatusPage } from './layout/status-pages.tsx';
-import { moduleRoutes } from './modules.ts';
+import { moduleRoutes, publicRoutes } from './modules.ts';
 
 // The home page carries the map library; loading it on demand keeps the sign-in page light.
 const HomePage = lazy(() => import('./home/home-page.tsx').then((m) => ({ default: m.HomePage })));
@@ -42,11 +39,10 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              {/* Public: anyone checks a license shown to them, signed in or not. */}
-              <Route path="/verify" element={<LicenseVerifyPage />} />
-              {/* Public: the open data portal (数据开放), for anyone. */}
-              <Route path="/open" element={<OpenPortalPage />} />
-              <Route path="/open/:name" element={<OpenDatasetPage />} />
+              {/* Pages for anyone, signed in or not: the license check, the open data portal. */}
+              {publicRoutes.map(({ path, component: Page }) => (
+                <Route key={path} path={path} element={<Page />} />
+              ))}
               <Route
                 path="/change-password"
                 element={

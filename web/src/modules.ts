@@ -6,7 +6,8 @@ import { opendataWeb } from '../../src/modules/opendata/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
 import { registryWeb } from '../../src/modules/registry/web/index.ts';
 import { sharingWeb } from '../../src/modules/sharing/web/index.ts';
-import type { ModuleMenuEntry, ModuleRoute, WebModule } from './web-module.ts';
+import { installContributions } from '../kit/extensions.ts';
+import type { ModuleMenuEntry, ModuleRoute, WebModule } from '../kit/web-module.ts';
 
 /** Every module's pages, menu entries and strings: the one place the console learns which modules exist. */
 export const webModules: WebModule[] = [
@@ -30,3 +31,9 @@ export const menuEntries: MenuEntry[] = webModules
 
 /** All modules' pages. */
 export const moduleRoutes: ModuleRoute[] = webModules.flatMap((m) => m.routes);
+
+/** All modules' public pages (no sign-in). */
+export const publicRoutes = webModules.flatMap((m) => m.publicRoutes ?? []);
+
+// What modules add to each other's pages and to the shell, installed before the console renders.
+installContributions(webModules.flatMap((m) => m.contributes ?? []));

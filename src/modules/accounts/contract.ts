@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../core/context.ts';
+import { roles, type SessionUser } from '../../core/context.ts';
 
 export const role = z.enum(roles);
 
@@ -10,7 +10,7 @@ export const me = z.object({
   departmentId: z.number().nullable(),
   roles: z.array(role),
   mustChangePassword: z.boolean(),
-});
+}) satisfies z.ZodType<SessionUser>;
 export type Me = z.infer<typeof me>;
 
 export const loginBody = z.object({

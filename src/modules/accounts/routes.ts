@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import type { AuthService } from './auth-service.ts';
 import {
   apiToken,

@@ -1,5 +1,5 @@
 import { InputError } from '../../core/errors.ts';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import {
   dcatDocument,
   exportQuery,
@@ -9,9 +9,8 @@ import {
   XLSX_TYPE,
 } from './exchange-contract.ts';
 import type { ExchangeService } from './exchange-service.ts';
+import { catalogPolicy } from './policy.ts';
 
-const readers = ['admin', 'steward', 'department_user', 'leader'] as const;
-const editors = ['admin', 'steward', 'department_user'] as const;
 // A workbook of a few thousand resources is a few MB; the server's default body limit is 10 MB.
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
@@ -40,7 +39,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
 
     app.get(
       '/api/catalog/export.xlsx',
-      { config: { access: readers }, schema: { tags, querystring: exportQuery } },
+      { config: { access: catalogPolicy.read }, schema: { tags, querystring: exportQuery } },
       async (req, reply) =>
         reply
           .type(XLSX_TYPE)
@@ -49,7 +48,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
     );
     app.get(
       '/api/catalog/template.xlsx',
-      { config: { access: readers }, schema: { tags } },
+      { config: { access: catalogPolicy.read }, schema: { tags } },
       async (req, reply) =>
         reply
           .type(XLSX_TYPE)
@@ -59,7 +58,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
     app.get(
       '/api/catalog/catalog.jsonld',
       {
-        config: { access: readers },
+        config: { access: catalogPolicy.read },
         // No response schema: the serializer would drop every property it does not name.
         schema: { tags, querystring: exportQuery, description: 'A dcat:Catalog in JSON-LD (DCAT-AP).' },
       },
@@ -71,7 +70,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
     app.post(
       '/api/catalog/import.xlsx',
       {
-        config: { access: editors },
+        config: { access: catalogPolicy.write },
         bodyLimit: IMPORT_LIMIT,
         schema: {
           tags,
@@ -90,7 +89,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
     app.post(
       '/api/catalog/import.jsonld',
       {
-        config: { access: editors },
+        config: { access: catalogPolicy.write },
         bodyLimit: IMPORT_LIMIT,
         schema: {
           tags,

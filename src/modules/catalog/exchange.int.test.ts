@@ -214,6 +214,19 @@ describe.each(databaseKinds)('catalog import and export on %s', (kind) => {
     expect((await p.modules.audit.service.verify()).ok).toBe(true);
   });
 
+  it("words a bad number in the catalog's own text, not another module's use of the same code", async () => {
+    const workbook = await exportXlsx();
+    const seats = find(workbook, '数据项', '最大长度', (row) => row.getCell(3).value === 'component_code');
+    seats.value = '十二';
+    const res = await importXlsx(workbook);
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.errors).toEqual([
+      expect.objectContaining({ field: '最大长度', reason: 'not_a_number', message: '“十二”不是数字' }),
+    ]);
+    expect(body.detail).toContain('“十二”不是数字');
+  });
+
   it('reports what a dry run would do and saves nothing', async () => {
     const before = await catalogState();
     const auditBefore = (await imports()).length;

@@ -1,6 +1,6 @@
 import { addMessages } from '../../core/messages.ts';
 
-addMessages({
+addMessages('catalog', {
   invalid_resource: { 'zh-CN': '资源不符合目录编制规则', en: 'The resource breaks catalog rules' },
   class_code_mismatch: {
     'zh-CN': '分类编码首位应为 {digit}',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import {
   classTreeNode,
   codeParam,
@@ -12,10 +12,8 @@ import {
   versionDiff,
   versionEntry,
 } from './contract.ts';
+import { catalogPolicy } from './policy.ts';
 import type { CatalogService } from './service.ts';
-
-const readers = ['admin', 'steward', 'department_user', 'leader'] as const;
-const editors = ['admin', 'steward', 'department_user'] as const;
 
 /** The catalog API. Resource codes contain a slash: send it encoded (101001%2F000001) or use the alias. */
 export function catalogRoutes(service: CatalogService) {
@@ -24,30 +22,36 @@ export function catalogRoutes(service: CatalogService) {
     app.get(
       '/api/catalog/resources',
       {
-        config: { access: readers },
+        config: { access: catalogPolicy.read },
         schema: { tags, querystring: resourceQuery, response: { 200: resourcePage } },
       },
       (req) => service.list(req.ctx, req.query),
     );
     app.get(
       '/api/catalog/classes',
-      { config: { access: readers }, schema: { tags, response: { 200: z.array(classTreeNode) } } },
+      { config: { access: catalogPolicy.read }, schema: { tags, response: { 200: z.array(classTreeNode) } } },
       (req) => service.classTree(req.ctx, req.lang),
     );
     app.get(
       '/api/catalog/resources/:code',
-      { config: { access: readers }, schema: { tags, params: codeParam, response: { 200: resourceView } } },
+      {
+        config: { access: catalogPolicy.read },
+        schema: { tags, params: codeParam, response: { 200: resourceView } },
+      },
       (req) => service.get(req.ctx, req.params.code),
     );
     app.post(
       '/api/catalog/resources',
-      { config: { access: editors }, schema: { tags, body: resourceInput, response: { 201: resourceView } } },
+      {
+        config: { access: catalogPolicy.write },
+        schema: { tags, body: resourceInput, response: { 201: resourceView } },
+      },
       async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
     );
     app.put(
       '/api/catalog/resources/:code',
       {
-        config: { access: editors },
+        config: { access: catalogPolicy.write },
         schema: {
           tags,
           params: codeParam,
@@ -60,7 +64,7 @@ export function catalogRoutes(service: CatalogService) {
     app.get(
       '/api/catalog/resources/:code/versions',
       {
-        config: { access: readers },
+        config: { access: catalogPolicy.read },
         schema: { tags, params: codeParam, response: { 200: z.array(versionEntry) } },
       },
       (req) => service.versions(req.ctx, req.params.code, req.lang),
@@ -68,7 +72,7 @@ export function catalogRoutes(service: CatalogService) {
     app.get(
       '/api/catalog/resources/:code/diff',
       {
-        config: { access: readers },
+        config: { access: catalogPolicy.read },
         schema: { tags, params: codeParam, querystring: diffQuery, response: { 200: versionDiff } },
       },
       (req) => service.diff(req.ctx, req.params.code, req.query.from, req.query.to),

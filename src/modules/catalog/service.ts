@@ -1,4 +1,4 @@
-import { type Ctx, hasRole } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
 import { type Lang, message } from '../../core/messages.ts';
@@ -18,6 +18,7 @@ import type {
 import { demoResources } from './demo-resources.ts';
 import { diffSnapshots } from './diff.ts';
 import './messages.ts';
+import { catalogPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import { checkResourceRules } from './rules.ts';
 import { searchTextOf } from './search-text.ts';
@@ -27,12 +28,6 @@ export type CatalogService = ReturnType<typeof createCatalogService>;
 // Version 1 is stored with this note since the first release; it is shown translated (message
 // version_created) when read, so no stored row needs rewriting.
 const CREATED_NOTE = 'created';
-
-/** Departments edit their own resources; center staff edit all. */
-function mayEdit(ctx: Ctx, providerDepartmentId: number): boolean {
-  if (hasRole(ctx.actor, 'admin', 'steward')) return true;
-  return hasRole(ctx.actor, 'department_user') && ctx.actor!.departmentId === providerDepartmentId;
-}
 
 /** The fields of a resource as a department fills them in, which is also what a version keeps. */
 function snapshotOf(r: repo.ResourceRow | (ResourceInput & { code: string })) {
@@ -76,12 +71,12 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      canEdit: mayEdit(ctx, row.providerDepartmentId),
+      canEdit: catalogPolicy.mayEdit(ctx.actor, row),
     };
   }
 
   function checkMayEdit(ctx: Ctx, providerDepartmentId: number) {
-    if (!mayEdit(ctx, providerDepartmentId))
+    if (!catalogPolicy.mayEdit(ctx.actor, { providerDepartmentId }))
       throw new ForbiddenError('not_your_resource', 'You may only edit resources your department provides');
   }
 
@@ -248,7 +243,9 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
         ...v,
         changedAt: v.changedAt.toISOString(),
         changeNote:
-          v.version === 1 && v.changeNote === CREATED_NOTE ? message('version_created', lang)! : v.changeNote,
+          v.version === 1 && v.changeNote === CREATED_NOTE
+            ? message('version_created', lang, {}, 'catalog')!
+            : v.changeNote,
       }));
     },
 

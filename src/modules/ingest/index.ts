@@ -1,6 +1,6 @@
 import type { Database } from '../../core/db.ts';
+import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { App } from '../../server/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { pullRoutes } from './pull-routes.ts';
@@ -8,8 +8,11 @@ import { createPullService } from './pull-service.ts';
 import { ingestRoutes } from './routes.ts';
 import { createIngestService } from './service.ts';
 
+export { parseMapOption } from './mapping.ts';
 export type { PullService } from './pull-service.ts';
+export { openFile } from './readers/open-source.ts';
 export type { IngestService } from './service.ts';
+export { validateValue } from './validate.ts';
 
 /** Aggregation (归集): files, pushes and scheduled pulls, their batches, rejects and quality. */
 export function createIngestModule(deps: {

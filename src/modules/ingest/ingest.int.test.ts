@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePopulationCsv } from '../../../bench/population-csv.ts';
 import {
   ADMIN_PASSWORD,
   databaseKinds,
@@ -14,6 +13,7 @@ import {
   reopenTestPlatform,
   startTestPlatform,
 } from '../../../test/databases.ts';
+import { writePopulationCsv } from '../../../test/population-csv.ts';
 import { envFor, runCli } from '../../../test/processes.ts';
 import { upgradeIdNumber } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';

@@ -1,6 +1,6 @@
 import { addMessages } from '../../core/messages.ts';
 
-addMessages({
+addMessages('ingest', {
   missing_required: { 'zh-CN': '必填项为空', en: 'a required value is missing' },
   id_number_format: { 'zh-CN': '身份证号格式错误', en: 'the citizen ID number has the wrong format' },
   id_number_checksum: { 'zh-CN': '身份证号校验码错误', en: 'the citizen ID number check digit is wrong' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import { idParam, pullSource, pullSourceInput, pullSourceUpdate } from './contract.ts';
 import type { PullService } from './pull-service.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoResources } from '../catalog/demo-resources.ts';
 import type { Resource } from '../catalog/index.ts';
+import { demoResources } from '../catalog/index.ts';
 import { inColumnOrder, keySearch } from './records.ts';
 
 const resource = (alias: string) =>

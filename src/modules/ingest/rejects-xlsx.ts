@@ -27,7 +27,7 @@ export async function rejectsWorkbook(
   };
   const separator = en ? '; ' : '；';
   for (const r of rows) {
-    const reasons = r.reasons.map((code) => message(code, lang) ?? code).join(separator);
+    const reasons = r.reasons.map((code) => message(code, lang, {}, 'ingest') ?? code).join(separator);
     // Batches loaded before reasons were placed have no fields.
     const columns = r.fields.length
       ? r.reasons

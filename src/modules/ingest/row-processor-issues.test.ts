@@ -1,7 +1,7 @@
 // Where each reason of a rejected or flagged row came from, and which items a file supplied at all.
 import { describe, expect, it } from 'vitest';
-import { demoResources } from '../catalog/demo-resources.ts';
 import type { Resource } from '../catalog/index.ts';
+import { demoResources } from '../catalog/index.ts';
 import { scanCsv } from './readers/csv-parser.ts';
 import { createRowProcessor } from './row-processor.ts';
 

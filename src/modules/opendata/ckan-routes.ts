@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import { CkanError } from './ckan.ts';
 import { type CkanActions, type CkanParams, createCkanActions } from './ckan-actions.ts';
 import { baseUrlOf } from './routes.ts';

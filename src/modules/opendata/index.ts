@@ -1,5 +1,5 @@
 import type { Database } from '../../core/db.ts';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';

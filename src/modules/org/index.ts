@@ -4,7 +4,8 @@ import { orgRoutes } from './routes.ts';
 import { createOrgService } from './service.ts';
 
 export type { Department } from './contract.ts';
-export { CENTER_CODE } from './departments-seed.ts';
+export { CENTER_CODE, seedDepartments } from './departments-seed.ts';
+export { DISTRICT, insidePolygon, loadDistrictOutline, loadDivisions } from './divisions-source.ts';
 export type { DepartmentDirectory, OrgService } from './service.ts';
 
 /** Departments and administrative divisions. */

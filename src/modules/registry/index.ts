@@ -1,6 +1,6 @@
 import type { Database } from '../../core/db.ts';
+import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { App } from '../../server/http.ts';
 import type { UsersService } from '../accounts/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
@@ -15,6 +15,9 @@ import { createQualityService } from './quality-service.ts';
 import { registryReadRoutes } from './routes.ts';
 import { createRegistryService } from './service.ts';
 
+export { ageOn } from './derived.ts';
+export { isRegistryName, type RegistryName } from './feeds.ts';
+export { isLicenseTypeCode } from './license/license-id.ts';
 export type { LicenseService } from './license/license-service.ts';
 export type { Entity, RegistryService } from './service.ts';
 

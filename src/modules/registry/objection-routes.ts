@@ -1,4 +1,4 @@
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import {
   answerBody,
   closeBody,

@@ -20,7 +20,7 @@ import * as repo from './objection-repository.ts';
 import type { RegistryService } from './service.ts';
 import { visibilityFor } from './visibility.ts';
 
-addMessages({
+addMessages('registry', {
   unknown_registry: { 'zh-CN': '基础库 {registry} 不存在', en: 'There is no registry {registry}' },
   objection_not_open: {
     'zh-CN': '只能答复待处理的纠错，该纠错当前为 {status}',

@@ -1,4 +1,4 @@
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import { qualityParam, qualityReport } from './objection-contract.ts';
 import type { QualityService } from './quality-service.ts';
 

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../core/errors.ts';
 import { todayInShanghai } from '../../core/local-date.ts';
 import type { CatalogService, DataItem, Resource } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
-import { validateValue } from '../ingest/validate.ts';
+import { validateValue } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { refsOf } from './entity-refs.ts';
 import { feeds, isRegistryName, type RegistryName } from './feeds.ts';

@@ -1,7 +1,7 @@
 import { addMessages } from '../../core/messages.ts';
 
 // Error codes and field reasons of the registry read, conflict and precedence API.
-addMessages({
+addMessages('registry', {
   not_applicable: { 'zh-CN': '{registry} 没有这个筛选条件', en: 'is not a filter of {registry}' },
   not_a_candidate: {
     'zh-CN': '不是各来源给出的候选值之一',

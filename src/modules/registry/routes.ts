@@ -1,4 +1,4 @@
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { createConflictService } from './conflict-service.ts';

@@ -1,6 +1,6 @@
 import type { Database } from '../../core/db.ts';
+import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { App } from '../../server/http.ts';
 import type { UsersService } from '../accounts/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
@@ -18,6 +18,8 @@ import { sharingRoutes } from './routes.ts';
 import { shareApiRoutes } from './share-api-routes.ts';
 import { createCredentialCache } from './share-credential-cache.ts';
 import { createShareRepository } from './share-repository.ts';
+
+export { addYears } from './application-rules.ts';
 
 /**
  * Sharing and exchange (共享交换): applications and approvals, grants and their API credentials, the sharing

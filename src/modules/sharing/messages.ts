@@ -1,7 +1,7 @@
 import { addMessages } from '../../core/messages.ts';
 
 // The console side of sharing's error and field messages, in zh-CN and en (registered once, at import).
-addMessages({
+addMessages('sharing', {
   not_shareable: {
     'zh-CN': '该资源为不予共享资源，不能申请。依据：{basis}',
     en: 'This resource is not shared and cannot be applied for. Basis: {basis}',

@@ -1,4 +1,4 @@
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import type { createApplyService } from './application-apply.ts';
 import type { createDecideService } from './application-decide.ts';
 import type { createApplicationReadService } from './application-read.ts';

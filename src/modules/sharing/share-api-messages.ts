@@ -2,7 +2,7 @@ import { addMessages } from '../../core/messages.ts';
 
 // Refusals of the sharing API (共享接口) and errors of the usage and documentation routes. A refusal says what is
 // wrong with the request or the credential, never anything about the data.
-addMessages({
+addMessages('sharing', {
   no_credential: {
     'zh-CN': '缺少有效的接口凭证：请在 Authorization 头中以 Bearer <keyId>.<secret> 提供',
     en: 'No valid API credential: send Authorization: Bearer <keyId>.<secret>',

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Database } from '../../core/db.ts';
+import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { App } from '../../server/http.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, startTestPlatform } from '../../../test/databases.ts';
 import { idNumberCheck } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';
-import { openPlatform } from '../../server/app.ts';
+import { openPlatform } from '../../server/platform.ts';
 import { grantWithCredential } from './share-test-fixture.ts';
 
 const PERSON = `43011219900101123${idNumberCheck('43011219900101123')}`;

@@ -123,7 +123,7 @@ export function buildShareOpenApi(resource: Resource, grant: CallerGrant, server
     Object.entries(refusalCodes).map(([status, codes]) => [
       status,
       {
-        description: codes.map((code) => `${code}: ${message(code, lang, {}) ?? code}`).join('\n'),
+        description: codes.map((code) => `${code}: ${message(code, lang, {}, 'sharing') ?? code}`).join('\n'),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     ]),

@@ -2,16 +2,12 @@ import { lookupCtx } from '../../core/context.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { CatalogService, Resource } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
-import { isRegistryName } from '../registry/feeds.ts';
 import type { RegistryService } from '../registry/index.ts';
+import { isRegistryName } from '../registry/index.ts';
 import type { FeedPosition } from './share-cursor.ts';
-import { createRowBatch } from './share-row-batch.ts';
+import { type Conditions, createRowBatch, type SourceRow } from './share-row-batch.ts';
 
-/** A row as a data source hands it to the sharing API, before projection and masking. */
-export type SourceRow = { key: string; values: Record<string, string | null>; at: string };
-
-/** Equality conditions on item values ([item, value] pairs), all of which must hold. */
-export type Conditions = [item: string, value: string][];
+export type { Conditions, SourceRow } from './share-row-batch.ts';
 
 // Catalog entries change rarely; keeping one for a few seconds saves a lookup on every call without letting a
 // changed item list (or personal flag) go unnoticed for long.

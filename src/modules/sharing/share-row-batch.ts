@@ -1,5 +1,10 @@
 import type { Resource } from '../catalog/index.ts';
-import type { Conditions, SourceRow } from './share-reader.ts';
+
+/** A row as a data source hands it to the sharing API, before projection and masking. */
+export type SourceRow = { key: string; values: Record<string, string | null>; at: string };
+
+/** Equality conditions on item values ([item, value] pairs), all of which must hold. */
+export type Conditions = [item: string, value: string][];
 
 type Waiter = { key: string; done: (row: SourceRow | undefined) => void; failed: (error: unknown) => void };
 type Group = { resource: Resource; where: Conditions; waiters: Waiter[] };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lookupCtx } from '../../core/context.ts';
 import type { Database } from '../../core/db.ts';
-import type { App } from '../../server/http.ts';
+import type { App } from '../../core/http.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { buildShareOpenApi } from './share-openapi.ts';

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PasswordForm } from '../shared/password-form.tsx';
-import { AuthScreen } from './auth-screen.tsx';
-import { meKey, useLogout } from './session.ts';
+import { AuthScreen } from '../../kit/auth-screen.tsx';
+import { PasswordForm } from '../../kit/password-form.tsx';
+import { meKey, useLogout } from '../../kit/session.ts';
 
 /** Shown instead of the console while the user must replace a first or reset password. */
 export function ChangePasswordPage() {

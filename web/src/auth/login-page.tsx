@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../src/modules/accounts/contract.ts';
-import { ApiError, api, errorText } from '../api.ts';
-import { formatDateTime } from '../shared/format.ts';
-import { AuthScreen } from './auth-screen.tsx';
-import { meKey } from './session.ts';
+import { ApiError, api, errorText } from '../../kit/api.ts';
+import { AuthScreen } from '../../kit/auth-screen.tsx';
+import { formatDateTime } from '../../kit/format.ts';
+import { meKey } from '../../kit/session.ts';
 
 type Credentials = { username: string; password: string };
 

@@ -1,9 +1,9 @@
 import { Flex, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { ApiError } from '../api.ts';
-import { LoadError } from '../shared/load-error.tsx';
-import { useMe } from './session.ts';
+import { ApiError } from '../../kit/api.ts';
+import { LoadError } from '../../kit/load-error.tsx';
+import { useMe } from '../../kit/session.ts';
 
 /**
  * Renders its children only for a signed-in user. A user who must replace their password sees only the

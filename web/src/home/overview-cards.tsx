@@ -10,7 +10,7 @@ import {
 import { Card, Flex, Statistic } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../shared/format.ts';
+import { formatNumber } from '../../kit/format.ts';
 
 const icons: Record<string, ReactNode> = {
   departments: <ApartmentOutlined />,

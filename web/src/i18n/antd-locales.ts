@@ -1,7 +1,7 @@
 import type { ConfigProviderProps } from 'antd';
 import enUS from 'antd/es/locale/en_US.js';
 import zhCN from 'antd/es/locale/zh_CN.js';
-import type { Language } from './languages.ts';
+import type { Language } from '../../kit/languages.ts';
 
 type Locale = NonNullable<ConfigProviderProps['locale']>;
 

@@ -2,9 +2,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { defaultLanguage, type Language, languages, storedLanguage } from '../../kit/languages.ts';
 import { webModules } from '../modules.ts';
 import { en } from './en.ts';
-import { defaultLanguage, type Language, languages, storedLanguage } from './languages.ts';
 import { zhCN } from './zh-CN.ts';
 
 const shell: Record<Language, typeof zhCN> = { 'zh-CN': zhCN, en };

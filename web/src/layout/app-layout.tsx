@@ -1,15 +1,19 @@
 import { Flex, Layout, Spin, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { NotificationBell } from '../../../src/modules/sharing/web/notification-bell.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
-import { Logo } from './logo.tsx';
+import { contributionsTo } from '../../kit/extensions.ts';
+import { LanguageSwitch } from '../../kit/language-switch.tsx';
+import { Logo } from '../../kit/logo.tsx';
+import { useSignedInUser } from '../../kit/session.ts';
+import { shellPoints } from '../../kit/shell-points.ts';
+import { allowed } from '../../kit/web-module.ts';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
 import { SideMenu } from './side-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 /** The signed-in console: side menu, header with language and user, and the current page. */
 export function AppLayout() {
+  const me = useSignedInUser();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const { pathname } = useLocation();
@@ -33,7 +37,11 @@ export function AppLayout() {
           }}
         >
           <Flex justify="flex-end" align="center" gap={24} style={{ height: '100%' }}>
-            <NotificationBell />
+            {contributionsTo(shellPoints.headerItem)
+              .filter((item) => allowed(me.roles, item.roles))
+              .map((item) => (
+                <item.component key={item.key} />
+              ))}
             <LanguageSwitch />
             <UserMenu />
           </Flex>

@@ -2,9 +2,9 @@ import { HomeOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useSignedInUser } from '../auth/session.ts';
+import { useSignedInUser } from '../../kit/session.ts';
+import { allowed } from '../../kit/web-module.ts';
 import { type MenuEntry, menuEntries } from '../modules.ts';
-import { allowed } from '../web-module.ts';
 
 const home: MenuEntry = { path: '/', label: 'nav.home', icon: <HomeOutlined />, order: 0, ns: 'common' };
 

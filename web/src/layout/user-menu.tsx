@@ -2,7 +2,8 @@ import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useLogout, useMyDepartment, useSignedInUser } from '../auth/session.ts';
+import { useMyDepartment } from '../../../src/modules/org/web/index.ts';
+import { useLogout, useSignedInUser } from '../../kit/session.ts';
 
 /** The signed-in user's name and department in the header, opening a menu with the profile and sign-out. */
 export function UserMenu() {

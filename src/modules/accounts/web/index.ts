@@ -1,6 +1,6 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
-import type { WebModule } from '../../../../web/src/web-module.ts';
+import type { WebModule } from '../../../../web/kit/web-module.ts';
 import { en, zhCN } from './messages.ts';
 
 const UsersPage = lazy(() => import('./users-page.tsx').then((m) => ({ default: m.UsersPage })));

@@ -1,8 +1,9 @@
 import { Card, Col, Descriptions, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMyDepartment, useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { PasswordForm } from '../../../../web/src/shared/password-form.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { PasswordForm } from '../../../../web/kit/password-form.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { useMyDepartment } from '../../org/web/index.ts';
 import { TokensCard } from './tokens-card.tsx';
 
 /** Everyone's own page: who they are, their password and their API tokens. */

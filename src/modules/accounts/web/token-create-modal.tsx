@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
-import { useShowOnce } from '../../../../web/src/shared/show-once.tsx';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { useShowOnce } from '../../../../web/kit/show-once.tsx';
 import { createToken, tokensKey } from './tokens-api.ts';
 
 type Values = { name: string; expiresInDays: number | 'never' };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../../web/src/api.ts';
+import { api } from '../../../../web/kit/api.ts';
 import type { apiToken, tokenCreated } from '../contract.ts';
 
 /** A personal API token as listed: never its value, which is shown once at creation. */

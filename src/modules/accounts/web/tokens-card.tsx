@@ -4,10 +4,10 @@ import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../../web/src/api.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { TokenCreateModal } from './token-create-modal.tsx';
 import { type ApiToken, revokeToken, tokensKey, useTokens } from './tokens-api.ts';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../../web/src/api.ts';
+import { api } from '../../../../web/kit/api.ts';
 import type { User, UserCreate, UserUpdate, userWithPassword } from '../contract.ts';
 
 /** Query keys start with this, so one invalidation refreshes every user list. */

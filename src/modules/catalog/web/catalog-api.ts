@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../../web/src/api.ts';
-import type { Role } from '../../../core/context.ts';
+import { api } from '../../../../web/kit/api.ts';
 import type {
   ClassTreeNode,
   ResourceInput,
@@ -13,6 +12,7 @@ import type {
   versionDiff,
 } from '../contract.ts';
 
+export { catalogPolicy } from '../policy.ts';
 export {
   classificationDigit as classificationDigits,
   classifications,
@@ -22,23 +22,6 @@ export {
   shareTypes,
   updateCycles,
 } from '../vocabulary.ts';
-
-/** The roles the catalog API lets read, and those it lets register and edit (departments only their own). */
-export const readers = ['admin', 'steward', 'department_user', 'leader'] as const satisfies readonly Role[];
-export const editors = ['admin', 'steward', 'department_user'] as const satisfies readonly Role[];
-
-/**
- * Whether a user may edit a resource of `providerDepartmentId`, as the server decides it.
- * @deprecated Use the resource's `canEdit`, which the server computes for the caller. Kept for the
- * aggregation pages (src/modules/ingest/web) until they switch.
- */
-export function mayEdit(
-  user: { roles: readonly Role[]; departmentId: number | null },
-  providerDepartmentId: number,
-): boolean {
-  if (user.roles.some((r) => r === 'admin' || r === 'steward')) return true;
-  return user.roles.includes('department_user') && user.departmentId === providerDepartmentId;
-}
 
 export type { VersionEntry };
 export type VersionDiff = z.infer<typeof versionDiff>;

@@ -4,17 +4,17 @@ import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { formatDate, formatDateTime } from '../../../../web/src/shared/format.ts';
-import { urlTableProps, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { formatDate, formatDateTime } from '../../../../web/kit/format.ts';
+import { urlTableProps, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
 import type { ResourceSummary } from '../contract.ts';
 import {
-  editors,
+  catalogPolicy,
   openTypes,
   resourcePath,
   shareTypes,
@@ -33,7 +33,7 @@ export function CatalogPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useSignedInUser();
-  const mayRegister = allowed(me.roles, editors);
+  const mayRegister = allowed(me.roles, catalogPolicy.write);
   const [params, setParams] = useListParams({
     q: '',
     classification: '',

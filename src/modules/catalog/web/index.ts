@@ -1,8 +1,13 @@
 import { DatabaseOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
-import type { WebModule } from '../../../../web/src/web-module.ts';
-import { editors, readers } from './catalog-api.ts';
+import type { WebModule } from '../../../../web/kit/web-module.ts';
+import { catalogPolicy } from '../policy.ts';
 import { en, zhCN } from './messages.ts';
+
+export { classifications, updateCycles } from '../vocabulary.ts';
+export { catalogPolicy, resourcePath, resourceQuery, useResource, useResourcePage } from './catalog-api.ts';
+export { ClassificationTag, OpenTag, PersonalTag, ShareTag } from './catalog-tags.tsx';
+export { type ResourceAction, type ResourceTab, resourcePoints } from './resource-tabs.ts';
 
 const CatalogPage = lazy(() => import('./catalog-page.tsx').then((m) => ({ default: m.CatalogPage })));
 const ResourcePage = lazy(() => import('./resource-page.tsx').then((m) => ({ default: m.ResourcePage })));
@@ -21,13 +26,19 @@ export const catalogWeb: WebModule = {
   name: 'catalog',
   messages: { 'zh-CN': zhCN, en },
   routes: [
-    { path: '/catalog', component: CatalogPage, roles: readers },
+    { path: '/catalog', component: CatalogPage, roles: catalogPolicy.read },
     // Ranked above /catalog/:code by react-router, being static.
-    { path: '/catalog/new', component: ResourceCreatePage, roles: editors },
-    { path: '/catalog/:code', component: ResourcePage, roles: readers },
-    { path: '/catalog/:code/edit', component: ResourceEditPage, roles: editors },
+    { path: '/catalog/new', component: ResourceCreatePage, roles: catalogPolicy.write },
+    { path: '/catalog/:code', component: ResourcePage, roles: catalogPolicy.read },
+    { path: '/catalog/:code/edit', component: ResourceEditPage, roles: catalogPolicy.write },
   ],
   menu: [
-    { path: '/catalog', label: 'menu', icon: createElement(DatabaseOutlined), order: 30, roles: readers },
+    {
+      path: '/catalog',
+      label: 'menu',
+      icon: createElement(DatabaseOutlined),
+      order: 30,
+      roles: catalogPolicy.read,
+    },
   ],
 };

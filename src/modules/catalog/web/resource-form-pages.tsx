@@ -1,9 +1,9 @@
 import { Breadcrumb, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { StatusPage } from '../../../../web/kit/status-pages.tsx';
 import { resourcePath, useResource } from './catalog-api.ts';
 import { useListLink } from './list-link.ts';
 import { ResourceForm } from './resource-form.tsx';

@@ -18,9 +18,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
 import type { Resource, ResourceInput } from '../contract.ts';
 import {

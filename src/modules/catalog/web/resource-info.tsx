@@ -1,7 +1,7 @@
 import { Descriptions, type DescriptionsProps, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
 import type { Resource } from '../contract.ts';
 import { resourcePath, useClassTree } from './catalog-api.ts';
 import { ClassificationTag, OpenTag, ShareTag } from './catalog-tags.tsx';

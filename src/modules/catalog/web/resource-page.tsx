@@ -1,17 +1,19 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Divider, Result, Skeleton, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
-import { editors, resourcePath, useResource } from './catalog-api.ts';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { contributionsTo } from '../../../../web/kit/extensions.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
+import { catalogPolicy, resourcePath, useResource } from './catalog-api.ts';
 import { ClassificationTag, OpenTag, ShareTag } from './catalog-tags.tsx';
 import { useListLink } from './list-link.ts';
-import { resourceActions, resourceTabs } from './resource-tabs.ts';
+import { catalogTabs, resourcePoints } from './resource-tabs.ts';
 
 /** One resource: its header with the main facts and an edit button, then its tabs (kept in the URL). */
 export function ResourcePage() {
@@ -43,7 +45,9 @@ export function ResourcePage() {
   }
 
   const r = resource.data;
-  const tabs = resourceTabs.filter((tab) => allowed(me.roles, tab.roles));
+  const tabs = [...catalogTabs, ...contributionsTo(resourcePoints.tab)].filter((tab) =>
+    allowed(me.roles, tab.roles),
+  );
   const active = tabs.find((tab) => tab.key === search.get('tab'))?.key ?? tabs[0]!.key;
 
   return (
@@ -73,12 +77,14 @@ export function ResourcePage() {
         }
         extra={
           <>
-            {resourceActions
+            {contributionsTo(resourcePoints.action)
               .filter((action) => allowed(me.roles, action.roles))
               .map((action) => (
-                <action.component key={action.key} resource={r} />
+                <Suspense key={action.key}>
+                  <action.component resource={r} />
+                </Suspense>
               ))}
-            {allowed(me.roles, editors) && (
+            {allowed(me.roles, catalogPolicy.write) && (
               <Tooltip title={r.canEdit ? undefined : t('resource.notYours')}>
                 <Button
                   type="primary"
@@ -120,7 +126,12 @@ export function ResourcePage() {
                 )}
               </span>
             ),
-            children: <tab.component resource={r} />,
+            children: (
+              // Tabs of other modules load on demand.
+              <Suspense fallback={<Skeleton active />}>
+                <tab.component resource={r} />
+              </Suspense>
+            ),
           }))}
         />
       </Card>

@@ -1,12 +1,6 @@
 import type { ComponentType } from 'react';
+import { extensionPoint } from '../../../../web/kit/extensions.ts';
 import type { Role } from '../../../core/context.ts';
-import { ResourceBatchesTab } from '../../ingest/web/resource-batches-tab.tsx';
-import { ResourceDataTab } from '../../ingest/web/resource-data-tab.tsx';
-import { ResourceQualityTab } from '../../ingest/web/resource-quality-tab.tsx';
-import { deliverers, readers as ingestReaders } from '../../ingest/web/roles.ts';
-import { UploadDataButton } from '../../ingest/web/upload-button.tsx';
-import { ApplyButton } from '../../sharing/web/apply-button.tsx';
-import { sharingRoles } from '../../sharing/web/sharing-api.ts';
 import type { Resource } from '../contract.ts';
 import { ResourceInfo } from './resource-info.tsx';
 import { ResourceItems } from './resource-items.tsx';
@@ -26,28 +20,6 @@ export type ResourceTab = {
   component: ComponentType<{ resource: Resource }>;
 };
 
-/** The resource page's tabs, in order; the first is shown when the URL names none. */
-export const resourceTabs: ResourceTab[] = [
-  { key: 'info', label: 'tabs.info', component: ResourceInfo },
-  { key: 'items', label: 'tabs.items', count: (r) => r.items.length, component: ResourceItems },
-  { key: 'versions', label: 'tabs.versions', count: (r) => r.version, component: ResourceVersions },
-  { key: 'data', label: 'tabs.data', ns: 'ingest', roles: ingestReaders, component: ResourceDataTab },
-  {
-    key: 'batches',
-    label: 'tabs.batches',
-    ns: 'ingest',
-    roles: ingestReaders,
-    component: ResourceBatchesTab,
-  },
-  {
-    key: 'quality',
-    label: 'tabs.quality',
-    ns: 'ingest',
-    roles: ingestReaders,
-    component: ResourceQualityTab,
-  },
-];
-
 /** A button other modules put beside the resource page's edit button, for holders of one of `roles`. */
 export type ResourceAction = {
   key: string;
@@ -55,8 +27,15 @@ export type ResourceAction = {
   component: ComponentType<{ resource: Resource }>;
 };
 
-/** The resource page's actions besides editing, in order. */
-export const resourceActions: ResourceAction[] = [
-  { key: 'upload', roles: deliverers, component: UploadDataButton },
-  { key: 'apply', roles: sharingRoles, component: ApplyButton },
+/** Where other modules add tabs (after the catalog's own) and buttons to a resource's page. */
+export const resourcePoints = {
+  tab: extensionPoint<ResourceTab>('catalog.resource-tab'),
+  action: extensionPoint<ResourceAction>('catalog.resource-action'),
+};
+
+/** The catalog's own tabs, in order; the first is shown when the URL names none. */
+export const catalogTabs: ResourceTab[] = [
+  { key: 'info', label: 'tabs.info', component: ResourceInfo },
+  { key: 'items', label: 'tabs.items', count: (r) => r.items.length, component: ResourceItems },
+  { key: 'versions', label: 'tabs.versions', count: (r) => r.version, component: ResourceVersions },
 ];

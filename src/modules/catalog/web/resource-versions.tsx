@@ -3,9 +3,9 @@ import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography } from
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { useAllDepartments } from '../../org/web/index.ts';
 import type { Resource } from '../contract.ts';
 import { useVersionDiff, useVersions, type VersionDiff, type VersionEntry } from './catalog-api.ts';

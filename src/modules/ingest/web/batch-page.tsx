@@ -1,9 +1,9 @@
 import { Breadcrumb, Button, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { BatchProgress } from './batch-progress.tsx';
 import { BatchReport } from './batch-report.tsx';
 import { StatusTag } from './batch-tags.tsx';

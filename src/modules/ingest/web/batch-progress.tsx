@@ -2,7 +2,7 @@ import { Card, Flex, Progress, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../../../../web/src/shared/format.ts';
+import { formatNumber } from '../../../../web/kit/format.ts';
 import { formatSeconds } from './format.ts';
 import { type Batch, batchPath } from './ingest-api.ts';
 

@@ -21,11 +21,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorText } from '../../../../web/src/api.ts';
-import { formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime, formatNumber } from '../../../../web/kit/format.ts';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import type { Resource } from '../../catalog/contract.ts';
-import { resourcePath, resourceQuery } from '../../catalog/web/catalog-api.ts';
+import { resourcePath, resourceQuery } from '../../catalog/web/index.ts';
 import { SourceKindTag, StatusTag } from './batch-tags.tsx';
 import { formatPercent, formatSeconds } from './format.ts';
 import { type Batch, downloadRejects, type IssueKind } from './ingest-api.ts';

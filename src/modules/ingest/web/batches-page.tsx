@@ -1,10 +1,10 @@
 import { Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { useListParams } from '../../../../web/src/shared/list-params.ts';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { useListParams } from '../../../../web/kit/list-params.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import { BatchesTable } from './batches-table.tsx';
 import { deliverers, statuses, uploadPath } from './ingest-api.ts';
 import { IngestHeader } from './ingest-nav.tsx';

@@ -1,6 +1,8 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
-import type { WebModule } from '../../../../web/src/web-module.ts';
+import { contribute } from '../../../../web/kit/extensions.ts';
+import type { WebModule } from '../../../../web/kit/web-module.ts';
+import { resourcePoints } from '../../catalog/web/index.ts';
 import { en, zhCN } from './messages.ts';
 import { deliverers, pullManagers, readers } from './roles.ts';
 
@@ -8,11 +10,23 @@ const IngestHome = lazy(() => import('./ingest-nav.tsx').then((m) => ({ default:
 const UploadPage = lazy(() => import('./upload-page.tsx').then((m) => ({ default: m.UploadPage })));
 const BatchesPage = lazy(() => import('./batches-page.tsx').then((m) => ({ default: m.BatchesPage })));
 const BatchPage = lazy(() => import('./batch-page.tsx').then((m) => ({ default: m.BatchPage })));
+const ResourceDataTab = lazy(() =>
+  import('./resource-data-tab.tsx').then((m) => ({ default: m.ResourceDataTab })),
+);
+const ResourceBatchesTab = lazy(() =>
+  import('./resource-batches-tab.tsx').then((m) => ({ default: m.ResourceBatchesTab })),
+);
+const ResourceQualityTab = lazy(() =>
+  import('./resource-quality-tab.tsx').then((m) => ({ default: m.ResourceQualityTab })),
+);
+const UploadDataButton = lazy(() =>
+  import('./upload-button.tsx').then((m) => ({ default: m.UploadDataButton })),
+);
 const PullsPage = lazy(() => import('./pulls-page.tsx').then((m) => ({ default: m.PullsPage })));
 
 /**
  * The aggregation (归集) console: uploading a file into a resource, the batches with their reports, and the
- * scheduled pulls. The resource page's 数据, 批次 and 质量 tabs live here too (see catalog/web/resource-tabs.ts).
+ * scheduled pulls; and the resource page's 数据, 批次 and 质量 tabs and its upload button.
  */
 export const ingestWeb: WebModule = {
   name: 'ingest',
@@ -26,5 +40,29 @@ export const ingestWeb: WebModule = {
   ],
   menu: [
     { path: '/ingest', label: 'menu', icon: createElement(CloudUploadOutlined), order: 40, roles: readers },
+  ],
+  contributes: [
+    contribute(resourcePoints.tab, {
+      key: 'data',
+      label: 'tabs.data',
+      ns: 'ingest',
+      roles: readers,
+      component: ResourceDataTab,
+    }),
+    contribute(resourcePoints.tab, {
+      key: 'batches',
+      label: 'tabs.batches',
+      ns: 'ingest',
+      roles: readers,
+      component: ResourceBatchesTab,
+    }),
+    contribute(resourcePoints.tab, {
+      key: 'quality',
+      label: 'tabs.quality',
+      ns: 'ingest',
+      roles: readers,
+      component: ResourceQualityTab,
+    }),
+    contribute(resourcePoints.action, { key: 'upload', roles: deliverers, component: UploadDataButton }),
   ],
 };

@@ -1,8 +1,8 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
-import { api } from '../../../../web/src/api.ts';
-import { resourceQuery } from '../../catalog/web/catalog-api.ts';
+import { api } from '../../../../web/kit/api.ts';
+import { resourceQuery } from '../../catalog/web/index.ts';
 import type {
   Batch,
   batchStatuses,

@@ -2,9 +2,9 @@ import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import type { Role } from '../../../core/context.ts';
 import { deliverers, pullManagers, readers } from './ingest-api.ts';
 

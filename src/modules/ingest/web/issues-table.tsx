@@ -2,9 +2,9 @@ import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pageSizing } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { pageSizing } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { ReasonTag } from './batch-tags.tsx';
 import { type Issue, type IssueField, type IssueKind, useIssues } from './ingest-api.ts';
 

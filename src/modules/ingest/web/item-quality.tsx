@@ -2,7 +2,7 @@ import { KeyOutlined } from '@ant-design/icons';
 import { Flex, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../../web/src/shared/format.ts';
+import { formatNumber } from '../../../../web/kit/format.ts';
 import type { Resource } from '../../catalog/contract.ts';
 import { formatPercent, ratio } from './format.ts';
 import type { Batch } from './ingest-api.ts';

@@ -3,7 +3,7 @@ import { Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
 import type { Resource } from '../../catalog/contract.ts';
-import { PersonalTag } from '../../catalog/web/catalog-tags.tsx';
+import { PersonalTag } from '../../catalog/web/index.ts';
 
 // The arrow between a file column and its data item, shared by both mapping tables.
 const arrowColumn = {

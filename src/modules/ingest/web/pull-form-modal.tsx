@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Input, InputNumber, Modal, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
 import type { PullSourceInput } from '../contract.ts';
 import { createPull, ingestKey, type PullSource, updatePull, useResourceNames } from './ingest-api.ts';
 import { ResourceSelect } from './resource-select.tsx';

@@ -5,11 +5,11 @@ import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorText } from '../../../../web/src/api.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { resourcePath } from '../../catalog/web/catalog-api.ts';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { resourcePath } from '../../catalog/web/index.ts';
 import {
   batchPath,
   deletePull,

@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
+import { formatDateTime, formatNumber } from '../../../../web/kit/format.ts';
 import { formatPercent } from './format.ts';
 import { batchPath, type QualityPoint } from './ingest-api.ts';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import type { Resource } from '../../catalog/contract.ts';
 import { BatchesTable } from './batches-table.tsx';
 import { UploadDataButton } from './upload-button.tsx';

@@ -3,9 +3,9 @@ import { Alert, Button, Flex, Input, Space, Table, Tooltip, Typography } from 'a
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import type { Resource } from '../../catalog/contract.ts';
 import { useRecords } from './ingest-api.ts';
 import { UploadDataButton } from './upload-button.tsx';

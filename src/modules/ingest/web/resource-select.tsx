@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Flex, Select, type SelectProps, Typography } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resourceQuery, useResourcePage } from '../../catalog/web/catalog-api.ts';
+import { resourceQuery, useResourcePage } from '../../catalog/web/index.ts';
 
 type Option = { value: string; label: string; provider: string };
 

@@ -2,10 +2,10 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import type { Resource } from '../../catalog/contract.ts';
-import { mayEdit } from '../../catalog/web/catalog-api.ts';
+import { catalogPolicy } from '../../catalog/web/index.ts';
 import { deliverers, uploadPath } from './ingest-api.ts';
 
 /**
@@ -17,7 +17,7 @@ export function UploadDataButton({ resource, quiet = false }: { resource: Resour
   const navigate = useNavigate();
   const me = useSignedInUser();
   if (!allowed(me.roles, deliverers)) return null;
-  const ours = mayEdit(me, resource.providerDepartmentId);
+  const ours = catalogPolicy.mayEdit(me, resource);
   if (quiet && !ours) return null;
   return (
     <Tooltip title={ours ? undefined : t('upload.notOurs')}>

@@ -20,12 +20,12 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, errorText } from '../../../../web/src/api.ts';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
+import { ApiError, errorText } from '../../../../web/kit/api.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
 import type { Resource } from '../../catalog/contract.ts';
-import { mayEdit, resourcePath, resourceQuery } from '../../catalog/web/catalog-api.ts';
+import { catalogPolicy, resourcePath, resourceQuery } from '../../catalog/web/index.ts';
 import { BatchProgress, type Running } from './batch-progress.tsx';
 import { BatchReport, encodingLabel, useFormatLabel } from './batch-report.tsx';
 import { formatBytes } from './format.ts';
@@ -218,7 +218,7 @@ function ChooseStep({
   const file = Form.useWatch('file', form);
   const resource = useQuery({ ...resourceQuery(resourceCode ?? ''), enabled: !!resourceCode });
   const centerStaff = me.roles.some((r) => r === 'admin' || r === 'steward');
-  const notOurs = resource.data && !mayEdit(me, resource.data.providerDepartmentId);
+  const notOurs = resource.data && !catalogPolicy.mayEdit(me, resource.data);
 
   const submit = async (values: ChooseValues) => {
     if (!resource.data || !values.file) return;

@@ -16,11 +16,11 @@ import {
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { ClassificationTag } from '../../catalog/web/catalog-tags.tsx';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { ClassificationTag } from '../../catalog/web/index.ts';
 import type { OpenItem } from '../contract.ts';
 import { OpenFrame } from './open-frame.tsx';
 import {

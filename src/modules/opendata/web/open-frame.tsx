@@ -3,8 +3,8 @@ import { Flex, Layout, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LanguageSwitch } from '../../../../web/src/layout/language-switch.tsx';
-import { Logo } from '../../../../web/src/layout/logo.tsx';
+import { LanguageSwitch } from '../../../../web/kit/language-switch.tsx';
+import { Logo } from '../../../../web/kit/logo.tsx';
 import { portalPath } from './opendata-api.ts';
 
 /** The frame of the public open data pages: the portal's header (language, sign-in) and the machine-readable links. */

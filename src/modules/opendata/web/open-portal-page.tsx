@@ -3,12 +3,11 @@ import { Button, Card, Flex, Input, List, Select, Space, Tag, Typography } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { formatDate, formatNumber } from '../../../../web/src/shared/format.ts';
-import { pageSizing, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { classifications, updateCycles } from '../../catalog/vocabulary.ts';
-import { ClassificationTag } from '../../catalog/web/catalog-tags.tsx';
+import { formatDate, formatNumber } from '../../../../web/kit/format.ts';
+import { pageSizing, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { ClassificationTag, classifications, updateCycles } from '../../catalog/web/index.ts';
 import { OpenFrame } from './open-frame.tsx';
 import {
   datasetPath,

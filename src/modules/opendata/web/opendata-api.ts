@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../web/src/api.ts';
+import { api } from '../../../../web/kit/api.ts';
 import type { OpenDataset, OpenPage, OpenPreview, OpenProvider } from '../contract.ts';
 
 export type { OpenSummary } from '../contract.ts';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
 import type { Department, DepartmentCreate, Division } from '../contract.ts';
 import { createDepartment, departmentKinds, departmentsKey, updateDepartment } from './departments-api.ts';
 

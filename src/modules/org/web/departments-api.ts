@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../../web/src/api.ts';
+import { api } from '../../../../web/kit/api.ts';
 import type { Department, DepartmentCreate, DepartmentUpdate, Division } from '../contract.ts';
 
 /** The kinds of department, in the order the console offers them. */

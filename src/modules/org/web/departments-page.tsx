@@ -4,14 +4,14 @@ import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography }
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../../web/src/api.ts';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { ActiveTag } from '../../../../web/src/shared/active-tag.tsx';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { urlTableProps, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { ActiveTag } from '../../../../web/kit/active-tag.tsx';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { urlTableProps, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import type { Department } from '../contract.ts';
 import { DepartmentFormModal } from './department-form-modal.tsx';
 import {

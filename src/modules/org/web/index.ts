@@ -1,9 +1,10 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
-import type { WebModule } from '../../../../web/src/web-module.ts';
+import type { WebModule } from '../../../../web/kit/web-module.ts';
 import { en, zhCN } from './messages.ts';
 
-export { useAllDepartments } from './departments-api.ts';
+export { useAllDepartments, useSubdistricts } from './departments-api.ts';
+export { useMyDepartment } from './my-department.ts';
 
 // Citizens have no use for the district's org chart; staff and leaders look departments up.
 const staff = ['admin', 'steward', 'department_user', 'leader'] as const;

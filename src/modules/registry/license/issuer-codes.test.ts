@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCreditCode, organizationCodeCheck } from '../../../core/cn-codes.ts';
-import { seedDepartments } from '../../org/departments-seed.ts';
+import { seedDepartments } from '../../org/index.ts';
 import { departmentCreditCode } from './issuer-codes.ts';
 
 describe('department credit codes', () => {

@@ -1,7 +1,7 @@
 /** The e-license error and field-reason codes, in zh-CN and en (registered once, at import). */
 import { addMessages } from '../../../core/messages.ts';
 
-addMessages({
+addMessages('registry', {
   invalid_license: { 'zh-CN': '证照信息有误', en: 'The license details are invalid' },
   license_type_code: {
     'zh-CN': '证照类型代码应为 21 位：类型定义机构的统一社会信用代码加 3 位数字',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App } from '../../../server/http.ts';
+import type { App } from '../../../core/http.ts';
 import {
   license,
   licenseIdParam,

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Empty, Flex, List, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../../web/src/api.ts';
-import { formatNumber } from '../../../../web/src/shared/format.ts';
-import { useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
+import { api } from '../../../../web/kit/api.ts';
+import { formatNumber } from '../../../../web/kit/format.ts';
+import { useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
 import type { DistrictMap } from '../../org/contract.ts';
-import { useSubdistricts } from '../../org/web/departments-api.ts';
+import { useSubdistricts } from '../../org/web/index.ts';
 import { ComponentMap, classColor, classColors } from './component-map.tsx';
 import { useLabels } from './labels.ts';
 import { useComponentMap, useItemOptions } from './registry-api.ts';

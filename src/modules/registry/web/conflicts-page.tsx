@@ -2,13 +2,13 @@ import { Alert, Badge, Breadcrumb, Button, Flex, Select, Space, Table, Tag, Typo
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import {
   type Conflict,
   conflictStatuses,

@@ -1,8 +1,8 @@
 import { Empty, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import { useLabels } from './labels.ts';
 import type { EntityView } from './registry-api.ts';
 import { ResolveConflictButton } from './resolve-conflict.tsx';

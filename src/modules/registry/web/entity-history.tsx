@@ -1,6 +1,6 @@
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
 import { useLabels } from './labels.ts';
 import type { EntityView } from './registry-api.ts';
 

@@ -16,11 +16,11 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
-import { formatDate } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { formatDate } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { StatusPage } from '../../../../web/kit/status-pages.tsx';
 import { nameItems } from '../feeds.ts';
 import { EntityConflicts } from './entity-conflicts.tsx';
 import { EntityHistory } from './entity-history.tsx';

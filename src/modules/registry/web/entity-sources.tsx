@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
 import { useLabels } from './labels.ts';
 import { batchPath, type EntityView } from './registry-api.ts';
 

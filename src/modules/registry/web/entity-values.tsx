@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
 import type { ProvenanceEntry } from '../contract.ts';
 import { useLabels } from './labels.ts';
 import { batchPath, type EntityView } from './registry-api.ts';

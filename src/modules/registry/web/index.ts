@@ -1,7 +1,8 @@
 import { ClusterOutlined, FlagOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
-import type { WebModule } from '../../../../web/src/web-module.ts';
+import type { WebModule } from '../../../../web/kit/web-module.ts';
 import { licenseReaders, licensesPath, myLicensesPath } from './license-api.ts';
+import { LicenseVerifyPage } from './license-verify-page.tsx';
 import { en, zhCN } from './messages.ts';
 import { objectionRoles, qualityRoles } from './objection-api.ts';
 import { readers } from './roles.ts';
@@ -42,6 +43,8 @@ const MyLicensesPage = lazy(() =>
 export const registryWeb: WebModule = {
   name: 'registry',
   messages: { 'zh-CN': zhCN, en },
+  // Public: anyone checks a license shown to them, signed in or not.
+  publicRoutes: [{ path: '/verify', component: LicenseVerifyPage }],
   routes: [
     { path: licensesPath, component: LicensesPage, roles: licenseReaders },
     { path: myLicensesPath, component: MyLicensesPage, roles: ['citizen'] },

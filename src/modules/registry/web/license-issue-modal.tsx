@@ -4,9 +4,9 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
-import { useAllDepartments } from '../../org/web/departments-api.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { useAllDepartments } from '../../org/web/index.ts';
 import { holderIdTypes, issueLicense, type LicenseIssue, licenseKey } from './license-api.ts';
 
 type Values = {

@@ -4,9 +4,9 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, Typography } from
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { errorText } from '../../../../web/src/api.ts';
-import { AuthScreen } from '../../../../web/src/auth/auth-screen.tsx';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
+import { errorText } from '../../../../web/kit/api.ts';
+import { AuthScreen } from '../../../../web/kit/auth-screen.tsx';
+import { formatDateTime } from '../../../../web/kit/format.ts';
 import { type Verification, verifyLicense } from './license-api.ts';
 import { licenseDetails } from './license-details.tsx';
 

@@ -1,9 +1,9 @@
 import { IdcardOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, Flex, QRCode, Result, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../../web/src/api.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { type License, useMyLicenses } from './license-api.ts';
 import { licenseDetails } from './license-details.tsx';
 import { LicenseStatusTag } from './license-status-tag.tsx';

@@ -17,11 +17,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import {
   answerObjection,
   closeObjection,

@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { App, Button, type ButtonProps, Checkbox, Flex, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../../web/src/api.ts';
+import { errorText } from '../../../../web/kit/api.ts';
 import { type PrecedenceList, type RegistryName, useSavePrecedence } from './registry-api.ts';
 
 type Source = PrecedenceList['sources'][number];

@@ -1,10 +1,10 @@
 import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { StatusPage } from '../../../../web/kit/status-pages.tsx';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import { useLabels } from './labels.ts';
 import { PrecedenceEditor } from './precedence-editor.tsx';
 import { type PrecedenceItem, type RegistryName, stewards, usePrecedence } from './registry-api.ts';

@@ -4,9 +4,9 @@ import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import { objectionPath, objectionRoles, objectionsKey, raiseObjection } from './objection-api.ts';
 
 type Values = { item: string; proposedValue?: string; reason: string };

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../../web/src/api.ts';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { allowed } from '../../../../web/src/web-module.ts';
-import { resourceQuery, useResource } from '../../catalog/web/catalog-api.ts';
+import { api } from '../../../../web/kit/api.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
+import { resourceQuery, useResource } from '../../catalog/web/index.ts';
 import type {
   ComponentMap,
   ComponentMapQuery,

@@ -2,7 +2,7 @@ import { Breadcrumb, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { componentMapPath, isRegistryName, type RegistryName, registryPath } from './registry-api.ts';
 
 /** The registry a page's `:registry` names, or null when it names none (the page shows 404). */

@@ -9,8 +9,8 @@ import { Badge, Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography } 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import {
   componentMapPath,
   conflictsPath,

@@ -14,9 +14,9 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { formatDateTime, formatNumber } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { entityPath, type QualityReport, registryList, useRegistryQuality } from './objection-api.ts';
 
 type Item = QualityReport['items'][number];

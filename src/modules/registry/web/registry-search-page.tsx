@@ -3,11 +3,11 @@ import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
-import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { useSubdistricts } from '../../org/web/departments-api.ts';
+import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { StatusPage } from '../../../../web/kit/status-pages.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { useSubdistricts } from '../../org/web/index.ts';
 import { nameItems } from '../feeds.ts';
 import { useLabels } from './labels.ts';
 import {

@@ -1,8 +1,8 @@
 import { App, Button, type ButtonProps, Flex, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../../web/src/api.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
 import type { Candidate } from '../contract.ts';
 import { batchPath, useResolveConflict } from './registry-api.ts';
 

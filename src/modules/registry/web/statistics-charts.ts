@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ChartOption } from './chart.tsx';
+import type { ChartOption } from '../../../../web/kit/chart.tsx';
 import type { RegistryStatistics } from './registry-api.ts';
 
 type Label = (value: string | null) => string;

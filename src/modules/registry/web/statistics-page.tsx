@@ -1,9 +1,9 @@
 import { Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusPage } from '../../../../web/src/layout/status-pages.tsx';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { Chart } from './chart.tsx';
+import { Chart } from '../../../../web/kit/chart.tsx';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { StatusPage } from '../../../../web/kit/status-pages.tsx';
 import { useLabels } from './labels.ts';
 import { type RegistryName, type RegistryStatistics, useStatistics } from './registry-api.ts';
 import { RegistryHeader, useRegistryParam } from './registry-header.tsx';

@@ -2,8 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { type ShareOpenApi, useShareOpenApi } from './share-api-client.ts';
 
 const PLACEHOLDER = 'ak_0123456789abcdef.YOUR_SECRET';

@@ -3,12 +3,11 @@ import { App, Breadcrumb, Button, Card, Descriptions, Empty, Result, Spin, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, errorText } from '../../../../web/src/api.ts';
-import { formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { resourcePath } from '../../catalog/web/catalog-api.ts';
-import { PersonalTag } from '../../catalog/web/catalog-tags.tsx';
+import { ApiError, errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime, formatNumber } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { PersonalTag, resourcePath } from '../../catalog/web/index.ts';
 import { ApplicationStatusTag, GrantStatusTag } from './application-status-tag.tsx';
 import { type DecideAction, DecideModal } from './decide-modal.tsx';
 import {

@@ -21,16 +21,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../../web/src/api.ts';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import type { ResourceView } from '../../catalog/contract.ts';
-import { resourcePath, useResource } from '../../catalog/web/catalog-api.ts';
-import { PersonalTag, ShareTag } from '../../catalog/web/catalog-tags.tsx';
-import { useAllDepartments } from '../../org/web/departments-api.ts';
+import { PersonalTag, resourcePath, ShareTag, useResource } from '../../catalog/web/index.ts';
+import { useAllDepartments } from '../../org/web/index.ts';
 import { applicationPath, applyFor, centerRoles, sharingKey } from './sharing-api.ts';
 
 type Values = {

@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../../web/src/api.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { useShowOnce } from '../../../../web/src/shared/show-once.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { useShowOnce } from '../../../../web/kit/show-once.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { CredentialStatusTag } from './application-status-tag.tsx';
 import {
   type Credential,

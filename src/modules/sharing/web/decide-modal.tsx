@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, type ButtonProps, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../../web/src/api.ts';
-import { showFormError } from '../../../../web/src/shared/form-errors.ts';
+import { ApiError } from '../../../../web/kit/api.ts';
+import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { type ApplicationDetail, decideApplication, sharingKey } from './sharing-api.ts';
 
 /** approve: as asked so far; fewer: choose the items to keep; reject: with a reason. */

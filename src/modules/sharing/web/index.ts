@@ -1,11 +1,16 @@
 import { LineChartOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
-import type { WebModule } from '../../../../web/src/web-module.ts';
+import { contribute } from '../../../../web/kit/extensions.ts';
+import { shellPoints } from '../../../../web/kit/shell-points.ts';
+import type { WebModule } from '../../../../web/kit/web-module.ts';
+import { resourcePoints } from '../../catalog/web/index.ts';
 import { apiEn, apiZhCN } from './api-messages.ts';
 import { en, zhCN } from './messages.ts';
+import { NotificationBell } from './notification-bell.tsx';
 import { apiDocsRoute, usagePath, usageRoles } from './share-api-client.ts';
 import { applicationsPath, grantsPath, notificationsPath, sharingRoles } from './sharing-api.ts';
 
+const ApplyButton = lazy(() => import('./apply-button.tsx').then((m) => ({ default: m.ApplyButton })));
 const UsagePage = lazy(() => import('./usage-page.tsx').then((m) => ({ default: m.UsagePage })));
 const ApiDocsPage = lazy(() => import('./api-docs-page.tsx').then((m) => ({ default: m.ApiDocsPage })));
 const ApplicationsPage = lazy(() =>
@@ -50,5 +55,9 @@ export const sharingWeb: WebModule = {
       order: 51,
       roles: usageRoles,
     },
+  ],
+  contributes: [
+    contribute(resourcePoints.action, { key: 'apply', roles: sharingRoles, component: ApplyButton }),
+    contribute(shellPoints.headerItem, { key: 'notifications', component: NotificationBell }),
   ],
 };

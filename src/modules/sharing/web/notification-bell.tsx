@@ -2,8 +2,8 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSignedInUser } from '../../../../web/src/auth/session.ts';
-import { allowed } from '../../../../web/src/web-module.ts';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import { notificationsPath, sharingRoles, useUnreadCount } from './sharing-api.ts';
 
 /** The header's bell: the unread count of the caller's sharing notifications, opening their list. */

@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, List, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorText } from '../../../../web/src/api.ts';
-import { formatDateTime } from '../../../../web/src/shared/format.ts';
-import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
+import { errorText } from '../../../../web/kit/api.ts';
+import { formatDateTime } from '../../../../web/kit/format.ts';
+import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { notificationText } from './notification-text.ts';
 import {
   applicationPath,

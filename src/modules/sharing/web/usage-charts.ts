@@ -1,4 +1,4 @@
-import type { ChartOption } from '../../registry/web/chart.tsx';
+import type { ChartOption } from '../../../../web/kit/chart.tsx';
 import type { DailyUsage } from './share-api-client.ts';
 
 /** Calls per day as bars stacked by series (resource or consumer), days as MM-DD. */

@@ -2,12 +2,12 @@ import { Card, Col, Empty, Flex, Row, Select, Skeleton, Table, Tag, Typography }
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber } from '../../../../web/src/shared/format.ts';
-import { urlPagination, useListParams } from '../../../../web/src/shared/list-params.ts';
-import { LoadError } from '../../../../web/src/shared/load-error.tsx';
-import { PageHeader } from '../../../../web/src/shared/page-header.tsx';
-import { TableEmpty } from '../../../../web/src/shared/table-empty.tsx';
-import { Chart } from '../../registry/web/chart.tsx';
+import { Chart } from '../../../../web/kit/chart.tsx';
+import { formatDateTime, formatNumber } from '../../../../web/kit/format.ts';
+import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
+import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import {
   type RecentCall,
   type UsageParams,

@@ -2,9 +2,9 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Role } from '../../../src/core/context.ts';
-import { useSignedInUser } from '../auth/session.ts';
-import { allowed } from '../web-module.ts';
+import type { Role } from '../../src/core/context.ts';
+import { useSignedInUser } from './session.ts';
+import { allowed } from './web-module.ts';
 
 /** Renders a page only for holders of one of `roles`; others see why they cannot. */
 export function RoleGate({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {

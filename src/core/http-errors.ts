@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type FieldError } from '../core/errors.ts';
-import { type Lang, message } from '../core/messages.ts';
+import { DomainError, type FieldError } from './errors.ts';
+import { type Lang, message } from './messages.ts';
 
 type ZodIssueParams = {
   minimum?: unknown;
@@ -53,8 +53,8 @@ function placeOf(error: FieldError, lang: Lang): string {
 }
 
 /** Renders a field error as "field: reason" in the request's language. */
-function describeField(error: FieldError, lang: Lang): string {
-  return `${placeOf(error, lang)}: ${message(error.reason, lang, error.params) ?? error.reason}`;
+function describeField(error: FieldError, lang: Lang, ns: string | undefined): string {
+  return `${placeOf(error, lang)}: ${message(error.reason, lang, error.params, ns) ?? error.reason}`;
 }
 
 // A file can have hundreds of bad cells; `detail` names the first few, `errors` holds them all.
@@ -63,6 +63,8 @@ const DETAIL_FIELDS = 5;
 /** The one error handler: domain errors and validation errors become RFC 9457 problem+json. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = request.lang ?? 'zh-CN';
+  // The route's module: its own texts win where two modules use one code.
+  const ns = request.messageNs;
   let status = 500;
   let code = 'internal';
   let params: Record<string, unknown> = {};
@@ -88,13 +90,14 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   } else {
     request.log.error({ err: error }, 'unhandled error');
   }
-  const summary = message(code, lang, params) ?? (status < 500 ? error.message : message('internal', lang));
+  const summary =
+    message(code, lang, params, ns) ?? (status < 500 ? error.message : message('internal', lang));
   // A field whose reason is the error itself (a duplicate code) adds nothing to the summary.
   const described = fields.filter((f) => f.reason !== code);
   const more = described.length - DETAIL_FIELDS;
   const detail = [
     summary,
-    ...described.slice(0, DETAIL_FIELDS).map((f) => describeField(f, lang)),
+    ...described.slice(0, DETAIL_FIELDS).map((f) => describeField(f, lang, ns)),
     ...(more > 0 ? [message('more_problems', lang, { count: more })] : []),
   ].join('; ');
   return reply
@@ -109,6 +112,6 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       code,
       detail,
       params,
-      errors: fields.map((f) => ({ ...f, message: message(f.reason, lang, f.params) ?? f.reason })),
+      errors: fields.map((f) => ({ ...f, message: message(f.reason, lang, f.params, ns) ?? f.reason })),
     });
 }

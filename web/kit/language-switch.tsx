@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Language, languages, storeLanguage } from '../i18n/languages.ts';
+import { type Language, languages, storeLanguage } from './languages.ts';
 
 /** Switches the console between Chinese and English and remembers the choice on this browser. */
 export function LanguageSwitch() {

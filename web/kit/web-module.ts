@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '../../src/core/context.ts';
-import type { Language } from './i18n/languages.ts';
+import type { Contribution } from './extensions.ts';
+import type { Language } from './languages.ts';
 
 /** A tree of translated strings, as i18next takes it. */
 export type Messages = { [key: string]: string | Messages };
@@ -17,12 +18,18 @@ export type ModuleMenuEntry = {
   roles?: readonly Role[];
 };
 
-/** What a module's web/index.ts exports: its strings (an i18next namespace named after the module), pages and menu. */
+/**
+ * What a module's web/index.ts exports: its strings (an i18next namespace named after the module), pages and menu;
+ * `publicRoutes` are pages for anyone, outside the signed-in layout; `contributes` adds to other modules' pages
+ * and to the shell through extension points (extensions.ts).
+ */
 export type WebModule = {
   name: string;
   messages: Record<Language, Messages>;
   routes: ModuleRoute[];
+  publicRoutes?: { path: string; component: ComponentType }[];
   menu: ModuleMenuEntry[];
+  contributes?: Contribution[];
 };
 
 /** True when the user may see something restricted to `roles`. */

@@ -8,12 +8,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from '../core/config.ts';
-import { type Actor, type Ctx, hasRole, type Role } from '../core/context.ts';
-import { ForbiddenError, UnauthorizedError } from '../core/errors.ts';
-import type { Logger } from '../core/logger.ts';
-import { type Lang, pickLang } from '../core/messages.ts';
-import { handleError } from './errors.ts';
+import type { Config } from './config.ts';
+import { type Actor, type Ctx, hasRole, type Role } from './context.ts';
+import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { handleError } from './http-errors.ts';
+import type { Logger } from './logger.ts';
+import { type Lang, pickLang } from './messages.ts';
 
 /**
  * Who may call a route: anyone, any signed-in user, holders of one of the roles, or holders of a sharing API
@@ -28,6 +28,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
     lang: Lang;
+    /** The message namespace of the module whose route answers (see registerModuleRoutes). */
+    messageNs?: string;
   }
   interface FastifyInstance {
     accessTable: AccessEntry[];
@@ -41,6 +43,19 @@ export type AccessEntry = { method: string; url: string; access: Access };
 
 /** Resolves the caller from the request's session cookie or bearer token; null when there is none. */
 export type Authenticate = (request: FastifyRequest) => Promise<Actor | null>;
+
+/** A module's routes: a Fastify plugin the composition root registers with registerModuleRoutes. */
+export type ModuleRoutes = (app: App) => Promise<void>;
+
+/** Registers a module's routes in a scope of their own whose errors are worded from the module's messages. */
+export async function registerModuleRoutes(app: App, ns: string, routes: ModuleRoutes) {
+  await app.register(async (scope: App) => {
+    scope.addHook('onRequest', async (request) => {
+      request.messageNs = ns;
+    });
+    await scope.register(routes);
+  });
+}
 
 /** Creates the Fastify instance with validation, OpenAPI, error mapping and the access guard. */
 export async function createHttpServer(opts: {

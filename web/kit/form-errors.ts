@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError, errorText } from '../api.ts';
+import { ApiError, errorText } from './api.ts';
 
 type NamePath = (string | number)[];
 

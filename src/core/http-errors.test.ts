@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../core/errors.ts';
-import { handleError } from './errors.ts';
+import { InputError } from './errors.ts';
+import { handleError } from './http-errors.ts';
 
 /** An error whose problem document carries extension members, as a refused import's does. */
 class WithExtensions extends InputError {

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { api } from './api.ts';
 import { showFormError } from './form-errors.ts';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };

@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../api.ts';
+import { errorText } from './api.ts';
 
 /** What a page shows when its data could not be loaded, with a way to try again. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

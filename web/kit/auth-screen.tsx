@@ -1,8 +1,8 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../layout/language-switch.tsx';
-import { Logo } from '../layout/logo.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { Logo } from './logo.tsx';
 
 /** The full-screen frame of the pages shown before the console opens: sign-in and the forced password change. */
 export function AuthScreen({ children, extra }: { children: ReactNode; extra?: ReactNode }) {

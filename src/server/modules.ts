@@ -1,0 +1,55 @@
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db.ts';
+import type { Logger } from '../core/logger.ts';
+import { createAccountsModule } from '../modules/accounts/index.ts';
+import { createAuditModule } from '../modules/audit/index.ts';
+import { createCatalogModule } from '../modules/catalog/index.ts';
+import { createIngestModule } from '../modules/ingest/index.ts';
+import { createOpenDataModule } from '../modules/opendata/index.ts';
+import { createOrgModule } from '../modules/org/index.ts';
+import { createRegistryModule } from '../modules/registry/index.ts';
+import { createSharingModule } from '../modules/sharing/index.ts';
+
+/** Creates every module on one database. The one place that wires modules together. */
+export function createModules(database: Database, config: Config, logger: Logger) {
+  const { db } = database;
+  const audit = createAuditModule({ db });
+  const org = createOrgModule({ db, audit: audit.service });
+  const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service });
+  const catalog = createCatalogModule({ db, audit: audit.service, org: org.service });
+  const ingest = createIngestModule({
+    database,
+    dataDir: config.dataDir,
+    audit: audit.service,
+    catalog: catalog.service,
+    logger,
+  });
+  const registry = createRegistryModule({
+    database,
+    catalog: catalog.service,
+    ingest: ingest.service,
+    audit: audit.service,
+    org: org.service,
+    users: accounts.users,
+    logger,
+  });
+  const sharing = createSharingModule({
+    database,
+    catalog: catalog.service,
+    ingest: ingest.service,
+    registry: registry.service,
+    audit: audit.service,
+    org: org.service,
+    users: accounts.users,
+    logger,
+  });
+  const opendata = createOpenDataModule({
+    database,
+    catalog: catalog.service,
+    ingest: ingest.service,
+    audit: audit.service,
+    org: org.service,
+  });
+  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata };
+}
+export type Modules = ReturnType<typeof createModules>;

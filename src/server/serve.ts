@@ -1,0 +1,72 @@
+import type { Config } from '../core/config.ts';
+import { systemCtx } from '../core/context.ts';
+import type { Logger } from '../core/logger.ts';
+import { loadDemoOnFirstStart } from '../demo/index.ts';
+import { createApp } from './app.ts';
+import { openPlatform } from './platform.ts';
+import { version } from './version.ts';
+
+/** Starts OneCity: database, first-start admin, HTTP server; stops cleanly on SIGTERM/SIGINT. */
+export async function serve(config: Config, logger: Logger, print: (line: string) => void) {
+  const { database, modules } = await openPlatform(config, logger);
+  const admin = await modules.accounts.users.ensureAdmin(systemCtx('onecity'), config.adminPassword);
+  await loadDemoOnFirstStart(modules, database, config, print);
+  const app = await createApp(config, logger, database, modules);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const housekeeping = setInterval(() => {
+    modules.accounts.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
+    // Licenses that ran out since say so in the license registry.
+    modules.registry.licenses.syncRegistry().catch((err) => logger.warn({ err }, 'license sync failed'));
+  }, 10 * 60_000);
+  housekeeping.unref();
+  const stopPulls = modules.ingest.startScheduler();
+
+  print(
+    `OneCity ${version} is running on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
+  );
+  print(`Console: http://localhost:${port}/   API docs: http://localhost:${port}/api/docs`);
+  if (admin.created) {
+    print(
+      admin.password
+        ? `First start: sign in as "admin" with password ${admin.password}  (shown once; change it after signing in)`
+        : 'First start: sign in as "admin" with ONECITY_ADMIN_PASSWORD',
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'shutting down');
+      clearInterval(housekeeping);
+      stopPulls();
+      // close() stops accepting connections and waits for requests in flight. Keep-alive connections that
+      // finish a request meanwhile would hold it open, so idle ones are closed as they appear, and after
+      // a grace period whatever is left is cut. Then the database is closed.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      }
+      await database.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stop(signal).then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { app, port, database, modules, stop };
+}

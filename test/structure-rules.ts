@@ -1,0 +1,48 @@
+import type { Import } from './import-graph.ts';
+
+// The structure the code keeps as it grows (docs/architecture.md, docs/modules.md): modules use each other only
+// through their public files, the shared layers (core, the console kit) depend on nothing above them.
+
+/** The module a file belongs to, if any. */
+export function moduleOf(file: string): string | undefined {
+  return /^src\/modules\/([^/]+)\//.exec(file)?.[1];
+}
+
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+// A module's test kit: support for its own tests, which other modules' tests may use too.
+const isTestKit = (file: string) => /-test-(kit|fixture)\.ts$/.test(file);
+const isWeb = (file: string) => /^src\/modules\/[^/]+\/web\//.test(file) || file.startsWith('web/');
+
+/** Why an import breaks the structure, or undefined when it is allowed. */
+export function breach({ from, to }: Import): string | undefined {
+  const source = moduleOf(from);
+  const target = moduleOf(to);
+  if (from.startsWith('web/kit/') && !to.startsWith('web/kit/') && !to.startsWith('src/core/'))
+    return 'the console kit depends only on itself and core';
+  // Tests assemble the platform (src/server) through the harness (test/).
+  const harness =
+    (isTest(from) || isTestKit(from)) && (to.startsWith('test/') || to.startsWith('src/server/'));
+  if (from.startsWith('src/core/') && !to.startsWith('src/core/') && !harness)
+    return 'core depends on nothing above it';
+  if (source && !isWeb(from) && to.startsWith('web/')) return 'server code does not import the console';
+  if (source) {
+    const own = target === source;
+    if (!own && !target && !to.startsWith('src/core/') && !to.startsWith('web/kit/') && !harness)
+      return 'a module depends only on core, the console kit and other modules';
+  }
+  if (target && target !== source) {
+    const rest = to.slice(`src/modules/${target}/`.length);
+    if (isTest(from) && isTestKit(to)) return undefined;
+    if (isWeb(from)) {
+      if (rest !== 'contract.ts' && rest !== 'web/index.ts')
+        return `web code uses another module through its contract.ts or web/index.ts, not ${rest}`;
+    } else {
+      const schemaReference = rest === 'schema.ts' && from.endsWith('/schema.ts');
+      if (rest !== 'index.ts' && rest !== 'contract.ts' && !schemaReference)
+        return `server code uses another module through its index.ts or contract.ts, not ${rest}`;
+    }
+  }
+  if (to.startsWith('web/src/') && !from.startsWith('web/src/'))
+    return 'only the console shell imports the shell (web/src)';
+  return undefined;
+}
