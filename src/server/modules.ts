@@ -44,7 +44,6 @@ export function createModules(database: Database, config: Config, logger: Logger
     logger,
   });
   const opendata = createOpenDataModule({
-    database,
     catalog: catalog.service,
     ingest: ingest.service,
     audit: audit.service,

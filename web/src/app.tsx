@@ -12,7 +12,7 @@ import { antdLocales } from './i18n/antd-locales.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { moduleRoutes, publicRoutes } from './modules.ts';
 
-// The home page carries the map library; loading it on demand keeps the sign-in page light.
+// Loaded on demand, as the modules' pages are, so the sign-in page stays light.
 const HomePage = lazy(() => import('./home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 
 const queryClient = new QueryClient({

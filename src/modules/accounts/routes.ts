@@ -18,6 +18,7 @@ import {
   userUpdate,
   userWithPassword,
 } from './contract.ts';
+import { accountsPolicy } from './policy.ts';
 import type { UsersService } from './users-service.ts';
 
 export const SESSION_COOKIE = 'onecity_session';
@@ -99,7 +100,7 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
       },
     );
 
-    const admin = { access: ['admin'] as const };
+    const admin = { access: accountsPolicy.administer };
     app.get(
       '/api/users',
       { config: admin, schema: { tags, querystring: userQuery, response: { 200: userPage } } },

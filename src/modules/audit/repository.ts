@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
-import { type Db, escapeLike, pageOf } from '../../core/db.ts';
+import { type Db, escapeLike, pageOf, queryRows } from '../../core/db.ts';
 import { type ChainedFields, entryHash, GENESIS_HASH } from './chain.ts';
 import type { AuditQuery } from './contract.ts';
 import { auditEntries } from './schema.ts';
@@ -10,7 +10,7 @@ const AUDIT_CHAIN_LOCK = 4301120002;
 /** Appends one entry to the chain. Runs in (a savepoint of) a transaction so the lock holds until commit. */
 export async function appendEntry(db: Db, fields: Omit<ChainedFields, 'prevHash'>) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    await queryRows(tx, sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const [last] = await tx
       .select({ hash: auditEntries.hash })
       .from(auditEntries)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../core/http.ts';
 import { auditPage, auditQuery, verifyResult } from './contract.ts';
+import { auditPolicy } from './policy.ts';
 import type { AuditService } from './service.ts';
 
 /** Reading and verifying the audit log: admins and stewards read it, admins verify it. */
@@ -9,7 +10,7 @@ export function auditRoutes(service: AuditService) {
     app.get(
       '/api/audit',
       {
-        config: { access: ['admin', 'steward'] },
+        config: { access: auditPolicy.read },
         schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } },
       },
       (req) => service.list(req.ctx, req.query),
@@ -17,14 +18,17 @@ export function auditRoutes(service: AuditService) {
     app.get(
       '/api/audit/actions',
       {
-        config: { access: ['admin', 'steward'] },
+        config: { access: auditPolicy.read },
         schema: { tags: ['audit'], response: { 200: z.array(z.string()) } },
       },
       () => service.actions(),
     );
     app.get(
       '/api/audit/verify',
-      { config: { access: ['admin'] }, schema: { tags: ['audit'], response: { 200: verifyResult } } },
+      {
+        config: { access: auditPolicy.verify },
+        schema: { tags: ['audit'], response: { 200: verifyResult } },
+      },
       () => service.verify(),
     );
   };

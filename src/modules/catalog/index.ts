@@ -2,16 +2,16 @@ import type { Db } from '../../core/db.ts';
 import type { App } from '../../core/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
-import { exchangeRoutes } from './exchange-routes.ts';
-import { createExchangeService } from './exchange-service.ts';
-import { createImportService } from './import-service.ts';
+import { createImportService } from './exchange/import-resources.ts';
+import { exchangeRoutes } from './exchange/routes.ts';
+import { createExchangeService } from './exchange/service.ts';
 import { catalogRoutes } from './routes.ts';
 import { createCatalogService } from './service.ts';
 
 export type { DataItem, Resource, ResourceInput, ResourceView } from './contract.ts';
 export { demoResources } from './demo-resources.ts';
 /** The DCAT-AP JSON-LD writer and its update-cycle codes, for modules that publish part of the catalog (open data). */
-export { frequencyCodes, writeDcatCatalog } from './exchange-dcat-write.ts';
+export { frequencyCodes, writeDcatCatalog } from './exchange/dcat-write.ts';
 export type { CatalogService } from './service.ts';
 
 /** The resource catalog (政务信息资源目录). */

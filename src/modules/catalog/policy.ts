@@ -2,13 +2,15 @@
  * Who may do what in the resource catalog. Routes take their `access` from here, the service asks `mayEdit`
  * before a write, and the console shows menus and buttons by the same lists (catalog/web imports this file).
  */
-import { actsFor, dataReaders, departmentStaff, type Subject } from '../../core/policy.ts';
+import { actsFor, dataReaders, departmentStaff, isCenterStaff, type Subject } from '../../core/policy.ts';
 
 export const catalogPolicy = {
   /** Read the catalog, export it, search it. */
   read: dataReaders,
   /** Register resources and import workbooks (departments only their own resources). */
   write: departmentStaff,
+  /** Register and edit resources for any provider: the center's staff (departments provide their own only). */
+  anyProvider: (subject: Subject) => isCenterStaff(subject),
   /** Edit one resource: center staff any, a department user their department's. */
   mayEdit: (subject: Subject, resource: { providerDepartmentId: number }) =>
     actsFor(subject, resource.providerDepartmentId),

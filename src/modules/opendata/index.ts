@@ -1,10 +1,10 @@
-import type { Database } from '../../core/db.ts';
 import type { App } from '../../core/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
-import { ckanRoutes } from './ckan-routes.ts';
+import { ckanRoutes } from './ckan/routes.ts';
+import { createCkanService } from './ckan/service.ts';
 import { openDataRoutes } from './routes.ts';
 import { createOpenDataService } from './service.ts';
 
@@ -12,7 +12,6 @@ export type { OpenDataService } from './service.ts';
 
 /** Open data (数据开放): the public pages' API, downloads, the DCAT-AP catalog and the CKAN Action API subset. */
 export function createOpenDataModule(deps: {
-  database: Database;
   catalog: CatalogService;
   ingest: IngestService;
   audit: AuditService;
@@ -20,9 +19,10 @@ export function createOpenDataModule(deps: {
   org: OrgService;
 }) {
   const service = createOpenDataService(deps);
+  const ckan = createCkanService(service);
   const routes = async (app: App) => {
     await app.register(openDataRoutes(service));
-    await app.register(ckanRoutes(service));
+    await app.register(ckanRoutes(ckan));
   };
   return { service, routes };
 }

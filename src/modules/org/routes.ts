@@ -11,6 +11,7 @@ import {
   divisionQuery,
   idParam,
 } from './contract.ts';
+import { orgPolicy } from './policy.ts';
 import type { OrgService } from './service.ts';
 
 /** Departments (everyone reads, admins edit) and divisions (everyone reads). */
@@ -36,7 +37,7 @@ export function orgRoutes(service: OrgService) {
     app.post(
       '/api/departments',
       {
-        config: { access: ['admin'] },
+        config: { access: orgPolicy.manage },
         schema: { tags, body: departmentCreate, response: { 201: department } },
       },
       async (req, reply) => reply.code(201).send(await service.createDepartment(req.ctx, req.body)),
@@ -44,7 +45,7 @@ export function orgRoutes(service: OrgService) {
     app.patch(
       '/api/departments/:id',
       {
-        config: { access: ['admin'] },
+        config: { access: orgPolicy.manage },
         schema: { tags, params: idParam, body: departmentUpdate, response: { 200: department } },
       },
       (req) => service.updateDepartment(req.ctx, req.params.id, req.body),

@@ -1,27 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DistrictMap as DistrictMapData } from '../../../src/modules/org/contract.ts';
+import type { DistrictMap } from '../../../src/modules/org/contract.ts';
 import { api } from '../../kit/api.ts';
+import { contributionsTo } from '../../kit/extensions.ts';
 import { LoadError } from '../../kit/load-error.tsx';
-import { DistrictMap } from './district-map.tsx';
+import { useSignedInUser } from '../../kit/session.ts';
+import { shellPoints } from '../../kit/shell-points.ts';
+import { allowed } from '../../kit/web-module.ts';
 import { OverviewCards } from './overview-cards.tsx';
-import { SubdistrictList } from './subdistrict-list.tsx';
 
-const mapHeight = 460;
-
-/** The landing page: the district's figures at a glance, its map and its subdistricts. */
+/** The landing page: the district's figures at a glance, then the cards modules add (the map, the subdistricts …). */
 export function HomePage() {
   const { t } = useTranslation();
+  const me = useSignedInUser();
   const overview = useQuery({
     queryKey: ['overview'],
     queryFn: () => api.get<Record<string, number>>('/api/overview'),
   });
+  // For the district's name in the title; the org module's map card asks under the same key, so it is read once.
   const map = useQuery({
     queryKey: ['divisions', 'map'],
-    queryFn: () => api.get<DistrictMapData>('/api/divisions/map'),
+    queryFn: () => api.get<DistrictMap>('/api/divisions/map'),
     staleTime: Number.POSITIVE_INFINITY,
   });
+  const widgets = contributionsTo(shellPoints.homeWidget)
+    .filter((widget) => allowed(me.roles, widget.roles))
+    .toSorted((a, b) => a.order - b.order);
 
   return (
     <Flex vertical gap={16}>
@@ -40,33 +45,13 @@ export function HomePage() {
           <Skeleton active paragraph={{ rows: 1 }} />
         </Card>
       )}
-      {map.isError ? (
-        <LoadError error={map.error} onRetry={() => map.refetch()} />
-      ) : (
+      {widgets.length > 0 && (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={16}>
-            <Card
-              title={t('home.map')}
-              extra={
-                map.data && (
-                  <Typography.Text type="secondary">
-                    {t('home.mapHint', { count: map.data.subdistricts.length })}
-                  </Typography.Text>
-                )
-              }
-            >
-              {map.data ? (
-                <DistrictMap data={map.data} height={mapHeight} />
-              ) : (
-                <Skeleton.Node active style={{ width: '100%', height: mapHeight }} />
-              )}
-            </Card>
-          </Col>
-          <Col xs={24} xl={8}>
-            <Card title={t('home.subdistricts')} style={{ height: '100%' }}>
-              {map.data ? <SubdistrictList subdistricts={map.data.subdistricts} /> : <Skeleton active />}
-            </Card>
-          </Col>
+          {widgets.map((widget) => (
+            <Col key={widget.key} xs={24} xl={widget.span}>
+              <widget.component />
+            </Col>
+          ))}
         </Row>
       )}
     </Flex>

@@ -88,10 +88,6 @@ export const en: typeof zhCN = {
     subtitle:
       'One cloud, one network, one screen: data governed in one place, every department connected, operations at a glance',
     overview: 'Platform at a glance',
-    map: 'Administrative divisions',
-    mapHint: 'Centres of the {{count}} subdistricts and towns; hover for their communities',
-    communities: 'Communities',
-    subdistricts: 'Communities per subdistrict',
     stats: {
       departments: 'Departments',
       subdistricts: 'Subdistricts and towns',

@@ -82,10 +82,6 @@ export const zhCN = {
     title: '{{district}} 数据资源中心',
     subtitle: '一云、一网、一屏：数据统一治理，部门全面联通，运营一屏统览',
     overview: '平台概况',
-    map: '行政区划',
-    mapHint: '{{count}} 个街道（镇）的中心位置，悬停查看社区（村）数量',
-    communities: '社区（村）',
-    subdistricts: '各街道（镇）社区（村）数',
     stats: {
       departments: '部门',
       subdistricts: '街道（镇）',

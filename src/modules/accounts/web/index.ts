@@ -1,6 +1,7 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
+import { accountsPolicy } from '../policy.ts';
 import { en, zhCN } from './messages.ts';
 
 const UsersPage = lazy(() => import('./users-page.tsx').then((m) => ({ default: m.UsersPage })));
@@ -11,8 +12,16 @@ export const accountsWeb: WebModule = {
   name: 'accounts',
   messages: { 'zh-CN': zhCN, en },
   routes: [
-    { path: '/users', component: UsersPage, roles: ['admin'] },
+    { path: '/users', component: UsersPage, roles: accountsPolicy.administer },
     { path: '/profile', component: ProfilePage },
   ],
-  menu: [{ path: '/users', label: 'menu', icon: createElement(TeamOutlined), order: 20, roles: ['admin'] }],
+  menu: [
+    {
+      path: '/users',
+      label: 'menu',
+      icon: createElement(TeamOutlined),
+      order: 20,
+      roles: accountsPolicy.administer,
+    },
+  ],
 };

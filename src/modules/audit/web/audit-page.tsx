@@ -12,7 +12,9 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import type { AuditEntry } from '../contract.ts';
+import { auditPolicy } from '../policy.ts';
 import { useAuditActions, useAuditPage, verifyChain } from './audit-api.ts';
 import { AuditEntryDetail } from './audit-entry-detail.tsx';
 
@@ -24,7 +26,7 @@ const outcomeColors: Record<string, string> = { ok: 'green', denied: 'orange', f
 export function AuditPage() {
   const { t } = useTranslation('audit');
   const { message } = App.useApp();
-  const isAdmin = useSignedInUser().roles.includes('admin');
+  const mayVerify = allowed(useSignedInUser().roles, auditPolicy.verify);
   const [params, setParams] = useListParams({
     actor: '',
     action: '',
@@ -108,7 +110,7 @@ export function AuditPage() {
         title={t('title')}
         description={t('description')}
         extra={
-          isAdmin && (
+          mayVerify && (
             <Button
               icon={<SafetyCertificateOutlined />}
               loading={verify.isPending}

@@ -23,6 +23,7 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
 import type { Resource, ResourceInput } from '../contract.ts';
+import { catalogPolicy } from '../policy.ts';
 import {
   catalogKey,
   classificationDigits,
@@ -136,7 +137,7 @@ export function ResourceForm({
   const openType = Form.useWatch('openType', form);
   const items = (Form.useWatch('items', form) ?? []) as ItemValues[];
   // Departments register and edit their own resources only; center staff pick any provider.
-  const ownDepartmentOnly = !me.roles.some((r) => r === 'admin' || r === 'steward');
+  const ownDepartmentOnly = !catalogPolicy.anyProvider(me);
 
   const initialValues: Partial<Values> = resource
     ? toValues(resource)

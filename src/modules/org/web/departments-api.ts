@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { Department, DepartmentCreate, DepartmentUpdate, Division } from '../contract.ts';
+import type { Department, DepartmentCreate, DepartmentUpdate, DistrictMap, Division } from '../contract.ts';
 
 /** The kinds of department, in the order the console offers them. */
 export const departmentKinds = [
@@ -45,6 +45,15 @@ export function useSubdistricts() {
   return useQuery({
     queryKey: ['divisions', 'subdistrict'],
     queryFn: () => api.get<Division[]>('/api/divisions', { level: 'subdistrict' }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The district's outline and its subdistricts' centres; the console shell asks under the same key for its title. */
+export function useDistrictMap() {
+  return useQuery({
+    queryKey: ['divisions', 'map'],
+    queryFn: () => api.get<DistrictMap>('/api/divisions/map'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -12,7 +12,9 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
+import { allowed } from '../../../../web/kit/web-module.ts';
 import type { Department } from '../contract.ts';
+import { orgPolicy } from '../policy.ts';
 import { DepartmentFormModal } from './department-form-modal.tsx';
 import {
   departmentKinds,
@@ -31,7 +33,7 @@ export function DepartmentsPage() {
   const { t } = useTranslation('org');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const isAdmin = useSignedInUser().roles.includes('admin');
+  const mayManage = allowed(useSignedInUser().roles, orgPolicy.manage);
   const [params, setParams] = useListParams({
     q: '',
     kind: '',
@@ -115,7 +117,7 @@ export function DepartmentsPage() {
       render: (v) => formatDateTime(v),
     },
   ];
-  if (isAdmin) {
+  if (mayManage) {
     columns.push({
       key: 'actions',
       title: t('common:common.actions'),
@@ -147,7 +149,7 @@ export function DepartmentsPage() {
         title={t('title')}
         description={t('description')}
         extra={
-          isAdmin && (
+          mayManage && (
             <Button
               type="primary"
               icon={<PlusOutlined />}

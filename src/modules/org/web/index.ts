@@ -1,24 +1,45 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
+import { contribute } from '../../../../web/kit/extensions.ts';
+import { shellPoints } from '../../../../web/kit/shell-points.ts';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
+import { orgPolicy } from '../policy.ts';
+import { DistrictMapCard, SubdistrictsCard } from './district-widgets.tsx';
 import { en, zhCN } from './messages.ts';
 
 export { useAllDepartments, useSubdistricts } from './departments-api.ts';
 export { useMyDepartment } from './my-department.ts';
 
-// Citizens have no use for the district's org chart; staff and leaders look departments up.
-const staff = ['admin', 'steward', 'department_user', 'leader'] as const;
-
 const DepartmentsPage = lazy(() =>
   import('./departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })),
 );
 
-/** The org module's console pages: departments. */
+/** The org module's console pages (departments) and its home-page cards (the district map, the subdistricts). */
 export const orgWeb: WebModule = {
   name: 'org',
   messages: { 'zh-CN': zhCN, en },
-  routes: [{ path: '/departments', component: DepartmentsPage, roles: staff }],
+  routes: [{ path: '/departments', component: DepartmentsPage, roles: orgPolicy.browse }],
   menu: [
-    { path: '/departments', label: 'menu', icon: createElement(ApartmentOutlined), order: 10, roles: staff },
+    {
+      path: '/departments',
+      label: 'menu',
+      icon: createElement(ApartmentOutlined),
+      order: 10,
+      roles: orgPolicy.browse,
+    },
+  ],
+  contributes: [
+    contribute(shellPoints.homeWidget, {
+      key: 'district-map',
+      order: 10,
+      span: 16,
+      component: DistrictMapCard,
+    }),
+    contribute(shellPoints.homeWidget, {
+      key: 'subdistricts',
+      order: 20,
+      span: 8,
+      component: SubdistrictsCard,
+    }),
   ],
 };

@@ -34,6 +34,12 @@ export const zhCN = {
     divisionCode: '街道（镇）办事处对应的行政区划',
     sort: '数字越小越靠前',
   },
+  widgets: {
+    map: '行政区划',
+    mapHint: '{{count}} 个街道（镇）的中心位置，悬停查看社区（村）数量',
+    communities: '社区（村）',
+    subdistricts: '各街道（镇）社区（村）数',
+  },
   rules: {
     codeRequired: '请输入编码',
     codeFormat: '编码只能包含大写字母、数字、- 或 _，2–20 位，且以字母或数字开头',
@@ -83,6 +89,12 @@ export const en: typeof zhCN = {
     code: 'Upper-case letters, digits, - or _, 2 to 20 characters, e.g. GAFJ',
     divisionCode: 'The division a subdistrict or town office serves',
     sort: 'Smaller numbers come first',
+  },
+  widgets: {
+    map: 'Administrative divisions',
+    mapHint: 'Centres of the {{count}} subdistricts and towns; hover for their communities',
+    communities: 'Communities',
+    subdistricts: 'Communities per subdistrict',
   },
   rules: {
     codeRequired: 'Enter a code',

@@ -1,12 +1,12 @@
-import type { Ctx } from '../../core/context.ts';
-import type { Db } from '../../core/db.ts';
-import { DomainError, InputError, NotFoundError } from '../../core/errors.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { OrgService } from '../org/index.ts';
-import type { DataItem, Resource, ResourceInput } from './contract.ts';
-import { diffSnapshots } from './diff.ts';
+import type { Ctx } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { DomainError, InputError, NotFoundError } from '../../../core/errors.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { OrgService } from '../../org/index.ts';
+import type { DataItem, Resource, ResourceInput } from '../contract.ts';
+import { diffSnapshots } from '../diff.ts';
+import { type CatalogService, createCatalogService } from '../service.ts';
 import { type ImportCandidate, type ImportProblem, problemsOf } from './import-draft.ts';
-import { type CatalogService, createCatalogService } from './service.ts';
 
 /** What an import did (or, on a dry run or when there are errors, would do). */
 export type ImportResult = {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Resource } from './contract.ts';
+import type { Resource } from '../contract.ts';
 import {
   CODES_SHEET,
   type Column,
@@ -9,7 +9,7 @@ import {
   RESOURCE_SHEET,
   resourceColumns,
   yesNoLabels,
-} from './exchange-labels.ts';
+} from './labels.ts';
 
 /** A department as the catalog sheet names it: by code, with its name in the code table. */
 export type DepartmentRef = { id: number; code: string; name: string; active: boolean };

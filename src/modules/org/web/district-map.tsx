@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DistrictMap as DistrictMapData } from '../../../src/modules/org/contract.ts';
+import type { DistrictMap as DistrictMapData } from '../contract.ts';
 
 echarts.use([GeoComponent, TooltipComponent, ScatterChart, CanvasRenderer]);
 
@@ -12,7 +12,7 @@ type Point = { name: string; value: [number, number, number] };
 
 /** The district's outline with a point at each subdistrict's centre, sized by its number of communities; no map tiles needed. */
 export function DistrictMap({ data, height = 440 }: { data: DistrictMapData; height?: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('org');
   const element = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -28,7 +28,7 @@ export function DistrictMap({ data, height = 440 }: { data: DistrictMapData; hei
         formatter: (p: { seriesType?: string; name: string; value?: Point['value'] }) => {
           const name = echarts.format.encodeHTML(p.name);
           return p.seriesType === 'scatter' && p.value
-            ? `<b>${name}</b><br/>${t('home.communities')}: ${p.value[2]}`
+            ? `<b>${name}</b><br/>${t('widgets.communities')}: ${p.value[2]}`
             : name;
         },
       },

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { InputError } from '../../core/errors.ts';
+import { InputError } from '../../../core/errors.ts';
+import { checkDraft, type Draft, type ImportCandidate, type ImportProblem } from './import-draft.ts';
+import type { ImportBatch } from './import-resources.ts';
 import {
   type Column,
   classificationLabels,
@@ -15,10 +17,8 @@ import {
   shareTypeLabels,
   updateCycleLabels,
   yesNoLabels,
-} from './exchange-labels.ts';
-import type { DepartmentRef } from './exchange-xlsx-write.ts';
-import { checkDraft, type Draft, type ImportCandidate, type ImportProblem } from './import-draft.ts';
-import type { ImportBatch } from './import-service.ts';
+} from './labels.ts';
+import type { DepartmentRef } from './xlsx-write.ts';
 
 /** One filled row of a sheet: its Excel row number and each column's value by header. */
 type SheetRow = { row: number; values: Map<string, ExcelJS.CellValue> };

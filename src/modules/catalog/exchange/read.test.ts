@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { updateCycles } from './contract.ts';
-import { readDcatCatalog } from './exchange-dcat-read.ts';
-import { frequencyCodes } from './exchange-dcat-write.ts';
+import { updateCycles } from '../contract.ts';
+import { readDcatCatalog } from './dcat-read.ts';
+import { frequencyCodes } from './dcat-write.ts';
 import {
   classificationLabels,
   codeOfLabel,
@@ -11,9 +11,9 @@ import {
   openTypeLabels,
   shareTypeLabels,
   updateCycleLabels,
-} from './exchange-labels.ts';
-import { readCatalogWorkbook } from './exchange-xlsx-read.ts';
-import { writeCatalogWorkbook } from './exchange-xlsx-write.ts';
+} from './labels.ts';
+import { readCatalogWorkbook } from './xlsx-read.ts';
+import { writeCatalogWorkbook } from './xlsx-write.ts';
 
 const departments = [
   { id: 1, code: 'SJZX', name: '数据资源中心', active: true },

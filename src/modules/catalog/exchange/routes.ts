@@ -1,5 +1,6 @@
-import { InputError } from '../../core/errors.ts';
-import type { App } from '../../core/http.ts';
+import { InputError } from '../../../core/errors.ts';
+import type { App } from '../../../core/http.ts';
+import { catalogPolicy } from '../policy.ts';
 import {
   dcatDocument,
   exportQuery,
@@ -7,9 +8,8 @@ import {
   importQuery,
   importResult,
   XLSX_TYPE,
-} from './exchange-contract.ts';
-import type { ExchangeService } from './exchange-service.ts';
-import { catalogPolicy } from './policy.ts';
+} from './contract.ts';
+import type { ExchangeService } from './service.ts';
 
 // A workbook of a few thousand resources is a few MB; the server's default body limit is 10 MB.
 const IMPORT_LIMIT = 20 * 1024 * 1024;

@@ -1,9 +1,9 @@
-import { InputError } from '../../core/errors.ts';
-import { classificationDigit, classifications, updateCycles } from './contract.ts';
-import { CLASS_CODE_SCHEME, EU_ACCESS_RIGHT, EU_FREQUENCY, frequencyCodes } from './exchange-dcat-write.ts';
-import type { DepartmentRef } from './exchange-xlsx-write.ts';
+import { InputError } from '../../../core/errors.ts';
+import { classificationDigit, classifications, updateCycles } from '../contract.ts';
+import { CLASS_CODE_SCHEME, EU_ACCESS_RIGHT, EU_FREQUENCY, frequencyCodes } from './dcat-write.ts';
 import { checkDraft, type Draft, type ImportCandidate, type ImportProblem } from './import-draft.ts';
-import type { ImportBatch } from './import-service.ts';
+import type { ImportBatch } from './import-resources.ts';
+import type { DepartmentRef } from './xlsx-write.ts';
 
 // Reads the compacted JSON-LD the export writes (the same prefixes). It is not a general JSON-LD processor:
 // a document with another context would need expanding first, which no installed library does.

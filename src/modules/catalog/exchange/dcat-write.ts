@@ -1,6 +1,6 @@
-import type { Department } from '../org/index.ts';
-import type { openTypes, Resource, shareTypes, updateCycles } from './contract.ts';
-import { classificationLabels, formatLabels } from './exchange-labels.ts';
+import type { Department } from '../../org/index.ts';
+import type { openTypes, Resource, shareTypes, updateCycles } from '../contract.ts';
+import { classificationLabels, formatLabels } from './labels.ts';
 
 // DCAT-AP 2/3 with the EU controlled vocabularies; the catalog's own fields that DCAT has no place for
 // (share and open conditions, keys, data items) travel under the onecity namespace so an import round-trips.

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { DomainError, type FieldError, type FilePlace } from '../../core/errors.ts';
-import { type ResourceInput, resourceInput } from './contract.ts';
-import { checkResourceRules } from './rules.ts';
+import { DomainError, type FieldError, type FilePlace } from '../../../core/errors.ts';
+import { type ResourceInput, resourceInput } from '../contract.ts';
+import { checkResourceRules } from '../rules.ts';
 
 /** Where an import problem is: a sheet row (XLSX, 1-based like Excel) or a dataset (JSON-LD, 0-based index). */
 export type ProblemPlace = FilePlace & { field: string };

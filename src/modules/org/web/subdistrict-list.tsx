@@ -1,5 +1,5 @@
 import { Flex, Progress, Typography } from 'antd';
-import type { DistrictMap } from '../../../src/modules/org/contract.ts';
+import type { DistrictMap } from '../contract.ts';
 
 /** The subdistricts and towns ranked by how many communities and villages each one has. */
 export function SubdistrictList({ subdistricts }: { subdistricts: DistrictMap['subdistricts'] }) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceView } from '../catalog/index.ts';
-import { CkanError, intParam, matcher, parseClauses, sorter } from './ckan.ts';
-import type { Published } from './published.ts';
+import type { ResourceView } from '../../catalog/index.ts';
+import type { Published } from '../published.ts';
+import { CkanError } from './errors.ts';
+import { intParam, matcher, parseClauses, sorter } from './query.ts';
 
 /** A published dataset with just what the clauses read. */
 function dataset(name: string, fields: Partial<ResourceView> & { org?: string } = {}): Published {

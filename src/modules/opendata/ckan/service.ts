@@ -1,7 +1,9 @@
-import type { Ctx } from '../../core/context.ts';
-import { DomainError } from '../../core/errors.ts';
-import { ckanInvalid, ckanNotFound, intParam, matcher, packageDict, parseClauses, sorter } from './ckan.ts';
-import type { OpenDataService } from './service.ts';
+import type { Ctx } from '../../../core/context.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { OpenDataService } from '../service.ts';
+import { CkanError, ckanInvalid, ckanNotFound } from './errors.ts';
+import { packageDict } from './package.ts';
+import { intParam, matcher, parseClauses, sorter } from './query.ts';
 
 /** An action's parameters: the query string merged with a JSON body (CKAN clients use either). */
 export type CkanParams = Record<string, unknown>;
@@ -9,7 +11,7 @@ export type CkanParams = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** The CKAN Action API subset: package_list, package_show and package_search over the published datasets. */
-export function createCkanActions(open: OpenDataService) {
+function createCkanActions(open: OpenDataService) {
   return {
     /** Names of all published datasets, in name order; `limit` and `offset` page them. */
     async package_list(ctx: Ctx, params: CkanParams) {
@@ -33,7 +35,7 @@ export function createCkanActions(open: OpenDataService) {
 
     /**
      * Searches the published datasets: `q` as the portal's search (names, items, pinyin and its initials) or as
-     * `field:value` clauses, `fq` clauses (see ckan.ts), `sort`, `rows` (default 10, at most 1000) and `start`.
+     * `field:value` clauses, `fq` clauses (see query.ts), `sort`, `rows` (default 10, at most 1000) and `start`.
      */
     async package_search(ctx: Ctx, params: CkanParams, baseUrl: string) {
       const rows = intParam(params.rows, 'rows', 10, 1000);
@@ -61,4 +63,37 @@ export function createCkanActions(open: OpenDataService) {
   };
 }
 
-export type CkanActions = ReturnType<typeof createCkanActions>;
+type CkanActions = ReturnType<typeof createCkanActions>;
+
+/** A CKAN answer: the HTTP status and CKAN's envelope {help, success, result} or {help, success: false, error}. */
+export type CkanAnswer = { status: number; body: Record<string, unknown> };
+
+export type CkanService = ReturnType<typeof createCkanService>;
+
+/** The CKAN Action API: runs an action by name and answers in CKAN's envelope, errors included. */
+export function createCkanService(open: OpenDataService) {
+  const actions = createCkanActions(open);
+  return {
+    /** Runs action `name`; `baseUrl` is where this server is reached, for the help link and resource URLs. */
+    async call(ctx: Ctx, name: string, params: CkanParams, baseUrl: string): Promise<CkanAnswer> {
+      const help = `${baseUrl}/open/api/3/action/help_show?name=${encodeURIComponent(name)}`;
+      if (!Object.hasOwn(actions, name)) {
+        return {
+          status: 400,
+          body: {
+            help,
+            success: false,
+            error: { __type: 'Bad Request', message: `Bad request - Action name not known: ${name}` },
+          },
+        };
+      }
+      try {
+        const result = await actions[name as keyof CkanActions](ctx, params, baseUrl);
+        return { status: 200, body: { help, success: true, result } };
+      } catch (error) {
+        if (!(error instanceof CkanError)) throw error;
+        return { status: error.status, body: { help, success: false, error: error.body } };
+      }
+    },
+  };
+}

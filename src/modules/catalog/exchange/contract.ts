@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceQuery } from './contract.ts';
+import { resourceQuery } from '../contract.ts';
 
 /** Media type of an XLSX workbook, the body of an XLSX import and of the workbook downloads. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,12 +1,12 @@
-import type { Ctx } from '../../core/context.ts';
-import type { OrgService } from '../org/index.ts';
-import type { ResourceQuery } from './contract.ts';
-import { readDcatCatalog } from './exchange-dcat-read.ts';
-import { writeDcatCatalog } from './exchange-dcat-write.ts';
-import { readCatalogWorkbook } from './exchange-xlsx-read.ts';
-import { writeCatalogWorkbook } from './exchange-xlsx-write.ts';
-import type { ImportService } from './import-service.ts';
-import type { CatalogService } from './service.ts';
+import type { Ctx } from '../../../core/context.ts';
+import type { OrgService } from '../../org/index.ts';
+import type { ResourceQuery } from '../contract.ts';
+import type { CatalogService } from '../service.ts';
+import { readDcatCatalog } from './dcat-read.ts';
+import { writeDcatCatalog } from './dcat-write.ts';
+import type { ImportService } from './import-resources.ts';
+import { readCatalogWorkbook } from './xlsx-read.ts';
+import { writeCatalogWorkbook } from './xlsx-write.ts';
 
 /** The filters of the resource list that an export honours. */
 export type ExportFilters = Omit<ResourceQuery, 'page' | 'pageSize' | 'sort'>;

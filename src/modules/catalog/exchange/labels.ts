@@ -1,4 +1,11 @@
-import type { classifications, formats, itemTypes, openTypes, shareTypes, updateCycles } from './contract.ts';
+import type {
+  classifications,
+  formats,
+  itemTypes,
+  openTypes,
+  shareTypes,
+  updateCycles,
+} from '../contract.ts';
 
 // The Chinese words departments read and type in the catalog sheet, for each of the contract's codes.
 // This is the one table both export and import use, so a label written out always reads back.

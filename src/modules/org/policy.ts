@@ -1,0 +1,14 @@
+/**
+ * Who may do what with departments and divisions. Every signed-in caller reads them through the API (other
+ * modules' pages name departments); the console's departments page is for staff and leaders, and only
+ * administrators change departments. Routes, the console's menu and its buttons ask these same lists.
+ */
+import type { Role } from '../../core/context.ts';
+import { dataReaders } from '../../core/policy.ts';
+
+export const orgPolicy = {
+  /** See the departments page: staff and leaders look departments up; citizens have no use for the org chart. */
+  browse: dataReaders,
+  /** Create, edit, activate and deactivate departments. */
+  manage: ['admin'] as const satisfies readonly Role[],
+};
