@@ -7,19 +7,19 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { RegistryService } from '../registry/index.ts';
-import { createApplyService } from './application-apply.ts';
-import { createDecideService } from './application-decide.ts';
-import { createApplicationReadService } from './application-read.ts';
-import { createCredentialService } from './credential-service.ts';
-import { createGrantService } from './grant-service.ts';
+import { createApplyService } from './applications/apply.ts';
+import { createDecideService } from './applications/decide.ts';
+import { createApplicationReadService } from './applications/read.ts';
+import { createCredentialService } from './grants/credential-service.ts';
+import { createGrantService } from './grants/service.ts';
 import './messages.ts';
-import { createNotificationService } from './notification-service.ts';
+import { createCredentialCache } from './api/credential-cache.ts';
+import { createShareRepository } from './api/repository.ts';
+import { shareApiRoutes } from './api/routes.ts';
+import { createNotificationService } from './notifications/service.ts';
 import { sharingRoutes } from './routes.ts';
-import { shareApiRoutes } from './share-api-routes.ts';
-import { createCredentialCache } from './share-credential-cache.ts';
-import { createShareRepository } from './share-repository.ts';
 
-export { addYears } from './application-rules.ts';
+export { addYears } from './applications/rules.ts';
 
 /**
  * Sharing and exchange (共享交换): applications and approvals, grants and their API credentials, the sharing

@@ -1,7 +1,7 @@
 import type { App } from '../../core/http.ts';
-import type { createApplyService } from './application-apply.ts';
-import type { createDecideService } from './application-decide.ts';
-import type { createApplicationReadService } from './application-read.ts';
+import type { createApplyService } from './applications/apply.ts';
+import type { createDecideService } from './applications/decide.ts';
+import type { createApplicationReadService } from './applications/read.ts';
 import {
   applicationDetail,
   applicationInput,
@@ -24,9 +24,9 @@ import {
   unreadCount,
   withdrawInput,
 } from './contract.ts';
-import type { CredentialService } from './credential-service.ts';
-import type { GrantService } from './grant-service.ts';
-import type { NotificationService } from './notification-service.ts';
+import type { CredentialService } from './grants/credential-service.ts';
+import type { GrantService } from './grants/service.ts';
+import type { NotificationService } from './notifications/service.ts';
 
 // Departments act for themselves and center staff for all; the services check which records are whose.
 const parties = ['admin', 'steward', 'department_user'] as const;
