@@ -46,6 +46,9 @@ export const shareChanges = z.object({
 });
 export type ShareChanges = z.infer<typeof shareChanges>;
 
+/** The resource of the console's documentation route (/api/sharing/resources/:resource/openapi.json). */
+export const openApiParam = z.object({ resource: z.string().trim().min(1).max(60) });
+
 /** The codes a sharing API call can be refused with, by HTTP status (for the documentation). */
 export const refusalCodes = {
   400: ['bad_filter', 'bad_cursor'],

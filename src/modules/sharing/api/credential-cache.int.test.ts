@@ -42,7 +42,7 @@ function setUp(kind: (typeof databaseKinds)[number]) {
   return { platform: () => p, call, credentialId, grant: () => grant, ctx };
 }
 
-// Calls cache the credential and its grant (share-credential-cache.ts); these tests fail if a change of either
+// Calls cache the credential and its grant (credential-cache.ts); these tests fail if a change of either
 // does not reach the cache at once.
 describe.each(databaseKinds)('cached sharing credentials on %s', (kind) => {
   const { platform, call, credentialId, grant, ctx } = setUp(kind);

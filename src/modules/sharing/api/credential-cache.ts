@@ -2,7 +2,7 @@ import type { Database } from '../../../core/db.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { CredentialGrant } from './repository.ts';
 
-/** The channel every change of a credential's or grant's state is announced on (see grants-repository.ts). */
+/** The channel every change of a credential's or grant's state is announced on (see grants/repository.ts). */
 export const CREDENTIALS_CHANNEL = 'sharing_credentials';
 
 // A bound on how long a cached credential is trusted even if a notification were somehow missed.

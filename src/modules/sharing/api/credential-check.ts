@@ -1,16 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { ForbiddenError, UnauthorizedError } from '../../../core/errors.ts';
+import { hashSecret } from '../grants/credential-secret.ts';
 import type { CredentialGrant } from './repository.ts';
 
 /** What a request's Authorization header holds: `Bearer <keyId>.<secret>`; null when it holds no such thing. */
 export function parseBearer(header: string | undefined): { keyId: string; secret: string } | null {
   const m = /^Bearer\s+(ak_[0-9a-f]{16})\.(\S{1,200})\s*$/.exec(header ?? '');
   return m ? { keyId: m[1]!, secret: m[2]! } : null;
-}
-
-/** The SHA-256 (hex) a credential's secret is stored as. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
 }
 
 // Compared against when the key id is unknown, so an unknown key takes as long as a wrong secret.

@@ -1,7 +1,7 @@
 import { addMessages } from '../../../core/messages.ts';
 
-// Refusals of the sharing API (共享接口) and errors of the usage and documentation routes. A refusal says what is
-// wrong with the request or the credential, never anything about the data.
+// Refusals of the sharing API (共享接口) and the field reasons of a refused query. A refusal says what is wrong with
+// the request or the credential, never anything about the data.
 addMessages('sharing', {
   no_credential: {
     'zh-CN': '缺少有效的接口凭证：请在 Authorization 头中以 Bearer <keyId>.<secret> 提供',
@@ -51,5 +51,4 @@ addMessages('sharing', {
     'zh-CN': '应为 {minimum} 至 {maximum} 的整数',
     en: 'must be a whole number from {minimum} to {maximum}',
   },
-  unknown_resource_ref: { 'zh-CN': '资源 {resource} 不存在', en: 'Resource {resource} does not exist' },
 });

@@ -1,4 +1,5 @@
-import type { Database } from '../../../core/db.ts';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../../core/db.ts';
 import type { RowFilter } from '../schema.ts';
 
 /**
@@ -44,7 +45,14 @@ export type CallRow = {
 /** Calls to add to one usage window of a grant (period 'day' or 'minute', starting at `startsAt` ms). */
 export type UsageDelta = { grantId: number; period: 'day' | 'minute'; startsAt: number; calls: number };
 
-/** The SQL of the sharing API: credentials with their grants, the call log and the usage counters. */
+/**
+ * The SQL of the sharing API: credentials with their grants, the call log and the usage counters.
+ *
+ * findCredential, flushCalls and usageWindows are raw `$n` texts on the driver (`database.query`), unlike the rest
+ * of OneCity's SQL: they are the hot path of the point lookups measured by bench/sharing.ts (a credential on each
+ * cache miss, the call log's flush, a grant's usage windows each minute). On PostgreSQL the driver prepares them
+ * once per connection, and they skip the query builder's work on every call. The rest goes through Drizzle.
+ */
 export function createShareRepository(database: Database) {
   return {
     /** The credential of `keyId` joined with its grant. */
@@ -119,28 +127,14 @@ export function createShareRepository(database: Database) {
       return rows.map((r) => ({ grantId, period: r.period, startsAt: Number(r.starts_ms), calls: r.calls }));
     },
 
-    /** The items and raw items of a department's live grants of a resource (several grants: their union). */
-    async liveGrantItems(resourceId: number, departmentId: number) {
-      const rows = await database.query<{ items: string[]; raw_items: string[] }>(
-        `select items, raw_items from sharing.grants
-         where resource_id = $1 and consumer_department_id = $2 and revoked_at is null
-           and now() >= valid_from and now() < expires_at`,
-        [resourceId, departmentId],
-      );
-      if (!rows.length) return null;
-      return {
-        items: [...new Set(rows.flatMap((r) => r.items))],
-        rawItems: [...new Set(rows.flatMap((r) => r.raw_items))],
-      };
-    },
-
     /**
      * What identifies this database for every process on it and is never shown to consumers: the cluster's random
      * system identifier (replicas share it) and the database name. Change-feed cursors are encrypted with a key from it.
      */
     async databaseIdentity(): Promise<string> {
-      const [row] = await database.query<{ id: string }>(
-        `select system_identifier::text || '/' || current_database() as id from pg_control_system()`,
+      const [row] = await queryRows<{ id: string }>(
+        database.db,
+        sql`select system_identifier::text || '/' || current_database() as id from pg_control_system()`,
       );
       return row!.id;
     },
@@ -150,8 +144,9 @@ export function createShareRepository(database: Database) {
      * session (its rows carry that time and are not committed yet), or now. PGlite runs one transaction at a time.
      */
     async feedHorizon(): Promise<string> {
-      const [row] = await database.query<{ h: string }>(
-        `select to_char(least(clock_timestamp(), (select min(xact_start) from pg_stat_activity
+      const [row] = await queryRows<{ h: string }>(
+        database.db,
+        sql`select to_char(least(clock_timestamp(), (select min(xact_start) from pg_stat_activity
            where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
              and xact_start is not null)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as h`,
       );

@@ -1,13 +1,8 @@
 import type { FastifyReply } from 'fastify';
-import type { Database } from '../../../core/db.ts';
+import { z } from 'zod';
 import type { App } from '../../../core/http.ts';
-import type { Logger } from '../../../core/logger.ts';
-import type { CatalogService } from '../../catalog/index.ts';
-import type { IngestService } from '../../ingest/index.ts';
-import type { OrgService } from '../../org/index.ts';
-import type { RegistryService } from '../../registry/index.ts';
-import { shareConsoleRoutes } from '../usage/routes.ts';
 import {
+  openApiParam,
   type ShareQuery,
   shareChanges,
   shareChangesQuery,
@@ -18,9 +13,9 @@ import {
   shareRowParam,
   shareRowQuery,
 } from './contract.ts';
-import type { CredentialCache } from './credential-cache.ts';
+import type { ShareDocsService } from './docs-service.ts';
 import { RetryLaterError } from './limits.ts';
-import { createShareApiService, type ShareRequest } from './service.ts';
+import type { ShareApiService, ShareRequest } from './service.ts';
 
 /** What the service needs from a request: the credential header, the address, the resource and the query. */
 function shareRequest(req: {
@@ -49,18 +44,9 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T
 
 /**
  * The sharing API (/api/share/v1, access 'credential': each call authenticates with its API credential, not a
- * session) and the console's usage statistics and per-resource API documentation.
+ * session).
  */
-export function shareApiRoutes(deps: {
-  database: Database;
-  catalog: CatalogService;
-  ingest: IngestService;
-  registry: RegistryService;
-  org: OrgService;
-  logger: Logger;
-  credentials: CredentialCache;
-}) {
-  const api = createShareApiService(deps);
+export function shareApiRoutes(api: ShareApiService) {
   return async (app: App) => {
     const tags = ['share'];
     const security = [{ shareKey: [] }];
@@ -107,6 +93,23 @@ export function shareApiRoutes(deps: {
       },
       (req, reply) => answer(reply, () => api.list(shareRequest(req))),
     );
-    await app.register(shareConsoleRoutes(deps));
+  };
+}
+
+/** The console's documentation of the sharing API: each resource's OpenAPI document (any signed-in user). */
+export function shareDocsRoutes(docs: ShareDocsService) {
+  return async (app: App) => {
+    app.get(
+      '/api/sharing/resources/:resource/openapi.json',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['sharing'],
+          params: openApiParam,
+          response: { 200: z.record(z.string(), z.unknown()) },
+        },
+      },
+      (req) => docs.openApi(req.ctx, req.params.resource, `${req.protocol}://${req.host}`, req.lang),
+    );
   };
 }

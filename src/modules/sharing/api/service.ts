@@ -1,11 +1,5 @@
 import type { Database } from '../../../core/db.ts';
-import {
-  DomainError,
-  type FieldError,
-  ForbiddenError,
-  InputError,
-  NotFoundError,
-} from '../../../core/errors.ts';
+import { DomainError, ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import type { IngestService } from '../../ingest/index.ts';
@@ -18,7 +12,17 @@ import { checkCredential } from './credential-check.ts';
 import { type CursorCodec, createCursorCodec, cursorKey } from './cursor.ts';
 import { createShareLimits } from './limits.ts';
 import { shareMasker } from './masking.ts';
-import { type Conditions, createShareReader, type SourceRow } from './reader.ts';
+import {
+  badFilter,
+  callerFilters,
+  chosenItems,
+  grantConditions,
+  loggedQuery,
+  MAX_VALUE,
+  single,
+  wholeNumber,
+} from './query.ts';
+import { createShareReader, type SourceRow } from './reader.ts';
 import { type CallRow, type CredentialGrant, createShareRepository, type UsageDelta } from './repository.ts';
 
 /** What a sharing API request brings: its Authorization header, address, resource and query as sent. */
@@ -28,85 +32,6 @@ export type ShareRequest = {
   resource: string;
   query: ShareQuery;
 };
-
-/** Parameters of the list and change-feed endpoints that are not item filters. */
-const RESERVED = new Set(['page', 'pageSize', 'items', 'since', 'limit']);
-const MAX_VALUE = 200;
-
-const badFilter = (fields: FieldError[]) => new InputError('bad_filter', 'Bad query', fields);
-
-/** A query parameter given once, or undefined; given twice it is refused. */
-function single(query: ShareQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw badFilter([{ field: name.slice(0, 60), reason: 'repeated' }]);
-  return value;
-}
-
-/** A whole number parameter within bounds, or its default. */
-function wholeNumber(query: ShareQuery, name: string, fallback: number, maximum: number): number {
-  const text = single(query, name);
-  if (text === undefined || text === '') return fallback;
-  const n = Number(text);
-  if (!/^\d{1,9}$/.test(text) || n < 1 || n > maximum)
-    throw badFilter([{ field: name, reason: 'not_a_number', params: { minimum: 1, maximum } }]);
-  return n;
-}
-
-/** The granted items a call returns: `items=a,b` (each must exist and be granted), by default all granted ones. */
-function chosenItems(resource: Resource, grant: CredentialGrant, query: ShareQuery): string[] {
-  const granted = resource.items.map((i) => i.code).filter((code) => grant.items.includes(code));
-  const asked = single(query, 'items');
-  if (asked === undefined) return granted;
-  const codes = [...new Set(asked.split(',').map((c) => c.trim()))];
-  if (codes.some((c) => !resource.items.some((i) => i.code === c)))
-    throw badFilter([{ field: 'items', reason: 'not_an_item' }]);
-  const refused = codes.filter((c) => !granted.includes(c));
-  if (refused.length)
-    throw new ForbiddenError('item_not_granted', 'Item not granted', { items: refused.join(', ') });
-  return codes;
-}
-
-/** The caller's equality filters: every other query parameter names a granted item and gives one value. */
-function callerFilters(resource: Resource, grant: CredentialGrant, query: ShareQuery): Conditions {
-  const filters: Conditions = [];
-  const refused: string[] = [];
-  for (const name of Object.keys(query)) {
-    if (RESERVED.has(name)) continue;
-    const value = single(query, name)!;
-    if (!resource.items.some((i) => i.code === name))
-      throw badFilter([{ field: name.slice(0, 60), reason: 'not_an_item' }]);
-    if (!grant.items.includes(name)) refused.push(name);
-    if (value.length > MAX_VALUE)
-      throw badFilter([{ field: name, reason: 'too_long', params: { maximum: MAX_VALUE } }]);
-    filters.push([name, value]);
-  }
-  if (refused.length)
-    throw new ForbiddenError('item_not_granted', 'Item not granted', { items: refused.join(', ') });
-  return filters;
-}
-
-/**
- * The grant's row filter as conditions; null when it names an item the resource no longer has, which no row can
- * meet (the grant then serves nothing rather than everything).
- */
-function grantConditions(resource: Resource, grant: CredentialGrant): Conditions | null {
-  const entries = Object.entries(grant.rowFilter ?? {});
-  if (
-    entries.some(([item, value]) => typeof value !== 'string' || !resource.items.some((i) => i.code === item))
-  )
-    return null;
-  return entries;
-}
-
-/** Keeps logged query values short: the log records what was asked, not arbitrary payloads. */
-function loggedQuery(query: ShareQuery): Record<string, unknown> {
-  const shown: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(query).slice(0, 30))
-    shown[name.slice(0, 60)] = Array.isArray(value)
-      ? value.slice(0, 5).map((v) => v.slice(0, MAX_VALUE))
-      : value?.slice(0, MAX_VALUE);
-  return shown;
-}
 
 /**
  * The sharing API (共享接口): authenticates each call by its credential, checks the grant (resource, items, row

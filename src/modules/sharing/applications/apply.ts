@@ -2,11 +2,12 @@ import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import { ForbiddenError, InputError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
 import type { ApplicationInput } from '../contract.ts';
+import type { SharingDeps } from '../directory.ts';
 import { issueGrant } from '../grants/issue.ts';
 import type { NotificationService } from '../notifications/service.ts';
+import { sharingPolicy } from '../policy.ts';
 import * as repo from './repository.ts';
 import { checkApplication } from './rules.ts';
-import { departmentOf, isCenter, type SharingDeps } from './views.ts';
 
 /**
  * Applying (共享申请): a department asks for items of a resource. 不予共享 is refused citing its basis; 无条件共享 is
@@ -18,9 +19,9 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
 
   /** The department the application is for: one's own, or the one center staff name. */
   async function applicantDepartment(ctx: Ctx, input: ApplicationInput) {
-    const own = departmentOf(ctx);
+    const own = ctx.actor?.departmentId ?? null;
     if (input.applicantDepartmentId !== undefined && input.applicantDepartmentId !== own) {
-      if (!isCenter(ctx))
+      if (!sharingPolicy.isCenter(ctx.actor))
         await audit.deny(
           ctx,
           { targetType: 'application', detail: { applicantDepartmentId: input.applicantDepartmentId } },

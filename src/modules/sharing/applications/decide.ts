@@ -1,11 +1,12 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { ApplicationStatus, DecisionInput } from '../contract.ts';
+import { loadDirectory, type SharingDeps } from '../directory.ts';
 import { issueGrant } from '../grants/issue.ts';
 import type { Notice, NotificationService } from '../notifications/service.ts';
+import { sharingPolicy } from '../policy.ts';
 import * as repo from './repository.ts';
 import { narrowScope, type Scope } from './rules.ts';
-import { isApplicant, isApplicationParty, loadDirectory, mayDecide, type SharingDeps } from './views.ts';
 
 const pending: ApplicationStatus[] = ['pending_provider', 'pending_center'];
 
@@ -53,10 +54,11 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
     async decide(ctx: Ctx, id: number, input: DecisionInput): Promise<number> {
       const row = await load(id);
       if (!pending.includes(row.status)) {
-        if (!isApplicationParty(ctx, row)) await refuse(ctx, row, 'not_application_party');
+        if (!sharingPolicy.isApplicationParty(ctx.actor, row))
+          await refuse(ctx, row, 'not_application_party');
         throw notPending(row);
       }
-      if (!mayDecide(ctx, row))
+      if (!sharingPolicy.mayDecide(ctx.actor, row))
         await refuse(
           ctx,
           row,
@@ -155,8 +157,12 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
     /** The applicant withdraws a pending application. */
     async withdraw(ctx: Ctx, id: number, reason?: string): Promise<number> {
       const row = await load(id);
-      if (!isApplicant(ctx, row))
-        await refuse(ctx, row, isApplicationParty(ctx, row) ? 'not_applicant' : 'not_application_party');
+      if (!sharingPolicy.isApplicant(ctx.actor, row))
+        await refuse(
+          ctx,
+          row,
+          sharingPolicy.isApplicationParty(ctx.actor, row) ? 'not_applicant' : 'not_application_party',
+        );
       const moved = await db.transaction(async (tx) => {
         const updated = await repo.moveApplication(tx, id, pending, { status: 'withdrawn' });
         if (!updated) return undefined;

@@ -1,36 +1,23 @@
-import { type Ctx, hasRole, lookupCtx } from '../../../core/context.ts';
+import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import type { ApplicationDetail, ApplicationPage, ApplicationQuery, ApplicationScope } from '../contract.ts';
+import { itemsOf, loadDirectory, type SharingDeps } from '../directory.ts';
 import { findGrantOfApplication } from '../grants/repository.ts';
+import { toGrant } from '../grants/views.ts';
+import { sharingPolicy } from '../policy.ts';
 import * as repo from './repository.ts';
-import {
-  departmentOf,
-  isApplicationParty,
-  isCenter,
-  itemsOf,
-  loadDirectory,
-  type SharingDeps,
-  toApplication,
-  toGrant,
-} from './views.ts';
+import { toApplication } from './views.ts';
 
 /** Reading applications: lists by scope (mine, inbox, all) with filters, and one with its timeline and grant. */
 export function createApplicationReadService(deps: SharingDeps) {
   const { audit, catalog } = deps;
   const db = deps.database.db;
 
-  /** Which applications wait for the caller: their department's at the provider stage, all at the center's. */
-  function waitingFor(ctx: Ctx) {
-    const department = departmentOf(ctx);
-    return {
-      providerDepartmentId: hasRole(ctx.actor, 'admin')
-        ? ('any' as const)
-        : hasRole(ctx.actor, 'department_user', 'steward')
-          ? department
-          : null,
-      center: isCenter(ctx),
-    };
-  }
+  /** Which applications wait for the caller: those at the provider stage it decides, all at the center's. */
+  const waitingFor = (ctx: Ctx) => ({
+    providerDepartmentId: sharingPolicy.providerStageOf(ctx.actor),
+    center: sharingPolicy.isCenter(ctx.actor),
+  });
 
   /** The ids of resources an alias or code names (none when it names no resource). */
   async function resourceIdsOf(codeOrAlias: string) {
@@ -44,14 +31,15 @@ export function createApplicationReadService(deps: SharingDeps) {
   return {
     /** A page of applications the caller may see, in the scope asked (by default: all for the center, else mine). */
     async list(ctx: Ctx, q: ApplicationQuery): Promise<ApplicationPage> {
-      const scope: ApplicationScope = q.scope ?? (isCenter(ctx) ? 'all' : 'mine');
-      if (scope === 'all' && !isCenter(ctx))
+      const center = sharingPolicy.isCenter(ctx.actor);
+      const scope: ApplicationScope = q.scope ?? (center ? 'all' : 'mine');
+      if (scope === 'all' && !center)
         await audit.deny(
           ctx,
           { targetType: 'application', detail: { scope } },
           new ForbiddenError('applications_all_for_center', 'Only the center sees all applications'),
         );
-      const department = departmentOf(ctx);
+      const department = ctx.actor?.departmentId ?? null;
       if (scope === 'mine' && department === null) return { items: [], total: 0 };
       const dir = await loadDirectory(deps);
       const text = q.q?.toLowerCase();
@@ -80,7 +68,7 @@ export function createApplicationReadService(deps: SharingDeps) {
     async get(ctx: Ctx, id: number): Promise<ApplicationDetail> {
       const row = await repo.findApplication(db, id);
       if (!row) throw new NotFoundError('application', id);
-      if (!isApplicationParty(ctx, row))
+      if (!sharingPolicy.isApplicationParty(ctx.actor, row))
         await audit.deny(
           ctx,
           { targetType: 'application', targetId: id, detail: { code: 'not_application_party' } },

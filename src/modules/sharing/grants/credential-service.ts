@@ -1,15 +1,11 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../core/errors.ts';
-import {
-  grantStatusAt,
-  isGrantParty,
-  loadDirectory,
-  mayManageCredentials,
-  type SharingDeps,
-} from '../applications/views.ts';
 import type { CreatedCredential, Credential } from '../contract.ts';
+import { loadDirectory, type SharingDeps } from '../directory.ts';
+import { sharingPolicy } from '../policy.ts';
 import { newCredential, ROTATION_OVERLAP_MS } from './credential-secret.ts';
 import * as repo from './repository.ts';
+import { grantProvider, grantStatusAt } from './views.ts';
 
 /** A credential's state at `now`. */
 export function credentialStatus(row: repo.CredentialRow, now: Date): Credential['status'] {
@@ -42,9 +38,10 @@ export function createCredentialService(deps: SharingDeps & { credentialsChanged
   async function grantFor(ctx: Ctx, grantId: number) {
     const grant = await repo.findGrant(db, grantId);
     if (!grant) throw new NotFoundError('grant', grantId);
-    if (!mayManageCredentials(ctx, grant)) {
+    if (!sharingPolicy.mayManageCredentials(ctx.actor, grant)) {
       const dir = await loadDirectory(deps);
-      const code = isGrantParty(ctx, dir, grant) ? 'not_grant_consumer' : 'not_grant_party';
+      const party = sharingPolicy.isGrantParty(ctx.actor, grant, grantProvider(dir, grant));
+      const code = party ? 'not_grant_consumer' : 'not_grant_party';
       await audit.deny(
         ctx,
         { targetType: 'grant', targetId: grantId, detail: { code } },

@@ -66,8 +66,32 @@ export function findGrants(db: Db, f: GrantFilter) {
 }
 
 /**
+ * The items and raw items of a department's live grants of a resource (several grants: their union); null when it
+ * has none.
+ */
+export async function findLiveGrantItems(db: Db, resourceId: number, departmentId: number) {
+  const rows = await db
+    .select({ items: grants.items, rawItems: grants.rawItems })
+    .from(grants)
+    .where(
+      and(
+        eq(grants.resourceId, resourceId),
+        eq(grants.consumerDepartmentId, departmentId),
+        isNull(grants.revokedAt),
+        lte(grants.validFrom, sql`now()`),
+        gt(grants.expiresAt, sql`now()`),
+      ),
+    );
+  if (!rows.length) return null;
+  return {
+    items: [...new Set(rows.flatMap((r) => r.items))],
+    rawItems: [...new Set(rows.flatMap((r) => r.rawItems))],
+  };
+}
+
+/**
  * Tells every process that a credential's or grant's state changed, so that sharing API calls stop trusting their
- * cached copies (share-credential-cache.ts). Sent in the writing transaction: delivered when, and only if, it commits.
+ * cached copies (api/credential-cache.ts). Sent in the writing transaction: delivered when, and only if, it commits.
  */
 async function announceChange(db: Db) {
   await db.execute(sql`select pg_notify(${CREDENTIALS_CHANNEL}, '')`);

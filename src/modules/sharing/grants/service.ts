@@ -1,19 +1,12 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
 import { findApplication } from '../applications/repository.ts';
-import {
-  departmentOf,
-  isCenter,
-  isGrantParty,
-  itemsOf,
-  loadDirectory,
-  mayRevokeGrant,
-  type SharingDeps,
-  toGrant,
-} from '../applications/views.ts';
 import type { GrantDetail, GrantPage, GrantQuery, GrantScope, LimitsInput } from '../contract.ts';
+import { type Directory, itemsOf, loadDirectory, type SharingDeps } from '../directory.ts';
 import type { NotificationService } from '../notifications/service.ts';
+import { sharingPolicy } from '../policy.ts';
 import * as repo from './repository.ts';
+import { grantProvider, toGrant } from './views.ts';
 
 /**
  * Grants (授权): what approved applications allow. The consumer department sees its own, the providing department
@@ -31,7 +24,7 @@ export function createGrantService(
     const row = await repo.findGrant(db, id);
     if (!row) throw new NotFoundError('grant', id);
     const dir = await loadDirectory(deps);
-    if (!isGrantParty(ctx, dir, row))
+    if (!sharingPolicy.isGrantParty(ctx.actor, row, grantProvider(dir, row)))
       await audit.deny(
         ctx,
         { targetType: 'grant', targetId: id, detail: { code: 'not_grant_party' } },
@@ -40,11 +33,7 @@ export function createGrantService(
     return { row, dir };
   }
 
-  const detailOf = (
-    ctx: Ctx,
-    dir: Awaited<ReturnType<typeof loadDirectory>>,
-    row: repo.GrantRow,
-  ): GrantDetail => ({
+  const detailOf = (ctx: Ctx, dir: Directory, row: repo.GrantRow): GrantDetail => ({
     ...toGrant(ctx, dir, row),
     resourceItems: itemsOf(dir.resources.get(row.resourceId)),
   });
@@ -52,14 +41,15 @@ export function createGrantService(
   return {
     /** A page of grants in the scope asked (by default: all for the center, else the department's own). */
     async list(ctx: Ctx, q: GrantQuery): Promise<GrantPage> {
-      const scope: GrantScope = q.scope ?? (isCenter(ctx) ? 'all' : 'consumer');
-      if (scope === 'all' && !isCenter(ctx))
+      const center = sharingPolicy.isCenter(ctx.actor);
+      const scope: GrantScope = q.scope ?? (center ? 'all' : 'consumer');
+      if (scope === 'all' && !center)
         await audit.deny(
           ctx,
           { targetType: 'grant', detail: { scope } },
           new ForbiddenError('grants_all_for_center', 'Only the center sees all grants'),
         );
-      const department = departmentOf(ctx);
+      const department = ctx.actor?.departmentId ?? null;
       if (scope !== 'all' && department === null) return { items: [], total: 0 };
       const dir = await loadDirectory(deps);
       let resourceIds: number[] | undefined;
@@ -93,7 +83,7 @@ export function createGrantService(
     /** Revokes a grant at once (the center or the providing department, with a reason); the consumer is told. */
     async revoke(ctx: Ctx, id: number, reason: string): Promise<GrantDetail> {
       const { row, dir } = await loadVisible(ctx, id);
-      if (!mayRevokeGrant(ctx, dir, row))
+      if (!sharingPolicy.mayRevokeGrant(ctx.actor, grantProvider(dir, row)))
         await audit.deny(
           ctx,
           { targetType: 'grant', targetId: id, detail: { code: 'not_grant_revoker' } },

@@ -1,10 +1,10 @@
-import type { Ctx, Role } from '../../../core/context.ts';
-import { lookupCtx } from '../../../core/context.ts';
+import { type Ctx, lookupCtx, type Role } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { NotFoundError } from '../../../core/errors.ts';
 import type { UsersService } from '../../accounts/index.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { Notification, NotificationPage, NotificationQuery } from '../contract.ts';
+import { sharingPolicy } from '../policy.ts';
 import * as repo from './repository.ts';
 
 /** What a notification says: a kind the console translates, and the values it fills in. */
@@ -55,11 +55,13 @@ export function createNotificationService(deps: { db: Db; users: UsersService; a
 
   return {
     /** The department users of a providing department, who approve its first stage. */
-    providerApprovers: (departmentId: number) => usersWith('department_user', departmentId),
+    providerApprovers: (departmentId: number) => usersWith(sharingPolicy.approvers.provider, departmentId),
 
-    /** Administrators and data stewards, who approve the center stage. */
+    /** The center staff (administrators and data stewards), who approve the center stage. */
     async centerApprovers() {
-      return [...new Set([...(await usersWith('admin')), ...(await usersWith('steward'))])];
+      const ids: number[] = [];
+      for (const role of sharingPolicy.approvers.center) ids.push(...(await usersWith(role)));
+      return [...new Set(ids)];
     },
 
     /** Stores notices in the transaction of the change they tell of (each user once per notice). */

@@ -93,5 +93,3 @@ export const usageChoices = z.object({
   consumers: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type UsageChoices = z.infer<typeof usageChoices>;
-
-export const openApiParam = z.object({ resource: z.string().trim().min(1).max(60) });

@@ -1,11 +1,11 @@
-import { type Ctx, hasRole, lookupCtx } from '../../../core/context.ts';
+import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { InputError, NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import type { OrgService } from '../../org/index.ts';
-import '../api/messages.ts';
 import { shareMasker } from '../api/masking.ts';
+import { sharingPolicy } from '../policy.ts';
 import type {
   DailyQuery,
   DailyUsage,
@@ -18,7 +18,9 @@ import type {
   UsageChoices,
   UsageFilter,
 } from './contract.ts';
-import { type CallFilter, createUsageRepository, type UsageScope } from './repository.ts';
+import './messages.ts';
+import type { CallFilter, UsageScope } from './repository.ts';
+import * as repo from './repository.ts';
 
 /** The Asia/Shanghai days of a window ending today, oldest first. */
 export function windowDays(days: number, now = new Date()): string[] {
@@ -51,10 +53,10 @@ function shownQuery(resource: Resource | undefined, query: Record<string, unknow
  * made and the calls to resources it provides (who uses its data).
  */
 export function createUsageService(deps: { database: Database; catalog: CatalogService; org: OrgService }) {
-  const repo = createUsageRepository(deps.database);
+  const db = deps.database.db;
 
   async function scopeOf(ctx: Ctx): Promise<UsageScope> {
-    if (hasRole(ctx.actor, 'admin', 'steward')) return { all: true };
+    if (sharingPolicy.isCenter(ctx.actor)) return { all: true };
     const departmentId = ctx.actor?.departmentId ?? null;
     const provided = departmentId
       ? (await deps.catalog.listAll(lookupCtx, { departmentId })).map((r) => r.id)
@@ -96,7 +98,7 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
     /** Calls per day of the window, one series per resource or consumer department. */
     async daily(ctx: Ctx, q: DailyQuery): Promise<DailyUsage> {
       const [scope, filter, names] = await Promise.all([scopeOf(ctx), filterOf(q), directory()]);
-      const rows = await repo.daily(scope, filter, q.by);
+      const rows = await repo.countDaily(db, scope, filter, q.by);
       const days = windowDays(q.days);
       const index = new Map(days.map((d, i) => [d, i]));
       const series = new Map<number | null, number[]>();
@@ -116,23 +118,23 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
 
     /** Calls per outcome (ok and each refusal code). */
     async outcomes(ctx: Ctx, q: UsageFilter): Promise<OutcomeUsage> {
-      const rows = await repo.outcomes(await scopeOf(ctx), await filterOf(q));
+      const rows = await repo.countOutcomes(db, await scopeOf(ctx), await filterOf(q));
       return { total: rows.reduce((sum, r) => sum + r.calls, 0), items: rows };
     },
 
     /** The consumer departments calling the most, with their systems and the rows they received. */
     async topConsumers(ctx: Ctx, q: TopConsumersQuery): Promise<TopConsumers> {
       const [scope, filter, names] = await Promise.all([scopeOf(ctx), filterOf(q), directory()]);
-      const rows = await repo.topConsumers(scope, filter, q.limit);
+      const rows = await repo.findTopConsumers(db, scope, filter, q.limit);
       return {
         items: rows.map((r) => ({
-          departmentId: r.department_id,
-          department: names.department(r.department_id) ?? '-',
+          departmentId: r.departmentId,
+          department: names.department(r.departmentId) ?? '-',
           systems: r.systems ?? [],
           calls: r.calls,
           served: r.served,
           rows: r.rows,
-          lastAt: r.last_at,
+          lastAt: r.lastAt,
         })),
       };
     },
@@ -140,16 +142,16 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
     /** One page of logged calls, newest first; personal keys and filter values masked. */
     async recent(ctx: Ctx, q: RecentCallsQuery): Promise<RecentCalls> {
       const [scope, filter, names] = await Promise.all([scopeOf(ctx), filterOf(q), directory()]);
-      const { rows, total } = await repo.recent(scope, filter, q);
-      const items: RecentCall[] = rows.map((r) => {
-        const resource = names.resource(r.resource_id);
+      const page = await repo.findCalls(db, scope, filter, q);
+      const items: RecentCall[] = page.items.map((r) => {
+        const resource = names.resource(r.resourceId);
         return {
           id: Number(r.id),
           at: r.at,
-          keyId: r.key_id,
+          keyId: r.keyId,
           resource: resource ? (resource.alias ?? resource.code) : null,
           resourceName: resource?.name ?? null,
-          department: names.department(r.consumer_department_id) ?? null,
+          department: names.department(r.consumerDepartmentId) ?? null,
           system: r.system,
           endpoint: r.endpoint,
           items: r.items,
@@ -161,13 +163,16 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
           ip: r.ip,
         };
       });
-      return { items, total };
+      return { items, total: page.total };
     },
 
     /** What the caller may filter by, and whether it sees all calls or its department's. */
     async choices(ctx: Ctx): Promise<UsageChoices> {
       const scope = await scopeOf(ctx);
-      const [{ resourceIds, consumerIds }, names] = await Promise.all([repo.choices(scope), directory()]);
+      const [{ resourceIds, consumerIds }, names] = await Promise.all([
+        repo.findChoices(db, scope),
+        directory(),
+      ]);
       return {
         scope: scope.all ? 'all' : 'department',
         resources: resourceIds

@@ -11,8 +11,6 @@ export type {
   UsageChoices,
 } from '../usage/contract.ts';
 
-/** Who may open the usage page: center staff see every call, department users their own and their resources'. */
-export const usageRoles = ['admin', 'steward', 'department_user'] as const;
 export const usagePath = '/sharing/usage';
 /** The route of a resource's API documentation page. */
 export const apiDocsRoute = '/sharing/resources/:resource/api';
