@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/databases.ts';
 import { systemCtx } from '../core/context.ts';
 import { demoResources } from '../modules/catalog/index.ts';
-import { sharingPlatform } from '../modules/sharing/application-test-kit.ts';
+import { sharingPlatform } from '../modules/sharing/applications/application-test-kit.ts';
 import type { Application, ApplicationDetail } from '../modules/sharing/contract.ts';
 import { generateDemo } from './generate.ts';
 import { loadDemo } from './load-demo.ts';

@@ -1,5 +1,4 @@
 import type { Database } from '../../core/db.ts';
-import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { UsersService } from '../accounts/index.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -7,19 +6,21 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { RegistryService } from '../registry/index.ts';
-import { createApplyService } from './application-apply.ts';
-import { createDecideService } from './application-decide.ts';
-import { createApplicationReadService } from './application-read.ts';
-import { createCredentialService } from './credential-service.ts';
-import { createGrantService } from './grant-service.ts';
+import { createCredentialCache } from './api/credential-cache.ts';
+import { createShareDocsService } from './api/docs-service.ts';
+import { createShareRepository } from './api/repository.ts';
+import { createShareApiService } from './api/service.ts';
+import { createApplyService } from './applications/apply.ts';
+import { createDecideService } from './applications/decide.ts';
+import { createApplicationReadService } from './applications/read.ts';
+import { createCredentialService } from './grants/credential-service.ts';
+import { createGrantService } from './grants/service.ts';
 import './messages.ts';
-import { createNotificationService } from './notification-service.ts';
-import { sharingRoutes } from './routes.ts';
-import { shareApiRoutes } from './share-api-routes.ts';
-import { createCredentialCache } from './share-credential-cache.ts';
-import { createShareRepository } from './share-repository.ts';
+import { createNotificationService } from './notifications/service.ts';
+import { type SharingServices, sharingRoutes } from './routes.ts';
+import { createUsageService } from './usage/service.ts';
 
-export { addYears } from './application-rules.ts';
+export { addYears } from './applications/rules.ts';
 
 /**
  * Sharing and exchange (共享交换): applications and approvals, grants and their API credentials, the sharing
@@ -45,17 +46,16 @@ export function createSharingModule(deps: {
   const withNotices = { ...deps, notifications };
   // Changes to credentials and grants drop this process's cached copies at once (others hear of them by NOTIFY).
   const credentialsChanged = credentialCache.invalidate;
-  const services = {
+  const services: SharingServices = {
     apply: createApplyService(withNotices),
     decide: createDecideService(withNotices),
     applications: createApplicationReadService(deps),
     grants: createGrantService({ ...withNotices, credentialsChanged }),
     credentials: createCredentialService({ ...deps, credentialsChanged }),
     notifications,
+    api: createShareApiService({ ...deps, credentials: credentialCache }),
+    usage: createUsageService(deps),
+    docs: createShareDocsService(deps),
   };
-  const routes = async (app: App) => {
-    await app.register(sharingRoutes(services));
-    await app.register(shareApiRoutes({ ...deps, credentials: credentialCache }));
-  };
-  return { ...services, routes };
+  return { ...services, routes: sharingRoutes(services) };
 }

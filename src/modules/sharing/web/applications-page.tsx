@@ -7,14 +7,13 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
-import { allowed } from '../../../../web/kit/web-module.ts';
+import { sharingPolicy } from '../policy.ts';
 import { ApplicationStatusTag } from './application-status-tag.tsx';
 import {
   type Application,
   type ApplicationScope,
   applicationPath,
   applicationStatusList,
-  centerRoles,
   useApplicationPage,
 } from './sharing-api.ts';
 import { SharingNav } from './sharing-nav.tsx';
@@ -28,7 +27,7 @@ const sorts = ['newest', 'oldest', 'updated'] as const;
 export function ApplicationsPage() {
   const { t } = useTranslation('sharing');
   const me = useSignedInUser();
-  const center = allowed(me.roles, centerRoles);
+  const center = sharingPolicy.isCenter(me);
   const scopes: ApplicationScope[] = center ? ['inbox', 'all', 'mine'] : ['mine', 'inbox'];
   const [params, setParams] = useListParams({
     scope: scopes[0]!,

@@ -26,11 +26,11 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
-import { allowed } from '../../../../web/kit/web-module.ts';
 import type { ResourceView } from '../../catalog/contract.ts';
 import { PersonalTag, resourcePath, ShareTag, useResource } from '../../catalog/web/index.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
-import { applicationPath, applyFor, centerRoles, sharingKey } from './sharing-api.ts';
+import { sharingPolicy } from '../policy.ts';
+import { applicationPath, applyFor, sharingKey } from './sharing-api.ts';
 
 type Values = {
   applicantDepartmentId?: number;
@@ -86,7 +86,7 @@ function ApplyForm({ resource }: { resource: ResourceView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useSignedInUser();
-  const center = allowed(me.roles, centerRoles);
+  const center = sharingPolicy.isCenter(me);
   const departments = useAllDepartments();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);

@@ -7,23 +7,16 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
-import { allowed } from '../../../../web/kit/web-module.ts';
+import { sharingPolicy } from '../policy.ts';
 import { GrantStatusTag } from './application-status-tag.tsx';
-import {
-  centerRoles,
-  type Grant,
-  type GrantScope,
-  grantPath,
-  grantStatusList,
-  useGrantPage,
-} from './sharing-api.ts';
+import { type Grant, type GrantScope, grantPath, grantStatusList, useGrantPage } from './sharing-api.ts';
 import { SharingNav } from './sharing-nav.tsx';
 
 /** 授权: grants the caller's department holds, those on its resources, and (for center staff) all of them. */
 export function GrantsPage() {
   const { t } = useTranslation('sharing');
   const me = useSignedInUser();
-  const scopes: GrantScope[] = allowed(me.roles, centerRoles)
+  const scopes: GrantScope[] = sharingPolicy.isCenter(me)
     ? ['all', 'consumer', 'provider']
     : ['consumer', 'provider'];
   const [params, setParams] = useListParams({ scope: scopes[0]!, status: '', page: '1', pageSize: '20' });

@@ -4,11 +4,12 @@ import { contribute } from '../../../../web/kit/extensions.ts';
 import { shellPoints } from '../../../../web/kit/shell-points.ts';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
 import { resourcePoints } from '../../catalog/web/index.ts';
+import { sharingPolicy } from '../policy.ts';
 import { apiEn, apiZhCN } from './api-messages.ts';
 import { en, zhCN } from './messages.ts';
 import { NotificationBell } from './notification-bell.tsx';
-import { apiDocsRoute, usagePath, usageRoles } from './share-api-client.ts';
-import { applicationsPath, grantsPath, notificationsPath, sharingRoles } from './sharing-api.ts';
+import { apiDocsRoute, usagePath } from './share-api-client.ts';
+import { applicationsPath, grantsPath, notificationsPath } from './sharing-api.ts';
 
 const ApplyButton = lazy(() => import('./apply-button.tsx').then((m) => ({ default: m.ApplyButton })));
 const UsagePage = lazy(() => import('./usage-page.tsx').then((m) => ({ default: m.UsagePage })));
@@ -31,14 +32,14 @@ export const sharingWeb: WebModule = {
   name: 'sharing',
   messages: { 'zh-CN': { ...zhCN, ...apiZhCN }, en: { ...en, ...apiEn } },
   routes: [
-    { path: usagePath, component: UsagePage, roles: usageRoles },
+    { path: usagePath, component: UsagePage, roles: sharingPolicy.readUsage },
     { path: apiDocsRoute, component: ApiDocsPage },
-    { path: applicationsPath, component: ApplicationsPage, roles: sharingRoles },
-    { path: `${applicationsPath}/:id`, component: ApplicationPage, roles: sharingRoles },
-    { path: '/sharing/apply/:resource', component: ApplyPage, roles: sharingRoles },
-    { path: grantsPath, component: GrantsPage, roles: sharingRoles },
-    { path: `${grantsPath}/:id`, component: GrantPage, roles: sharingRoles },
-    { path: notificationsPath, component: NotificationsPage, roles: sharingRoles },
+    { path: applicationsPath, component: ApplicationsPage, roles: sharingPolicy.use },
+    { path: `${applicationsPath}/:id`, component: ApplicationPage, roles: sharingPolicy.use },
+    { path: '/sharing/apply/:resource', component: ApplyPage, roles: sharingPolicy.use },
+    { path: grantsPath, component: GrantsPage, roles: sharingPolicy.use },
+    { path: `${grantsPath}/:id`, component: GrantPage, roles: sharingPolicy.use },
+    { path: notificationsPath, component: NotificationsPage, roles: sharingPolicy.use },
   ],
   menu: [
     {
@@ -46,18 +47,18 @@ export const sharingWeb: WebModule = {
       label: 'menu.sharing',
       icon: createElement(ShareAltOutlined),
       order: 50,
-      roles: sharingRoles,
+      roles: sharingPolicy.use,
     },
     {
       path: usagePath,
       label: 'usage.menu',
       icon: createElement(LineChartOutlined),
       order: 51,
-      roles: usageRoles,
+      roles: sharingPolicy.readUsage,
     },
   ],
   contributes: [
-    contribute(resourcePoints.action, { key: 'apply', roles: sharingRoles, component: ApplyButton }),
+    contribute(resourcePoints.action, { key: 'apply', roles: sharingPolicy.use, component: ApplyButton }),
     contribute(shellPoints.headerItem, { key: 'notifications', component: NotificationBell }),
   ],
 };

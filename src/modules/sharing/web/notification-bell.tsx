@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { allowed } from '../../../../web/kit/web-module.ts';
-import { notificationsPath, sharingRoles, useUnreadCount } from './sharing-api.ts';
+import { sharingPolicy } from '../policy.ts';
+import { notificationsPath, useUnreadCount } from './sharing-api.ts';
 
 /** The header's bell: the unread count of the caller's sharing notifications, opening their list. */
 export function NotificationBell() {
   const { t } = useTranslation('sharing');
   const navigate = useNavigate();
   const me = useSignedInUser();
-  const shown = allowed(me.roles, sharingRoles);
+  const shown = allowed(me.roles, sharingPolicy.use);
   const count = useUnreadCount(shown);
   if (!shown) return null;
   return (

@@ -1,12 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type {
-  DailyUsage,
-  OutcomeUsage,
-  RecentCalls,
-  TopConsumers,
-  UsageChoices,
-} from '../share-usage-contract.ts';
+import type { DailyUsage, OutcomeUsage, RecentCalls, TopConsumers, UsageChoices } from '../usage/contract.ts';
 
 export type {
   DailyUsage,
@@ -15,10 +9,8 @@ export type {
   RecentCalls,
   TopConsumers,
   UsageChoices,
-} from '../share-usage-contract.ts';
+} from '../usage/contract.ts';
 
-/** Who may open the usage page: center staff see every call, department users their own and their resources'. */
-export const usageRoles = ['admin', 'steward', 'department_user'] as const;
 export const usagePath = '/sharing/usage';
 /** The route of a resource's API documentation page. */
 export const apiDocsRoute = '/sharing/resources/:resource/api';

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { Role } from '../../../core/context.ts';
 import type {
   ApplicationDetail,
   ApplicationInput,
@@ -47,10 +46,6 @@ export const grantStatusList = [
   'expired',
   'revoked',
 ] as const satisfies readonly GrantStatus[];
-
-/** Who may use the sharing console (as the API allows), and the center staff who see everything. */
-export const sharingRoles = ['admin', 'steward', 'department_user'] as const satisfies readonly Role[];
-export const centerRoles = ['admin', 'steward'] as const satisfies readonly Role[];
 
 /** Query keys start with this, so one invalidation refreshes every sharing view. */
 export const sharingKey = ['sharing'] as const;

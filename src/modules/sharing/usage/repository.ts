@@ -1,0 +1,132 @@
+import { and, desc, eq, gte, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Db, pageOf } from '../../../core/db.ts';
+import { calls, grants } from '../schema.ts';
+
+/**
+ * Whose calls a caller may see: all (center staff), or those of a department as consumer plus those of the
+ * resources it provides (department users: consumers see their own calls, providers who uses their data).
+ */
+export type UsageScope = { all: true } | { all: false; departmentId: number | null; provided: number[] };
+
+/** Which calls a usage view counts. */
+export type CallFilter = { since?: Date; resourceId?: number; consumerId?: number; outcome?: string };
+
+// Usage statistics, read from the call log (sharing.calls).
+
+/** The condition on sharing.calls of a scope and filter. */
+function callsOf(scope: UsageScope, filter: CallFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (!scope.all)
+    conditions.push(
+      or(eq(calls.consumerDepartmentId, scope.departmentId ?? -1), inArray(calls.resourceId, scope.provided)),
+    );
+  if (filter.since) conditions.push(gte(calls.at, filter.since));
+  if (filter.resourceId !== undefined) conditions.push(eq(calls.resourceId, filter.resourceId));
+  if (filter.consumerId !== undefined) conditions.push(eq(calls.consumerDepartmentId, filter.consumerId));
+  if (filter.outcome !== undefined) conditions.push(eq(calls.outcome, filter.outcome));
+  return and(...conditions);
+}
+
+const callCount = sql<number>`count(*)::int`;
+/** A time as the console shows it: UTC, milliseconds, ISO 8601. */
+const isoText = (at: SQLWrapper) =>
+  sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Calls per Asia/Shanghai day and resource or consumer department. */
+export function countDaily(db: Db, scope: UsageScope, filter: CallFilter, by: 'resource' | 'consumer') {
+  const day = sql<string>`to_char(${calls.at} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  const id = by === 'resource' ? calls.resourceId : calls.consumerDepartmentId;
+  return db
+    .select({ day, id, calls: callCount })
+    .from(calls)
+    .where(callsOf(scope, filter))
+    .groupBy(day, id)
+    .orderBy(day, id);
+}
+
+/** Calls per outcome (ok or the refusal code), the most frequent first. */
+export function countOutcomes(db: Db, scope: UsageScope, filter: CallFilter) {
+  return db
+    .select({ outcome: calls.outcome, calls: callCount })
+    .from(calls)
+    .where(callsOf(scope, filter))
+    .groupBy(calls.outcome)
+    .orderBy(desc(callCount), calls.outcome);
+}
+
+/** The consumer departments with the most calls, with their systems, served calls, rows and last call. */
+export function findTopConsumers(db: Db, scope: UsageScope, filter: CallFilter, limit: number) {
+  return db
+    .select({
+      departmentId: calls.consumerDepartmentId,
+      systems: sql<string[] | null>`array_remove(array_agg(distinct ${grants.consumingSystem}), null)`,
+      calls: callCount,
+      served: sql<number>`(count(*) filter (where ${calls.outcome} = 'ok'))::int`,
+      rows: sql<number>`coalesce(sum(${calls.rows}), 0)::int`,
+      lastAt: isoText(sql`max(${calls.at})`),
+    })
+    .from(calls)
+    .leftJoin(grants, eq(grants.id, calls.grantId))
+    .where(callsOf(scope, filter))
+    .groupBy(calls.consumerDepartmentId)
+    .orderBy(desc(callCount), calls.consumerDepartmentId)
+    .limit(limit);
+}
+
+/** One page of calls, newest first, with the consuming system of each call's grant. */
+export function findCalls(
+  db: Db,
+  scope: UsageScope,
+  filter: CallFilter,
+  paging: { page: number; pageSize: number },
+) {
+  const condition = callsOf(scope, filter);
+  return pageOf(
+    db
+      .select({
+        id: calls.id,
+        at: isoText(calls.at),
+        keyId: calls.keyId,
+        resourceId: calls.resourceId,
+        consumerDepartmentId: calls.consumerDepartmentId,
+        system: grants.consumingSystem,
+        endpoint: calls.endpoint,
+        items: calls.items,
+        query: calls.query,
+        rows: calls.rows,
+        outcome: calls.outcome,
+        status: calls.status,
+        ms: calls.ms,
+        ip: calls.ip,
+      })
+      .from(calls)
+      .leftJoin(grants, eq(grants.id, calls.grantId))
+      .where(condition)
+      .orderBy(desc(calls.id)),
+    db.$count(calls, condition),
+    paging,
+  );
+}
+
+/**
+ * The resources and consumer departments a scope's calls can concern, from the grants (a handful of rows; the
+ * call log may hold millions): the grants' resources and consumers, plus the resources the department provides.
+ */
+export async function findChoices(db: Db, scope: UsageScope) {
+  const rows = await db
+    .selectDistinct({ resourceId: grants.resourceId, consumerDepartmentId: grants.consumerDepartmentId })
+    .from(grants)
+    .where(
+      scope.all
+        ? undefined
+        : or(
+            eq(grants.consumerDepartmentId, scope.departmentId ?? -1),
+            inArray(grants.resourceId, scope.provided),
+          ),
+    );
+  const provided = scope.all ? [] : scope.provided;
+  return {
+    resourceIds: [...new Set([...rows.map((r) => r.resourceId), ...provided])],
+    consumerIds: [...new Set(rows.map((r) => r.consumerDepartmentId))],
+  };
+}
