@@ -46,3 +46,27 @@ export function breach({ from, to }: Import): string | undefined {
     return 'only the console shell imports the shell (web/src)';
   return undefined;
 }
+
+const roleName = "'(?:admin|steward|department_user|leader|citizen)'";
+// An array of two or more role names, or a route's access written as an array in place.
+const roleList = new RegExp(String.raw`\[\s*${roleName}\s*,\s*${roleName}|access:\s*\[`);
+
+/** Why a file writes out who may do what outside a policy, or undefined. */
+export function handWrittenRoles(file: string, text: string): string | undefined {
+  if (/(^|\/)policy\.ts$/.test(file) || file === 'src/core/context.ts' || isTest(file) || isTestKit(file))
+    return undefined;
+  if (!file.startsWith('src/modules/') && !file.startsWith('src/server/') && !file.startsWith('web/'))
+    return undefined;
+  return roleList.test(text) ? 'role lists belong in the module’s policy.ts' : undefined;
+}
+
+// Querying: Drizzle's query builder and sql template, the raw driver, and the helpers around them.
+const querying =
+  /from 'drizzle-orm'|\bqueryRows\(|\.execute\(|\brawTransaction\(|\bcopyIn\(|\b(?:db|database|tx)\.(?:query|select|insert|update|delete)\(/;
+
+/** Why a module file other than a repository or schema queries the database, or undefined. */
+export function sqlOutsideRepository(file: string, text: string): string | undefined {
+  if (!file.startsWith('src/modules/') || isWeb(file) || isTest(file) || isTestKit(file)) return undefined;
+  if (/(^|\/|-)repository\.ts$/.test(file) || file.endsWith('/schema.ts')) return undefined;
+  return querying.test(text) ? 'SQL belongs in the repository files' : undefined;
+}

@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cyclesOf, importsOf, sourceFiles } from './import-graph.ts';
-import { breach, moduleOf } from './structure-rules.ts';
+import { breach, handWrittenRoles, moduleOf, sqlOutsideRepository } from './structure-rules.ts';
 
 // Checks of the structure rules (structure-rules.ts) over every source file, and of import cycles.
 
@@ -37,6 +38,22 @@ describe('code structure', () => {
     expect(cyclesOf(edges)).toEqual([]);
   });
 
+  it('writes role lists only in policy files, so routes and the console ask one policy', () => {
+    const found = files.flatMap((file) => {
+      const why = handWrittenRoles(file, fs.readFileSync(path.join(root, file), 'utf8'));
+      return why ? [`${file}: ${why}`] : [];
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("keeps each module's SQL in its repository files", () => {
+    const found = files.flatMap((file) => {
+      const why = sqlOutsideRepository(file, fs.readFileSync(path.join(root, file), 'utf8'));
+      return why ? [`${file}: ${why}`] : [];
+    });
+    expect(found).toEqual([]);
+  });
+
   it('catches a reach into another module and a cycle (the checks can fail)', () => {
     expect(
       breach({ from: 'src/modules/sharing/x.ts', to: 'src/modules/registry/feeds.ts', dynamic: false }),
@@ -59,6 +76,15 @@ describe('code structure', () => {
         dynamic: false,
       }),
     ).toBeUndefined();
+    expect(handWrittenRoles('src/modules/org/routes.ts', "{ access: ['admin'] }")).toBeDefined();
+    expect(
+      handWrittenRoles('src/modules/org/web/a.tsx', "const staff = ['admin', 'steward'];"),
+    ).toBeDefined();
+    expect(
+      handWrittenRoles('src/modules/org/policy.ts', "const staff = ['admin', 'steward'];"),
+    ).toBeUndefined();
+    expect(sqlOutsideRepository('src/modules/org/service.ts', 'await queryRows(db, q)')).toBeDefined();
+    expect(sqlOutsideRepository('src/modules/org/repository.ts', 'await queryRows(db, q)')).toBeUndefined();
     expect(
       cyclesOf([
         { from: 'a', to: 'b' },
