@@ -6,19 +6,19 @@ import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
-import { licenseRoutes } from './license/license-routes.ts';
-import { createLicenseService } from './license/license-service.ts';
-import { objectionRoutes } from './objection-routes.ts';
-import { createObjectionService } from './objection-service.ts';
-import { qualityRoutes } from './quality-routes.ts';
-import { createQualityService } from './quality-service.ts';
+import { licenseRoutes } from './license/routes.ts';
+import { createLicenseService } from './license/service.ts';
+import { objectionRoutes } from './objections/routes.ts';
+import { createObjectionService } from './objections/service.ts';
+import { qualityRoutes } from './quality/routes.ts';
+import { createQualityService } from './quality/service.ts';
 import { registryReadRoutes } from './routes.ts';
 import { createRegistryService } from './service.ts';
 
-export { ageOn } from './derived.ts';
+export { ageOn } from './entities/derived.ts';
 export { isRegistryName, type RegistryName } from './feeds.ts';
-export { isLicenseTypeCode } from './license/license-id.ts';
-export type { LicenseService } from './license/license-service.ts';
+export { isLicenseTypeCode } from './license/id.ts';
+export type { LicenseService } from './license/service.ts';
 export type { Entity, RegistryService } from './service.ts';
 
 /** Base registries (基础库): entities merged from the batches of the resources that feed them. */

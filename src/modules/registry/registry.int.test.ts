@@ -3,7 +3,7 @@ import { databaseKinds, startTestPlatform } from '../../../test/databases.ts';
 import { envFor, runCli } from '../../../test/processes.ts';
 import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';
-import { lockRegistry, mergeKeys } from './merge.ts';
+import { lockRegistry, mergeKeys } from './merge/merge.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 const ZHANG = id('43011219900101123');

@@ -1,7 +1,7 @@
 import type { App } from '../../core/http.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import { createConflictService } from './conflict-service.ts';
+import { createConflictService } from './conflicts/service.ts';
 import {
   componentMap,
   componentMapQuery,
@@ -23,9 +23,9 @@ import {
   registryStats,
   resolveBody,
 } from './contract.ts';
-import { createPrecedenceService } from './precedence-service.ts';
-import { createRegistryReadService } from './read-service.ts';
-import './read-messages.ts';
+import { createPrecedenceService } from './precedence/service.ts';
+import { createRegistryReadService } from './entities/service.ts';
+import './entities/messages.ts';
 import type { Database } from '../../core/db.ts';
 import type { RegistryService } from './service.ts';
 

@@ -11,9 +11,9 @@ import {
   type RegistryName,
   registryNames,
 } from './feeds.ts';
-import { iso, lockRegistry, mergeBatch, mergeKeys } from './merge.ts';
+import { iso, lockRegistry, mergeBatch, mergeKeys } from './merge/merge.ts';
 import type { Provenance } from './schema.ts';
-import { createRegistryShareReads } from './share-reads.ts';
+import { createRegistryShareReads } from './share/repository.ts';
 
 /** Entities merged again per transaction, as a batch's merge does in JavaScript. */
 const REMERGE_SLICE = 2000;

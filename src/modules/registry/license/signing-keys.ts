@@ -5,7 +5,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../core/db.ts';
 import { signingKeys } from '../schema.ts';
-import { generateDepartmentKeyPair } from './license-signature.ts';
+import { generateDepartmentKeyPair } from './signature.ts';
 
 export type SigningKey = typeof signingKeys.$inferSelect;
 

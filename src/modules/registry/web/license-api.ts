@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { License, LicenseIssue, LicenseStatus, Verification } from '../license/license-contract.ts';
+import type { License, LicenseIssue, LicenseStatus, Verification } from '../license/contract.ts';
 
 export type { License, LicenseIssue, LicenseStatus, Verification };
 

@@ -9,7 +9,7 @@ import type {
   ObjectionScope,
   ObjectionStatus,
   QualityReport,
-} from '../objection-contract.ts';
+} from '../objections/contract.ts';
 
 export { entityPath } from './registry-api.ts';
 
