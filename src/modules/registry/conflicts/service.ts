@@ -1,46 +1,24 @@
-import { type SQL, sql } from 'drizzle-orm';
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
-import { type Database, queryRows } from '../../../core/db.ts';
+import type { Database } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
-import type { Conflict, ConflictPage, ConflictQuery, ResolveBody } from '../contract.ts';
 import { refOf } from '../entities/refs.ts';
 import { isRegistryName, type RegistryName } from '../feeds.ts';
-import { iso } from '../merge/merge.ts';
-import { maskCandidates } from '../entities/service.ts';
 import type { RegistryService } from '../service.ts';
-import { visibilityFor } from '../visibility.ts';
+import { iso } from '../timestamps.ts';
+import { maskCandidates, visibilityFor } from '../visibility.ts';
+import type { Conflict, ConflictPage, ConflictQuery, ResolveBody } from './contract.ts';
+import './messages.ts';
+import * as repo from './repository.ts';
 
 type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
-
-type ConflictRow = {
-  id: number;
-  registry: string;
-  key: string;
-  item: string;
-  candidates: { source: string; value: string; batchId: number; observedAt: string }[];
-  status: Conflict['status'];
-  created_at: Date | string;
-  resolved_value: string | null;
-  resolved_source: string | null;
-  resolved_by: string | null;
-  resolved_at: Date | string | null;
-  /** The entity's surrogate id (as text), which makes a person's ref. */
-  entity_id: string;
-};
-
-// A conflict is recorded by the merge that writes its entity, and entities are never deleted: the id is there.
-const columns = sql`c.id, c.registry, c.key, c.item, c.candidates, c.status, c.created_at, c.resolved_value,
-  c.resolved_source, c.resolved_by, c.resolved_at, e.id::text as entity_id`;
-const from = sql`registry.conflicts c join registry.entities e on e.registry = c.registry and e.key = c.key`;
 
 /** Disagreements between sources that no precedence settles, and stewards' resolutions of them. */
 export function createConflictService(deps: Deps) {
   const { database, catalog, audit, registry: service } = deps;
-  const rows = <T>(query: SQL) => queryRows<T>(database.db, query);
   /** The catalog resources (items, provider) of the registries these conflicts are in. */
-  async function resourcesOf(found: ConflictRow[]) {
+  async function resourcesOf(found: repo.ConflictRow[]) {
     const resources = new Map<string, Resource>();
     for (const registry of new Set(found.map((r) => r.registry)))
       resources.set(registry, await catalog.get(lookupCtx, registry));
@@ -51,23 +29,23 @@ export function createConflictService(deps: Deps) {
    * A conflict as the caller may see it: the entity key and personal candidate values are shown raw to those
    * who may see the registry's personal data (admins, stewards, the provider department), masked to others.
    */
-  function toConflict(ctx: Ctx, row: ConflictRow, resource: Resource): Conflict & { raw: boolean } {
+  function toConflict(ctx: Ctx, row: repo.ConflictRow, resource: Resource): Conflict & { raw: boolean } {
     const registry = row.registry as RegistryName;
     const shown = visibilityFor(ctx, resource, true);
     return {
       id: row.id,
       registry,
       key: shown.key(row.key),
-      ref: refOf(registry, { key: row.key, id: row.entity_id }),
+      ref: refOf(registry, { key: row.key, id: row.entityId }),
       item: row.item,
       itemName: resource.items.find((i) => i.code === row.item)?.name ?? row.item,
       candidates: maskCandidates(shown, row.item, row.candidates),
       status: row.status,
-      createdAt: iso(row.created_at),
-      resolvedValue: row.resolved_value === null ? null : shown.value(row.item, row.resolved_value),
-      resolvedSource: row.resolved_source,
-      resolvedBy: row.resolved_by,
-      resolvedAt: row.resolved_at ? iso(row.resolved_at) : null,
+      createdAt: iso(row.createdAt),
+      resolvedValue: row.resolvedValue === null ? null : shown.value(row.item, row.resolvedValue),
+      resolvedSource: row.resolvedSource,
+      resolvedBy: row.resolvedBy,
+      resolvedAt: row.resolvedAt ? iso(row.resolvedAt) : null,
       raw: shown.raw && shown.personal.includes(row.item),
     };
   }
@@ -90,7 +68,7 @@ export function createConflictService(deps: Deps) {
   }
 
   async function findRow(id: number) {
-    const [row] = await rows<ConflictRow>(sql`select ${columns} from ${from} where c.id = ${id}`);
+    const row = await repo.findConflict(database.db, id);
     if (!row || !isRegistryName(row.registry)) throw new NotFoundError('conflict', id);
     return row;
   }
@@ -98,20 +76,12 @@ export function createConflictService(deps: Deps) {
   return {
     /** Conflicts, newest first, filtered by registry and status. */
     async list(ctx: Ctx, q: ConflictQuery): Promise<ConflictPage> {
-      const conditions = [sql`true`];
-      if (q.registry) conditions.push(sql`c.registry = ${q.registry}`);
-      if (q.status) conditions.push(sql`c.status = ${q.status}`);
-      const where = sql.join(conditions, sql` and `);
-      const [found, [count]] = await Promise.all([
-        rows<ConflictRow>(sql`select ${columns} from ${from} where ${where}
-          order by c.created_at desc, c.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-        rows<{ n: number }>(sql`select count(*)::int as n from ${from} where ${where}`),
-      ]);
+      const { items: found, total } = await repo.findConflicts(database.db, q);
       const resources = await resourcesOf(found);
       const items = found.map((row) => toConflict(ctx, row, resources.get(row.registry)!));
       return {
         items: await shownTo(ctx, items, 'list'),
-        total: Number(count?.n ?? 0),
+        total,
         page: q.page,
         pageSize: q.pageSize,
       };
@@ -139,15 +109,13 @@ export function createConflictService(deps: Deps) {
         ]);
       const registry = row.registry as RegistryName;
       await database.db.transaction(async (tx) => {
-        const updated = await queryRows<{ id: number }>(
-          tx,
-          sql`update registry.conflicts set status = 'resolved', resolved_value = ${body.value},
-            resolved_source = ${body.source ?? null}, resolved_by = ${ctx.actor?.username ?? 'anonymous'},
-            resolved_at = now()
-          where id = ${id} and status = 'open' returning id`,
-        );
+        const resolved = await repo.resolveConflict(tx, id, {
+          value: body.value,
+          source: body.source ?? null,
+          by: ctx.actor?.username ?? 'anonymous',
+        });
         // Someone resolved it, or a new delivery superseded it, since it was read.
-        if (!updated.length)
+        if (!resolved)
           throw new ConflictError('conflict_not_open', `Conflict ${id} is no longer open`, { id });
         await audit.record(tx, ctx, {
           action: 'registry.conflict_resolved',

@@ -1,22 +1,14 @@
-import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../core/db.ts';
 import { maskName } from '../../../core/masking.ts';
 import type { EntityLinks } from '../contract.ts';
-import { refOf } from './refs.ts';
 import type { RegistryName } from '../feeds.ts';
 import type { Visibility } from '../visibility.ts';
-
-type Rows = <T>(query: SQL) => Promise<T[]>;
-/** An entity as links need it: `id` (as text) makes a person's ref. */
-type Found = { id: string; key: string; values: Record<string, string> };
-
-/** The columns of a Found, on registry.entities. */
-const foundColumns = sql`id::text as id, key, values`;
+import { refOf } from './refs.ts';
+import * as repo from './repository.ts';
 
 /** Licenses held by a person (ID number) or an organization (credit code). */
-async function licensesOf(rows: Rows, holderId: string) {
-  const held = await rows<Found>(sql`
-    select ${foundColumns} from registry.entities
-    where registry = 'license' and values ->> 'holder_id' = ${holderId} order by key`);
+async function licensesOf(db: Db, holderId: string) {
+  const held = await repo.entitiesWithValue(db, 'license', 'holder_id', holderId);
   return held.map((l) => ({
     ref: refOf('license', l),
     key: l.key,
@@ -25,21 +17,13 @@ async function licensesOf(rows: Rows, holderId: string) {
   }));
 }
 
-/** One entity of a registry by key, or undefined. */
-async function entityOf(rows: Rows, registry: RegistryName, key: string) {
-  const [entity] = await rows<Found>(
-    sql`select ${foundColumns} from registry.entities where registry = ${registry} and key = ${key}`,
-  );
-  return entity;
-}
-
 /**
  * The entities related to one: a person's companies (as legal representative) and licenses; a company's legal
  * representative and licenses; a license's holder. People's names are masked unless the answer is raw (the
  * caller saw this registry's personal items raw, which covers the names it links to).
  */
 export async function linksOf(
-  rows: Rows,
+  db: Db,
   shown: Visibility,
   registry: RegistryName,
   key: string,
@@ -48,9 +32,7 @@ export async function linksOf(
   const personName = (name: string | undefined) =>
     name === undefined ? null : shown.raw ? name : maskName(name);
   if (registry === 'population') {
-    const companies = await rows<Found>(sql`
-      select ${foundColumns} from registry.entities
-      where registry = 'legal_person' and values ->> 'legal_rep_id_number' = ${key} order by key`);
+    const companies = await repo.entitiesWithValue(db, 'legal_person', 'legal_rep_id_number', key);
     return {
       companies: companies.map((c) => ({
         ref: refOf('legal_person', c),
@@ -59,20 +41,20 @@ export async function linksOf(
         status: c.values.status ?? null,
         role: 'legal_rep' as const,
       })),
-      licenses: await licensesOf(rows, key),
+      licenses: await licensesOf(db, key),
     };
   }
   if (registry === 'legal_person') {
     const repId = values.legal_rep_id_number;
-    const rep = repId ? await entityOf(rows, 'population', repId) : undefined;
+    const rep = repId ? await repo.findEntity(db, 'population', repId) : undefined;
     return {
       legalRep: rep ? { ref: refOf('population', rep), name: personName(rep.values.name) } : null,
-      licenses: await licensesOf(rows, key),
+      licenses: await licensesOf(db, key),
     };
   }
   if (registry === 'license') {
     const holderRegistry: RegistryName = values.holder_id_type === '001' ? 'legal_person' : 'population';
-    const holder = values.holder_id ? await entityOf(rows, holderRegistry, values.holder_id) : undefined;
+    const holder = values.holder_id ? await repo.findEntity(db, holderRegistry, values.holder_id) : undefined;
     if (!holder) return { holder: null };
     const name = holder.values.name;
     return {

@@ -1,12 +1,11 @@
-import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../core/db.ts';
 import type { RegistryName } from '../feeds.ts';
+import * as repo from './repository.ts';
 
 // An entity's `ref` names it in URLs and lists. A person's key is their ID number, which people without a grant
 // see masked, so a person's ref is the entity's surrogate id (`registry.entities.id`), never the ID number in any
 // encoding; turning it back into the key is a lookup on the server. The other registries' keys (credit codes,
 // license identifiers, component codes) are not personal and are their own refs.
-
-type Rows = <T>(query: SQL) => Promise<T[]>;
 
 /** Whether a registry's refs are surrogate ids rather than keys. */
 const bySurrogate = (registry: RegistryName) => registry === 'population';
@@ -20,27 +19,17 @@ export function refOf(registry: RegistryName, entity: { key: string; id: string 
 }
 
 /** The key a ref stands for; undefined when it is malformed or no entity of the registry has it. */
-export async function keyOfRef(rows: Rows, registry: RegistryName, ref: string): Promise<string | undefined> {
+export async function keyOfRef(db: Db, registry: RegistryName, ref: string): Promise<string | undefined> {
   if (!bySurrogate(registry)) return ref;
   if (!surrogateRef.test(ref)) return undefined;
-  const [found] = await rows<{ key: string }>(
-    sql`select key from registry.entities where registry = ${registry} and id = ${ref}::bigint`,
-  );
-  return found?.key;
+  return repo.keyOfId(db, registry, ref);
 }
 
 /** The refs of the entities with these keys (for rows kept elsewhere: conflicts, objections, quality samples). */
-export async function refsOf(
-  rows: Rows,
-  registry: RegistryName,
-  keys: string[],
-): Promise<Map<string, string>> {
+export async function refsOf(db: Db, registry: RegistryName, keys: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(keys)];
   if (!bySurrogate(registry)) return new Map(unique.map((k) => [k, k]));
   if (!unique.length) return new Map();
-  const found = await rows<{ key: string; id: string }>(
-    // Drizzle spreads an array into a parenthesized list of parameters.
-    sql`select key, id::text as id from registry.entities where registry = ${registry} and key in ${unique}`,
-  );
+  const found = await repo.idsOfKeys(db, registry, unique);
   return new Map(found.map((e) => [e.key, refOf(registry, e)]));
 }

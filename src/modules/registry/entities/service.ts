@@ -1,17 +1,19 @@
-import { type SQL, sql } from 'drizzle-orm';
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
-import { type Database, escapeLike, queryRows } from '../../../core/db.ts';
+import type { Database } from '../../../core/db.ts';
 import { InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
-import type { EntityPage, EntityQuery, EntityView, EntityViewQuery, RegistryStats } from '../contract.ts';
+import { nameItems, type RegistryName } from '../feeds.ts';
+import { registryPolicy } from '../policy.ts';
+import type { RegistryService } from '../service.ts';
+import { sourcesInfo } from '../sources.ts';
+import { type Candidates, maskCandidates, visibilityFor } from '../visibility.ts';
+import type { EntityPage, EntityQuery, EntityView, EntityViewQuery } from './contract.ts';
 import { deriveValues } from './derived.ts';
 import { linksOf } from './links.ts';
+import './messages.ts';
 import { keyOfRef, refOf } from './refs.ts';
-import { nameItems, type RegistryName } from '../feeds.ts';
-import type { RegistryService } from '../service.ts';
-import { createStatistics } from '../statistics/repository.ts';
-import { maySeeRaw, type Visibility, visibilityFor } from '../visibility.ts';
+import * as repo from './repository.ts';
 
 type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
 
@@ -21,10 +23,9 @@ const filterRegistries: Record<'status' | 'class', RegistryName[]> = {
   class: ['component'],
 };
 
-/** Reading the base registries for people: search, one entity with all it is made of, statistics, the map. */
-export function createRegistryReadService(deps: Deps) {
+/** Reading the base registries for people: search, and one entity with all it is made of. */
+export function createEntityReadService(deps: Deps) {
   const { database, catalog, audit, registry: service } = deps;
-  const rows = <T>(query: SQL) => queryRows<T>(database.db, query);
 
   /** Records a read of unmasked personal data (who read which registry's entities, and how they found them). */
   async function auditRaw(
@@ -42,39 +43,27 @@ export function createRegistryReadService(deps: Deps) {
   }
 
   /**
-   * Conditions of an entity search, on `registry.entities e`. With `wholeKey` a key term matches whole keys only:
-   * for those who see a personal key masked, a prefix search would spell out ID numbers a digit at a time.
+   * Checks a search and says what to look for. With `wholeKey` a key term matches whole keys only: for those who
+   * see a personal key masked, a prefix search would spell out ID numbers a digit at a time.
    */
-  function searchConditions(registry: RegistryName, q: EntityQuery, wholeKey: boolean): SQL {
-    const conditions = [sql`e.registry = ${registry}`];
+  function searchOf(registry: RegistryName, q: EntityQuery, wholeKey: boolean): repo.EntitySearch {
     for (const field of ['status', 'class'] as const)
       if (q[field] && !filterRegistries[field].includes(registry))
         throw new InputError('invalid_input', `No ${field} filter for ${registry}`, [
           { field, reason: 'not_applicable', params: { registry } },
         ]);
-    // Full-width digits and letters typed with a Chinese keyboard are the same code.
-    const term = q.q?.normalize('NFKC').trim();
-    if (term) {
-      const keyPattern = `${escapeLike(term.toUpperCase())}${wholeKey ? '' : '%'}`;
-      // A term with a digit is a key (an ID number, a credit code): names and initials have none, and a key
-      // prefix alone is cheaper to look for.
-      if (/\d/.test(term)) conditions.push(sql`e.key like ${keyPattern}`);
-      else
-        conditions.push(sql`(e.key like ${keyPattern}
-          or e.values ->> ${nameItems[registry]}::text like ${`%${escapeLike(term)}%`}
-          or e.search like ${`%${escapeLike(term.toLowerCase())}%`})`);
-    }
-    if (q.address) conditions.push(sql`e.values ->> 'address' like ${`%${escapeLike(q.address)}%`}`);
-    if (q.subdistrict) conditions.push(sql`e.values ->> 'subdistrict' = ${q.subdistrict}`);
-    if (q.status) conditions.push(sql`e.values ->> 'status' = ${q.status}`);
-    if (q.class) conditions.push(sql`e.values ->> 'class' = ${q.class}`);
-    return sql.join(conditions, sql` and `);
+    return {
+      // Full-width digits and letters typed with a Chinese keyboard are the same code.
+      term: q.q?.normalize('NFKC').trim(),
+      wholeKey,
+      address: q.address,
+      subdistrict: q.subdistrict,
+      status: q.status,
+      class: q.class,
+    };
   }
 
   return {
-    /** Entity counts per registry. */
-    stats: (): Promise<RegistryStats> => service.stats(),
-
     /**
      * One page of a registry's entities matching the query, sorted by name then key; personal items masked
      * unless the caller may see them and asked to (such a read is audited).
@@ -85,15 +74,15 @@ export function createRegistryReadService(deps: Deps) {
       const resource = await catalog.get(lookupCtx, registry);
       const shown = visibilityFor(ctx, resource, q.raw === 'true');
       const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
-      const where = searchConditions(registry, q, !!keyItem?.personal && !maySeeRaw(ctx, resource));
+      const wholeKey = !!keyItem?.personal && !registryPolicy.maySeeRaw(ctx.actor, resource);
       const nameItem = nameItems[registry];
-      const [found, [count]] = await Promise.all([
-        rows<{ id: string; key: string; values: Record<string, string> }>(sql`
-          select e.id::text as id, e.key, e.values from registry.entities e where ${where}
-          order by e.values ->> ${nameItem}::text nulls last, e.key
-          limit ${pageSize} offset ${(page - 1) * pageSize}`),
-        rows<{ n: number }>(sql`select count(*)::int as n from registry.entities e where ${where}`),
-      ]);
+      const { items: found, total } = await repo.searchEntities(
+        database.db,
+        registry,
+        nameItem,
+        searchOf(registry, q, wholeKey),
+        { page, pageSize },
+      );
       const items = found.map((e) => ({
         ref: refOf(registry, e),
         key: shown.key(e.key),
@@ -104,7 +93,7 @@ export function createRegistryReadService(deps: Deps) {
         const { page: _p, pageSize: _s, raw: _r, ...filters } = q;
         await auditRaw(ctx, registry, 'search', { rows: items.length, page, filters });
       }
-      return { items, total: Number(count?.n ?? 0), page, pageSize, masked: !shown.raw };
+      return { items, total, page, pageSize, masked: !shown.raw };
     },
 
     /**
@@ -113,7 +102,7 @@ export function createRegistryReadService(deps: Deps) {
      * related entities. Personal values are masked as in `search`; a raw read is audited.
      */
     async entity(ctx: Ctx, registry: RegistryName, ref: string, q: EntityViewQuery): Promise<EntityView> {
-      const key = await keyOfRef(rows, registry, ref);
+      const key = await keyOfRef(database.db, registry, ref);
       if (key === undefined) throw new NotFoundError(registry, ref);
       const resource = await catalog.get(lookupCtx, registry);
       const shown = visibilityFor(ctx, resource, q.raw === 'true');
@@ -127,7 +116,7 @@ export function createRegistryReadService(deps: Deps) {
         catalog,
         entity.sources.map((s) => s.source),
       );
-      const links = await linksOf(rows, shown, registry, key, entity.values);
+      const links = await linksOf(database.db, shown, registry, key, entity.values);
       if (shown.raw && shown.personal.length)
         await auditRaw(ctx, registry, key, { asOf: q.asOf ?? null, items: shown.personal });
       return {
@@ -161,16 +150,7 @@ export function createRegistryReadService(deps: Deps) {
         links,
       };
     },
-
-    ...createStatistics(rows),
   };
-}
-
-type Candidates = { source: string; value: string; batchId: number; observedAt: string }[];
-
-/** Candidate values of a conflict as the caller may see them. */
-export function maskCandidates(shown: Visibility, item: string, candidates: Candidates): Candidates {
-  return candidates.map((c) => ({ ...c, value: shown.value(item, c.value) }));
 }
 
 /** The moment an `asOf` names: a date means the end of that day in Asia/Shanghai (its last version). */
@@ -178,14 +158,4 @@ function asOfMoment(asOf: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(`${asOf}T23:59:59.999+08:00`) : new Date(asOf);
 }
 
-/** Name and provider department of each source resource (by alias); a source no longer catalogued has none. */
-export async function sourcesInfo(catalog: CatalogService, aliases: string[]) {
-  const info = new Map<string, { name: string; department: string | null }>();
-  for (const alias of new Set(aliases)) {
-    const resource = await catalog.get(lookupCtx, alias).catch(() => null);
-    if (resource) info.set(alias, { name: resource.name, department: resource.providerDepartmentName });
-  }
-  return info;
-}
-
-export type RegistryReadService = ReturnType<typeof createRegistryReadService>;
+export type EntityReadService = ReturnType<typeof createEntityReadService>;

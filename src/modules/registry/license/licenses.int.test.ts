@@ -6,8 +6,8 @@ import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../.
 import { checkCreditCode, creditCodeCheck, idNumberCheck, licenseIdCheck } from '../../../core/cn-codes.ts';
 import { systemCtx } from '../../../core/context.ts';
 import { queryRows } from '../../../core/db.ts';
-import { departmentCreditCode } from './issuer-codes.ts';
 import { buildLicenseId, parseLicenseId } from './id.ts';
+import { departmentCreditCode } from './issuer-codes.ts';
 import { licenseQrPayload } from './qr.ts';
 import { type SignedLicenseFields, signLicense } from './signature.ts';
 

@@ -1,10 +1,14 @@
-/** The SQL of e-licenses: serials, issued licenses, revocation and the registry records of bulk issues. */
+/**
+ * The SQL of e-licenses: serials, issued licenses, revocation, the registry records of issues and the issuing
+ * departments' signing keys.
+ */
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, escapeLike, pageOf } from '../../../core/db.ts';
-import { entities, licenseSerials, licenses, sourceRecords } from '../schema.ts';
+import { entities, licenseSerials, licenses, signingKeys, sourceRecords } from '../schema.ts';
 import type { LicenseQuery } from './contract.ts';
 
 export type LicenseRow = typeof licenses.$inferSelect;
+export type SigningKey = typeof signingKeys.$inferSelect;
 
 /**
  * Takes the next `count` serials of an issuer and license type in the caller's transaction and returns the
@@ -140,4 +144,27 @@ export async function licensesOutOfSync(db: Db, today: string): Promise<LicenseR
     .leftJoin(entities, and(eq(entities.registry, 'license'), eq(entities.key, licenses.licenseId)))
     .where(sql`${entities.key} is null or ${entities.values} ->> 'status' is distinct from ${status}`);
   return rows.map((r) => r.license);
+}
+
+/** The newest unretired signing key of a department, or undefined. */
+export async function findCurrentSigningKey(db: Db, departmentId: number): Promise<SigningKey | undefined> {
+  const [key] = await db
+    .select()
+    .from(signingKeys)
+    .where(and(eq(signingKeys.departmentId, departmentId), isNull(signingKeys.retiredAt)))
+    .orderBy(desc(signingKeys.id))
+    .limit(1);
+  return key;
+}
+
+/** Stores a department's new key pair. */
+export async function insertSigningKey(db: Db, key: typeof signingKeys.$inferInsert): Promise<SigningKey> {
+  const [created] = await db.insert(signingKeys).values(key).returning();
+  return created!;
+}
+
+/** A signing key by id (retired ones too), or undefined. */
+export async function findSigningKey(db: Db, id: number): Promise<SigningKey | undefined> {
+  const [key] = await db.select().from(signingKeys).where(eq(signingKeys.id, id));
+  return key;
 }

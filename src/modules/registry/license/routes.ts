@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../../core/http.ts';
+import { registryPolicy } from '../policy.ts';
 import {
   license,
   licenseIdParam,
@@ -12,23 +13,25 @@ import {
 } from './contract.ts';
 import type { LicenseService } from './service.ts';
 
-// Department users act for their own department only; the service checks which one.
-const issuers = ['admin', 'steward', 'department_user'] as const;
-const readers = ['admin', 'steward', 'department_user', 'leader'] as const;
-
-/** E-license API: issue, list, read, revoke, a citizen's own licenses, and the public verification. */
+/**
+ * E-license API: issue, list, read, revoke, a citizen's own licenses, and the public verification. Department
+ * users act for their own department only; the service checks which one.
+ */
 export function licenseRoutes(service: LicenseService) {
   return async (app: App) => {
     const tags = ['licenses'];
     app.post(
       '/api/registry/licenses',
-      { config: { access: issuers }, schema: { tags, body: licenseIssue, response: { 201: license } } },
+      {
+        config: { access: registryPolicy.issueLicenses },
+        schema: { tags, body: licenseIssue, response: { 201: license } },
+      },
       async (req, reply) => reply.code(201).send(await service.issue(req.ctx, req.body)),
     );
     app.get(
       '/api/registry/licenses',
       {
-        config: { access: readers },
+        config: { access: registryPolicy.readLicenses },
         schema: { tags, querystring: licenseQuery, response: { 200: licensePage } },
       },
       (req) => service.list(req.ctx, req.query),
@@ -41,13 +44,16 @@ export function licenseRoutes(service: LicenseService) {
     );
     app.get(
       '/api/registry/licenses/:id',
-      { config: { access: readers }, schema: { tags, params: licenseIdParam, response: { 200: license } } },
+      {
+        config: { access: registryPolicy.readLicenses },
+        schema: { tags, params: licenseIdParam, response: { 200: license } },
+      },
       (req) => service.get(req.ctx, req.params.id),
     );
     app.post(
       '/api/registry/licenses/:id/revoke',
       {
-        config: { access: issuers },
+        config: { access: registryPolicy.issueLicenses },
         schema: { tags, params: licenseIdParam, body: revokeBody, response: { 200: license } },
       },
       (req) => service.revoke(req.ctx, req.params.id, req.body.reason),

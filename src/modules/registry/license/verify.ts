@@ -3,14 +3,16 @@
  * record: valid, expired, revoked or forged, with the license's summary and the holder masked.
  */
 import type { Db } from '../../../core/db.ts';
+import { InputError } from '../../../core/errors.ts';
+import { todayInShanghai } from '../../../core/local-date.ts';
 import type { ForgedReason, Verification, VerifyQuery } from './contract.ts';
+import { departmentName, type LicenseDeps } from './deps.ts';
 import { type LicenseIdProblem, parseLicenseId } from './id.ts';
 import { type LicenseQrProblem, parseLicenseQr } from './qr.ts';
-import { findLicense, type LicenseRow } from './repository.ts';
+import { findLicense, findSigningKey, type LicenseRow } from './repository.ts';
 import { canonicalLicense, type SignedLicenseFields, verifyLicenseSignature } from './signature.ts';
 import { licenseVerdict } from './status.ts';
 import { shownHolderName, signedFieldsOf } from './view.ts';
-import { signingKeyById } from './signing-keys.ts';
 
 const forgedBecause: Record<LicenseQrProblem | LicenseIdProblem, ForgedReason> = {
   license_qr_format: 'bad_format',
@@ -61,7 +63,7 @@ export async function verifyPresented(
   if (!presented.ok) return { verdict: 'forged', reason: presented.reason };
   const row = await findLicense(db, presented.id);
   if (!row) return { verdict: 'forged', reason: 'unknown' };
-  const key = await signingKeyById(db, row.keyId);
+  const key = await findSigningKey(db, row.keyId);
   const signatureMatches =
     !!key &&
     key.departmentId === row.issuerDepartmentId &&
@@ -85,4 +87,13 @@ export async function verifyPresented(
       revokedAt: row.revokedAt?.toISOString() ?? null,
     },
   };
+}
+
+/** The public verdict on a license identifier or QR content: valid, expired, revoked or forged. */
+export async function verifyLicense(deps: LicenseDeps, q: VerifyQuery): Promise<Verification> {
+  if (!q.id === !q.qr)
+    throw new InputError('verify_input', 'Give either a license identifier or QR content', [
+      { field: q.id ? 'qr' : 'id', reason: q.id ? 'invalid' : 'required' },
+    ]);
+  return verifyPresented(deps.database.db, (id) => departmentName(deps, id), q, todayInShanghai());
 }

@@ -1,5 +1,4 @@
 /** How a stored license is shown: its status, the API view (masked or raw), its registry values and signed fields. */
-import { type Ctx, hasRole } from '../../../core/context.ts';
 import { maskIdNumber, maskName } from '../../../core/masking.ts';
 import type { License, LicenseStatus } from './contract.ts';
 import { licenseQrPayload } from './qr.ts';
@@ -18,14 +17,6 @@ export function licenseStatus(row: LicenseRow, today: string): LicenseStatus {
 }
 
 const registryStatus: Record<LicenseStatus, string> = { valid: '有效', expired: '过期', revoked: '注销' };
-
-/** Who sees a license's holder unmasked: admins, stewards and the issuing department. */
-export function seesLicenseRaw(ctx: Ctx, issuerDepartmentId: number) {
-  return (
-    hasRole(ctx.actor, 'admin', 'steward') ||
-    (hasRole(ctx.actor, 'department_user') && ctx.actor!.departmentId === issuerDepartmentId)
-  );
-}
 
 /**
  * True when the holder is a person, whose code and name are personal data. A holder of type 001 is an

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The objection (数据纠错) and quality API of the base registries: requests and answers, shared by server and web.
+// The objection (数据纠错) API of the base registries: requests and answers, shared by server and web.
 
 export const objectionStatuses = ['open', 'accepted', 'rejected', 'closed'] as const;
 export type ObjectionStatus = (typeof objectionStatuses)[number];
@@ -82,7 +82,7 @@ export const objection = z.object({
   createdAt: z.string(),
   /** True when key and personal values are shown masked. */
   masked: z.boolean(),
-  /** The entity's handle in console paths (see entity-refs.ts): a person's surrogate id, other entities' key. */
+  /** The entity's handle in console paths (see entities/refs.ts): a person's surrogate id, other entities' key. */
   ref: z.string(),
   /** What the caller may do now, so the console does not repeat the server's rules. */
   can: z.object({ answer: z.boolean(), close: z.boolean(), comment: z.boolean() }),
@@ -95,75 +95,3 @@ export type ObjectionDetail = z.infer<typeof objectionDetail>;
 
 export const objectionPage = z.object({ items: z.array(objection), total: z.number() });
 export type ObjectionPage = z.infer<typeof objectionPage>;
-
-export const qualityParam = z.object({ registry: z.string().min(1).max(40) });
-
-/** An entity a quality check names: its key as the caller may see it, and the console path segment to open it. */
-export const qualitySample = z.object({ key: z.string(), ref: z.string() });
-
-export const consistencyChecks = [
-  'birth_date_matches_id',
-  'sex_matches_id',
-  'legal_rep_id_valid',
-  'legal_rep_in_population',
-  'holder_exists',
-  'location_in_district',
-  'code_division_matches',
-] as const;
-
-export const freshness = ['fresh', 'late', 'never'] as const;
-
-/** Completeness, validity, consistency and timeliness of one registry, as ratios 0..1 with their counts. */
-export const qualityReport = z.object({
-  registry: z.string(),
-  entities: z.number(),
-  computedAt: z.string(),
-  completeness: z.object({ ratio: z.number().nullable(), filled: z.number(), expected: z.number() }),
-  validity: z.object({ ratio: z.number().nullable(), checked: z.number(), valid: z.number() }),
-  consistency: z.object({
-    ratio: z.number().nullable(),
-    checked: z.number(),
-    passed: z.number(),
-    checks: z.array(
-      z.object({
-        code: z.enum(consistencyChecks),
-        checked: z.number(),
-        passed: z.number(),
-        ratio: z.number().nullable(),
-        samples: z.array(qualitySample),
-      }),
-    ),
-  }),
-  timeliness: z.object({
-    ratio: z.number().nullable(),
-    sources: z.array(
-      z.object({
-        source: z.string(),
-        resourceCode: z.string(),
-        resourceName: z.string(),
-        departmentName: z.string(),
-        updateCycle: z.string(),
-        lastDelivery: z.string().nullable(),
-        dueBy: z.string().nullable(),
-        status: z.enum(freshness),
-      }),
-    ),
-  }),
-  /** Per item: how many entities fill it, and (for items with a check) how many of those values pass. */
-  items: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      type: z.string(),
-      required: z.boolean(),
-      filled: z.number(),
-      completeness: z.number().nullable(),
-      /** False for free text without a validator: nothing to check. */
-      checked: z.boolean(),
-      valid: z.number(),
-      validity: z.number().nullable(),
-      samples: z.array(qualitySample),
-    }),
-  ),
-});
-export type QualityReport = z.infer<typeof qualityReport>;

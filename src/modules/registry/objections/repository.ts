@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Db, pageOf } from '../../../core/db.ts';
-import type { ObjectionStatus } from './contract.ts';
 import { objectionEvents, objections } from '../schema.ts';
+import type { ObjectionStatus } from './contract.ts';
 
 export type ObjectionRow = typeof objections.$inferSelect;
 export type ObjectionEventRow = typeof objectionEvents.$inferSelect;

@@ -1,4 +1,5 @@
 import type { App } from '../../../core/http.ts';
+import { registryPolicy } from '../policy.ts';
 import {
   answerBody,
   closeBody,
@@ -11,17 +12,17 @@ import {
 } from './contract.ts';
 import type { ObjectionService } from './service.ts';
 
-// Department users act for their own department; the service checks which objections are theirs.
-const parties = ['admin', 'steward', 'department_user'] as const;
-
-/** Objection (数据纠错) API: raise, list, read, accept or reject, close, comment. */
+/**
+ * Objection (数据纠错) API: raise, list, read, accept or reject, close, comment. Department users act for their own
+ * department; the service checks which objections are theirs.
+ */
 export function objectionRoutes(service: ObjectionService) {
   return async (app: App) => {
     const tags = ['registry'];
     app.post(
       '/api/registry/objections',
       {
-        config: { access: parties },
+        config: { access: registryPolicy.objections },
         schema: { tags, body: objectionInput, response: { 201: objectionDetail } },
       },
       async (req, reply) => reply.code(201).send(await service.raise(req.ctx, req.body)),
@@ -29,7 +30,7 @@ export function objectionRoutes(service: ObjectionService) {
     app.get(
       '/api/registry/objections',
       {
-        config: { access: parties },
+        config: { access: registryPolicy.objections },
         schema: { tags, querystring: objectionQuery, response: { 200: objectionPage } },
       },
       (req) => service.list(req.ctx, req.query),
@@ -37,7 +38,7 @@ export function objectionRoutes(service: ObjectionService) {
     app.get(
       '/api/registry/objections/:id',
       {
-        config: { access: parties },
+        config: { access: registryPolicy.objections },
         schema: { tags, params: objectionIdParam, response: { 200: objectionDetail } },
       },
       (req) => service.get(req.ctx, req.params.id),
@@ -46,7 +47,7 @@ export function objectionRoutes(service: ObjectionService) {
       app.post(
         `/api/registry/objections/:id/${verdict}`,
         {
-          config: { access: parties },
+          config: { access: registryPolicy.objections },
           schema: { tags, params: objectionIdParam, body: answerBody, response: { 200: objectionDetail } },
         },
         (req) => service[verdict](req.ctx, req.params.id, req.body.answer),
@@ -54,7 +55,7 @@ export function objectionRoutes(service: ObjectionService) {
     app.post(
       '/api/registry/objections/:id/close',
       {
-        config: { access: parties },
+        config: { access: registryPolicy.objections },
         schema: { tags, params: objectionIdParam, body: closeBody, response: { 200: objectionDetail } },
       },
       (req) => service.close(req.ctx, req.params.id, req.body.note),
@@ -62,7 +63,7 @@ export function objectionRoutes(service: ObjectionService) {
     app.post(
       '/api/registry/objections/:id/comment',
       {
-        config: { access: parties },
+        config: { access: registryPolicy.objections },
         schema: { tags, params: objectionIdParam, body: commentBody, response: { 200: objectionDetail } },
       },
       (req) => service.comment(req.ctx, req.params.id, req.body.note),

@@ -1,35 +1,20 @@
-import { type SQL, sql } from 'drizzle-orm';
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
-import { type Database, type Db, queryRows } from '../../../core/db.ts';
+import type { Database } from '../../../core/db.ts';
 import { InputError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
-import type { PrecedenceItem, PrecedenceList } from '../contract.ts';
-import { feeds, type RegistryName } from '../feeds.ts';
-import { sourcesInfo } from '../entities/service.ts';
+import type { PrecedenceItem, PrecedenceList } from './contract.ts';
+import './messages.ts';
+import type { RegistryName } from '../feeds.ts';
 import type { RegistryService } from '../service.ts';
+import { feedingAliases, sourcesInfo } from '../sources.ts';
+import * as repo from './repository.ts';
 
 type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
-
-/** The resources that feed a registry (feeds.ts), in their listed order. */
-const feedingAliases = (registry: RegistryName) =>
-  Object.entries(feeds)
-    .filter(([, target]) => target === registry)
-    .map(([alias]) => alias);
-
-/** Stored precedence of a registry by item (seeded with the defaults at start). */
-async function storedPrecedence(db: Db, registry: RegistryName): Promise<Record<string, string[]>> {
-  const rows = await queryRows<{ item: string; sources: string[] }>(
-    db,
-    sql`select item, sources from registry.precedence where registry = ${registry}`,
-  );
-  return Object.fromEntries(rows.map((r) => [r.item, r.sources]));
-}
 
 /** Which source wins on each registry item, as stewards set it; changing it merges the affected entities again. */
 export function createPrecedenceService(deps: Deps) {
   const { database, catalog, audit, registry: service } = deps;
-  const rows = <T>(query: SQL) => queryRows<T>(database.db, query);
 
   /** The registry's items that can disagree between sources (not its key items). */
   async function itemsOf(registry: RegistryName) {
@@ -40,7 +25,10 @@ export function createPrecedenceService(deps: Deps) {
   return {
     /** Each non-key item with its sources in order (empty: the newest value wins), and the feeding sources. */
     async list(_ctx: Ctx, registry: RegistryName): Promise<PrecedenceList> {
-      const [items, stored] = await Promise.all([itemsOf(registry), storedPrecedence(database.db, registry)]);
+      const [items, stored] = await Promise.all([
+        itemsOf(registry),
+        repo.storedPrecedence(database.db, registry),
+      ]);
       const aliases = feedingAliases(registry);
       const info = await sourcesInfo(catalog, aliases);
       return {
@@ -76,11 +64,8 @@ export function createPrecedenceService(deps: Deps) {
           ]);
       });
       const before = await database.db.transaction(async (tx) => {
-        const stored = await storedPrecedence(tx, registry);
-        await tx.execute(sql`insert into registry.precedence (registry, item, sources, updated_by)
-          values (${registry}, ${item}, ${sql.param(sources)}::text[], ${ctx.actor?.username ?? 'anonymous'})
-          on conflict (registry, item) do update
-            set sources = excluded.sources, updated_by = excluded.updated_by, updated_at = now()`);
+        const stored = await repo.storedPrecedence(tx, registry);
+        await repo.setPrecedence(tx, registry, item, sources, ctx.actor?.username ?? 'anonymous');
         await audit.record(tx, ctx, {
           action: 'registry.precedence_changed',
           targetType: 'registry_precedence',
@@ -96,15 +81,7 @@ export function createPrecedenceService(deps: Deps) {
 
   /** Merges again the entities whose value of the item depended on which source wins. */
   async function remergeItem(registry: RegistryName, item: string) {
-    const keys = await rows<{ key: string }>(sql`
-      select key from registry.entities
-      where registry = ${registry} and provenance -> ${item}::text ->> 2 in ('precedence', 'resolution', 'newest')
-      union
-      select key from registry.conflicts where registry = ${registry} and item = ${item} and status = 'open'`);
-    await service.remerge(
-      registry,
-      keys.map((k) => k.key),
-    );
+    await service.remerge(registry, await repo.keysDependingOnPrecedence(database.db, registry, item));
   }
 }
 

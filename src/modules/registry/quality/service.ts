@@ -1,5 +1,5 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
-import { type Database, queryRows } from '../../../core/db.ts';
+import type { Database } from '../../../core/db.ts';
 import { NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
 import type { CatalogService, DataItem, Resource } from '../../catalog/index.ts';
@@ -7,18 +7,13 @@ import type { IngestService } from '../../ingest/index.ts';
 import { validateValue } from '../../ingest/index.ts';
 import type { OrgService } from '../../org/index.ts';
 import { refsOf } from '../entities/refs.ts';
-import { feeds, isRegistryName, type RegistryName } from '../feeds.ts';
-import { iso } from '../merge/merge.ts';
-import type { QualityReport } from '../objections/contract.ts';
-import {
-  type District,
-  itemSql,
-  type RowCheck,
-  rowChecks,
-  type SqlCheck,
-  sqlChecks,
-} from './checks.ts';
+import { isRegistryName, type RegistryName } from '../feeds.ts';
+import { feedingAliases } from '../sources.ts';
+import { iso } from '../timestamps.ts';
 import { visibilityFor } from '../visibility.ts';
+import { type District, type RowCheck, rowChecks } from './checks.ts';
+import type { QualityReport } from './contract.ts';
+import * as repo from './repository.ts';
 
 /** How long after a delivery the next one is due, by the catalog's update cycle. */
 const cycleDays: Record<string, number> = {
@@ -74,18 +69,6 @@ export function createQualityService(deps: {
     return district;
   }
 
-  /** Entities filling each item, and the entity count, in one SQL pass. */
-  async function filledCounts(registry: RegistryName, resource: Resource) {
-    const columns = resource.items.map(
-      (item, i) => `count(*) filter (where coalesce(${itemSql(item.code)}, '') <> '')::int as f${i}`,
-    );
-    const [row] = await database.query<Record<string, number>>(
-      `select count(*)::int as n, ${columns.join(', ')} from registry.entities e where e.registry = $1`,
-      [registry],
-    );
-    return { entities: row!.n, filled: resource.items.map((_, i) => row![`f${i}`]!) };
-  }
-
   /**
    * Validity of the checked items and the row checks, walking the registry in key order a page at a time. Keys
    * of failures are kept in that order, the first ten of each, so samples are the same on every run.
@@ -103,12 +86,8 @@ export function createQualityService(deps: {
     const results = checks.map((check) => ({ check, checked: 0, passed: 0, failed: [] as string[] }));
     if (!items.length && !results.length)
       return { items: new Map(items.map((i) => [i.item.code, i])), results };
-    const select = ['e.key', ...codes.map((code) => `${itemSql(code)} as ${column.get(code)}`)].join(', ');
     for (let after = ''; ; ) {
-      const rows = await database.query<Record<string, string | null> & { key: string }>(
-        `select ${select} from registry.entities e where e.registry = $1 and e.key > $2 order by e.key limit ${PAGE}`,
-        [registry, after],
-      );
+      const rows = await repo.valuesPage(database.db, registry, codes, after, PAGE);
       for (const row of rows) {
         for (const entry of items) {
           const value = row[entry.column];
@@ -132,34 +111,17 @@ export function createQualityService(deps: {
   }
 
   /** The checks against other registries, counted in one SQL pass, with the first keys failing each. */
-  async function crossChecks(registry: RegistryName, checks: SqlCheck[]) {
+  async function crossChecks(registry: RegistryName, checks: repo.SqlCheck[]) {
     if (!checks.length) return [];
-    // CASE keeps `passes` from running where `applies` is false.
-    const state = (c: SqlCheck) =>
-      `case when ${c.applies} then (case when ${c.passes} then 2 else 1 end) else 0 end`;
-    const columns = checks.map((c, i) => `${state(c)} as r${i}`);
-    const counts = checks.flatMap((_, i) => [
-      `count(*) filter (where r${i} > 0)::int as a${i}`,
-      `count(*) filter (where r${i} = 2)::int as p${i}`,
-    ]);
-    // OFFSET 0 keeps the states computed once per row rather than once per count.
-    const [row] = await database.query<Record<string, number>>(
-      `select ${counts.join(', ')} from (select ${columns.join(', ')} from registry.entities e where e.registry = $1 offset 0) t`,
-      [registry],
-    );
+    const counts = await repo.crossCheckCounts(database.db, registry, checks);
     const results = [];
-    for (const [i, check] of checks.entries()) {
-      const failed = await database.query<{ key: string }>(
-        `select e.key from registry.entities e where e.registry = $1 and ${state(check)} = 1 order by e.key limit ${SAMPLES}`,
-        [registry],
-      );
+    for (const [i, check] of checks.entries())
       results.push({
         check,
-        checked: row![`a${i}`]!,
-        passed: row![`p${i}`]!,
-        failed: failed.map((f) => f.key),
+        checked: counts[i]!.applies,
+        passed: counts[i]!.passes,
+        failed: await repo.crossCheckFailures(database.db, registry, check, SAMPLES),
       });
-    }
     return results;
   }
 
@@ -167,14 +129,10 @@ export function createQualityService(deps: {
   async function timeliness(registry: RegistryName) {
     const now = Date.now();
     // Values delivered outside batches (licenses issued in OneCity) are batch 0 of their source.
-    const direct = await database.query<{ source: string; at: Date | string }>(
-      `select source, max(observed_at) as at from registry.source_records
-       where registry = $1 and batch_id = 0 group by source`,
-      [registry],
-    );
-    const directAt = new Map(direct.map((d) => [d.source, new Date(d.at).getTime()]));
+    const direct = await repo.directDeliveries(database.db, registry);
+    const directAt = new Map(direct.map((d) => [d.source, new Date(d.at!).getTime()]));
     const sources = [];
-    for (const alias of Object.keys(feeds).filter((a) => feeds[a] === registry)) {
+    for (const alias of feedingAliases(registry)) {
       const resource = await catalog.get(lookupCtx, alias).catch(() => null);
       if (!resource) continue;
       const { items } = await ingest.list(lookupCtx, {
@@ -208,18 +166,22 @@ export function createQualityService(deps: {
       if (!isRegistryName(registry)) throw new NotFoundError('registry', registry);
       const resource = await catalog.get(lookupCtx, registry);
       const today = todayInShanghai();
-      const { entities, filled } = await filledCounts(registry, resource);
+      const { entities, filled } = await repo.filledCounts(
+        database.db,
+        registry,
+        resource.items.map((i) => i.code),
+      );
       const pass = await streamedPass(
         registry,
         resource,
         rowChecks(registry, await districtBox(), today),
         today,
       );
-      const cross = await crossChecks(registry, sqlChecks(registry));
+      const cross = await crossChecks(registry, repo.sqlChecks(registry));
       // Quality shows keys masked whatever the caller's grants: it is a report, not a way to read personal data.
       const shown = visibilityFor(ctx, resource, false);
       const sampled = [...pass.items.values(), ...pass.results, ...cross].flatMap((r) => r.failed);
-      const refs = await refsOf((q) => queryRows(database.db, q), registry, sampled);
+      const refs = await refsOf(database.db, registry, sampled);
       const samples = (keys: string[]) => keys.map((key) => ({ key: shown.key(key), ref: refs.get(key)! }));
 
       const items = resource.items.map((item, i) => {

@@ -1,3 +1,9 @@
+/**
+ * The SQL of the sharing API's reads of merged entities (共享接口). They are the sharing API's measured hot path, so
+ * they are `$n` statements on the driver (`Database.query`, prepared per connection on PostgreSQL: a point lookup
+ * skips parsing and planning, half its time) rather than the query builder; their texts come from a bounded set
+ * of shapes (the filter's length varies, never its text).
+ */
 import type { Database } from '../../../core/db.ts';
 import { isRegistryName } from '../feeds.ts';
 
