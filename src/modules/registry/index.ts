@@ -1,24 +1,24 @@
 import type { Database } from '../../core/db.ts';
-import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { UsersService } from '../accounts/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
-import { licenseRoutes } from './license/license-routes.ts';
-import { createLicenseService } from './license/license-service.ts';
-import { objectionRoutes } from './objection-routes.ts';
-import { createObjectionService } from './objection-service.ts';
-import { qualityRoutes } from './quality-routes.ts';
-import { createQualityService } from './quality-service.ts';
-import { registryReadRoutes } from './routes.ts';
+import { createConflictService } from './conflicts/service.ts';
+import { createEntityReadService } from './entities/service.ts';
+import { createLicenseService } from './license/service.ts';
+import { createObjectionService } from './objections/service.ts';
+import { createPrecedenceService } from './precedence/service.ts';
+import { createQualityService } from './quality/service.ts';
+import { registryRoutes } from './routes.ts';
 import { createRegistryService } from './service.ts';
+import { createStatisticsService } from './statistics/service.ts';
 
-export { ageOn } from './derived.ts';
+export { ageOn } from './entities/derived.ts';
 export { isRegistryName, type RegistryName } from './feeds.ts';
-export { isLicenseTypeCode } from './license/license-id.ts';
-export type { LicenseService } from './license/license-service.ts';
+export { isLicenseTypeCode } from './license/id.ts';
+export type { LicenseService } from './license/service.ts';
 export type { Entity, RegistryService } from './service.ts';
 
 /** Base registries (基础库): entities merged from the batches of the resources that feed them. */
@@ -35,14 +35,18 @@ export function createRegistryModule(deps: {
   deps.ingest.onBatchDone(async (batch, resource) => {
     await service.merge(batch, resource);
   });
-  const licenses = createLicenseService({ ...deps, registry: service });
+  const withRegistry = { ...deps, registry: service };
+  const licenses = createLicenseService(withRegistry);
   const quality = createQualityService(deps);
-  const objections = createObjectionService({ ...deps, registry: service });
-  const routes = async (app: App) => {
-    await app.register(registryReadRoutes({ ...deps, registry: service }));
-    await app.register(licenseRoutes(licenses));
-    await app.register(qualityRoutes(quality));
-    await app.register(objectionRoutes(objections));
-  };
+  const objections = createObjectionService(withRegistry);
+  const routes = registryRoutes({
+    statistics: createStatisticsService(deps),
+    entities: createEntityReadService(withRegistry),
+    conflicts: createConflictService(withRegistry),
+    precedence: createPrecedenceService(withRegistry),
+    licenses,
+    quality,
+    objections,
+  });
   return { service, licenses, quality, objections, routes };
 }

@@ -7,7 +7,7 @@ import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';
 import { queryRows } from '../../core/db.ts';
 import { maskIdNumber } from '../../core/masking.ts';
-import type { QualityReport } from './objection-contract.ts';
+import type { QualityReport } from './quality/contract.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 const credit = (first17: string) => first17 + creditCodeCheck(first17);

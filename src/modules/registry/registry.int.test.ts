@@ -3,7 +3,8 @@ import { databaseKinds, startTestPlatform } from '../../../test/databases.ts';
 import { envFor, runCli } from '../../../test/processes.ts';
 import { creditCodeCheck, idNumberCheck } from '../../core/cn-codes.ts';
 import { systemCtx } from '../../core/context.ts';
-import { lockRegistry, mergeKeys } from './merge.ts';
+import { mergeKeys } from './merge/merge.ts';
+import { lockRegistry } from './merge/repository.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 const ZHANG = id('43011219900101123');

@@ -1,117 +1,36 @@
 import type { App } from '../../core/http.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { CatalogService } from '../catalog/index.ts';
-import { createConflictService } from './conflict-service.ts';
-import {
-  componentMap,
-  componentMapQuery,
-  conflict,
-  conflictIdParam,
-  conflictPage,
-  conflictQuery,
-  entityPage,
-  entityParam,
-  entityQuery,
-  entityView,
-  entityViewQuery,
-  precedenceBody,
-  precedenceItem,
-  precedenceList,
-  precedenceParam,
-  registryParam,
-  registryStatistics,
-  registryStats,
-  resolveBody,
-} from './contract.ts';
-import { createPrecedenceService } from './precedence-service.ts';
-import { createRegistryReadService } from './read-service.ts';
-import './read-messages.ts';
-import type { Database } from '../../core/db.ts';
-import type { RegistryService } from './service.ts';
+import { conflictRoutes } from './conflicts/routes.ts';
+import type { ConflictService } from './conflicts/service.ts';
+import { entityRoutes } from './entities/routes.ts';
+import type { EntityReadService } from './entities/service.ts';
+import { licenseRoutes } from './license/routes.ts';
+import type { LicenseService } from './license/service.ts';
+import { objectionRoutes } from './objections/routes.ts';
+import type { ObjectionService } from './objections/service.ts';
+import { precedenceRoutes } from './precedence/routes.ts';
+import type { PrecedenceService } from './precedence/service.ts';
+import { qualityRoutes } from './quality/routes.ts';
+import type { QualityService } from './quality/service.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
+import type { StatisticsService } from './statistics/service.ts';
 
-const readers = ['admin', 'steward', 'leader', 'department_user'] as const;
-const stewards = ['admin', 'steward'] as const;
-
-/** The registry read API: search, entity pages, statistics, the component map, conflicts and precedence. */
-export function registryReadRoutes(deps: {
-  database: Database;
-  catalog: CatalogService;
-  audit: AuditService;
-  registry: RegistryService;
+/** The registry API: each area's routes, on the services the module built. */
+export function registryRoutes(services: {
+  statistics: StatisticsService;
+  entities: EntityReadService;
+  conflicts: ConflictService;
+  precedence: PrecedenceService;
+  licenses: LicenseService;
+  quality: QualityService;
+  objections: ObjectionService;
 }) {
-  const read = createRegistryReadService(deps);
-  const conflicts = createConflictService(deps);
-  const precedence = createPrecedenceService(deps);
   return async (app: App) => {
-    const tags = ['registry'];
-    app.get(
-      '/api/registry/stats',
-      { config: { access: readers }, schema: { tags, response: { 200: registryStats } } },
-      () => read.stats(),
-    );
-    app.get(
-      '/api/registry/:registry/entities',
-      {
-        config: { access: readers },
-        schema: { tags, params: registryParam, querystring: entityQuery, response: { 200: entityPage } },
-      },
-      (req) => read.search(req.ctx, req.params.registry, req.query),
-    );
-    app.get(
-      '/api/registry/:registry/entities/:ref',
-      {
-        config: { access: readers },
-        schema: { tags, params: entityParam, querystring: entityViewQuery, response: { 200: entityView } },
-      },
-      (req) => read.entity(req.ctx, req.params.registry, req.params.ref, req.query),
-    );
-    app.get(
-      '/api/registry/:registry/statistics',
-      {
-        config: { access: readers },
-        schema: { tags, params: registryParam, response: { 200: registryStatistics } },
-      },
-      (req) => read.statistics(req.params.registry),
-    );
-    app.get(
-      '/api/registry/component/map',
-      {
-        config: { access: readers },
-        schema: { tags, querystring: componentMapQuery, response: { 200: componentMap } },
-      },
-      (req) => read.componentMap(req.query),
-    );
-    app.get(
-      '/api/registry/conflicts',
-      {
-        config: { access: readers },
-        schema: { tags, querystring: conflictQuery, response: { 200: conflictPage } },
-      },
-      (req) => conflicts.list(req.ctx, req.query),
-    );
-    app.post(
-      '/api/registry/conflicts/:id/resolve',
-      {
-        config: { access: stewards },
-        schema: { tags, params: conflictIdParam, body: resolveBody, response: { 200: conflict } },
-      },
-      (req) => conflicts.resolve(req.ctx, req.params.id, req.body),
-    );
-    app.get(
-      '/api/registry/:registry/precedence',
-      {
-        config: { access: readers },
-        schema: { tags, params: registryParam, response: { 200: precedenceList } },
-      },
-      (req) => precedence.list(req.ctx, req.params.registry),
-    );
-    app.put(
-      '/api/registry/:registry/precedence/:item',
-      {
-        config: { access: stewards },
-        schema: { tags, params: precedenceParam, body: precedenceBody, response: { 200: precedenceItem } },
-      },
-      (req) => precedence.set(req.ctx, req.params.registry, req.params.item, req.body.sources),
-    );
+    await app.register(statisticsRoutes(services.statistics));
+    await app.register(entityRoutes(services.entities));
+    await app.register(conflictRoutes(services.conflicts));
+    await app.register(precedenceRoutes(services.precedence));
+    await app.register(licenseRoutes(services.licenses));
+    await app.register(qualityRoutes(services.quality));
+    await app.register(objectionRoutes(services.objections));
   };
 }

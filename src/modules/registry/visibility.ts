@@ -1,15 +1,7 @@
-import { type Ctx, hasRole } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import { maskKindOf, maskValue } from '../../core/masking.ts';
 import type { Resource } from '../catalog/index.ts';
-
-/**
- * Who may read a registry's personal items unmasked: center staff (admin, steward) and any user of the
- * department that provides the registry's resource. Leaders and other departments see them masked.
- */
-export function maySeeRaw(ctx: Ctx, resource: Resource): boolean {
-  if (hasRole(ctx.actor, 'admin', 'steward')) return true;
-  return !!ctx.actor?.departmentId && ctx.actor.departmentId === resource.providerDepartmentId;
-}
+import { registryPolicy } from './policy.ts';
 
 /** What one answer shows: personal values raw (the caller may and asked to) or masked. */
 export type Visibility = {
@@ -26,7 +18,7 @@ export type Visibility = {
 
 /** The visibility of a registry's data for this caller; `askedRaw` is the caller's `raw=true`. */
 export function visibilityFor(ctx: Ctx, resource: Resource, askedRaw: boolean): Visibility {
-  const raw = askedRaw && maySeeRaw(ctx, resource);
+  const raw = askedRaw && registryPolicy.maySeeRaw(ctx.actor, resource);
   const personal = new Map(resource.items.filter((i) => i.personal).map((i) => [i.code, maskKindOf(i)]));
   const keyKind = personal.get(resource.keyItems[0]!);
   const value = (item: string, v: string) => {
@@ -41,4 +33,12 @@ export function visibilityFor(ctx: Ctx, resource: Resource, askedRaw: boolean): 
       raw ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, value(k, v)])),
     key: (key) => (raw || !keyKind ? key : maskValue(key, keyKind)),
   };
+}
+
+/** Candidate values of a conflict, as the sources offered them. */
+export type Candidates = { source: string; value: string; batchId: number; observedAt: string }[];
+
+/** Candidate values of a conflict as the caller may see them. */
+export function maskCandidates(shown: Visibility, item: string, candidates: Candidates): Candidates {
+  return candidates.map((c) => ({ ...c, value: shown.value(item, c.value) }));
 }

@@ -6,10 +6,10 @@ import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../.
 import { checkCreditCode, creditCodeCheck, idNumberCheck, licenseIdCheck } from '../../../core/cn-codes.ts';
 import { systemCtx } from '../../../core/context.ts';
 import { queryRows } from '../../../core/db.ts';
+import { buildLicenseId, parseLicenseId } from './id.ts';
 import { departmentCreditCode } from './issuer-codes.ts';
-import { buildLicenseId, parseLicenseId } from './license-id.ts';
-import { licenseQrPayload } from './license-qr.ts';
-import { type SignedLicenseFields, signLicense } from './license-signature.ts';
+import { licenseQrPayload } from './qr.ts';
+import { type SignedLicenseFields, signLicense } from './signature.ts';
 
 const id = (first17: string) => first17 + idNumberCheck(first17);
 const ZHANG = id('43011219900101123');

@@ -9,13 +9,13 @@ import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
+import { registryPolicy } from '../policy.ts';
 import {
   type Conflict,
   conflictStatuses,
   entityPath,
   isRegistryName,
   registryNames,
-  stewards,
   useConflictPage,
   useSourceNames,
 } from './registry-api.ts';
@@ -27,7 +27,7 @@ const statusBadges = { open: 'warning', resolved: 'success', superseded: 'defaul
 export function ConflictsPage() {
   const { t } = useTranslation('registry');
   const me = useSignedInUser();
-  const mayResolve = allowed(me.roles, stewards);
+  const mayResolve = allowed(me.roles, registryPolicy.curate);
   const [params, setParams] = useListParams({ registry: '', status: 'open', page: '1', pageSize: '20' });
   const registry = isRegistryName(params.registry) ? params.registry : undefined;
   const status = (conflictStatuses as readonly string[]).includes(params.status)

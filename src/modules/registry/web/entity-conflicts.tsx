@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { allowed } from '../../../../web/kit/web-module.ts';
+import { registryPolicy } from '../policy.ts';
 import { useLabels } from './labels.ts';
 import type { EntityView } from './registry-api.ts';
 import { ResolveConflictButton } from './resolve-conflict.tsx';
-import { stewards } from './roles.ts';
 
 /** An entity's open conflicts, each with what every source offers; stewards resolve them here too. */
 export function EntityConflicts({ entity, entityName }: { entity: EntityView; entityName: string }) {
@@ -16,7 +16,7 @@ export function EntityConflicts({ entity, entityName }: { entity: EntityView; en
   const names = new Map(entity.items.map((i) => [i.code, labels.item(i.code, i.name)]));
   const sources = new Map(entity.sources.map((s) => [s.source, s.sourceName ?? s.source]));
   const sourceName = (alias: string) => sources.get(alias) ?? alias;
-  const mayResolve = allowed(me.roles, stewards);
+  const mayResolve = allowed(me.roles, registryPolicy.curate);
 
   if (!entity.conflicts.length)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('entity.noConflicts')} />;

@@ -1,11 +1,10 @@
 import { ClusterOutlined, FlagOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
-import { licenseReaders, licensesPath, myLicensesPath } from './license-api.ts';
+import { registryPolicy } from '../policy.ts';
+import { licensesPath, myLicensesPath } from './license-api.ts';
 import { LicenseVerifyPage } from './license-verify-page.tsx';
 import { en, zhCN } from './messages.ts';
-import { objectionRoles, qualityRoles } from './objection-api.ts';
-import { readers } from './roles.ts';
 
 const RegistryHome = lazy(() => import('./registry-home.tsx').then((m) => ({ default: m.RegistryHome })));
 const SearchPage = lazy(() =>
@@ -46,18 +45,18 @@ export const registryWeb: WebModule = {
   // Public: anyone checks a license shown to them, signed in or not.
   publicRoutes: [{ path: '/verify', component: LicenseVerifyPage }],
   routes: [
-    { path: licensesPath, component: LicensesPage, roles: licenseReaders },
-    { path: myLicensesPath, component: MyLicensesPage, roles: ['citizen'] },
-    { path: '/registry', component: RegistryHome, roles: readers },
-    { path: '/registry/conflicts', component: ConflictsPage, roles: readers },
-    { path: '/registry/objections', component: ObjectionsPage, roles: objectionRoles },
-    { path: '/registry/objections/:id', component: ObjectionPage, roles: objectionRoles },
-    { path: '/registry/:registry/quality', component: QualityPage, roles: qualityRoles },
-    { path: '/registry/component/map', component: ComponentMapPage, roles: readers },
-    { path: '/registry/:registry', component: SearchPage, roles: readers },
-    { path: '/registry/:registry/statistics', component: StatisticsPage, roles: readers },
-    { path: '/registry/:registry/precedence', component: PrecedencePage, roles: readers },
-    { path: '/registry/:registry/:ref', component: EntityPage, roles: readers },
+    { path: licensesPath, component: LicensesPage, roles: registryPolicy.readLicenses },
+    { path: myLicensesPath, component: MyLicensesPage, roles: registryPolicy.ownLicenses },
+    { path: '/registry', component: RegistryHome, roles: registryPolicy.read },
+    { path: '/registry/conflicts', component: ConflictsPage, roles: registryPolicy.read },
+    { path: '/registry/objections', component: ObjectionsPage, roles: registryPolicy.objections },
+    { path: '/registry/objections/:id', component: ObjectionPage, roles: registryPolicy.objections },
+    { path: '/registry/:registry/quality', component: QualityPage, roles: registryPolicy.read },
+    { path: '/registry/component/map', component: ComponentMapPage, roles: registryPolicy.read },
+    { path: '/registry/:registry', component: SearchPage, roles: registryPolicy.read },
+    { path: '/registry/:registry/statistics', component: StatisticsPage, roles: registryPolicy.read },
+    { path: '/registry/:registry/precedence', component: PrecedencePage, roles: registryPolicy.read },
+    { path: '/registry/:registry/:ref', component: EntityPage, roles: registryPolicy.read },
   ],
   menu: [
     {
@@ -65,22 +64,28 @@ export const registryWeb: WebModule = {
       label: 'licenses.menu',
       icon: createElement(SafetyCertificateOutlined),
       order: 46,
-      roles: licenseReaders,
+      roles: registryPolicy.readLicenses,
     },
     {
       path: myLicensesPath,
       label: 'licenses.mineMenu',
       icon: createElement(IdcardOutlined),
       order: 46,
-      roles: ['citizen'],
+      roles: registryPolicy.ownLicenses,
     },
-    { path: '/registry', label: 'menu', icon: createElement(ClusterOutlined), order: 45, roles: readers },
+    {
+      path: '/registry',
+      label: 'menu',
+      icon: createElement(ClusterOutlined),
+      order: 45,
+      roles: registryPolicy.read,
+    },
     {
       path: '/registry/objections',
       label: 'objections.menu',
       icon: createElement(FlagOutlined),
       order: 47,
-      roles: objectionRoles,
+      roles: registryPolicy.objections,
     },
   ],
 };

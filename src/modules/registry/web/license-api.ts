@@ -1,16 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { License, LicenseIssue, LicenseStatus, Verification } from '../license/license-contract.ts';
+import type { License, LicenseIssue, LicenseStatus, Verification } from '../contract.ts';
 
 export type { License, LicenseIssue, LicenseStatus, Verification };
 
 // Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
 export const licenseStatuses = ['valid', 'expired', 'revoked'] as const satisfies readonly LicenseStatus[];
 export const holderIdTypes = ['111', '001'] as const;
-
-/** Who may issue and revoke (department users for their own department), and who may read the list. */
-export const licenseIssuers = ['admin', 'steward', 'department_user'] as const;
-export const licenseReaders = ['admin', 'steward', 'department_user', 'leader'] as const;
 
 /** Console paths of the licenses page, a citizen's own licenses and the public verification page. */
 export const licensesPath = '/registry/licenses';

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
+import { registryPolicy } from '../policy.ts';
 import { holderIdTypes, issueLicense, type LicenseIssue, licenseKey } from './license-api.ts';
 
 type Values = {
@@ -33,7 +34,7 @@ export function LicenseIssueModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const me = useSignedInUser();
-  const center = me.roles.includes('admin') || me.roles.includes('steward');
+  const center = registryPolicy.choosesIssuer(me);
   const departments = useAllDepartments();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);

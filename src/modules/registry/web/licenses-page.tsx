@@ -13,9 +13,9 @@ import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
+import { registryPolicy } from '../policy.ts';
 import {
   type License,
-  licenseIssuers,
   licenseKey,
   licenseStatuses,
   revokeLicense,
@@ -50,11 +50,10 @@ export function LicensesPage() {
     pageSize: Number(params.pageSize),
   });
   const filtered = Object.keys(noFilters).some((k) => params[k as keyof typeof noFilters]);
-  const canIssue = allowed(me.roles, licenseIssuers);
-  const center = me.roles.includes('admin') || me.roles.includes('steward');
+  const canIssue = allowed(me.roles, registryPolicy.issueLicenses);
   // The server refuses others; the button is only offered where it would be accepted.
   const canRevoke = (l: License) =>
-    l.status !== 'revoked' && (center || (canIssue && me.departmentId === l.issuerDepartmentId));
+    l.status !== 'revoked' && registryPolicy.mayHandleLicense(me, l.issuerDepartmentId);
   const clear = () => {
     setHolder('');
     setType('');

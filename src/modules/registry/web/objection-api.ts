@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { Role } from '../../../core/context.ts';
 import type {
   Objection,
   ObjectionDetail,
@@ -9,7 +8,7 @@ import type {
   ObjectionScope,
   ObjectionStatus,
   QualityReport,
-} from '../objection-contract.ts';
+} from '../contract.ts';
 
 export { entityPath } from './registry-api.ts';
 
@@ -23,17 +22,6 @@ export const objectionStatusList = [
   'closed',
 ] as const satisfies readonly ObjectionStatus[];
 export const registryList = ['population', 'legal_person', 'license', 'component'] as const;
-
-/** Who may raise and follow objections, and who may read registry quality (as the API allows). */
-export const objectionRoles = ['admin', 'steward', 'department_user'] as const satisfies readonly Role[];
-export const qualityRoles = [
-  'admin',
-  'steward',
-  'department_user',
-  'leader',
-] as const satisfies readonly Role[];
-/** Center staff, who see every objection and may act on any. */
-export const centerRoles = ['admin', 'steward'] as const satisfies readonly Role[];
 
 /** Query keys start with this, so one invalidation refreshes every objection view. */
 export const objectionsKey = ['registry', 'objections'] as const;

@@ -7,9 +7,8 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
-import { allowed } from '../../../../web/kit/web-module.ts';
+import { registryPolicy } from '../policy.ts';
 import {
-  centerRoles,
   type Objection,
   type ObjectionScope,
   objectionPath,
@@ -26,7 +25,7 @@ import { ObjectionStatusTag } from './objection-status-tag.tsx';
 export function ObjectionsPage() {
   const { t } = useTranslation('registry');
   const me = useSignedInUser();
-  const center = allowed(me.roles, centerRoles);
+  const center = registryPolicy.seesAllObjections(me);
   const scopes: ObjectionScope[] = center ? ['all', 'raised', 'assigned'] : ['raised', 'assigned'];
   const [params, setParams] = useListParams({
     scope: scopes[0]!,

@@ -5,9 +5,10 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { StatusPage } from '../../../../web/kit/status-pages.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
+import { registryPolicy } from '../policy.ts';
 import { useLabels } from './labels.ts';
 import { PrecedenceEditor } from './precedence-editor.tsx';
-import { type PrecedenceItem, type RegistryName, stewards, usePrecedence } from './registry-api.ts';
+import { type PrecedenceItem, type RegistryName, usePrecedence } from './registry-api.ts';
 import { RegistryHeader, useRegistryParam } from './registry-header.tsx';
 
 /** /registry/:registry/precedence: each item's sources in order of precedence; stewards change them. */
@@ -19,7 +20,7 @@ export function PrecedencePage() {
 function Precedence({ registry }: { registry: RegistryName }) {
   const { t } = useTranslation('registry');
   const me = useSignedInUser();
-  const mayEdit = allowed(me.roles, stewards);
+  const mayEdit = allowed(me.roles, registryPolicy.curate);
   const labels = useLabels(registry);
   const precedence = usePrecedence(registry);
   const sources = new Map((precedence.data?.sources ?? []).map((s) => [s.alias, s]));

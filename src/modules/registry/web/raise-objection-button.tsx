@@ -7,7 +7,8 @@ import { useNavigate } from 'react-router';
 import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { allowed } from '../../../../web/kit/web-module.ts';
-import { objectionPath, objectionRoles, objectionsKey, raiseObjection } from './objection-api.ts';
+import { registryPolicy } from '../policy.ts';
+import { objectionPath, objectionsKey, raiseObjection } from './objection-api.ts';
 
 type Values = { item: string; proposedValue?: string; reason: string };
 
@@ -28,7 +29,7 @@ export function RaiseObjectionButton({
   const { t } = useTranslation('registry');
   const me = useSignedInUser();
   const [open, setOpen] = useState(false);
-  if (!allowed(me.roles, objectionRoles)) return null;
+  if (!allowed(me.roles, registryPolicy.objections)) return null;
   return (
     <>
       <Button icon={<FlagOutlined />} onClick={() => setOpen(true)} data-testid="raise-objection">

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
-import { allowed } from '../../../../web/kit/web-module.ts';
 import { resourceQuery, useResource } from '../../catalog/web/index.ts';
 import type {
   ComponentMap,
@@ -19,7 +18,7 @@ import type {
   ResolveBody,
 } from '../contract.ts';
 import { isRegistryName, type RegistryName, registryNames } from '../feeds.ts';
-import { stewards } from './roles.ts';
+import { registryPolicy } from '../policy.ts';
 
 export type {
   ComponentMap,
@@ -32,7 +31,6 @@ export type {
   PrecedenceList,
   RegistryStatistics,
 } from '../contract.ts';
-export { readers, stewards } from './roles.ts';
 export { isRegistryName, type RegistryName, registryNames };
 
 // Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
@@ -161,8 +159,9 @@ export function useItemOptions(registry: RegistryName, item: string): string[] {
 export function useMaySeeRaw(registry: RegistryName): boolean {
   const me = useSignedInUser();
   const resource = useRegistryResource(registry);
-  if (allowed(me.roles, stewards)) return true;
-  return me.departmentId !== null && me.departmentId === resource.data?.providerDepartmentId;
+  return registryPolicy.maySeeRaw(me, {
+    providerDepartmentId: resource.data?.providerDepartmentId ?? null,
+  });
 }
 
 /** Names and departments of feeding resources by alias, as they arrive (conflicts and provenance name sources). */

@@ -1,0 +1,161 @@
+import { type Ctx, lookupCtx } from '../../../core/context.ts';
+import type { Database } from '../../../core/db.ts';
+import { InputError, NotFoundError } from '../../../core/errors.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { CatalogService } from '../../catalog/index.ts';
+import { nameItems, type RegistryName } from '../feeds.ts';
+import { registryPolicy } from '../policy.ts';
+import type { RegistryService } from '../service.ts';
+import { sourcesInfo } from '../sources.ts';
+import { type Candidates, maskCandidates, visibilityFor } from '../visibility.ts';
+import type { EntityPage, EntityQuery, EntityView, EntityViewQuery } from './contract.ts';
+import { deriveValues } from './derived.ts';
+import { linksOf } from './links.ts';
+import './messages.ts';
+import { keyOfRef, refOf } from './refs.ts';
+import * as repo from './repository.ts';
+
+type Deps = { database: Database; catalog: CatalogService; audit: AuditService; registry: RegistryService };
+
+/** Filters that only some registries have: asking another registry for them is a mistake worth saying. */
+const filterRegistries: Record<'status' | 'class', RegistryName[]> = {
+  status: ['legal_person', 'license', 'component'],
+  class: ['component'],
+};
+
+/** Reading the base registries for people: search, and one entity with all it is made of. */
+export function createEntityReadService(deps: Deps) {
+  const { database, catalog, audit, registry: service } = deps;
+
+  /** Records a read of unmasked personal data (who read which registry's entities, and how they found them). */
+  async function auditRaw(
+    ctx: Ctx,
+    registry: RegistryName,
+    targetId: string,
+    detail: Record<string, unknown>,
+  ) {
+    await audit.recordNow(ctx, {
+      action: 'registry.read_personal',
+      targetType: registry,
+      targetId,
+      detail,
+    });
+  }
+
+  /**
+   * Checks a search and says what to look for. With `wholeKey` a key term matches whole keys only: for those who
+   * see a personal key masked, a prefix search would spell out ID numbers a digit at a time.
+   */
+  function searchOf(registry: RegistryName, q: EntityQuery, wholeKey: boolean): repo.EntitySearch {
+    for (const field of ['status', 'class'] as const)
+      if (q[field] && !filterRegistries[field].includes(registry))
+        throw new InputError('invalid_input', `No ${field} filter for ${registry}`, [
+          { field, reason: 'not_applicable', params: { registry } },
+        ]);
+    return {
+      // Full-width digits and letters typed with a Chinese keyboard are the same code.
+      term: q.q?.normalize('NFKC').trim(),
+      wholeKey,
+      address: q.address,
+      subdistrict: q.subdistrict,
+      status: q.status,
+      class: q.class,
+    };
+  }
+
+  return {
+    /**
+     * One page of a registry's entities matching the query, sorted by name then key; personal items masked
+     * unless the caller may see them and asked to (such a read is audited).
+     */
+    async search(ctx: Ctx, registry: RegistryName, q: EntityQuery): Promise<EntityPage> {
+      const page = Number(q.page ?? 1);
+      const pageSize = Number(q.pageSize ?? 20);
+      const resource = await catalog.get(lookupCtx, registry);
+      const shown = visibilityFor(ctx, resource, q.raw === 'true');
+      const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
+      const wholeKey = !!keyItem?.personal && !registryPolicy.maySeeRaw(ctx.actor, resource);
+      const nameItem = nameItems[registry];
+      const { items: found, total } = await repo.searchEntities(
+        database.db,
+        registry,
+        nameItem,
+        searchOf(registry, q, wholeKey),
+        { page, pageSize },
+      );
+      const items = found.map((e) => ({
+        ref: refOf(registry, e),
+        key: shown.key(e.key),
+        name: e.values[nameItem] === undefined ? null : shown.value(nameItem, e.values[nameItem]),
+        values: shown.values(e.values),
+      }));
+      if (shown.raw && shown.personal.length && items.length) {
+        const { page: _p, pageSize: _s, raw: _r, ...filters } = q;
+        await auditRaw(ctx, registry, 'search', { rows: items.length, page, filters });
+      }
+      return { items, total, page, pageSize, masked: !shown.raw };
+    },
+
+    /**
+     * One entity as the console shows it: merged values (the version of `asOf` if given), derived values,
+     * provenance with source and department names, each source's values, open conflicts, history and links to
+     * related entities. Personal values are masked as in `search`; a raw read is audited.
+     */
+    async entity(ctx: Ctx, registry: RegistryName, ref: string, q: EntityViewQuery): Promise<EntityView> {
+      const key = await keyOfRef(database.db, registry, ref);
+      if (key === undefined) throw new NotFoundError(registry, ref);
+      const resource = await catalog.get(lookupCtx, registry);
+      const shown = visibilityFor(ctx, resource, q.raw === 'true');
+      // The service names the entity by its key when it has no version then: say the ref, not an ID number.
+      const entity = await service
+        .get(registry, key, q.asOf ? asOfMoment(q.asOf) : undefined)
+        .catch((error: unknown) => {
+          throw error instanceof NotFoundError ? new NotFoundError(registry, ref) : error;
+        });
+      const sourceInfo = await sourcesInfo(
+        catalog,
+        entity.sources.map((s) => s.source),
+      );
+      const links = await linksOf(database.db, shown, registry, key, entity.values);
+      if (shown.raw && shown.personal.length)
+        await auditRaw(ctx, registry, key, { asOf: q.asOf ?? null, items: shown.personal });
+      return {
+        registry,
+        key: shown.key(key),
+        ref,
+        masked: !shown.raw,
+        items: resource.items.map((i) => ({ code: i.code, name: i.name, personal: i.personal })),
+        values: shown.values(entity.values),
+        derived: deriveValues(registry, key, entity.values),
+        provenance: Object.fromEntries(
+          Object.entries(entity.provenance).map(([item, p]) => [
+            item,
+            {
+              ...p,
+              sourceName: sourceInfo.get(p.source)?.name ?? null,
+              department: sourceInfo.get(p.source)?.department ?? null,
+            },
+          ]),
+        ),
+        sources: entity.sources.map((s) => ({
+          ...s,
+          sourceName: sourceInfo.get(s.source)?.name ?? null,
+          values: shown.values(s.values),
+        })),
+        conflicts: entity.conflicts.map((c) => ({
+          ...c,
+          candidates: maskCandidates(shown, c.item, c.candidates as Candidates),
+        })),
+        history: entity.history.map((h) => ({ ...h, values: shown.values(h.values) })),
+        links,
+      };
+    },
+  };
+}
+
+/** The moment an `asOf` names: a date means the end of that day in Asia/Shanghai (its last version). */
+function asOfMoment(asOf: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(`${asOf}T23:59:59.999+08:00`) : new Date(asOf);
+}
+
+export type EntityReadService = ReturnType<typeof createEntityReadService>;

@@ -1,0 +1,46 @@
+/**
+ * E-licenses (无证城市): issuing (one, or thousands in one transaction), revoking, reading, a citizen's own
+ * licenses and public verification. Each issue and revocation is delivered to the `license` registry as its
+ * source `license`, so the registry's entity follows the license. One file per use case (issue, revoke, read,
+ * sync, verify); this puts them together.
+ */
+import type { Ctx } from '../../../core/context.ts';
+import type { LicenseIssue, LicenseQuery, VerifyQuery } from './contract.ts';
+import type { LicenseDeps } from './deps.ts';
+import { issueLicense, issueLicenses } from './issue.ts';
+import './messages.ts';
+import { listLicenses, myLicenses, readLicense } from './read.ts';
+import { revokeLicense } from './revoke.ts';
+import { syncLicenseRegistry } from './sync.ts';
+import { verifyLicense } from './verify.ts';
+
+export type LicenseService = ReturnType<typeof createLicenseService>;
+
+/** The e-license service; `registry` receives every issued or revoked license. */
+export function createLicenseService(deps: LicenseDeps) {
+  return {
+    /** Issues one license for the caller's department (or, for center staff, the one named). */
+    issue: (ctx: Ctx, input: LicenseIssue) => issueLicense(deps, ctx, input),
+
+    /** Issues many licenses in one transaction; none is stored if one is refused. */
+    issueMany: (ctx: Ctx, inputs: LicenseIssue[]) => issueLicenses(deps, ctx, inputs),
+
+    /** Delivers to the license registry the licenses its entities do not follow yet; returns how many. */
+    syncRegistry: () => syncLicenseRegistry(deps),
+
+    /** Revokes a license of the caller's department (center staff: any). */
+    revoke: (ctx: Ctx, id: string, reason: string) => revokeLicense(deps, ctx, id, reason),
+
+    /** One license; the holder is masked unless the caller is center staff or the issuing department. */
+    get: (ctx: Ctx, id: string) => readLicense(deps, ctx, id),
+
+    /** One page of licenses, newest first, each masked unless the caller sees it raw. */
+    list: (ctx: Ctx, q: LicenseQuery) => listLicenses(deps, ctx, q),
+
+    /** The licenses held under the caller's own ID number, with their QR payloads. */
+    mine: (ctx: Ctx) => myLicenses(deps, ctx),
+
+    /** The public verdict on a license identifier or QR content: valid, expired, revoked or forged. */
+    verify: (q: VerifyQuery) => verifyLicense(deps, q),
+  };
+}

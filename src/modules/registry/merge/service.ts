@@ -1,0 +1,87 @@
+import { lookupCtx } from '../../../core/context.ts';
+import type { Database } from '../../../core/db.ts';
+import type { CatalogService, Resource } from '../../catalog/index.ts';
+import { defaultPrecedence, feeds, nameItems, type RegistryName, registryNames } from '../feeds.ts';
+import * as precedenceRepo from '../precedence/repository.ts';
+import { mergeBatch, mergeKeys } from './merge.ts';
+import * as repo from './repository.ts';
+
+/** Entities merged again per transaction, as a batch's merge does in JavaScript. */
+const REMERGE_SLICE = 2000;
+
+/** Merging delivered batches into the registries' entities, and merging entities again when a rule changes. */
+export function createMergeService(deps: { database: Database; catalog: CatalogService }) {
+  const { database, catalog } = deps;
+
+  /** Merges one committed batch of a resource, when the resource feeds a registry. */
+  async function merge(batch: { id: number }, resource: Resource) {
+    const registry = resource.alias ? feeds[resource.alias] : undefined;
+    if (!registry) return null;
+    const { registryItems, precedence } = await mergeSetup(registry);
+    const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
+    return database.rawTransaction((tx) =>
+      mergeBatch(tx, {
+        registry,
+        source: resource.alias!,
+        table: `data.r_${resource.id}`,
+        batchId: batch.id,
+        sourceItems,
+        registryItems,
+        precedence,
+      }),
+    );
+  }
+
+  /** The registry's items in catalog order and its precedence: what every merge of its entities needs. */
+  async function mergeSetup(registry: RegistryName) {
+    const target = await catalog.get(lookupCtx, registry);
+    return {
+      registryItems: target.items.map((i) => i.code),
+      precedence: await precedenceRepo.storedPrecedence(database.db, registry),
+    };
+  }
+
+  /**
+   * Merges these entities again from what their sources last delivered (after a resolution, a precedence
+   * change, licenses issued).
+   */
+  async function remerge(registry: RegistryName, keys: string[]) {
+    const result = { changed: 0, conflicts: 0 };
+    if (keys.length === 0) return result;
+    const setup = await mergeSetup(registry);
+    for (let from = 0; from < keys.length; from += REMERGE_SLICE) {
+      const slice = await database.rawTransaction(async (tx) => {
+        await repo.lockRegistry(tx, registry);
+        return mergeKeys(tx, { registry, ...setup }, keys.slice(from, from + REMERGE_SLICE));
+      });
+      result.changed += slice.changed;
+      result.conflicts += slice.conflicts;
+    }
+    return result;
+  }
+
+  return {
+    merge,
+    remerge,
+
+    /** Stores the default precedence of each registry that has none stored yet (a first start). */
+    async seedPrecedence() {
+      for (const registry of registryNames) {
+        if (await precedenceRepo.hasPrecedence(database.db, registry)) continue;
+        for (const [item, sources] of Object.entries(defaultPrecedence[registry]))
+          await precedenceRepo.insertDefaultPrecedence(database.db, registry, item, sources);
+      }
+    },
+
+    /** Merges done batches of feeding resources that were not merged yet (a merge cut short by a stop). */
+    async catchUp() {
+      for (const row of await repo.unmergedBatches(database.db)) {
+        const resource = await catalog.get(lookupCtx, row.resource_code);
+        if (resource.alias && feeds[resource.alias]) await merge(row, resource);
+      }
+      // Entities merged before names were searchable get their search text.
+      for (const registry of registryNames)
+        await remerge(registry, await repo.unsearchableKeys(database.db, registry, nameItems[registry]));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { type Ctx, lookupCtx } from '../../../core/context.ts';
+import { ForbiddenError } from '../../../core/errors.ts';
+import { registryPolicy } from '../policy.ts';
+import { visibilityFor } from '../visibility.ts';
+import type { ObjectionDetail, ObjectionQuery, ObjectionStatus } from './contract.ts';
+import './messages.ts';
+import * as repo from './repository.ts';
+import { abilities, detail, loadObjection, type ObjectionDeps, refuse, toViews } from './views.ts';
+
+/** One objection with its timeline, for its parties and center staff; a raw read of personal data is audited. */
+export async function readObjection(deps: ObjectionDeps, ctx: Ctx, id: number): Promise<ObjectionDetail> {
+  const row = await loadObjection(deps, id);
+  if (!abilities(ctx, row).comment)
+    await refuse(deps, ctx, row, 'not_objection_party', 'Not an objection of your department');
+  const shown = await detail(deps, ctx, row);
+  const resource = await deps.catalog.get(lookupCtx, row.registry);
+  const personal = visibilityFor(ctx, resource, false);
+  if (
+    abilities(ctx, row).seesRaw &&
+    (personal.personal.includes(row.item) || personal.key(row.key) !== row.key)
+  )
+    await deps.audit.recordNow(ctx, {
+      action: 'data.read_personal',
+      targetType: 'objection',
+      targetId: id,
+      detail: { registry: row.registry, item: row.item },
+    });
+  return shown;
+}
+
+/**
+ * A page of objections, newest first, always masked (the detail unmasks for those who may): those the
+ * caller's department raised or was sent, or all of them for center staff.
+ */
+export async function listObjections(deps: ObjectionDeps, ctx: Ctx, q: ObjectionQuery) {
+  const all = registryPolicy.seesAllObjections(ctx.actor);
+  const scope = q.scope ?? (all ? 'all' : 'raised');
+  if (scope === 'all' && !all) {
+    await deps.audit.deny(
+      ctx,
+      { targetType: 'objection', detail: { scope } },
+      new ForbiddenError('objections_all_for_stewards', 'Only stewards see all objections'),
+    );
+  }
+  const department = ctx.actor?.departmentId ?? null;
+  if (scope !== 'all' && department === null) return { items: [], total: 0 };
+  const { items, total } = await repo.findObjections(deps.database.db, {
+    status: q.status as ObjectionStatus | undefined,
+    registry: q.registry,
+    ...(scope === 'raised' && { raisedBy: department! }),
+    ...(scope === 'assigned' && { assignedTo: department! }),
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: await toViews(deps, ctx, items, () => false), total };
+}

@@ -1,0 +1,72 @@
+import type { App } from '../../../core/http.ts';
+import { registryPolicy } from '../policy.ts';
+import {
+  answerBody,
+  closeBody,
+  commentBody,
+  objectionDetail,
+  objectionIdParam,
+  objectionInput,
+  objectionPage,
+  objectionQuery,
+} from './contract.ts';
+import type { ObjectionService } from './service.ts';
+
+/**
+ * Objection (数据纠错) API: raise, list, read, accept or reject, close, comment. Department users act for their own
+ * department; the service checks which objections are theirs.
+ */
+export function objectionRoutes(service: ObjectionService) {
+  return async (app: App) => {
+    const tags = ['registry'];
+    app.post(
+      '/api/registry/objections',
+      {
+        config: { access: registryPolicy.objections },
+        schema: { tags, body: objectionInput, response: { 201: objectionDetail } },
+      },
+      async (req, reply) => reply.code(201).send(await service.raise(req.ctx, req.body)),
+    );
+    app.get(
+      '/api/registry/objections',
+      {
+        config: { access: registryPolicy.objections },
+        schema: { tags, querystring: objectionQuery, response: { 200: objectionPage } },
+      },
+      (req) => service.list(req.ctx, req.query),
+    );
+    app.get(
+      '/api/registry/objections/:id',
+      {
+        config: { access: registryPolicy.objections },
+        schema: { tags, params: objectionIdParam, response: { 200: objectionDetail } },
+      },
+      (req) => service.get(req.ctx, req.params.id),
+    );
+    for (const verdict of ['accept', 'reject'] as const)
+      app.post(
+        `/api/registry/objections/:id/${verdict}`,
+        {
+          config: { access: registryPolicy.objections },
+          schema: { tags, params: objectionIdParam, body: answerBody, response: { 200: objectionDetail } },
+        },
+        (req) => service[verdict](req.ctx, req.params.id, req.body.answer),
+      );
+    app.post(
+      '/api/registry/objections/:id/close',
+      {
+        config: { access: registryPolicy.objections },
+        schema: { tags, params: objectionIdParam, body: closeBody, response: { 200: objectionDetail } },
+      },
+      (req) => service.close(req.ctx, req.params.id, req.body.note),
+    );
+    app.post(
+      '/api/registry/objections/:id/comment',
+      {
+        config: { access: registryPolicy.objections },
+        schema: { tags, params: objectionIdParam, body: commentBody, response: { 200: objectionDetail } },
+      },
+      (req) => service.comment(req.ctx, req.params.id, req.body.note),
+    );
+  };
+}

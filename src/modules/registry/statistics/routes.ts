@@ -1,0 +1,31 @@
+import type { App } from '../../../core/http.ts';
+import { registryParam } from '../entities/contract.ts';
+import { registryPolicy } from '../policy.ts';
+import { componentMap, componentMapQuery, registryStatistics, registryStats } from './contract.ts';
+import type { StatisticsService } from './service.ts';
+
+/** Registry statistics API: entity counts, one registry's figures and the component map. */
+export function statisticsRoutes(service: StatisticsService) {
+  return async (app: App) => {
+    const tags = ['registry'];
+    const access = registryPolicy.read;
+    app.get(
+      '/api/registry/stats',
+      { config: { access }, schema: { tags, response: { 200: registryStats } } },
+      () => service.stats(),
+    );
+    app.get(
+      '/api/registry/:registry/statistics',
+      { config: { access }, schema: { tags, params: registryParam, response: { 200: registryStatistics } } },
+      (req) => service.statistics(req.params.registry),
+    );
+    app.get(
+      '/api/registry/component/map',
+      {
+        config: { access },
+        schema: { tags, querystring: componentMapQuery, response: { 200: componentMap } },
+      },
+      (req) => service.componentMap(req.query),
+    );
+  };
+}
