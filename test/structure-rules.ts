@@ -60,9 +60,10 @@ export function handWrittenRoles(file: string, text: string): string | undefined
   return roleList.test(text) ? 'role lists belong in the module’s policy.ts' : undefined;
 }
 
-// Querying: Drizzle's query builder and sql template, the raw driver, and the helpers around them.
+// Querying: Drizzle's query builder and sql template, the raw driver, and the helpers around them. Opening a
+// transaction is not querying: a service says where its work begins and ends, and hands the transaction on.
 const querying =
-  /from 'drizzle-orm'|\bqueryRows\(|\.execute\(|\brawTransaction\(|\bcopyIn\(|\b(?:db|database|tx)\.(?:query|select|insert|update|delete)\(/;
+  /from 'drizzle-orm'|\bqueryRows\(|\.execute\(|\bcopyIn\(|\b(?:db|database|tx)\.(?:query|select|insert|update|delete)\(/;
 
 /** Why a module file other than a repository or schema queries the database, or undefined. */
 export function sqlOutsideRepository(file: string, text: string): string | undefined {
