@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what the page shows as long as Playwright's locators do (1 s by default: too short
+          // for a page's first load on a busy machine).
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -1,7 +1,7 @@
 // Drives the web console in Debian's Chromium against a real server: sign-in, home, language, departments, users.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { browserSession, repoRoot } from './server.ts';
+import { browserSession, preferEnglish, repoRoot, untilStill } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
@@ -20,7 +20,14 @@ async function waitForMap() {
   const box = await canvas.boundingBox();
   expect(box?.width).toBeGreaterThan(300);
   expect(box?.height).toBeGreaterThan(300);
-  await session.page.waitForTimeout(1500);
+  await untilStill(session.page);
+}
+
+/** Signs the test's page in as the admin, on the home page, in English as if chosen on an earlier visit. */
+async function adminInEnglish() {
+  await preferEnglish(session.page);
+  await session.signIn('admin', adminPassword);
+  await session.page.getByTestId('home-title').filter({ hasText: 'Data Resource Center' }).waitFor();
 }
 
 describe('web console', () => {
@@ -34,6 +41,7 @@ describe('web console', () => {
   });
 
   test('signs the admin in to the home page with the overview figures and the district map', async () => {
+    await session.page.goto('/login');
     await signIn('admin', adminPassword);
     await session.page.getByTestId('home-title').filter({ hasText: '望城区 数据资源中心' }).waitFor();
     const response = await session.page.request.get('/api/overview');
@@ -55,6 +63,8 @@ describe('web console', () => {
   });
 
   test('switches to English and remembers the choice', async () => {
+    await session.signIn('admin', adminPassword);
+    await session.page.getByTestId('home-title').filter({ hasText: '望城区 数据资源中心' }).waitFor();
     await session.page.getByTestId('language-switch').getByText('English').click();
     await session.page.getByRole('menuitem', { name: 'Departments' }).waitFor();
     await session.page.getByTestId('home-title').filter({ hasText: 'Data Resource Center' }).waitFor();
@@ -66,6 +76,7 @@ describe('web console', () => {
   });
 
   test('creates a department through the form, showing the server’s field errors on the fields', async () => {
+    await adminInEnglish();
     await session.page.getByRole('menuitem', { name: 'Departments' }).click();
     await session.page.waitForURL(/\/departments$/);
     await session.page.getByRole('cell', { name: '公安分局' }).waitFor();
@@ -96,6 +107,7 @@ describe('web console', () => {
   });
 
   test('creates a user whose generated password must be changed at first sign-in', async () => {
+    await adminInEnglish();
     await session.page.getByRole('menuitem', { name: 'Users' }).click();
     await session.page.getByTestId('user-create').click();
     const form = session.page.getByTestId('user-form');
@@ -103,8 +115,6 @@ describe('web console', () => {
     await form.getByLabel('Name', { exact: true }).fill('张三');
     await session.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await session.page.getByRole('button', { name: 'I have saved it' }).waitFor();
-    // Let the dialog finish its opening animation so the screenshot shows it.
-    await session.page.waitForTimeout(500);
     const password = (await session.page.getByTestId('secret-value').textContent())?.trim() ?? '';
     expect(password.length).toBeGreaterThanOrEqual(12);
     await session.shot('user-created', { fullPage: false });
@@ -133,9 +143,7 @@ describe('web console', () => {
   });
 
   test('gives a citizen account its ID number, checked, and never shows it whole again', async () => {
-    await session.page.getByTestId('user-menu').click();
-    await session.page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await signIn('admin', adminPassword);
+    await adminInEnglish();
     await session.page.getByRole('menuitem', { name: 'Users' }).click();
     await session.page.getByTestId('user-create').click();
     const form = session.page.getByTestId('user-form');

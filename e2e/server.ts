@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { idNumberCheck } from '../src/core/cn-codes.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,6 +114,16 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
   return page;
 }
 
+/**
+ * Makes the console open in English on this page (and its context's other pages), as if the user had chosen it on
+ * an earlier visit; a language chosen on the page afterwards still sticks. Call it before the first navigation.
+ */
+export async function preferEnglish(on: Page) {
+  await on.context().addInitScript(() => {
+    if (!localStorage.getItem('onecity.language')) localStorage.setItem('onecity.language', 'en');
+  });
+}
+
 /** Signs in through the form on the sign-in page and waits for the home page. */
 export async function signIn(on: Page, username: string, password: string) {
   await on.goto('/login');
@@ -123,30 +133,110 @@ export async function signIn(on: Page, username: string, password: string) {
   await on.getByTestId('home-title').waitFor();
 }
 
+/**
+ * Signs the page's browser context in through the API (the session cookie is the context's), for tests whose
+ * subject is not signing in; the page stays where it is.
+ */
+export async function signInByApi(on: Page, username: string, password: string) {
+  const response = await on.request.post('/api/auth/login', { data: { username, password } });
+  expect(response.status(), `signing in ${username}: ${await response.text()}`).toBe(200);
+}
+
 /** An 18-digit citizen ID number: the 17 digits given and their GB 11643 check character. */
 export function idNumber(first17: string) {
   return first17 + idNumberCheck(first17);
 }
 
+/** Today's date in Asia/Shanghai (YYYY-MM-DD), as the console's date pickers start. */
+export function todayInShanghai(plusDays = 0) {
+  const day = new Date(Date.now() + plusDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(day);
+}
+
+// rc-motion (antd's animations) marks an element with these classes while it enters or leaves.
+const motionClass = /-(appear|enter|leave)(-prepare|-start|-active)?$/;
+
 /**
- * One test file's server, browser and page: started in `beforeAll`, closed in `afterAll`. Uncaught page errors of
- * the page (and of pages opened with `pageErrors`) are collected in `pageErrors`.
+ * Waits until nothing on the page moves, so a screenshot shows the page as it stays: no element entering or
+ * leaving (antd's motion classes), no finite CSS animation or transition running, and every canvas (the charts)
+ * drawn and the same in two looks 100 ms apart.
+ */
+export async function untilStill(on: Page) {
+  await on.waitForFunction((pattern) => {
+    const motion = new RegExp(pattern);
+    const moving = document
+      .getAnimations()
+      .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+    const marked = [
+      ...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]'),
+    ].some((e) => [...e.classList].some((c) => motion.test(c)));
+    return !moving && !marked;
+  }, motionClass.source);
+  const canvases = () =>
+    on.evaluate(() =>
+      [...document.querySelectorAll('canvas')]
+        .filter((c) => c.width > 0 && c.height > 0)
+        .map((c) => {
+          const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+          const drawn = pixels ? pixels.some((value, i) => i % 4 === 3 && value !== 0) : true;
+          return drawn ? c.toDataURL() : 'blank';
+        }),
+    );
+  let last = await canvases();
+  await expect
+    .poll(
+      async () => {
+        const now = await canvases();
+        const still = !now.includes('blank') && now.join() === last.join();
+        last = now;
+        return still;
+      },
+      { interval: 100, timeout: 15_000, message: 'the charts did not settle' },
+    )
+    .toBe(true);
+}
+
+/**
+ * One test file's server and browser, started in `beforeAll` and closed in `afterAll`, and each test's page: a new
+ * browser context (no cookies, nothing navigated) opened before the test and closed after it, so a test starts from
+ * the same place whether it runs alone or after others. Uncaught page errors of the test's pages fail the test and
+ * are collected in `pageErrors` for the whole file.
  */
 export function browserSession(options: { adminPassword: string; demo?: 'small' | 'none' }) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
+  let opened: Page[] = [];
+  let errorsBefore = 0;
   const pageErrors: string[] = [];
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the browser session has not started (used outside a test?)');
     return value;
+  };
+  /** A page of its own, closed after the test. */
+  const newPage = async () => {
+    const opening = await openPage(started(browser), started(server).url, pageErrors);
+    opened.push(opening);
+    return opening;
   };
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
     server = await startServer(options.adminPassword, { demo: options.demo });
     browser = await launchChromium();
-    page = await openPage(browser, server.url, pageErrors);
+  });
+
+  beforeEach(async () => {
+    errorsBefore = pageErrors.length;
+    page = await newPage();
+  });
+
+  afterEach(async () => {
+    const errors = pageErrors.slice(errorsBefore);
+    for (const p of opened) await p.context().close();
+    opened = [];
+    page = undefined;
+    expect(errors, 'uncaught errors in the page').toEqual([]);
   });
 
   afterAll(async () => {
@@ -161,19 +251,29 @@ export function browserSession(options: { adminPassword: string; demo?: 'small' 
     get browser() {
       return started(browser);
     },
+    /** This test's page. */
     get page() {
       return started(page);
     },
     pageErrors,
+    /** Another page with its own cookies (for another user), closed after the test. */
+    newPage,
+    /** Signs `on` (this test's page unless given) in as this user through the API and opens `path` (home). */
+    async signIn(username: string, password: string, { on = started(page), path = '/' } = {}) {
+      await signInByApi(on, username, password);
+      await on.goto(path);
+      return on;
+    },
     /**
-     * Saves `<name>.png` under e2e/artifacts: the whole page, scrolled to the top first (or the sticky header would
-     * be drawn mid-page), or with `fullPage: false` the viewport as it is.
+     * Saves `<name>.png` under e2e/artifacts once the page is still (see untilStill): the whole page, scrolled to
+     * the top first (or the sticky header would be drawn mid-page), or with `fullPage: false` the viewport as it is.
      */
     async shot(
       name: string,
       { on = started(page), fullPage = true }: { on?: Page; fullPage?: boolean } = {},
     ) {
       if (fullPage) await on.evaluate(() => window.scrollTo(0, 0));
+      await untilStill(on);
       await on.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
     },
   };

@@ -6,7 +6,7 @@
 // granted; the calls show on the usage page, and the provider sees who uses its data.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSession, idNumber, openPage, signIn } from './server.ts';
+import { browserSession, idNumber, signIn, signInByApi, todayInShanghai } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
@@ -28,12 +28,20 @@ const person = { id: idNumber('43011219870412001'), name: '张伟', phone: '1381
 const neighbour = { id: idNumber('43011219920930002'), name: '欧阳娜娜', phone: '13987654321' };
 // Asked for: two personal items (masked, as none is asked raw) and three plain ones.
 const asked = ['id_number', 'name', 'sex', 'birth_date', 'subdistrict'];
+// What the applicant fills in: the consuming system names the application in the lists.
+const consumingSystem = '卫健局家庭医生签约系统';
+const purpose = '核验签约居民的身份与户籍所在街道';
+const legalBasis = '《基本医疗卫生与健康促进法》第三十一条';
 
 /**
- * Creates a department user as the admin, and a page of their own (own cookies) on which they have set their own
- * password (an account an admin created must change it first: done through the API to come to the point).
+ * Creates a department user as the admin (the test's page, signed in as the admin), who then sets their own password
+ * (an account an admin created must change it first: done through the API to come to the point); nothing when the
+ * user exists already.
  */
 async function departmentUser(user: typeof applicant) {
+  const existing = await session.page.request.get('/api/users', { params: { q: user.username } });
+  expect(existing.status()).toBe(200);
+  if ((await existing.json()).items.some((u: { username: string }) => u.username === user.username)) return;
   const departments = await session.page.request.get('/api/departments', { params: { pageSize: 500 } });
   expect(departments.status()).toBe(200);
   const { items } = (await departments.json()) as { items: { id: number; code: string }[] };
@@ -50,7 +58,7 @@ async function departmentUser(user: typeof applicant) {
     },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const page = await openPage(session.browser, session.server.url, session.pageErrors);
+  const page = await session.newPage();
   const login = await page.request.post('/api/auth/login', {
     data: { username: user.username, password: initial },
   });
@@ -59,8 +67,129 @@ async function departmentUser(user: typeof applicant) {
     data: { currentPassword: initial, newPassword: user.password },
   });
   expect(changed.status()).toBe(204);
-  await signIn(page, user.username, user.password);
-  return page;
+}
+
+/** 公安分局's delivery of the two people, merged into the population registry; nothing when delivered already. */
+async function delivery() {
+  const batches = await session.page.request.get('/api/ingest/batches', {
+    params: { resource: resource.alias },
+  });
+  expect(batches.status()).toBe(200);
+  if ((await batches.json()).total > 0) return;
+  const pushed = await session.page.request.post(`/api/ingest/push/${resource.alias}`, {
+    data: {
+      records: [
+        {
+          id_number: person.id,
+          name: person.name,
+          sex: '男',
+          birth_date: '1987-04-12',
+          address: '望城区高塘岭街道雷锋大道18号',
+          phone: person.phone,
+          subdistrict: '高塘岭街道',
+        },
+        {
+          id_number: neighbour.id,
+          name: neighbour.name,
+          sex: '女',
+          birth_date: '1992-09-30',
+          phone: neighbour.phone,
+          subdistrict: '乌山街道',
+        },
+      ],
+    },
+  });
+  expect(pushed.status(), await pushed.text()).toBe(200);
+  // The registries merge the delivery in the background: waited for, so that no test's pages wait behind it.
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await session.page.request.get('/api/registry/population/entities', { params: { q: person.id } })
+          ).json()
+        ).total,
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+}
+
+/**
+ * What every test starts from: the admin signed in on the test's page, the two departments' users and 公安分局's
+ * delivery (made by the first test, or now when a test runs alone).
+ */
+async function prepared() {
+  await session.signIn('admin', adminPassword);
+  await departmentUser(applicant);
+  await departmentUser(provider);
+  await delivery();
+}
+
+/** A page of the user's own, signed in, on `path` (home). */
+const pageOf = async (user: typeof applicant, path = '/') =>
+  session.signIn(user.username, user.password, { on: await session.newPage(), path });
+
+type Stage = 'pending_provider' | 'pending_center' | 'approved';
+
+/**
+ * The application of the apply test, brought through the API to `stage` as the approval tests would: applied for
+ * (with what the apply test fills in) when there is none, approved by 公安分局 and then by the center as far as
+ * `stage` needs. Returns its page's path and, once approved, its grant's id.
+ */
+async function applicationAt(stage: Stage): Promise<{ path: string; grantId: number }> {
+  const as = async (user: { username: string; password: string }) => {
+    const page = await session.newPage();
+    await signInByApi(page, user.username, user.password);
+    return page.request;
+  };
+  const mine = await as(applicant);
+  const list = await mine.get('/api/sharing/applications', {
+    params: { scope: 'mine', resource: resource.alias, q: consumingSystem },
+  });
+  expect(list.status()).toBe(200);
+  let application = ((await list.json()).items as { id: number; status: string }[]).find((a) =>
+    ['pending_provider', 'pending_center', 'approved'].includes(a.status),
+  );
+  if (!application) {
+    const created = await mine.post('/api/sharing/applications', {
+      data: {
+        resource: resource.alias,
+        purpose,
+        legalBasis,
+        items: asked,
+        rawItems: [],
+        rowFilter: {},
+        consumingSystem,
+        periodFrom: todayInShanghai(),
+        periodTo: todayInShanghai(364),
+        expectedDailyCalls: 1000,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    application = await created.json();
+  }
+  const decide = async (by: { username: string; password: string }) => {
+    const decided = await (await as(by)).post(`/api/sharing/applications/${application!.id}/decide`, {
+      data: { decision: 'approve' },
+    });
+    expect(decided.status(), await decided.text()).toBe(200);
+    application = await decided.json();
+  };
+  if (application!.status === 'pending_provider' && stage !== 'pending_provider') await decide(provider);
+  if (application!.status === 'pending_center' && stage === 'approved')
+    await decide({ username: 'admin', password: adminPassword });
+  expect(application!.status).toBe(stage);
+  const detail = await (await mine.get(`/api/sharing/applications/${application!.id}`)).json();
+  return { path: `/sharing/applications/${application!.id}`, grantId: detail.grant?.id };
+}
+
+/** A new credential of the grant, created through the API by the applicant: its bearer token. */
+async function newToken(grantId: number) {
+  const page = await session.newPage();
+  await signInByApi(page, applicant.username, applicant.password);
+  const created = await page.request.post(`/api/sharing/grants/${grantId}/credentials`);
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { token: string }).token;
 }
 
 /**
@@ -85,45 +214,20 @@ async function bellCount(on: Page) {
   return Number(await count.getAttribute('title'));
 }
 
-let applicantPage: Page;
-let providerPage: Page;
-let applicationUrl = '';
-let token = '';
-let exampleUrl = '';
-
 describe('sharing: apply, approve, call', () => {
   test('sets up the two departments’ users and the data 公安分局 delivers', async () => {
     await signIn(session.page, 'admin', adminPassword);
-    applicantPage = await departmentUser(applicant);
-    providerPage = await departmentUser(provider);
-    const pushed = await session.page.request.post(`/api/ingest/push/${resource.alias}`, {
-      data: {
-        records: [
-          {
-            id_number: person.id,
-            name: person.name,
-            sex: '男',
-            birth_date: '1987-04-12',
-            address: '望城区高塘岭街道雷锋大道18号',
-            phone: person.phone,
-            subdistrict: '高塘岭街道',
-          },
-          {
-            id_number: neighbour.id,
-            name: neighbour.name,
-            sex: '女',
-            birth_date: '1992-09-30',
-            phone: neighbour.phone,
-            subdistrict: '乌山街道',
-          },
-        ],
-      },
-    });
-    expect(pushed.status(), await pushed.text()).toBe(200);
+    await departmentUser(applicant);
+    await departmentUser(provider);
+    // Each signs in through the form with the password they set.
+    for (const user of [applicant, provider])
+      await signIn(await session.newPage(), user.username, user.password);
+    await delivery();
   });
 
   test('the applicant finds the resource in the catalog and applies for some of its items', async () => {
-    const page = applicantPage;
+    await prepared();
+    const page = await pageOf(applicant);
     await page.getByRole('menuitem', { name: '资源目录' }).click();
     await page.waitForURL(/\/catalog$/);
     const search = page.getByTestId('catalog-search').getByRole('searchbox');
@@ -150,23 +254,23 @@ describe('sharing: apply, approve, call', () => {
     expect(await raw.textContent()).toContain('公民身份号码');
     expect(await raw.textContent()).toContain('姓名');
     for (const box of await raw.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false);
-    await form.getByLabel('使用系统').fill('卫健局家庭医生签约系统');
-    await form.getByLabel('用途').fill('核验签约居民的身份与户籍所在街道');
-    await form.getByLabel('法律依据').fill('《基本医疗卫生与健康促进法》第三十一条');
+    await form.getByLabel('使用系统').fill(consumingSystem);
+    await form.getByLabel('用途').fill(purpose);
+    await form.getByLabel('法律依据').fill(legalBasis);
     await session.shot('sharing-apply', { on: page });
     await page.getByTestId('apply-submit').click();
     await page.getByText('申请已提交').waitFor();
     await page.waitForURL(/\/sharing\/applications\/\d+$/);
-    applicationUrl = new URL(page.url()).pathname;
     await page.getByText('待提供部门审批').first().waitFor();
     // The applicant cannot approve their own application.
     expect(await page.getByTestId('application-approve').count()).toBe(0);
   });
 
   test('the provider department approves from its inbox', async () => {
-    const page = providerPage;
+    await prepared();
+    const { path: applicationUrl } = await applicationAt('pending_provider');
+    const page = await pageOf(provider);
     // Told by the bell that an application waits for them.
-    await page.reload();
     await expect.poll(() => bellCount(page)).toBeGreaterThan(0);
     await page.getByRole('menuitem', { name: '共享交换' }).click();
     await page.waitForURL(/\/sharing\/applications/);
@@ -188,6 +292,8 @@ describe('sharing: apply, approve, call', () => {
   });
 
   test('the center approves, and the grant is made', async () => {
+    await prepared();
+    const { path: applicationUrl } = await applicationAt('pending_center');
     const page = session.page;
     await page.getByRole('menuitem', { name: '共享交换' }).click();
     await page.waitForURL(/\/sharing\/applications/);
@@ -208,8 +314,9 @@ describe('sharing: apply, approve, call', () => {
   });
 
   test('the applicant, told by the bell, opens the grant and creates a credential', async () => {
-    const page = applicantPage;
-    await page.goto('/');
+    await prepared();
+    const { path: applicationUrl } = await applicationAt('approved');
+    const page = await pageOf(applicant);
     await page.getByTestId('home-title').waitFor();
     // Forwarded by the provider, then approved by the center: both unread.
     await expect.poll(() => bellCount(page)).toBeGreaterThanOrEqual(2);
@@ -236,10 +343,8 @@ describe('sharing: apply, approve, call', () => {
     await page.getByTestId('credential-create').click();
     const secret = page.getByTestId('secret-value');
     await secret.waitFor();
-    token = (await secret.textContent())?.trim() ?? '';
+    const token = (await secret.textContent())?.trim() ?? '';
     expect(token).toMatch(/^ak_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
-    // Let the dialog finish opening, so the screenshot shows it.
-    await page.waitForTimeout(500);
     await session.shot('sharing-credential', { on: page, fullPage: false });
     await page.getByRole('button', { name: '我已保存' }).click();
     await secret.waitFor({ state: 'detached' });
@@ -253,7 +358,9 @@ describe('sharing: apply, approve, call', () => {
   });
 
   test('the grant leads to the API documentation, with an example request to copy', async () => {
-    const page = applicantPage;
+    await prepared();
+    const { grantId } = await applicationAt('approved');
+    const page = await pageOf(applicant, `/sharing/grants/${grantId}`);
     await page.getByTestId('grant-api-docs').click();
     await page.waitForURL(new RegExp(`/sharing/resources/${resource.alias}/api$`));
     // The items as this grant returns them.
@@ -268,12 +375,19 @@ describe('sharing: apply, approve, call', () => {
     // The first example fetches a row by key; its URL is what the consuming system will call.
     const example = (await page.getByTestId('api-docs-example').first().textContent()) ?? '';
     expect(example).toContain('Authorization: Bearer');
-    exampleUrl = /"(http[^"]+)"/.exec(example)?.[1] ?? '';
+    const exampleUrl = /"(http[^"]+)"/.exec(example)?.[1] ?? '';
     expect(exampleUrl).toBe(`${session.server.url}/api/share/v1/${resource.alias}/<key>`);
     await session.shot('sharing-api-docs', { on: page });
   });
 
   test('the consuming system calls the sharing API with the token', async () => {
+    await prepared();
+    const { grantId } = await applicationAt('approved');
+    const token = await newToken(grantId);
+    // The URL the documentation page shows, as the docs test reads it.
+    const docs = await pageOf(applicant, `/sharing/resources/${resource.alias}/api`);
+    const example = (await docs.getByTestId('api-docs-example').first().textContent()) ?? '';
+    const exampleUrl = /"(http[^"]+)"/.exec(example)?.[1] ?? '';
     // The example request of the documentation page, with a real key.
     const row = await shareCall(exampleUrl.replace('<key>', person.id), token);
     expect(row.status, row.text).toBe(200);
@@ -316,10 +430,21 @@ describe('sharing: apply, approve, call', () => {
   });
 
   test('the applicant sees their calls on the usage page, and the provider who uses its data', async () => {
-    const page = applicantPage;
+    await prepared();
+    const { grantId } = await applicationAt('approved');
+    // The calls of the consuming system, through a credential of this test's own.
+    const token = await newToken(grantId);
+    const keyId = token.split('.')[0]!;
+    expect((await shareCall(`${resource.alias}/${person.id}`, token)).status).toBe(200);
+    expect(
+      (await shareCall(`${resource.alias}?subdistrict=${encodeURIComponent('乌山街道')}`, token)).status,
+    ).toBe(200);
+    expect((await shareCall(`${resource.alias}/${person.id}?items=name,phone`, token)).status).toBe(403);
+    const page = await pageOf(applicant);
+    const providerPage = await pageOf(provider);
     await page.getByRole('menuitem', { name: '调用统计' }).click();
     await page.waitForURL(/\/sharing\/usage/);
-    const rows = page.getByTestId('usage-calls').locator('tbody tr.ant-table-row');
+    const rows = page.getByTestId('usage-calls').locator('tbody tr.ant-table-row').filter({ hasText: keyId });
     const served = rows.filter({ hasText: '200 成功' });
     await expect.poll(() => served.count()).toBe(2);
     expect(await served.first().textContent()).toContain(resource.name);

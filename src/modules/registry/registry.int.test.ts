@@ -213,7 +213,8 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
   });
 });
 
-// Only the server runs transactions side by side (PGlite runs one at a time).
+// PostgreSQL only: PGlite has one connection and runs transactions one after the other, so a second merge can never
+// be seen waiting on the first's lock there; what this test checks does not exist on PGlite.
 describe('registry merges side by side on PostgreSQL', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   beforeAll(async () => {
@@ -223,6 +224,31 @@ describe('registry merges side by side on PostgreSQL', () => {
     await p?.close();
   });
 
+  /**
+   * Waits until another backend waits (`granted = false`) for an advisory lock the backend `holder` holds, in this
+   * test's database; fails after 10 s.
+   */
+  async function waitUntilQueuedBehind(holder: number) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const waiting = await p.database.query<{ pid: number }>(
+        `select waiter.pid
+         from pg_locks held
+         join pg_locks waiter
+           on waiter.locktype = held.locktype and waiter.database = held.database
+          and waiter.classid = held.classid and waiter.objid = held.objid and waiter.objsubid = held.objsubid
+         where held.pid = $1 and held.locktype = 'advisory' and held.granted
+           and held.database = (select oid from pg_database where datname = current_database())
+           and waiter.pid <> held.pid and not waiter.granted`,
+        [holder],
+      );
+      if (waiting.length > 0) return;
+      if (Date.now() > deadline)
+        expect.fail('the second merge never waited for the lock the first one holds');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   it('waits for a merge in progress instead of overwriting what it has not seen', async () => {
     const key = id('43011219950505441');
     const { registry } = p.modules;
@@ -230,12 +256,13 @@ describe('registry merges side by side on PostgreSQL', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    let first!: () => void;
-    const firstWrote = new Promise<void>((resolve) => {
+    let first!: (backend: number) => void;
+    const firstWrote = new Promise<number>((resolve) => {
       first = resolve;
     });
     // A merge of 公安's delivery, left open until released.
     const household = p.database.rawTransaction(async (tx) => {
+      const [{ pid }] = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
       await lockRegistry(tx, 'population');
       await tx.query(
         `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
@@ -247,19 +274,28 @@ describe('registry merges side by side on PostgreSQL', () => {
         { registry: 'population', registryItems: ['name', 'sex', 'marital_status'], precedence: {} },
         [key],
       );
-      first();
+      first(pid);
       await held;
     });
-    await firstWrote;
+    const holder = await firstWrote;
     // 民政's delivery of the same person meanwhile.
     await p.database.query(
       `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
        values ('population', $1, 'mzj_marriage', '{"marital_status":"已婚"}', 0, now())`,
       [key],
     );
-    const marriage = registry.service.remerge('population', [key]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    release();
+    let merged = false;
+    const marriage = registry.service.remerge('population', [key]).finally(() => {
+      merged = true;
+    });
+    // Released only once the second merge is seen queued behind the first one's lock: without the lock it would not
+    // queue there, and the test fails instead of passing by luck.
+    try {
+      await waitUntilQueuedBehind(holder);
+      expect(merged).toBe(false);
+    } finally {
+      release();
+    }
     await Promise.all([household, marriage]);
     expect((await registry.service.get('population', key)).values).toMatchObject({
       name: '王五',
