@@ -3,15 +3,15 @@ import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import { pullRoutes } from './pull-routes.ts';
-import { createPullService } from './pull-service.ts';
+import { createIngestService } from './deliveries/service.ts';
+import { pullRoutes } from './pulls/routes.ts';
+import { createPullService } from './pulls/service.ts';
 import { ingestRoutes } from './routes.ts';
-import { createIngestService } from './service.ts';
 
-export { parseMapOption } from './mapping.ts';
-export type { PullService } from './pull-service.ts';
+export { parseMapOption } from './deliveries/mapping.ts';
+export type { IngestService } from './deliveries/service.ts';
+export type { PullService } from './pulls/service.ts';
 export { openFile } from './readers/open-source.ts';
-export type { IngestService } from './service.ts';
 export { validateValue } from './validate.ts';
 
 /** Aggregation (归集): files, pushes and scheduled pulls, their batches, rejects and quality. */

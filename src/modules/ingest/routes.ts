@@ -16,7 +16,7 @@ import {
   runBody,
   uploadQuery,
 } from './contract.ts';
-import type { IngestService } from './service.ts';
+import type { IngestService } from './deliveries/service.ts';
 
 const deliverers = ['admin', 'steward', 'department_user'] as const;
 const readers = ['admin', 'steward', 'department_user', 'leader'] as const;

@@ -1,11 +1,11 @@
-import type { Ctx } from '../../core/context.ts';
-import type { Database } from '../../core/db.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { Resource } from '../catalog/index.ts';
-import { batchErrorOf } from './batch-errors.ts';
-import type { Batch } from './contract.ts';
+import type { Ctx } from '../../../core/context.ts';
+import type { Database } from '../../../core/db.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { Resource } from '../../catalog/index.ts';
+import type { Batch } from '../contract.ts';
+import type { TabularSource } from '../readers/open-source.ts';
+import { batchErrorOf } from './errors.ts';
 import { type BatchCounts, loadBatch, markBatchDone, RESOURCE_LOCK_BASE } from './load.ts';
-import type { TabularSource } from './readers/open-source.ts';
 import * as repo from './repository.ts';
 
 /** Records, runs and reports batches; shared by files, uploads, pushes and pulls. */

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
-import { dataTableName, itemColumn } from './data-table.ts';
+import { type Db, queryRows } from '../../../core/db.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { dataTableName, itemColumn } from '../data-table.ts';
 
 // Reads of loaded data for publishing (open data): only the item columns the caller names, in key order, so a
 // whole dataset can be streamed page by page without holding it and without reading the columns left out.

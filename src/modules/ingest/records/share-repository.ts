@@ -1,6 +1,6 @@
-import type { Database } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
-import { dataTableName, itemColumn } from './data-table.ts';
+import type { Database } from '../../../core/db.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { dataTableName, itemColumn } from '../data-table.ts';
 
 /** One loaded record as the sharing API reads it: its key, item values, and when it last changed (µs ISO). */
 export type ShareRecord = { key: string; values: Record<string, string | null>; at: string };

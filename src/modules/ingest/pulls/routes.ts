@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { App } from '../../core/http.ts';
-import { idParam, pullSource, pullSourceInput, pullSourceUpdate } from './contract.ts';
-import type { PullService } from './pull-service.ts';
+import type { App } from '../../../core/http.ts';
+import { idParam, pullSource, pullSourceInput, pullSourceUpdate } from '../contract.ts';
+import type { PullService } from './service.ts';
 
 // Pulls make the server fetch addresses it is given, so only center staff configure them.
 const managers = ['admin', 'steward'] as const;

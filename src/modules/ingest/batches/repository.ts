@@ -1,10 +1,10 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, escapeLike, queryRows } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
-import { type BatchError, INTERRUPTED } from './batch-errors.ts';
-import type { BatchQuery, IssueQuery } from './contract.ts';
-import { dataTableName } from './data-table.ts';
-import { batches, rowIssues } from './schema.ts';
+import { type Db, escapeLike, queryRows } from '../../../core/db.ts';
+import type { Resource } from '../../catalog/index.ts';
+import type { BatchQuery, IssueQuery } from '../contract.ts';
+import { dataTableName } from '../data-table.ts';
+import { batches, rowIssues } from '../schema.ts';
+import { type BatchError, INTERRUPTED } from './errors.ts';
 
 export type BatchRow = typeof batches.$inferSelect;
 

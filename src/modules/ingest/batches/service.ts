@@ -1,14 +1,14 @@
-import { type Ctx, hasRole, lookupCtx } from '../../core/context.ts';
-import type { Db } from '../../core/db.ts';
-import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
-import type { Lang } from '../../core/messages.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { CatalogService } from '../catalog/index.ts';
-import type { createBatchRunner } from './batch-runner.ts';
-import type { Batch, BatchQuery, IssueQuery } from './contract.ts';
-import { inColumnOrder, visibleIssues } from './records.ts';
+import { type Ctx, hasRole, lookupCtx } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
+import type { Lang } from '../../../core/messages.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { CatalogService } from '../../catalog/index.ts';
+import type { Batch, BatchQuery, IssueQuery } from '../contract.ts';
+import { inColumnOrder, visibleIssues } from '../records/service.ts';
 import { rejectsWorkbook } from './rejects-xlsx.ts';
 import * as repo from './repository.ts';
+import type { createBatchRunner } from './runner.ts';
 
 /**
  * True when the caller reads aggregation only as a department user: it sees the batches of the resources its

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../core/db.ts';
-import { pullSources } from './schema.ts';
+import { type Db, queryRows } from '../../../core/db.ts';
+import { pullSources } from '../schema.ts';
 
 export type PullSourceRow = typeof pullSources.$inferSelect;
 

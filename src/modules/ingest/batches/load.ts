@@ -1,5 +1,5 @@
-import type { RawTx } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
+import type { RawTx } from '../../../core/db.ts';
+import type { Resource } from '../../catalog/index.ts';
 import {
   applyLaterVersions,
   createStaging,
@@ -8,8 +8,8 @@ import {
   ensureDataTable,
   isEmpty,
   mergeStaging,
-} from './data-table.ts';
-import type { TabularSource } from './readers/open-source.ts';
+} from '../data-table.ts';
+import type { TabularSource } from '../readers/open-source.ts';
 import { createRowProcessor, type ItemQuality, type RowIssue } from './row-processor.ts';
 
 // Advisory lock keys for "a batch is loading this resource": base + resource id.

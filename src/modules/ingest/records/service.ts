@@ -1,11 +1,11 @@
-import { type Ctx, hasRole } from '../../core/context.ts';
-import type { Db } from '../../core/db.ts';
-import { InputError } from '../../core/errors.ts';
-import { maskKindOf, maskValue } from '../../core/masking.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { Resource } from '../catalog/index.ts';
-import * as repo from './repository.ts';
-import { toHalfWidth } from './standardize.ts';
+import { type Ctx, hasRole } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { InputError } from '../../../core/errors.ts';
+import { maskKindOf, maskValue } from '../../../core/masking.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { Resource } from '../../catalog/index.ts';
+import * as repo from '../batches/repository.ts';
+import { toHalfWidth } from '../standardize.ts';
 
 /** Who sees a resource's personal items unmasked in the console: admins and the providing department. */
 export function seesRaw(ctx: Ctx, resource: Resource) {
