@@ -3,35 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Ctx, hasRole } from '../../../core/context.ts';
-import type { Database } from '../../../core/db.ts';
+import type { Ctx } from '../../../core/context.ts';
 import { ForbiddenError, InputError } from '../../../core/errors.ts';
-import type { Logger } from '../../../core/logger.ts';
-import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { withReadErrors } from '../batches/errors.ts';
-import { createBatchRunner } from '../batches/runner.ts';
-import { createBatchReads } from '../batches/service.ts';
-import type { RecordQuery } from '../contract.ts';
-import { autoMap } from './mapping.ts';
-import '../messages.ts';
+import type { BatchRunner } from '../batches/runner.ts';
+import { ingestPolicy } from '../policy.ts';
 import { fromRecords, openFile } from '../readers/open-source.ts';
-import { createOpenReads } from '../records/open-reads.ts';
-import { keySearch, readRecords } from '../records/service.ts';
-import { createIngestShareReads } from '../records/share-repository.ts';
+import { autoMap } from './mapping.ts';
 
-export type IngestService = ReturnType<typeof createIngestService>;
-
-/** The SHA-256 of a file, read as a stream (the file may be larger than memory). */
-async function sha256File(file: string) {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error. */
-async function openReadable(file: string) {
-  const source = await openFile(file).catch((error: Error) => {
+/**
+ * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error. With
+ * `hash`, the file's SHA-256 is taken while its rows are read (source.fileHash).
+ */
+async function openReadable(file: string, opts: { hash?: boolean } = {}) {
+  const source = await openFile(file, opts).catch((error: Error) => {
     throw new InputError(
       'unreadable_file',
       'The file cannot be read',
@@ -46,24 +32,15 @@ async function openReadable(file: string) {
   return source;
 }
 
-/** Aggregation (归集): loading departments' files and pushes into the resources' data. */
-export function createIngestService(deps: {
-  database: Database;
+/** Deliveries of data into resources: files from disk (the CLI), uploads from the console, pushed and pulled records. */
+export function createDeliveryService(deps: {
   dataDir: string;
-  audit: AuditService;
   catalog: CatalogService;
-  logger: Logger;
+  runner: BatchRunner;
 }) {
-  const { database, audit, catalog } = deps;
-  const db = database.db;
+  const { catalog } = deps;
   const uploads = path.join(deps.dataDir, 'uploads');
-  const runner = createBatchRunner({
-    database,
-    audit,
-    onListenerError: (err) => deps.logger.warn({ err }, 'batch listener failed'),
-  });
-  const { start, run } = runner;
-  const reads = createBatchReads({ db, audit, catalog, runner });
+  const { start, run } = deps.runner;
 
   async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
     const resource = await catalog.get(ctx, codeOrAlias).catch(() => {
@@ -74,10 +51,7 @@ export function createIngestService(deps: {
         { resource: codeOrAlias },
       );
     });
-    if (
-      !hasRole(ctx.actor, 'admin', 'steward') &&
-      ctx.actor?.departmentId !== resource.providerDepartmentId
-    ) {
+    if (!ingestPolicy.mayDeliverTo(ctx.actor, resource)) {
       throw new ForbiddenError('not_your_resource_data', 'Not your resource');
     }
     return resource;
@@ -127,14 +101,20 @@ export function createIngestService(deps: {
     return mapping;
   }
 
+  /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
+  async function startRecords(
+    ctx: Ctx,
+    resourceCode: string,
+    records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+    sourceKind: 'push' | 'pull' = 'push',
+  ) {
+    const resource = await resourceFor(ctx, resourceCode);
+    const source = await fromRecords('json', records);
+    const mapping = finalMapping(resource, source.headers);
+    return start(ctx, resource, withReadErrors(source), { sourceKind, mapping });
+  }
+
   return {
-    ...reads,
-    /** Reads of loaded data tables for the sharing API (filters bound as parameters). */
-    share: createIngestShareReads(database),
-    onBatchDone: runner.onBatchDone,
-    idle: runner.idle,
-    /** Loaded data as open data publishes it: chosen items only, in key order, streamed (open-reads.ts). */
-    openReads: createOpenReads(db),
     /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
     async ingestFile(
       ctx: Ctx,
@@ -147,9 +127,9 @@ export function createIngestService(deps: {
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
-      const source = await openReadable(args.file);
+      // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
+      const source = await openReadable(args.file, { hash: true });
       const mapping = finalMapping(resource, source.headers, args.mapping);
-      const fileHash = await sha256File(args.file);
       return run(
         ctx,
         resource,
@@ -158,7 +138,6 @@ export function createIngestService(deps: {
           sourceKind: 'file',
           mapping,
           fileName: path.basename(args.file),
-          fileHash,
           storedFile: path.resolve(args.file),
           sourceDepartmentId: args.sourceDepartmentId,
         },
@@ -245,26 +224,11 @@ export function createIngestService(deps: {
       records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
       sourceKind: 'push' | 'pull' = 'push',
     ) {
-      return (await this.startRecords(ctx, resourceCode, records, sourceKind)).finished;
+      return (await startRecords(ctx, resourceCode, records, sourceKind)).finished;
     },
 
-    /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
-    async startRecords(
-      ctx: Ctx,
-      resourceCode: string,
-      records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
-      sourceKind: 'push' | 'pull' = 'push',
-    ) {
-      const resource = await resourceFor(ctx, resourceCode);
-      const source = await fromRecords('json', records);
-      const mapping = finalMapping(resource, source.headers);
-      return start(ctx, resource, withReadErrors(source), { sourceKind, mapping });
-    },
-
-    /** A resource's loaded records, found by the start of their key items' values; personal items masked unless the caller may see them. */
-    async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
-      const resource = await catalog.get(ctx, resourceCode);
-      return readRecords(db, audit, ctx, resource, { ...q, search: keySearch(resource, q) });
-    },
+    startRecords,
   };
 }
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;
