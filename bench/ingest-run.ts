@@ -8,7 +8,8 @@ import { systemCtx } from '../src/core/context.ts';
 import { openPlatform } from '../src/server/platform.ts';
 
 const [file, resource] = process.argv.slice(2);
-const { database, modules } = await openPlatform(loadConfig(process.env));
+// Opened as the CLI's ingest opens it: reference data loaded only into a new database, no license sync.
+const { database, modules } = await openPlatform(loadConfig(process.env), undefined, { seed: false });
 // Peak RSS covers the whole process, its start included: about 200 MB on PostgreSQL before any row is read (in
 // some runs about 90 MB more, already at that point), with the Node binary and libraries mapped from disk. The
 // anonymous part sampled while ingesting (heap, buffers, the key index, PGlite's memory) is what the ingest holds.

@@ -5,7 +5,7 @@ import { systemCtx } from '../src/core/context.ts';
 import { openPlatform } from '../src/server/platform.ts';
 
 const [file, resource] = process.argv.slice(2);
-const { modules } = await openPlatform(loadConfig(process.env));
+const { modules } = await openPlatform(loadConfig(process.env), undefined, { seed: false }); // as the CLI's ingest
 await modules.ingest.service.ingestFile(systemCtx('test'), {
   resource: resource!,
   file: file!,

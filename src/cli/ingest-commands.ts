@@ -4,6 +4,14 @@ import { InputError } from '../core/errors.ts';
 import { parseMapOption } from '../modules/ingest/index.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
+/**
+ * Opens the platform as `ingest` and `rejects` need it: a batch needs the reference data (departments, resources)
+ * but not loading it again, nor a license sync (see OpenOptions); registry merges still run.
+ */
+function withBatchPlatform<T>(command: Command, work: Parameters<typeof withPlatform<T>>[1]) {
+  return withPlatform(command, work, { seed: false });
+}
+
 // What `ingest --json` prints besides the batch id (a contract: scripts rely on these names).
 const summaryFields = [
   'total',
@@ -32,7 +40,7 @@ export function registerIngestCommands(program: Command) {
     .action(async (file: string, opts, command: Command) => {
       const ctx = systemCtx('cli');
       const progress = process.stderr.isTTY && !opts.json;
-      const batch = await withPlatform(command, async ({ modules }) => {
+      const batch = await withBatchPlatform(command, async ({ modules }) => {
         let sourceDepartmentId: number | null = null;
         if (opts.source) {
           const department = await modules.org.service.findDepartmentByCode(opts.source);
@@ -80,7 +88,7 @@ export function registerIngestCommands(program: Command) {
       const id = Number(batchId);
       if (!Number.isInteger(id) || id <= 0)
         throw new InputError('invalid_input', 'Bad batch id', [{ field: 'batchId', reason: 'invalid' }]);
-      const rows = await withPlatform(command, async ({ modules }) => {
+      const rows = await withBatchPlatform(command, async ({ modules }) => {
         // Contract: `row`, `reasons` (codes) and `raw` (values by column, in the file's order); `fields` says which
         // item and column each reason came from.
         const all: {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type Config, type ConfigKey, loadConfig, settings } from '../core/config.ts';
-import { openPlatform } from '../server/platform.ts';
+import { type OpenOptions, openPlatform } from '../server/platform.ts';
 
 /** Adds every setting's flag to a command (flags win over environment variables). */
 export function withConfigOptions(command: Command): Command {
@@ -17,12 +17,13 @@ export function configFrom(command: Command): Config {
   return loadConfig(process.env, flags);
 }
 
-/** Runs `work` against the platform's modules, then closes the database. */
+/** Runs `work` against the platform's modules, then closes the database. `options`: what opening skips. */
 export async function withPlatform<T>(
   command: Command,
   work: (platform: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>,
+  options?: OpenOptions,
 ): Promise<T> {
-  const platform = await openPlatform(configFrom(command));
+  const platform = await openPlatform(configFrom(command), undefined, options);
   try {
     return await work(platform);
   } finally {

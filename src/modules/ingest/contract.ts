@@ -13,6 +13,8 @@ export const batchCounts = z.object({
   warnings: z.number(),
   rejectedByReason: z.record(z.string(), z.number()),
 });
+/** What a batch did, as recorded on the batch and printed by `onecity ingest --json`. */
+export type BatchCounts = z.infer<typeof batchCounts>;
 
 export const itemQuality = z.object({
   code: z.string(),

@@ -1,15 +1,13 @@
 import type { Database } from '../../core/db.ts';
-import type { App } from '../../core/http.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import { pullRoutes } from './pull-routes.ts';
-import { createPullService } from './pull-service.ts';
+import { createPullService } from './pulls/service.ts';
 import { ingestRoutes } from './routes.ts';
 import { createIngestService } from './service.ts';
 
-export { parseMapOption } from './mapping.ts';
-export type { PullService } from './pull-service.ts';
+export { parseMapOption } from './deliveries/mapping.ts';
+export type { PullService } from './pulls/service.ts';
 export { openFile } from './readers/open-source.ts';
 export type { IngestService } from './service.ts';
 export { validateValue } from './validate.ts';
@@ -30,15 +28,10 @@ export function createIngestModule(deps: {
     ingest: service,
     logger: deps.logger,
   });
-  const routes = async (app: App) => {
-    // Separate scopes: the upload routes' raw-body parsers stay out of the JSON routes.
-    await app.register(ingestRoutes(service));
-    await app.register(pullRoutes(pulls));
-  };
   return {
     service,
     pulls,
-    routes,
+    routes: ingestRoutes({ ingest: service, pulls }),
     /** Runs due pulls every 30 seconds; returns a stop function. */
     startScheduler() {
       const timer = setInterval(() => {

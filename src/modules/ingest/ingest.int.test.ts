@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -300,6 +301,12 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
     // Each row's values come in the file's column order.
     expect(Object.keys(printed[0].raw)).toEqual(csvRows[0]!.split(','));
     p = await reopenTestPlatform(p);
+  });
+
+  it("records a loaded file's SHA-256, taken while its rows were read", async () => {
+    const batch = await p.modules.ingest.service.ingestFile(ctx, { resource: 'population', file: gbkFile });
+    expect(batch.fileHash).toBe(createHash('sha256').update(fs.readFileSync(gbkFile)).digest('hex'));
+    expect((await p.modules.ingest.service.get(ctx, batch.id)).fileHash).toBe(batch.fileHash);
   });
 });
 

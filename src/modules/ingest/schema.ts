@@ -10,8 +10,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import type { BatchErrorCode } from './batch-errors.ts';
-import type { IssueField } from './row-processor.ts';
+import type { BatchErrorCode } from './batches/errors.ts';
+import type { IssueField } from './batches/row-processor.ts';
 
 export const ingestSchema = pgSchema('ingest');
 

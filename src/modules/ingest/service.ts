@@ -1,52 +1,21 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { type Ctx, hasRole } from '../../core/context.ts';
 import type { Database } from '../../core/db.ts';
-import { ForbiddenError, InputError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
-import type { CatalogService, Resource } from '../catalog/index.ts';
-import { withReadErrors } from './batch-errors.ts';
-import { createBatchReads } from './batch-reads.ts';
-import { createBatchRunner } from './batch-runner.ts';
-import type { RecordQuery } from './contract.ts';
-import { autoMap } from './mapping.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import { createBatchRunner } from './batches/runner.ts';
+import { createBatchReads } from './batches/service.ts';
+import { createDeliveryService } from './deliveries/service.ts';
 import './messages.ts';
-import { createOpenReads } from './open-reads.ts';
-import { fromRecords, openFile } from './readers/open-source.ts';
-import { keySearch, readRecords } from './records.ts';
-import { createIngestShareReads } from './share-reads.ts';
+import { createOpenReads } from './records/open-reads.ts';
+import { createRecordReads } from './records/service.ts';
+import { createIngestShareReads } from './records/share-repository.ts';
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
-/** The SHA-256 of a file, read as a stream (the file may be larger than memory). */
-async function sha256File(file: string) {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error. */
-async function openReadable(file: string) {
-  const source = await openFile(file).catch((error: Error) => {
-    throw new InputError(
-      'unreadable_file',
-      'The file cannot be read',
-      [{ field: 'file', reason: 'unreadable_file', params: { reason: error.message } }],
-      {
-        reason: error.message,
-      },
-    );
-  });
-  if (!source.headers.length)
-    throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'empty_file' }]);
-  return source;
-}
-
-/** Aggregation (归集): loading departments' files and pushes into the resources' data. */
+/**
+ * Aggregation (归集) as other modules, the routes and the CLI use it: delivering data (deliveries/), reading the
+ * batches it made (batches/) and the records it loaded (records/). One object, assembled from the sub-areas.
+ */
 export function createIngestService(deps: {
   database: Database;
   dataDir: string;
@@ -56,215 +25,22 @@ export function createIngestService(deps: {
 }) {
   const { database, audit, catalog } = deps;
   const db = database.db;
-  const uploads = path.join(deps.dataDir, 'uploads');
   const runner = createBatchRunner({
     database,
     audit,
     onListenerError: (err) => deps.logger.warn({ err }, 'batch listener failed'),
   });
-  const { start, run } = runner;
-  const reads = createBatchReads({ db, audit, catalog, runner });
-
-  async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
-    const resource = await catalog.get(ctx, codeOrAlias).catch(() => {
-      throw new InputError(
-        'unknown_resource',
-        'Unknown resource',
-        [{ field: 'resource', reason: 'invalid' }],
-        { resource: codeOrAlias },
-      );
-    });
-    if (
-      !hasRole(ctx.actor, 'admin', 'steward') &&
-      ctx.actor?.departmentId !== resource.providerDepartmentId
-    ) {
-      throw new ForbiddenError('not_your_resource_data', 'Not your resource');
-    }
-    return resource;
-  }
-
-  /** The automatic mapping with the caller's overrides, checked against the resource's items. */
-  function finalMapping(
-    resource: Resource,
-    headers: string[],
-    overrides: Record<string, string | null> = {},
-  ) {
-    const mapping = { ...autoMap(headers, resource.items), ...overrides };
-    for (const [header, code] of Object.entries(overrides)) {
-      if (!headers.includes(header))
-        throw new InputError('invalid_input', 'Unknown column', [
-          { field: `mapping.${header}`, reason: 'invalid' },
-        ]);
-      if (code && !resource.items.some((i) => i.code === code)) {
-        throw new InputError(
-          'unknown_item',
-          'Unknown item',
-          [{ field: `mapping.${header}`, reason: 'unknown_item', params: { code } }],
-          { code },
-        );
-      }
-    }
-    const targets = Object.values(mapping).filter((code): code is string => !!code);
-    const twice = targets.find((code, i) => targets.indexOf(code) !== i);
-    if (twice) {
-      throw new InputError(
-        'item_mapped_twice',
-        'Two columns map to one item',
-        [{ field: 'mapping', reason: 'item_mapped_twice', params: { code: twice } }],
-        { code: twice },
-      );
-    }
-    const mapped = new Set(targets);
-    for (const key of resource.keyItems) {
-      if (!mapped.has(key))
-        throw new InputError(
-          'unmapped_key',
-          'A key item has no column',
-          [{ field: 'mapping', reason: 'unmapped_key', params: { code: key } }],
-          { code: key },
-        );
-    }
-    return mapping;
-  }
-
   return {
-    ...reads,
+    ...createDeliveryService({ dataDir: deps.dataDir, catalog, runner }),
+    ...createBatchReads({ db, audit, catalog, runner }),
+    ...createRecordReads({ db, audit, catalog }),
+    /** Tells a listener of every batch that committed (the registries merge them). */
+    onBatchDone: runner.onBatchDone,
+    /** Settles when the listeners' work for batches done so far has finished. */
+    idle: runner.idle,
     /** Reads of loaded data tables for the sharing API (filters bound as parameters). */
     share: createIngestShareReads(database),
-    onBatchDone: runner.onBatchDone,
-    idle: runner.idle,
-    /** Loaded data as open data publishes it: chosen items only, in key order, streamed (open-reads.ts). */
+    /** Loaded data as open data publishes it: chosen items only, in key order, streamed (records/open-reads.ts). */
     openReads: createOpenReads(db),
-    /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
-    async ingestFile(
-      ctx: Ctx,
-      args: {
-        resource: string;
-        file: string;
-        mapping?: Record<string, string>;
-        sourceDepartmentId?: number | null;
-        onProgress?: (rows: number) => void;
-      },
-    ) {
-      const resource = await resourceFor(ctx, args.resource);
-      const source = await openReadable(args.file);
-      const mapping = finalMapping(resource, source.headers, args.mapping);
-      const fileHash = await sha256File(args.file);
-      return run(
-        ctx,
-        resource,
-        withReadErrors(source),
-        {
-          sourceKind: 'file',
-          mapping,
-          fileName: path.basename(args.file),
-          fileHash,
-          storedFile: path.resolve(args.file),
-          sourceDepartmentId: args.sourceDepartmentId,
-        },
-        args.onProgress,
-      );
-    },
-
-    /** Keeps an uploaded file under the data directory and shows its detected encoding, headers, mapping and first rows. */
-    async upload(ctx: Ctx, args: { resource: string; fileName: string; body: NodeJS.ReadableStream }) {
-      const resource = await resourceFor(ctx, args.resource);
-      await fs.promises.mkdir(uploads, { recursive: true });
-      // Streamed to disk while hashing, so a large file never sits in memory; named by its hash.
-      const partial = path.join(
-        uploads,
-        `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      );
-      const hasher = createHash('sha256');
-      await pipeline(
-        args.body,
-        new Transform({
-          transform: (chunk, _enc, done) => {
-            hasher.update(chunk);
-            done(null, chunk);
-          },
-        }),
-        fs.createWriteStream(partial),
-      );
-      const ext = path.extname(args.fileName).slice(1).toLowerCase();
-      const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
-      await fs.promises.rename(partial, path.join(uploads, uploadId));
-      const source = await openReadable(path.join(uploads, uploadId));
-      const sample: string[][] = [];
-      for await (const rows of source.batches) {
-        sample.push(...rows.slice(0, 5 - sample.length));
-        if (sample.length >= 5) break;
-      }
-      return {
-        uploadId,
-        fileName: args.fileName,
-        format: source.format,
-        encoding: source.encoding,
-        headers: source.headers,
-        mapping: autoMap(source.headers, resource.items),
-        sample,
-      };
-    },
-
-    /** Starts loading an uploaded file with the mapping the user confirmed; returns the batch id at once. */
-    async startUpload(
-      ctx: Ctx,
-      args: {
-        resource: string;
-        uploadId: string;
-        fileName: string;
-        mapping?: Record<string, string | null>;
-        sourceDepartmentId?: number;
-      },
-    ) {
-      const resource = await resourceFor(ctx, args.resource);
-      const file = path.join(uploads, args.uploadId);
-      if (!fs.existsSync(file)) {
-        throw new InputError('unknown_upload', 'The upload is gone', [
-          { field: 'uploadId', reason: 'unknown_upload' },
-        ]);
-      }
-      const source = await openReadable(file);
-      const mapping = finalMapping(resource, source.headers, args.mapping);
-      const { batchId, finished } = await start(ctx, resource, withReadErrors(source), {
-        sourceKind: 'file',
-        mapping,
-        fileName: args.fileName,
-        fileHash: args.uploadId.split('.')[0],
-        storedFile: file,
-        sourceDepartmentId: args.sourceDepartmentId,
-      });
-      finished.catch(() => {}); // a failure is recorded on the batch, which the console polls
-      return { batchId };
-    },
-
-    /** Loads records pushed by a departmental system, or pulled from one (JSON objects keyed by item code or column name). */
-    async ingestRecords(
-      ctx: Ctx,
-      resourceCode: string,
-      records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
-      sourceKind: 'push' | 'pull' = 'push',
-    ) {
-      return (await this.startRecords(ctx, resourceCode, records, sourceKind)).finished;
-    },
-
-    /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
-    async startRecords(
-      ctx: Ctx,
-      resourceCode: string,
-      records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
-      sourceKind: 'push' | 'pull' = 'push',
-    ) {
-      const resource = await resourceFor(ctx, resourceCode);
-      const source = await fromRecords('json', records);
-      const mapping = finalMapping(resource, source.headers);
-      return start(ctx, resource, withReadErrors(source), { sourceKind, mapping });
-    },
-
-    /** A resource's loaded records, found by the start of their key items' values; personal items masked unless the caller may see them. */
-    async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
-      const resource = await catalog.get(ctx, resourceCode);
-      return readRecords(db, audit, ctx, resource, { ...q, search: keySearch(resource, q) });
-    },
   };
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type CsvChunk, chunkRows, recordValues, scanCsv } from './csv-parser.ts';
@@ -16,6 +18,11 @@ export type TabularSource = {
   batches: AsyncIterable<string[][]>;
   /** The same rows as CSV text with their spans, for CSV files: the loader's fast path reads these instead. */
   csv?: AsyncIterable<CsvChunk>;
+  /**
+   * For a file opened with `hash`: its SHA-256 (hex), taken from the bytes as the rows were read, plus whatever
+   * the reader left unread (an XLSX file's other sheets). Ask once the rows have been read.
+   */
+  fileHash?: () => Promise<string>;
 };
 
 /** The format of a file from its name. */
@@ -27,28 +34,86 @@ export function formatOf(fileName: string): SourceFormat {
   return 'csv';
 }
 
-/** Opens a CSV, XLSX, JSON or NDJSON file for streaming; CSV encoding (UTF-8, GBK, GB18030) is detected. */
-export async function openFile(file: string, format = formatOf(file)): Promise<TabularSource> {
-  if (format === 'xlsx') return openXlsx(file);
-  if (format === 'json')
-    return fromRecords(
-      'json',
-      JSON.parse((await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown[],
-    );
-  const handle = await fs.promises.open(file);
-  const sample = Buffer.alloc(64 * 1024);
-  const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
-  await handle.close();
-  const encoding = detectEncoding(sample.subarray(0, bytesRead));
+/**
+ * Opens a CSV, XLSX, JSON or NDJSON file for streaming; CSV encoding (UTF-8, GBK, GB18030) is detected. With
+ * `hash`, the file's SHA-256 is taken from the same read (see TabularSource.fileHash): the file is read once.
+ */
+export async function openFile(file: string, opts: { hash?: boolean } = {}): Promise<TabularSource> {
+  const format = formatOf(file);
+  const bytes = fileBytes(file, opts.hash ?? false);
+  const fileHash = opts.hash ? { fileHash: bytes.digest } : {};
+  if (format === 'xlsx')
+    return {
+      ...(await openXlsx(Readable.from(bytes.rest(Buffer.alloc(0)), { objectMode: false }))),
+      ...fileHash,
+    };
+  if (format === 'json') {
+    const text = (await bytes.all()).toString('utf8').replace(/^\uFEFF/, '');
+    return { ...(await fromRecords('json', JSON.parse(text) as unknown[])), ...fileHash };
+  }
+  const sample = await bytes.head(64 * 1024);
+  const encoding = detectEncoding(sample);
   // Node decodes UTF-8 natively (faster); iconv-lite handles the GB encodings.
   const text =
     encoding === 'utf-8'
-      ? withoutBom(fs.createReadStream(file, { highWaterMark: 1 << 18, encoding: 'utf8' }))
-      : fs.createReadStream(file, { highWaterMark: 1 << 18 }).pipe(iconv.decodeStream(encoding));
+      ? withoutBom(utf8Text(bytes.rest(sample)))
+      : Readable.from(bytes.rest(sample), { objectMode: false }).pipe(iconv.decodeStream(encoding));
   if (format === 'ndjson')
-    return fromRecords('ndjson', ndjsonRecords(text as AsyncIterable<string>), encoding);
-  const delimiter = sniffDelimiter(iconv.decode(sample.subarray(0, bytesRead), encoding));
-  return csvSource(encoding, scanCsv(text as AsyncIterable<string>, delimiter));
+    return {
+      ...(await fromRecords('ndjson', ndjsonRecords(text as AsyncIterable<string>), encoding)),
+      ...fileHash,
+    };
+  const delimiter = sniffDelimiter(iconv.decode(sample, encoding));
+  return { ...(await csvSource(encoding, scanCsv(text as AsyncIterable<string>, delimiter))), ...fileHash };
+}
+
+/**
+ * A file read front to back once, in chunks of 256 KiB; with `hashed`, each chunk goes through a SHA-256 as it is
+ * handed out, and `digest` hashes only what the reader left unread.
+ */
+function fileBytes(file: string, hashed: boolean) {
+  const hash = hashed ? createHash('sha256') : undefined;
+  let position = 0; // bytes handed out (and hashed) so far
+  let digesting = false;
+  const handOut = (chunk: Buffer) => {
+    hash?.update(chunk);
+    position += chunk.length;
+    return chunk;
+  };
+  return {
+    /** The file's first `size` bytes (fewer for a smaller file), without handing them out. */
+    async head(size: number) {
+      const handle = await fs.promises.open(file);
+      try {
+        const head = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(head, 0, size, 0);
+        return head.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+    /** The file's bytes: `head` (the file's first bytes, already read), then the rest from the disk. */
+    async *rest(head: Buffer): AsyncGenerator<Buffer> {
+      if (head.length) yield handOut(head);
+      const stream = fs.createReadStream(file, { start: head.length, highWaterMark: 1 << 18 });
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (digesting) return; // digest() reads the rest itself
+        yield handOut(chunk);
+      }
+    },
+    /** The whole file at once (JSON, which is parsed whole). */
+    async all() {
+      return handOut(await fs.promises.readFile(file));
+    },
+    /** The SHA-256 (hex) of the file: what was handed out, then what was not. */
+    async digest() {
+      if (!hash) throw new Error(`${file} was not opened to be hashed`);
+      digesting = true;
+      for await (const chunk of fs.createReadStream(file, { start: position, highWaterMark: 1 << 18 }))
+        hash.update(chunk as Buffer);
+      return hash.digest('hex');
+    },
+  };
 }
 
 /** A CSV source: the first record is the header; rows are read either as values or as spans. */
@@ -178,12 +243,13 @@ function cellText(value: unknown): string {
 
 /** Decodes UTF-8 chunks as one stream, so a character split between two chunks comes out whole. */
 async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  // What fs streams decode with when given an encoding.
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     if (text) yield text;
   }
-  const rest = decoder.decode();
+  const rest = decoder.end();
   if (rest) yield rest;
 }
 
@@ -209,8 +275,8 @@ const readerInternals = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown 
   _parseWorksheet(this: unknown, chunks: AsyncIterable<string>, sheetNo: string): unknown;
 };
 
-async function openXlsx(file: string): Promise<TabularSource> {
-  const reader = new WholeCharacterWorkbookReader(file, {
+async function openXlsx(bytes: Readable): Promise<TabularSource> {
+  const reader = new WholeCharacterWorkbookReader(bytes, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     // Styles tell which numbers are dates.

@@ -5,8 +5,9 @@ import { useListParams } from '../../../../web/kit/list-params.ts';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
+import { ingestPolicy } from '../policy.ts';
 import { BatchesTable } from './batches-table.tsx';
-import { deliverers, statuses, uploadPath } from './ingest-api.ts';
+import { statuses, uploadPath } from './ingest-api.ts';
 import { IngestHeader } from './ingest-nav.tsx';
 import { ResourceSelect } from './resource-select.tsx';
 
@@ -63,7 +64,7 @@ export function BatchesPage() {
             </TableEmpty>
           ) : (
             <TableEmpty text={t('batches.empty')}>
-              {allowed(me.roles, deliverers) && (
+              {allowed(me.roles, ingestPolicy.deliver) && (
                 <Button type="primary" onClick={() => navigate(uploadPath())}>
                   {t('nav.upload')}
                 </Button>

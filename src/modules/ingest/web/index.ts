@@ -3,8 +3,8 @@ import { createElement, lazy } from 'react';
 import { contribute } from '../../../../web/kit/extensions.ts';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
 import { resourcePoints } from '../../catalog/web/index.ts';
+import { ingestPolicy } from '../policy.ts';
 import { en, zhCN } from './messages.ts';
-import { deliverers, pullManagers, readers } from './roles.ts';
 
 const IngestHome = lazy(() => import('./ingest-nav.tsx').then((m) => ({ default: m.IngestHome })));
 const UploadPage = lazy(() => import('./upload-page.tsx').then((m) => ({ default: m.UploadPage })));
@@ -32,37 +32,47 @@ export const ingestWeb: WebModule = {
   name: 'ingest',
   messages: { 'zh-CN': zhCN, en },
   routes: [
-    { path: '/ingest', component: IngestHome, roles: readers },
-    { path: '/ingest/upload', component: UploadPage, roles: deliverers },
-    { path: '/ingest/batches', component: BatchesPage, roles: readers },
-    { path: '/ingest/batches/:id', component: BatchPage, roles: readers },
-    { path: '/ingest/pulls', component: PullsPage, roles: pullManagers },
+    { path: '/ingest', component: IngestHome, roles: ingestPolicy.read },
+    { path: '/ingest/upload', component: UploadPage, roles: ingestPolicy.deliver },
+    { path: '/ingest/batches', component: BatchesPage, roles: ingestPolicy.read },
+    { path: '/ingest/batches/:id', component: BatchPage, roles: ingestPolicy.read },
+    { path: '/ingest/pulls', component: PullsPage, roles: ingestPolicy.managePulls },
   ],
   menu: [
-    { path: '/ingest', label: 'menu', icon: createElement(CloudUploadOutlined), order: 40, roles: readers },
+    {
+      path: '/ingest',
+      label: 'menu',
+      icon: createElement(CloudUploadOutlined),
+      order: 40,
+      roles: ingestPolicy.read,
+    },
   ],
   contributes: [
     contribute(resourcePoints.tab, {
       key: 'data',
       label: 'tabs.data',
       ns: 'ingest',
-      roles: readers,
+      roles: ingestPolicy.read,
       component: ResourceDataTab,
     }),
     contribute(resourcePoints.tab, {
       key: 'batches',
       label: 'tabs.batches',
       ns: 'ingest',
-      roles: readers,
+      roles: ingestPolicy.read,
       component: ResourceBatchesTab,
     }),
     contribute(resourcePoints.tab, {
       key: 'quality',
       label: 'tabs.quality',
       ns: 'ingest',
-      roles: readers,
+      roles: ingestPolicy.read,
       component: ResourceQualityTab,
     }),
-    contribute(resourcePoints.action, { key: 'upload', roles: deliverers, component: UploadDataButton }),
+    contribute(resourcePoints.action, {
+      key: 'upload',
+      roles: ingestPolicy.deliver,
+      component: UploadDataButton,
+    }),
   ],
 };

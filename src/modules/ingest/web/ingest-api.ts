@@ -25,8 +25,6 @@ export type RecordPage = z.infer<typeof recordPage>;
 export type BatchStatus = (typeof batchStatuses)[number];
 export type IssueKind = Issue['kind'];
 
-export { deliverers, pullManagers, readers } from './roles.ts';
-
 // Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
 export const statuses = [
   'running',

@@ -6,13 +6,13 @@ import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { allowed } from '../../../../web/kit/web-module.ts';
 import type { Role } from '../../../core/context.ts';
-import { deliverers, pullManagers, readers } from './ingest-api.ts';
+import { ingestPolicy } from '../policy.ts';
 
 /** The parts of 数据归集, each a page of its own under /ingest, in the order the tabs show them. */
 const sections: { key: string; path: string; roles: readonly Role[] }[] = [
-  { key: 'upload', path: '/ingest/upload', roles: deliverers },
-  { key: 'batches', path: '/ingest/batches', roles: readers },
-  { key: 'pulls', path: '/ingest/pulls', roles: pullManagers },
+  { key: 'upload', path: '/ingest/upload', roles: ingestPolicy.deliver },
+  { key: 'batches', path: '/ingest/batches', roles: ingestPolicy.read },
+  { key: 'pulls', path: '/ingest/pulls', roles: ingestPolicy.managePulls },
 ];
 
 /** The sections the signed-in user may open. */

@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { allowed } from '../../../../web/kit/web-module.ts';
 import type { Resource } from '../../catalog/contract.ts';
-import { catalogPolicy } from '../../catalog/web/index.ts';
-import { deliverers, uploadPath } from './ingest-api.ts';
+import { ingestPolicy } from '../policy.ts';
+import { uploadPath } from './ingest-api.ts';
 
 /**
  * 上传数据: opens the upload with this resource chosen. Shown to those who deliver data, and usable by center
@@ -16,8 +16,8 @@ export function UploadDataButton({ resource, quiet = false }: { resource: Resour
   const { t } = useTranslation('ingest');
   const navigate = useNavigate();
   const me = useSignedInUser();
-  if (!allowed(me.roles, deliverers)) return null;
-  const ours = catalogPolicy.mayEdit(me, resource);
+  if (!allowed(me.roles, ingestPolicy.deliver)) return null;
+  const ours = ingestPolicy.mayDeliverTo(me, resource);
   if (quiet && !ours) return null;
   return (
     <Tooltip title={ours ? undefined : t('upload.notOurs')}>

@@ -25,7 +25,8 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import type { Resource } from '../../catalog/contract.ts';
-import { catalogPolicy, resourcePath, resourceQuery } from '../../catalog/web/index.ts';
+import { resourcePath, resourceQuery } from '../../catalog/web/index.ts';
+import { ingestPolicy } from '../policy.ts';
 import { BatchProgress, type Running } from './batch-progress.tsx';
 import { BatchReport, encodingLabel, useFormatLabel } from './batch-report.tsx';
 import { formatBytes } from './format.ts';
@@ -146,7 +147,7 @@ export function UploadPage() {
         onGone={() => setUploaded(undefined)}
       />
     );
-  } else if (!me.roles.some((r) => r === 'admin' || r === 'steward') && me.departmentId === null) {
+  } else if (!ingestPolicy.deliversAnywhere(me) && me.departmentId === null) {
     // A department user's account that belongs to no department has nothing to deliver.
     content = (
       <Alert type="warning" showIcon title={t('upload.noDepartment')} data-testid="upload-no-department" />
@@ -217,8 +218,8 @@ function ChooseStep({
   const [uploading, setUploading] = useState(false);
   const file = Form.useWatch('file', form);
   const resource = useQuery({ ...resourceQuery(resourceCode ?? ''), enabled: !!resourceCode });
-  const centerStaff = me.roles.some((r) => r === 'admin' || r === 'steward');
-  const notOurs = resource.data && !catalogPolicy.mayEdit(me, resource.data);
+  const anywhere = ingestPolicy.deliversAnywhere(me);
+  const notOurs = resource.data && !ingestPolicy.mayDeliverTo(me, resource.data);
 
   const submit = async (values: ChooseValues) => {
     if (!resource.data || !values.file) return;
@@ -274,7 +275,7 @@ function ChooseStep({
       >
         <ResourceSelect
           // Department users deliver their own department's data only.
-          departmentId={centerStaff ? undefined : (me.departmentId ?? undefined)}
+          departmentId={anywhere ? undefined : (me.departmentId ?? undefined)}
           aria-label={t('upload.resource')}
           data-testid="upload-resource"
           style={{ width: '100%' }}

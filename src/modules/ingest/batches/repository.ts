@@ -1,12 +1,13 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, escapeLike, queryRows } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
-import { type BatchError, INTERRUPTED } from './batch-errors.ts';
-import type { BatchQuery, IssueQuery } from './contract.ts';
-import { dataTableName } from './data-table.ts';
-import { batches, rowIssues } from './schema.ts';
+import { type Db, queryRows } from '../../../core/db.ts';
+import type { BatchQuery, IssueQuery } from '../contract.ts';
+import { batches, rowIssues } from '../schema.ts';
+import { type BatchError, INTERRUPTED } from './errors.ts';
 
 export type BatchRow = typeof batches.$inferSelect;
+
+// Advisory lock keys for "a batch is loading this resource": base + resource id (taken by load-repository.ts).
+export const RESOURCE_LOCK_BASE = 4301130000;
 
 /** Records a batch as running, before its data transaction starts, so a crash leaves a trace. */
 export async function insertBatch(db: Db, values: typeof batches.$inferInsert) {
@@ -14,11 +15,17 @@ export async function insertBatch(db: Db, values: typeof batches.$inferInsert) {
   return row!;
 }
 
-/** Marks a batch failed with the reason. */
-export async function failBatch(db: Db, id: number, error: BatchError) {
+/** Marks a batch failed with the reason (and the file's hash, when it was taken while reading). */
+export async function failBatch(db: Db, id: number, error: BatchError, fileHash: string | null) {
   await db
     .update(batches)
-    .set({ status: 'failed', errorCode: error.code, error: error.detail, finishedAt: new Date() })
+    .set({
+      status: 'failed',
+      errorCode: error.code,
+      error: error.detail,
+      finishedAt: new Date(),
+      ...(fileHash ? { fileHash } : {}),
+    })
     .where(eq(batches.id, id));
 }
 
@@ -105,39 +112,13 @@ export function findDoneBatches(db: Db, resourceId: number) {
 }
 
 /** True when some process holds the resource's loading lock (its batch is really running). */
-export async function isResourceLocked(db: Db, lockKey: number) {
+export async function isResourceLocked(db: Db, resourceId: number) {
+  // Tried in a transaction of its own, so a lock this takes is released at once.
   return db.transaction(async (tx) => {
-    const result: any = await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey}) as free`);
-    const rows = Array.isArray(result) ? result : result.rows;
-    return !rows[0].free;
+    const [row] = await queryRows<{ free: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${RESOURCE_LOCK_BASE + resourceId}) as free`,
+    );
+    return !row!.free;
   });
-}
-
-/**
- * One page of a resource's loaded records, newest first, whose key items' values start as in `search` (by item
- * code); undefined when nothing was ever loaded. A resource keyed by one item is searched by its key (indexed);
- * the others by their key items' columns, not by the JSON text their `_key` holds.
- */
-export async function findRecords(
-  db: Db,
-  resource: Resource,
-  q: { page: number; pageSize: number; search: Record<string, string> },
-) {
-  const table = dataTableName(resource.id);
-  const exists = await queryRows<{ t: string | null }>(db, sql`select to_regclass(${table}) as t`);
-  if (!exists[0]?.t) return undefined;
-  const starts = (column: string, value: string) => sql`${sql.raw(column)} like ${`${escapeLike(value)}%`}`;
-  const conditions = Object.entries(q.search).map(([code, value]) =>
-    resource.keyItems.length === 1 ? starts('_key', value) : starts(`"${code}"`, value),
-  );
-  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const columns = sql.raw(['_key', '_updated_at', ...resource.items.map((i) => `"${i.code}"`)].join(', '));
-  const [rows, count] = await Promise.all([
-    queryRows<Record<string, string | null>>(
-      db,
-      sql`select ${columns} from ${sql.raw(table)} ${where} order by _updated_at desc, _key desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    ),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} ${where}`),
-  ]);
-  return { rows, total: count[0]?.n ?? 0 };
 }

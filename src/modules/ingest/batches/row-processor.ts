@@ -1,10 +1,10 @@
-import type { DataItem, Resource } from '../catalog/index.ts';
+import type { DataItem, Resource } from '../../catalog/index.ts';
+import { type CsvChunk, recordValues } from '../readers/csv-parser.ts';
+import { standardizeValue } from '../standardize.ts';
+import { rowWarnings, validateValue } from '../validate.ts';
 import { createFastPath } from './fast-path.ts';
 import { createKeyIndex } from './key-index.ts';
-import { type CsvChunk, recordValues } from './readers/csv-parser.ts';
 import { hashEnd, hashSpan, hashStart, hashText, rowHash } from './row-hash.ts';
-import { standardizeValue } from './standardize.ts';
-import { rowWarnings, validateValue } from './validate.ts';
 
 /** Where one reason of a row came from: the data item, and the file column that fed it (null: none did). */
 export type IssueField = { reason: string; item: string; column: string | null };

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../core/db.ts';
-import { pullSources } from './schema.ts';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../../core/db.ts';
+import { pullSources } from '../schema.ts';
 
 export type PullSourceRow = typeof pullSources.$inferSelect;
 
@@ -38,11 +38,19 @@ export function findPullSources(db: Db) {
  * SKIP LOCKED lets several processes share the schedule without running a source twice.
  */
 export async function claimDuePullSources(db: Db, limit: number) {
-  return queryRows<{ id: number }>(
-    db,
-    sql`update ingest.pull_sources set next_run_at = now() + make_interval(mins => interval_minutes), last_run_at = now()
-        where id in (select id from ingest.pull_sources where enabled and next_run_at <= now()
-                     order by next_run_at limit ${limit} for update skip locked)
-        returning id`,
-  );
+  const due = db
+    .select({ id: pullSources.id })
+    .from(pullSources)
+    .where(and(eq(pullSources.enabled, true), lte(pullSources.nextRunAt, sql`now()`)))
+    .orderBy(asc(pullSources.nextRunAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(pullSources)
+    .set({
+      nextRunAt: sql`now() + make_interval(mins => ${pullSources.intervalMinutes})`,
+      lastRunAt: sql`now()`,
+    })
+    .where(inArray(pullSources.id, due))
+    .returning({ id: pullSources.id });
 }

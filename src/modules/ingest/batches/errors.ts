@@ -1,5 +1,5 @@
-import { DomainError } from '../../core/errors.ts';
-import type { TabularSource } from './readers/open-source.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { TabularSource } from '../readers/open-source.ts';
 
 /**
  * Why a batch failed, as stable codes the console translates; the detail (the reader's or the driver's own

@@ -1,20 +1,13 @@
-import { type Ctx, hasRole } from '../../core/context.ts';
-import type { Db } from '../../core/db.ts';
-import { InputError } from '../../core/errors.ts';
-import { maskKindOf, maskValue } from '../../core/masking.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { Resource } from '../catalog/index.ts';
+import type { Ctx } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { InputError } from '../../../core/errors.ts';
+import { maskKindOf, maskValue } from '../../../core/masking.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { CatalogService, Resource } from '../../catalog/index.ts';
+import type { RecordQuery } from '../contract.ts';
+import { ingestPolicy } from '../policy.ts';
+import { toHalfWidth } from '../standardize.ts';
 import * as repo from './repository.ts';
-import { toHalfWidth } from './standardize.ts';
-
-/** Who sees a resource's personal items unmasked in the console: admins and the providing department. */
-export function seesRaw(ctx: Ctx, resource: Resource) {
-  return (
-    hasRole(ctx.actor, 'admin') ||
-    (hasRole(ctx.actor, 'department_user', 'steward') &&
-      ctx.actor!.departmentId === resource.providerDepartmentId)
-  );
-}
 
 /**
  * What a records query looks for: the start of each searched key item's value, by item code. `key` is the first
@@ -54,50 +47,6 @@ export function inColumnOrder(raw: Record<string, string>, headers: string[] | n
 }
 
 /**
- * One page of a resource's loaded records, newest first, personal items masked unless the caller sees
- * them raw. A raw read of personal items is audited. `search` holds the start of key items' values (see
- * keySearch).
- */
-export async function readRecords(
-  db: Db,
-  audit: AuditService,
-  ctx: Ctx,
-  resource: Resource,
-  q: { page: number; pageSize: number; search: Record<string, string> },
-) {
-  const found = await repo.findRecords(db, resource, q);
-  if (!found) return { items: [], total: 0, masked: !seesRaw(ctx, resource) };
-  const { rows, total } = found;
-  const raw = seesRaw(ctx, resource);
-  const personal = resource.items.filter((i) => i.personal);
-  const items = rows.map((row) => {
-    const record: Record<string, string | null> = {
-      _updatedAt: new Date(row._updated_at as unknown as string).toISOString(),
-    };
-    for (const item of resource.items) {
-      const value = row[item.code] ?? null;
-      record[item.code] =
-        value !== null && !raw && item.personal ? maskValue(value, maskKindOf(item)) : value;
-    }
-    return record;
-  });
-  if (raw && personal.length && items.length) {
-    await audit.recordNow(ctx, {
-      action: 'data.read_personal',
-      targetType: 'resource',
-      targetId: resource.code,
-      detail: {
-        rows: items.length,
-        items: personal.map((i) => i.code),
-        page: q.page,
-        key: Object.keys(q.search).length ? q.search : null,
-      },
-    });
-  }
-  return { items, total, masked: !raw };
-}
-
-/**
  * Rejected and flagged rows as a caller may see them: the raw value of every column mapped to a personal
  * item is masked unless the caller sees the resource's data raw; a raw read of personal columns is audited.
  */
@@ -116,7 +65,7 @@ export async function visibleIssues<T extends { raw: Record<string, string> }>(
     }),
   );
   if (!personal.size || !issues.length) return issues;
-  if (seesRaw(ctx, resource)) {
+  if (ingestPolicy.seesRaw(ctx.actor, resource)) {
     await audit.recordNow(ctx, {
       action: 'data.read_personal',
       targetType: 'batch',
@@ -135,3 +84,49 @@ export async function visibleIssues<T extends { raw: Record<string, string> }>(
     ),
   }));
 }
+
+/** Reading a resource's loaded records in the console. */
+export function createRecordReads(deps: { db: Db; audit: AuditService; catalog: CatalogService }) {
+  const { db, audit, catalog } = deps;
+  return {
+    /**
+     * One page of a resource's loaded records, newest first, found by the start of their key items' values (see
+     * keySearch); personal items masked unless the caller sees them raw. A raw read of personal items is audited.
+     */
+    async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
+      const resource = await catalog.get(ctx, resourceCode);
+      const search = keySearch(resource, q);
+      const raw = ingestPolicy.seesRaw(ctx.actor, resource);
+      const found = await repo.findRecords(db, resource, { ...q, search });
+      if (!found) return { items: [], total: 0, masked: !raw };
+      const personal = resource.items.filter((i) => i.personal);
+      const items = found.rows.map((row) => {
+        const record: Record<string, string | null> = {
+          _updatedAt: new Date(row._updated_at as unknown as string).toISOString(),
+        };
+        for (const item of resource.items) {
+          const value = row[item.code] ?? null;
+          record[item.code] =
+            value !== null && !raw && item.personal ? maskValue(value, maskKindOf(item)) : value;
+        }
+        return record;
+      });
+      if (raw && personal.length && items.length) {
+        await audit.recordNow(ctx, {
+          action: 'data.read_personal',
+          targetType: 'resource',
+          targetId: resource.code,
+          detail: {
+            rows: items.length,
+            items: personal.map((i) => i.code),
+            page: q.page,
+            key: Object.keys(search).length ? search : null,
+          },
+        });
+      }
+      return { items, total: found.total, masked: !raw };
+    },
+  };
+}
+
+export type RecordReads = ReturnType<typeof createRecordReads>;

@@ -1,8 +1,8 @@
 // Where each reason of a rejected or flagged row came from, and which items a file supplied at all.
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../catalog/index.ts';
-import { demoResources } from '../catalog/index.ts';
-import { scanCsv } from './readers/csv-parser.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { demoResources } from '../../catalog/index.ts';
+import { scanCsv } from '../readers/csv-parser.ts';
 import { createRowProcessor } from './row-processor.ts';
 
 const demo = demoResources.find((r) => r.alias === 'population')!;

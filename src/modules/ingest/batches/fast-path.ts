@@ -1,8 +1,8 @@
-import type { Resource } from '../catalog/index.ts';
-import type { CsvChunk } from './readers/csv-parser.ts';
+import type { Resource } from '../../catalog/index.ts';
+import type { CsvChunk } from '../readers/csv-parser.ts';
+import { isStandard } from '../standardize.ts';
+import { rowWarnings, validateValue } from '../validate.ts';
 import { hashEnd, hashSpan, hashStart } from './row-hash.ts';
-import { isStandard } from './standardize.ts';
-import { rowWarnings, validateValue } from './validate.ts';
 
 /**
  * The loader's fast path for CSV records: a record is checked in place, and when it is clean (every value

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { type Lang, message } from '../../core/messages.ts';
-import type { DataItem } from '../catalog/index.ts';
-import './messages.ts';
+import { type Lang, message } from '../../../core/messages.ts';
+import type { DataItem } from '../../catalog/index.ts';
+import '../messages.ts';
 import type { IssueField } from './row-processor.ts';
 
 /**

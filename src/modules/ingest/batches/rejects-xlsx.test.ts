@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { DataItem } from '../catalog/index.ts';
+import type { DataItem } from '../../catalog/index.ts';
 import { rejectsWorkbook } from './rejects-xlsx.ts';
 
 const items = [

@@ -1,7 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
-import { dataTableName, itemColumn } from './data-table.ts';
+import type { Db } from '../../../core/db.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { itemColumn } from '../data-table.ts';
+import * as repo from './repository.ts';
 
 // Reads of loaded data for publishing (open data): only the item columns the caller names, in key order, so a
 // whole dataset can be streamed page by page without holding it and without reading the columns left out.
@@ -9,40 +9,14 @@ import { dataTableName, itemColumn } from './data-table.ts';
 /** How much of a resource's data is loaded: row count and when a row last changed (null: nothing loaded). */
 export type DataStats = { rows: number; updatedAt: string | null };
 
-/** The data tables that exist among the resources', by resource id. */
-async function existingTables(db: Db, resourceIds: number[]) {
-  if (!resourceIds.length) return new Set<number>();
-  const names = resourceIds.map((id) => dataTableName(id).slice('data.'.length));
-  const rows = await queryRows<{ name: string }>(
-    db,
-    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'data' and c.relname in (${sql.join(
-          names.map((name) => sql`${name}`),
-          sql`, `,
-        )})`,
-  );
-  return new Set(rows.map((r) => Number(r.name.slice('r_'.length))));
-}
-
 /** Reads of loaded data for publication; see the comment at the top of the file. */
 export function createOpenReads(db: Db) {
   return {
     /** Row count and last change of each resource's loaded data, by resource id. */
     async stats(resourceIds: number[]): Promise<Map<number, DataStats>> {
       const stats = new Map<number, DataStats>(resourceIds.map((id) => [id, { rows: 0, updatedAt: null }]));
-      const tables = [...(await existingTables(db, resourceIds))];
-      if (!tables.length) return stats;
-      const rows = await queryRows<{ id: number; rows: number; updated_at: string | Date | null }>(
-        db,
-        sql.join(
-          tables.map(
-            (id) =>
-              sql`select ${id}::int as id, count(*)::int as rows, max(_updated_at) as updated_at from ${sql.raw(dataTableName(id))}`,
-          ),
-          sql` union all `,
-        ),
-      );
-      for (const r of rows)
+      const loaded = [...(await repo.findLoadedResources(db, resourceIds))];
+      for (const r of await repo.countLoadedRows(db, loaded))
         stats.set(Number(r.id), {
           rows: Number(r.rows),
           updatedAt: r.updated_at === null ? null : new Date(r.updated_at).toISOString(),
@@ -59,19 +33,15 @@ export function createOpenReads(db: Db) {
       itemCodes: string[],
       opts: { pageSize?: number; limit?: number } = {},
     ): AsyncGenerator<(string | null)[][]> {
-      const columns = sql.raw(['_key', ...itemCodes.map((c) => itemColumn(resource, c))].join(', '));
-      if (!(await existingTables(db, [resource.id])).size) return;
-      const table = sql.raw(dataTableName(resource.id));
+      // A code that is no item of the resource is refused whether or not anything was loaded.
+      for (const code of itemCodes) itemColumn(resource, code);
+      if (!(await repo.findLoadedResources(db, [resource.id])).size) return;
       const pageSize = opts.pageSize ?? 1000;
       let left = opts.limit ?? Number.POSITIVE_INFINITY;
       let after: string | null = null;
       while (left > 0) {
         const take = Math.min(pageSize, left);
-        const where: SQL = after === null ? sql`` : sql`where _key > ${after}`;
-        const page: Record<string, string | null>[] = await queryRows<Record<string, string | null>>(
-          db,
-          sql`select ${columns} from ${table} ${where} order by _key limit ${take}`,
-        );
+        const page = await repo.findRecordsAfterKey(db, resource, itemCodes, after, take);
         if (!page.length) return;
         yield page.map((row) => itemCodes.map((code) => row[code] ?? null));
         if (page.length < take) return;

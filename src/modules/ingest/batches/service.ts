@@ -1,22 +1,23 @@
-import { type Ctx, hasRole, lookupCtx } from '../../core/context.ts';
-import type { Db } from '../../core/db.ts';
-import { ForbiddenError, NotFoundError } from '../../core/errors.ts';
-import type { Lang } from '../../core/messages.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { CatalogService } from '../catalog/index.ts';
-import type { createBatchRunner } from './batch-runner.ts';
-import type { Batch, BatchQuery, IssueQuery } from './contract.ts';
-import { inColumnOrder, visibleIssues } from './records.ts';
+import { type Ctx, lookupCtx } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
+import type { Lang } from '../../../core/messages.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { CatalogService } from '../../catalog/index.ts';
+import type { Batch, BatchQuery, IssueQuery } from '../contract.ts';
+import { ingestPolicy } from '../policy.ts';
+import { inColumnOrder, visibleIssues } from '../records/service.ts';
 import { rejectsWorkbook } from './rejects-xlsx.ts';
 import * as repo from './repository.ts';
+import type { BatchRunner } from './runner.ts';
 
 /**
- * True when the caller reads aggregation only as a department user: it sees the batches of the resources its
- * department provides and those its department delivered. Center staff and leaders see every batch, and so does
- * a service looking something up on its own behalf (no actor).
+ * True when the caller sees every batch: center staff and leaders, and a service looking something up on its own
+ * behalf (no actor). A department user sees the batches of the resources its department provides and those its
+ * department delivered.
  */
-function readsAsDepartment(ctx: Ctx): boolean {
-  return ctx.actor !== null && !hasRole(ctx.actor, 'admin', 'steward', 'leader');
+function readsEveryBatch(ctx: Ctx): boolean {
+  return ctx.actor === null || ingestPolicy.readsEveryBatch(ctx.actor);
 }
 
 /**
@@ -27,14 +28,14 @@ export function createBatchReads(deps: {
   db: Db;
   audit: AuditService;
   catalog: CatalogService;
-  runner: ReturnType<typeof createBatchRunner>;
+  runner: BatchRunner;
 }) {
   const { db, audit, catalog, runner } = deps;
   const { toBatch } = runner;
 
   /** The batches a department user may see, as a filter; undefined for callers who see every batch. */
   async function batchScope(ctx: Ctx): Promise<repo.DepartmentScope | null | undefined> {
-    if (!readsAsDepartment(ctx)) return undefined;
+    if (readsEveryBatch(ctx)) return undefined;
     const departmentId = ctx.actor!.departmentId;
     if (departmentId === null) return null; // a department user without a department sees no batch
     const provided = await catalog.listAll(lookupCtx, { departmentId });
@@ -46,12 +47,11 @@ export function createBatchReads(deps: {
     ctx: Ctx,
     batch: Pick<repo.BatchRow, 'id' | 'resourceCode' | 'sourceDepartmentId'>,
   ) {
-    if (!readsAsDepartment(ctx)) return;
-    const departmentId = ctx.actor!.departmentId;
-    if (departmentId !== null) {
-      if (batch.sourceDepartmentId === departmentId) return;
+    if (readsEveryBatch(ctx) || ingestPolicy.mayReadBatch(ctx.actor, batch)) return;
+    // Only then the resource's provider, which takes a catalog lookup.
+    if (ctx.actor!.departmentId !== null) {
       const resource = await catalog.get(lookupCtx, batch.resourceCode);
-      if (resource.providerDepartmentId === departmentId) return;
+      if (ingestPolicy.mayReadBatch(ctx.actor, batch, resource)) return;
     }
     // Not caught by the route's role check (the role may read batches), so the refusal is audited here.
     await audit.deny(
@@ -137,3 +137,5 @@ export function createBatchReads(deps: {
     },
   };
 }
+
+export type BatchReads = ReturnType<typeof createBatchReads>;

@@ -1,8 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../core/errors.ts';
-import { batchErrorOf, SourceReadError, withReadErrors } from './batch-errors.ts';
-import { fromRecords } from './readers/open-source.ts';
+import { InputError } from '../../../core/errors.ts';
+import { fromRecords } from '../readers/open-source.ts';
+import { batchErrorOf, SourceReadError, withReadErrors } from './errors.ts';
 
 describe('batchErrorOf', () => {
   it('calls what reading the source threw an unreadable file, keeping its words as the detail', async () => {

@@ -2,6 +2,7 @@
 let h1 = 0;
 let h2 = 0;
 
+/** Starts a new row hash (hashSpan adds its values, hashEnd finishes it). */
 export function hashStart() {
   h1 = 0xdeadbeef;
   h2 = 0x41c6ce57;
@@ -19,6 +20,7 @@ export function hashSpan(text: string, start: number, end: number) {
   h2 = Math.imul(h2 ^ 1, 1597334677);
 }
 
+/** The row hash being computed, as a 53-bit number. */
 export function hashEnd(): number {
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../catalog/index.ts';
-import { demoResources } from '../catalog/index.ts';
-import { inColumnOrder, keySearch } from './records.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { demoResources } from '../../catalog/index.ts';
+import { inColumnOrder, keySearch } from './service.ts';
 
 const resource = (alias: string) =>
   ({ ...demoResources.find((r) => r.alias === alias)!, id: 1, code: 'x' }) as unknown as Resource;

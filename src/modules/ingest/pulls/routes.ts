@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { App } from '../../core/http.ts';
-import { idParam, pullSource, pullSourceInput, pullSourceUpdate } from './contract.ts';
-import type { PullService } from './pull-service.ts';
-
-// Pulls make the server fetch addresses it is given, so only center staff configure them.
-const managers = ['admin', 'steward'] as const;
+import type { App } from '../../../core/http.ts';
+import { idParam, pullSource, pullSourceInput, pullSourceUpdate } from '../contract.ts';
+import { ingestPolicy } from '../policy.ts';
+import type { PullService } from './service.ts';
 
 /** Scheduled pulls: list, add, change, remove, run now. */
 export function pullRoutes(service: PullService) {
   return async (app: App) => {
     const tags = ['ingest'];
+    const managers = ingestPolicy.managePulls;
     app.get(
       '/api/ingest/pulls',
       { config: { access: managers }, schema: { tags, response: { 200: z.array(pullSource) } } },

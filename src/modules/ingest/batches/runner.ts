@@ -1,17 +1,20 @@
-import type { Ctx } from '../../core/context.ts';
-import type { Database } from '../../core/db.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { Resource } from '../catalog/index.ts';
-import { batchErrorOf } from './batch-errors.ts';
-import type { Batch } from './contract.ts';
-import { type BatchCounts, loadBatch, markBatchDone, RESOURCE_LOCK_BASE } from './load.ts';
-import type { TabularSource } from './readers/open-source.ts';
+import type { Ctx } from '../../../core/context.ts';
+import type { Database } from '../../../core/db.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { Resource } from '../../catalog/index.ts';
+import type { Batch } from '../contract.ts';
+import type { TabularSource } from '../readers/open-source.ts';
+import { batchErrorOf } from './errors.ts';
+import { loadBatch } from './load.ts';
+import { inLoadTransaction, markBatchDone } from './load-repository.ts';
 import * as repo from './repository.ts';
 
-/** Records, runs and reports batches; shared by files, uploads, pushes and pulls. */
 /** Told of a batch that committed, with its resource. */
-export type BatchListener = (batch: Batch & BatchCounts, resource: Resource) => Promise<void>;
+export type BatchListener = (batch: Batch, resource: Resource) => Promise<void>;
 
+export type BatchRunner = ReturnType<typeof createBatchRunner>;
+
+/** Records, runs and reports batches; shared by files, uploads, pushes and pulls. */
 export function createBatchRunner(deps: {
   database: Database;
   audit: AuditService;
@@ -32,7 +35,7 @@ export function createBatchRunner(deps: {
     if (
       row.status === 'running' &&
       !progress.has(row.id) &&
-      !(await repo.isResourceLocked(db, RESOURCE_LOCK_BASE + row.resourceId))
+      !(await repo.isResourceLocked(db, row.resourceId))
     ) {
       await repo.interruptBatch(db, row.id);
       return toBatch((await repo.findBatch(db, row.id))!);
@@ -64,7 +67,7 @@ export function createBatchRunner(deps: {
       sourceDepartmentId?: number | null;
     },
     onProgress?: (rows: number) => void,
-  ): Promise<{ batchId: number; finished: Promise<Batch & BatchCounts> }> {
+  ): Promise<{ batchId: number; finished: Promise<Batch> }> {
     const batch = await repo.insertBatch(db, {
       resourceId: resource.id,
       resourceCode: resource.code,
@@ -90,12 +93,19 @@ export function createBatchRunner(deps: {
     batchId: number,
     resource: Resource,
     source: TabularSource,
-    meta: { sourceKind: string; mapping: Record<string, string | null>; fileName?: string },
+    meta: {
+      sourceKind: string;
+      mapping: Record<string, string | null>;
+      fileName?: string;
+      fileHash?: string;
+    },
     onProgress?: (rows: number) => void,
   ) {
     const started = performance.now();
+    // A file hashed as it is read (the CLI's) has its hash once read; an upload's was taken as it arrived.
+    const fileHash = async () => (meta.fileHash ? null : ((await source.fileHash?.()) ?? null));
     try {
-      await database.rawTransaction(async (tx) => {
+      await inLoadTransaction(database, async (tx) => {
         const result = await loadBatch(tx, {
           batchId: batchId,
           resource,
@@ -106,16 +116,17 @@ export function createBatchRunner(deps: {
             onProgress?.(rows);
           },
         });
-        await markBatchDone(tx, batchId, result, (performance.now() - started) / 1000);
+        const seconds = (performance.now() - started) / 1000;
+        await markBatchDone(tx, batchId, { ...result, seconds, fileHash: await fileHash() });
       });
     } catch (error) {
-      await repo.failBatch(db, batchId, batchErrorOf(error));
+      await repo.failBatch(db, batchId, batchErrorOf(error), await fileHash().catch(() => null));
       throw error;
     } finally {
       progress.delete(batchId);
       startedRows.delete(batchId);
     }
-    const done = (await toBatch((await repo.findBatch(db, batchId))!)) as Batch & BatchCounts;
+    const done = await toBatch((await repo.findBatch(db, batchId))!);
     await audit.recordNow(ctx, {
       action: 'ingest.batch',
       targetType: 'resource',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoResources } from '../catalog/index.ts';
+import { demoResources } from '../../catalog/index.ts';
 import { autoMap, parseMapOption } from './mapping.ts';
 
 const itemsOf = (alias: string) => {

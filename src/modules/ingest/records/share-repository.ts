@@ -1,6 +1,6 @@
-import type { Database } from '../../core/db.ts';
-import type { Resource } from '../catalog/index.ts';
-import { dataTableName, itemColumn } from './data-table.ts';
+import type { Database } from '../../../core/db.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { dataTableName, itemColumn } from '../data-table.ts';
 
 /** One loaded record as the sharing API reads it: its key, item values, and when it last changed (µs ISO). */
 export type ShareRecord = { key: string; values: Record<string, string | null>; at: string };
@@ -22,6 +22,9 @@ const nothingThere = (error: unknown) =>
 /**
  * Reads of a resource's loaded data table (data.r_<id>) for the sharing API (共享接口). Filter values are bound
  * parameters; item codes become column names only through itemColumn.
+ *
+ * Raw `$n` text on the driver rather than Drizzle's `sql`: this is the sharing API's measured hot path, where
+ * statements prepared by their text (database.query) skip parsing and planning, half a point lookup's time.
  */
 export function createIngestShareReads(database: Database) {
   /** The WHERE clause of a filter; pushes its values after the parameters already in `params`. */

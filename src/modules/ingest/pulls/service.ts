@@ -1,12 +1,12 @@
-import { type Ctx, systemCtx } from '../../core/context.ts';
-import type { Db } from '../../core/db.ts';
-import { InputError, NotFoundError } from '../../core/errors.ts';
-import type { Logger } from '../../core/logger.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { CatalogService } from '../catalog/index.ts';
-import type { PullSource, PullSourceInput, PullSourceUpdate } from './contract.ts';
-import * as repo from './pull-repository.ts';
-import type { IngestService } from './service.ts';
+import { type Ctx, systemCtx } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { InputError, NotFoundError } from '../../../core/errors.ts';
+import type { Logger } from '../../../core/logger.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { CatalogService } from '../../catalog/index.ts';
+import type { PullSource, PullSourceInput, PullSourceUpdate } from '../contract.ts';
+import type { DeliveryService } from '../deliveries/service.ts';
+import * as repo from './repository.ts';
 
 export type PullService = ReturnType<typeof createPullService>;
 
@@ -44,7 +44,7 @@ export function createPullService(deps: {
   db: Db;
   audit: AuditService;
   catalog: CatalogService;
-  ingest: IngestService;
+  ingest: DeliveryService;
   logger: Logger;
 }) {
   const { db, audit, catalog, ingest } = deps;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../catalog/index.ts';
-import { demoResources } from '../catalog/index.ts';
-import { scanCsv } from './readers/csv-parser.ts';
+import type { Resource } from '../../catalog/index.ts';
+import { demoResources } from '../../catalog/index.ts';
+import { scanCsv } from '../readers/csv-parser.ts';
 import { hashText, rowHash } from './row-hash.ts';
 import { createRowProcessor } from './row-processor.ts';
 

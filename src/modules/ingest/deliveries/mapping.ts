@@ -1,5 +1,5 @@
-import type { DataItem } from '../catalog/index.ts';
-import { toHalfWidth } from './standardize.ts';
+import type { DataItem } from '../../catalog/index.ts';
+import { toHalfWidth } from '../standardize.ts';
 
 /** Header text reduced to what identifies it: no spaces, brackets, units or case. */
 function normalizeHeader(text: string): string {

@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Ctx } from '../../../core/context.ts';
+import { ForbiddenError, InputError } from '../../../core/errors.ts';
+import type { CatalogService, Resource } from '../../catalog/index.ts';
+import { withReadErrors } from '../batches/errors.ts';
+import type { BatchRunner } from '../batches/runner.ts';
+import { ingestPolicy } from '../policy.ts';
+import { fromRecords, openFile } from '../readers/open-source.ts';
+import { autoMap } from './mapping.ts';
+
+/**
+ * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error. With
+ * `hash`, the file's SHA-256 is taken while its rows are read (source.fileHash).
+ */
+async function openReadable(file: string, opts: { hash?: boolean } = {}) {
+  const source = await openFile(file, opts).catch((error: Error) => {
+    throw new InputError(
+      'unreadable_file',
+      'The file cannot be read',
+      [{ field: 'file', reason: 'unreadable_file', params: { reason: error.message } }],
+      {
+        reason: error.message,
+      },
+    );
+  });
+  if (!source.headers.length)
+    throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'empty_file' }]);
+  return source;
+}
+
+/** Deliveries of data into resources: files from disk (the CLI), uploads from the console, pushed and pulled records. */
+export function createDeliveryService(deps: {
+  dataDir: string;
+  catalog: CatalogService;
+  runner: BatchRunner;
+}) {
+  const { catalog } = deps;
+  const uploads = path.join(deps.dataDir, 'uploads');
+  const { start, run } = deps.runner;
+
+  async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
+    const resource = await catalog.get(ctx, codeOrAlias).catch(() => {
+      throw new InputError(
+        'unknown_resource',
+        'Unknown resource',
+        [{ field: 'resource', reason: 'invalid' }],
+        { resource: codeOrAlias },
+      );
+    });
+    if (!ingestPolicy.mayDeliverTo(ctx.actor, resource)) {
+      throw new ForbiddenError('not_your_resource_data', 'Not your resource');
+    }
+    return resource;
+  }
+
+  /** The automatic mapping with the caller's overrides, checked against the resource's items. */
+  function finalMapping(
+    resource: Resource,
+    headers: string[],
+    overrides: Record<string, string | null> = {},
+  ) {
+    const mapping = { ...autoMap(headers, resource.items), ...overrides };
+    for (const [header, code] of Object.entries(overrides)) {
+      if (!headers.includes(header))
+        throw new InputError('invalid_input', 'Unknown column', [
+          { field: `mapping.${header}`, reason: 'invalid' },
+        ]);
+      if (code && !resource.items.some((i) => i.code === code)) {
+        throw new InputError(
+          'unknown_item',
+          'Unknown item',
+          [{ field: `mapping.${header}`, reason: 'unknown_item', params: { code } }],
+          { code },
+        );
+      }
+    }
+    const targets = Object.values(mapping).filter((code): code is string => !!code);
+    const twice = targets.find((code, i) => targets.indexOf(code) !== i);
+    if (twice) {
+      throw new InputError(
+        'item_mapped_twice',
+        'Two columns map to one item',
+        [{ field: 'mapping', reason: 'item_mapped_twice', params: { code: twice } }],
+        { code: twice },
+      );
+    }
+    const mapped = new Set(targets);
+    for (const key of resource.keyItems) {
+      if (!mapped.has(key))
+        throw new InputError(
+          'unmapped_key',
+          'A key item has no column',
+          [{ field: 'mapping', reason: 'unmapped_key', params: { code: key } }],
+          { code: key },
+        );
+    }
+    return mapping;
+  }
+
+  /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
+  async function startRecords(
+    ctx: Ctx,
+    resourceCode: string,
+    records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+    sourceKind: 'push' | 'pull' = 'push',
+  ) {
+    const resource = await resourceFor(ctx, resourceCode);
+    const source = await fromRecords('json', records);
+    const mapping = finalMapping(resource, source.headers);
+    return start(ctx, resource, withReadErrors(source), { sourceKind, mapping });
+  }
+
+  return {
+    /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
+    async ingestFile(
+      ctx: Ctx,
+      args: {
+        resource: string;
+        file: string;
+        mapping?: Record<string, string>;
+        sourceDepartmentId?: number | null;
+        onProgress?: (rows: number) => void;
+      },
+    ) {
+      const resource = await resourceFor(ctx, args.resource);
+      // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
+      const source = await openReadable(args.file, { hash: true });
+      const mapping = finalMapping(resource, source.headers, args.mapping);
+      return run(
+        ctx,
+        resource,
+        withReadErrors(source),
+        {
+          sourceKind: 'file',
+          mapping,
+          fileName: path.basename(args.file),
+          storedFile: path.resolve(args.file),
+          sourceDepartmentId: args.sourceDepartmentId,
+        },
+        args.onProgress,
+      );
+    },
+
+    /** Keeps an uploaded file under the data directory and shows its detected encoding, headers, mapping and first rows. */
+    async upload(ctx: Ctx, args: { resource: string; fileName: string; body: NodeJS.ReadableStream }) {
+      const resource = await resourceFor(ctx, args.resource);
+      await fs.promises.mkdir(uploads, { recursive: true });
+      // Streamed to disk while hashing, so a large file never sits in memory; named by its hash.
+      const partial = path.join(
+        uploads,
+        `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      );
+      const hasher = createHash('sha256');
+      await pipeline(
+        args.body,
+        new Transform({
+          transform: (chunk, _enc, done) => {
+            hasher.update(chunk);
+            done(null, chunk);
+          },
+        }),
+        fs.createWriteStream(partial),
+      );
+      const ext = path.extname(args.fileName).slice(1).toLowerCase();
+      const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
+      await fs.promises.rename(partial, path.join(uploads, uploadId));
+      const source = await openReadable(path.join(uploads, uploadId));
+      const sample: string[][] = [];
+      for await (const rows of source.batches) {
+        sample.push(...rows.slice(0, 5 - sample.length));
+        if (sample.length >= 5) break;
+      }
+      return {
+        uploadId,
+        fileName: args.fileName,
+        format: source.format,
+        encoding: source.encoding,
+        headers: source.headers,
+        mapping: autoMap(source.headers, resource.items),
+        sample,
+      };
+    },
+
+    /** Starts loading an uploaded file with the mapping the user confirmed; returns the batch id at once. */
+    async startUpload(
+      ctx: Ctx,
+      args: {
+        resource: string;
+        uploadId: string;
+        fileName: string;
+        mapping?: Record<string, string | null>;
+        sourceDepartmentId?: number;
+      },
+    ) {
+      const resource = await resourceFor(ctx, args.resource);
+      const file = path.join(uploads, args.uploadId);
+      if (!fs.existsSync(file)) {
+        throw new InputError('unknown_upload', 'The upload is gone', [
+          { field: 'uploadId', reason: 'unknown_upload' },
+        ]);
+      }
+      const source = await openReadable(file);
+      const mapping = finalMapping(resource, source.headers, args.mapping);
+      const { batchId, finished } = await start(ctx, resource, withReadErrors(source), {
+        sourceKind: 'file',
+        mapping,
+        fileName: args.fileName,
+        fileHash: args.uploadId.split('.')[0],
+        storedFile: file,
+        sourceDepartmentId: args.sourceDepartmentId,
+      });
+      finished.catch(() => {}); // a failure is recorded on the batch, which the console polls
+      return { batchId };
+    },
+
+    /** Loads records pushed by a departmental system, or pulled from one (JSON objects keyed by item code or column name). */
+    async ingestRecords(
+      ctx: Ctx,
+      resourceCode: string,
+      records: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+      sourceKind: 'push' | 'pull' = 'push',
+    ) {
+      return (await startRecords(ctx, resourceCode, records, sourceKind)).finished;
+    },
+
+    startRecords,
+  };
+}
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;
