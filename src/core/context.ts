@@ -47,8 +47,3 @@ export function systemCtx(name = 'system'): Ctx {
 
 /** The context of a lookup one service makes of another on its own behalf, for no one in particular. */
 export const lookupCtx: Ctx = Object.freeze({ actor: null, ip: null, requestId: null });
-
-/** True when the actor holds any of the roles. */
-export function hasRole(actor: Actor | null, ...wanted: Role[]): boolean {
-  return !!actor && actor.roles.some((r) => wanted.includes(r));
-}

@@ -9,11 +9,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { type Actor, type Ctx, hasRole, type Role } from './context.ts';
+import type { Actor, Ctx, Role } from './context.ts';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
 import { handleError } from './http-errors.ts';
 import type { Logger } from './logger.ts';
 import { type Lang, pickLang } from './messages.ts';
+import { holds } from './policy.ts';
 
 /**
  * Who may call a route: anyone, any signed-in user, holders of one of the roles, or holders of a sharing API
@@ -126,7 +127,7 @@ export async function createHttpServer(opts: {
     request.ctx.actor = actor;
     if (access === 'public') return;
     if (!actor) throw new UnauthorizedError();
-    if (access !== 'authenticated' && !hasRole(actor, ...access)) {
+    if (access !== 'authenticated' && !holds(actor, access)) {
       await opts.onDenied(request.ctx, {
         method: request.method,
         url: request.routeOptions.url ?? request.url,
