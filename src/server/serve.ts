@@ -23,6 +23,8 @@ export async function serve(config: Config, logger: Logger, print: (line: string
     modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   }, 10 * 60_000);
   housekeeping.unref();
+  // Anchor the head found at start too, rather than ten minutes later.
+  modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   const stopPulls = modules.ingest.startScheduler();
 
   print(
