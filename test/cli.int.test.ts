@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/core/db.ts';
+import { openDatabase, queryRows } from '../src/core/db.ts';
 import { databaseKinds, freshDatabaseConfig } from './databases.ts';
 import { envFor, runCli } from './processes.ts';
 
@@ -88,11 +88,26 @@ describe.each(databaseKinds)('the onecity CLI on %s', (kind) => {
     expect(bad.stderr).toMatch(/PORT \(--port\)/);
   });
 
-  it('verifies the audit chain, and fails naming the entry edited by hand', async () => {
+  it('verifies the audit chain, and fails naming the newest entries deleted or the entry edited by hand', async () => {
     const ok = await runCli(['audit', 'verify', '--json'], env);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true });
-    const database = await openDatabase(fresh.config);
+    // The verify checkpointed the head, so deleting the newest entries (bypassing the guard) is noticed.
+    let database = await openDatabase(fresh.config);
+    await database.db.execute(sql`alter table audit.entries disable trigger entries_append_only`);
+    await database.db.execute(
+      sql`delete from audit.entries where id in (select id from audit.entries order by id desc limit 2)`,
+    );
+    await database.db.execute(sql`alter table audit.entries enable trigger entries_append_only`);
+    const [left] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select max(id)::int as id from audit.entries`,
+    );
+    await database.close();
+    const truncated = await runCli(['audit', 'verify'], env);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toMatch(new RegExp(`TRUNCATED after entry ${left!.id}:`));
+    database = await openDatabase(fresh.config);
     await database.db.execute(sql`alter table audit.entries disable trigger entries_append_only`);
     await database.db.execute(sql`update audit.entries set actor_name = 'nobody' where id = 2`);
     await database.db.execute(sql`alter table audit.entries enable trigger entries_append_only`);

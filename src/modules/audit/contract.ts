@@ -37,6 +37,12 @@ export const verifyResult = z.object({
   ok: z.boolean(),
   checked: z.number(),
   brokenAt: z.number().nullable(),
+  /** The last entry left when the newest entries were deleted (a checkpoint counted more); 0 when none is left. */
+  truncatedAfter: z.number().nullable(),
   reason: z.string().nullable(),
+  /** Signed checkpoints of the chain's head checked against it. */
+  checkpoints: z.number(),
+  /** The audit key's public key (SM2, hex) that signs the checkpoints; null before the first checkpoint. */
+  publicKey: z.string().nullable(),
 });
 export type VerifyResult = z.infer<typeof verifyResult>;

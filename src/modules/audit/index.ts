@@ -5,7 +5,7 @@ import { createAuditService } from './service.ts';
 export type { AuditEvent, AuditService } from './service.ts';
 
 /** The audit log module: every write and personal-data read is recorded here. */
-export function createAuditModule(deps: { db: Db }) {
+export function createAuditModule(deps: { db: Db; dataDir: string }) {
   const service = createAuditService(deps);
   return { service, routes: auditRoutes(service) };
 }

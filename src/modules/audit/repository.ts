@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, escapeLike, pageOf, queryRows } from '../../core/db.ts';
 import { type ChainedFields, entryHash, GENESIS_HASH } from './chain.ts';
+import type { Checkpoint } from './checkpoints.ts';
 import type { AuditQuery } from './contract.ts';
-import { auditEntries } from './schema.ts';
+import { auditCheckpoints, auditEntries } from './schema.ts';
 
 // Any fixed number: the advisory lock that keeps the chain in one line across processes.
 const AUDIT_CHAIN_LOCK = 4301120002;
@@ -71,4 +72,46 @@ export async function distinctActions(db: Db) {
 export async function countEntries(db: Db) {
   const [row] = await db.select({ n: count() }).from(auditEntries);
   return row?.n ?? 0;
+}
+
+/** The chain's head: its entry count, newest id and hash, read in one statement (one snapshot); null when empty. */
+export async function chainHead(db: Db) {
+  const [row] = await queryRows<{ count: string | number; id: string | number; hash: string }>(
+    db,
+    sql`select (select count(*) from ${auditEntries}) as count, ${auditEntries.id} as id, ${auditEntries.hash} as hash
+        from ${auditEntries} order by ${auditEntries.id} desc limit 1`,
+  );
+  return row ? { count: Number(row.count), headId: Number(row.id), headHash: row.hash } : null;
+}
+
+/** Stores a checkpoint in the database's copy. */
+export async function insertCheckpoint(db: Db, c: Checkpoint) {
+  await db.insert(auditCheckpoints).values({
+    at: new Date(c.at),
+    entryCount: c.count,
+    headId: c.headId,
+    headHash: c.headHash,
+    keyId: c.keyId,
+    signature: c.signature,
+  });
+}
+
+/** Every checkpoint of the database's copy, oldest first. */
+export async function allCheckpoints(db: Db): Promise<Checkpoint[]> {
+  const rows = await db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.id));
+  return rows.map((r) => ({
+    count: r.entryCount,
+    headId: r.headId,
+    headHash: r.headHash,
+    // The time as signed: toISOString of the stored instant (stored to the microsecond, signed to the millisecond).
+    at: r.at.toISOString(),
+    keyId: r.keyId,
+    signature: r.signature,
+  }));
+}
+
+/** The newest checkpoint of the database's copy, or null. */
+export async function newestCheckpoint(db: Db) {
+  const [row] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
+  return row ? { count: row.entryCount, headHash: row.headHash } : null;
 }

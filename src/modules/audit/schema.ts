@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditSchema = pgSchema('audit');
 
@@ -25,3 +25,20 @@ export const auditEntries = auditSchema.table(
     index('entries_action_idx').on(t.action),
   ],
 );
+
+/**
+ * Signed checkpoints of the chain's head, kept apart from the entries (and also in the data directory's
+ * audit-checkpoints.log), so deleting the newest entries is noticed. The signature, by a key kept in the data
+ * directory, makes a row a database superuser edits or adds show as forged.
+ */
+export const auditAnchorSchema = pgSchema('audit_anchor');
+
+export const auditCheckpoints = auditAnchorSchema.table('checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  entryCount: bigint('entry_count', { mode: 'number' }).notNull(),
+  headId: bigint('head_id', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+  keyId: text('key_id').notNull(),
+  signature: text('signature').notNull(),
+});

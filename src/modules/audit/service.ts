@@ -2,6 +2,17 @@ import type { Ctx } from '../../core/context.ts';
 import type { Db } from '../../core/db.ts';
 import type { ForbiddenError } from '../../core/errors.ts';
 import { entryHash, GENESIS_HASH } from './chain.ts';
+import {
+  type AuditKey,
+  appendCheckpointLog,
+  auditKey,
+  CHECKPOINT_LOG,
+  type Checkpoint,
+  checkpointSigned,
+  readAuditKey,
+  readCheckpointLog,
+  signCheckpoint,
+} from './checkpoints.ts';
 import type { AuditEntry, AuditQuery, VerifyResult } from './contract.ts';
 import * as repo from './repository.ts';
 
@@ -17,7 +28,53 @@ export type AuditEvent = {
 export type AuditService = ReturnType<typeof createAuditService>;
 
 /** Writing, listing and verifying the audit log. */
-export function createAuditService(deps: { db: Db }) {
+export function createAuditService(deps: { db: Db; dataDir: string }) {
+  /** Signs the head and stores the checkpoint in the data directory's log and the database; skips an unmoved head. */
+  async function writeCheckpoint(head: { count: number; headId: number; headHash: string }) {
+    const newest = await repo.newestCheckpoint(deps.db);
+    if (newest && newest.count === head.count && newest.headHash === head.headHash) return null;
+    const c = signCheckpoint(head, auditKey(deps.dataDir));
+    // The file first: it is the copy out of a database superuser's reach.
+    appendCheckpointLog(deps.dataDir, c);
+    await repo.insertCheckpoint(deps.db, c);
+    return c;
+  }
+
+  /**
+   * The checkpoints of the data directory's log and the database, each once, that carry the audit key's
+   * signature; `forged` describes the first that does not (or a line of the log that is not a checkpoint).
+   */
+  async function loadCheckpoints(key: AuditKey | null) {
+    const anchors: Checkpoint[] = [];
+    let forged: string | null = null;
+    const seen = new Set<string>();
+    const fromFile = readCheckpointLog(deps.dataDir).map(({ line, checkpoint }) => ({
+      c: checkpoint,
+      where: `${CHECKPOINT_LOG} line ${line}`,
+    }));
+    const fromDb = (await repo.allCheckpoints(deps.db)).map((c) => ({
+      c,
+      where: 'audit_anchor.checkpoints',
+    }));
+    for (const { c, where } of [...fromFile, ...fromDb]) {
+      if (!c) {
+        forged ??= `${where} is not a checkpoint (the log was edited)`;
+        continue;
+      }
+      // The same checkpoint is in both places; an altered copy differs in some field and is checked on its own.
+      const identity = JSON.stringify([c.count, c.headId, c.headHash, c.at, c.keyId, c.signature]);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      if (key && checkpointSigned(c, key)) anchors.push(c);
+      else
+        forged ??=
+          key && c.keyId === key.keyId
+            ? `the checkpoint of ${c.at} (${c.count} entries) in ${where} does not carry the audit key's signature: it was forged or altered`
+            : `the checkpoint of ${c.at} in ${where} was signed by key ${c.keyId}, not by this data directory's audit key ${key?.keyId ?? '(none)'}: run with the server's data directory`;
+    }
+    return { anchors, forged };
+  }
+
   return {
     /**
      * Records an event. Pass the transaction of the write it describes, so both commit or neither does.
@@ -65,17 +122,37 @@ export function createAuditService(deps: { db: Db }) {
     /** Entry count, for the home page. */
     count: () => repo.countEntries(deps.db),
 
-    /** Walks the whole chain; the first entry whose links or hash do not match is named. */
+    /**
+     * Anchors the chain's head outside the entries table: a signed checkpoint in the data directory's log and in
+     * the database. Run on a schedule by the server; returns the checkpoint, or null when the log is empty or the
+     * head has not moved since the last one.
+     */
+    async checkpoint(): Promise<Checkpoint | null> {
+      const head = await repo.chainHead(deps.db);
+      return head ? writeCheckpoint(head) : null;
+    },
+
+    /**
+     * Walks the whole chain; the first entry whose links or hash do not match is named. Then every checkpoint
+     * (from the data directory's log and the database) must carry the audit key's signature and still be in the
+     * chain: fewer entries than a checkpoint counted means the newest were deleted. An intact chain is checkpointed.
+     */
     async verify(): Promise<VerifyResult> {
+      const key = readAuditKey(deps.dataDir);
+      const { anchors, forged } = await loadCheckpoints(key);
+      const byCount = new Map<number, Checkpoint[]>();
+      for (const c of anchors) byCount.set(c.count, [...(byCount.get(c.count) ?? []), c]);
+      const base = { truncatedAfter: null, checkpoints: anchors.length, publicKey: key?.publicKey ?? null };
       let prevHash = GENESIS_HASH;
       let lastId = 0;
       let checked = 0;
       for (;;) {
         const batch = await repo.entriesAfter(deps.db, lastId, 5000);
-        if (batch.length === 0) return { ok: true, checked, brokenAt: null, reason: null };
+        if (batch.length === 0) break;
         for (const e of batch) {
           if (e.prevHash !== prevHash) {
             return {
+              ...base,
               ok: false,
               checked,
               brokenAt: e.id,
@@ -84,6 +161,7 @@ export function createAuditService(deps: { db: Db }) {
           }
           if (entryHash(e) !== e.hash) {
             return {
+              ...base,
               ok: false,
               checked,
               brokenAt: e.id,
@@ -93,8 +171,32 @@ export function createAuditService(deps: { db: Db }) {
           prevHash = e.hash;
           lastId = e.id;
           checked++;
+          const replaced = byCount.get(checked)?.find((c) => c.headHash !== e.hash);
+          if (replaced) {
+            return {
+              ...base,
+              ok: false,
+              checked: checked - 1,
+              brokenAt: e.id,
+              reason: `entry number ${checked} is not the one the checkpoint of ${replaced.at} vouches for (entry ${replaced.headId}): entries were deleted and others written in their place`,
+            };
+          }
         }
       }
+      const longest = anchors.reduce<Checkpoint | null>((a, c) => (!a || c.count > a.count ? c : a), null);
+      if (longest && longest.count > checked) {
+        return {
+          ...base,
+          ok: false,
+          checked,
+          brokenAt: null,
+          truncatedAfter: lastId,
+          reason: `truncated after entry ${lastId}: the checkpoint of ${longest.at} vouches for ${longest.count} entries up to entry ${longest.headId}, the log has ${checked} (the newest entries were deleted)`,
+        };
+      }
+      if (forged) return { ...base, ok: false, checked, brokenAt: null, reason: forged };
+      if (checked > 0) await writeCheckpoint({ count: checked, headId: lastId, headHash: prevHash });
+      return { ...base, ok: true, checked, brokenAt: null, reason: null };
     },
   };
 }

@@ -13,7 +13,7 @@ import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
-import type { AuditEntry } from '../contract.ts';
+import type { AuditEntry, VerifyResult } from '../contract.ts';
 import { auditPolicy } from '../policy.ts';
 import { useAuditActions, useAuditPage, verifyChain } from './audit-api.ts';
 import { AuditEntryDetail } from './audit-entry-detail.tsx';
@@ -21,6 +21,13 @@ import { AuditEntryDetail } from './audit-entry-detail.tsx';
 // Kept here rather than imported from the contract, whose zod schemas would be bundled into the console.
 const outcomes = ['ok', 'denied', 'failed'] as const;
 const outcomeColors: Record<string, string> = { ok: 'green', denied: 'orange', failed: 'red' };
+
+/** Which message says the verify result: intact, a broken entry, a truncated tail, or a bad checkpoint. */
+function verifyMessage(result: VerifyResult) {
+  if (result.ok) return 'verify.ok';
+  if (result.truncatedAfter !== null) return 'verify.truncated';
+  return result.brokenAt === null ? 'verify.checkpoints' : 'verify.broken';
+}
 
 /** The audit log: filter by actor, action, outcome and time; expand an entry for its detail; admins verify the chain. */
 export function AuditPage() {
@@ -127,7 +134,7 @@ export function AuditPage() {
           showIcon
           closable={{ onClose: () => verify.reset() }}
           type={result.ok ? 'success' : 'error'}
-          title={result.ok ? t('verify.ok', { checked: result.checked }) : t('verify.broken', { ...result })}
+          title={t(verifyMessage(result), { ...result })}
           style={{ marginBottom: 16 }}
           data-testid="audit-verify-result"
         />

@@ -26,8 +26,10 @@ export const zhCN = {
   outcomes: { ok: '成功', denied: '拒绝', failed: '失败' },
   verify: {
     button: '校验哈希链',
-    ok: '哈希链完整：已校验 {{checked}} 条记录，未发现篡改。',
+    ok: '哈希链完整：已校验 {{checked}} 条记录和 {{checkpoints}} 个签名检查点，未发现篡改。',
     broken: '哈希链在第 {{brokenAt}} 条记录处断裂（已校验 {{checked}} 条）：{{reason}}',
+    truncated: '审计日志在第 {{truncatedAfter}} 条记录之后被截断（最新的记录被删除）：{{reason}}',
+    checkpoints: '签名检查点不符（被伪造或改动）：{{reason}}',
   },
   // Keyed by the action code the server records; codes not listed here are shown as they are.
   actionLabels: {
@@ -75,8 +77,11 @@ export const en: typeof zhCN = {
   outcomes: { ok: 'OK', denied: 'Denied', failed: 'Failed' },
   verify: {
     button: 'Verify hash chain',
-    ok: 'The hash chain is intact: {{checked}} entries checked, nothing altered.',
+    ok: 'The hash chain is intact: {{checked}} entries and {{checkpoints}} signed checkpoints checked, nothing altered.',
     broken: 'The hash chain breaks at entry {{brokenAt}} ({{checked}} checked): {{reason}}',
+    truncated:
+      'The audit log was truncated after entry {{truncatedAfter}} (the newest entries were deleted): {{reason}}',
+    checkpoints: 'A signed checkpoint does not match (forged or altered): {{reason}}',
   },
   actionLabels: {
     'auth.login': 'Sign in',

@@ -1,6 +1,6 @@
 /**
  * Signing e-licenses: SM2 signatures over an SM3 digest (GB/T 32918, GB/T 32905), one key pair per
- * issuing department. Signatures are made and checked in sm2.ts.
+ * issuing department. Signatures are made and checked in core/sm2.ts.
  *
  * What is signed is the canonical JSON of the fields that make the license what it is (see
  * `canonicalLicense`). Revocation is not signed: it is the registry's live state, looked up at every
@@ -10,8 +10,9 @@
  * 1234567812345678 (GM/T 0009), and the signature is DER SEQUENCE { r, s }: the form OpenSSL
  * (`pkeyutl -digest sm3 -pkeyopt distid:1234567812345678`) and other SM2 tools use.
  */
+
+import { generateSm2KeyPair, type Sm2KeyPair, sm2Sign, sm2Verify } from '../../../core/sm2.ts';
 import { parseLicenseId } from './id.ts';
-import { generateSm2KeyPair, type Sm2KeyPair, sm2Sign, sm2Verify } from './sm2.ts';
 
 /** An issuing department's SM2 key pair as hex. */
 export type DepartmentKeyPair = Sm2KeyPair;
