@@ -77,3 +77,24 @@ describe.each(databaseKinds)('route rate limits on %s', (kind) => {
     expect(overall.json().code).toBe('rate_limited');
   });
 });
+
+describe.each(databaseKinds)('route rate limits behind a reverse proxy on %s', (kind) => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  beforeAll(async () => {
+    p = await startTestPlatform(kind, { ONECITY_TRUST_PROXY: 'true', ONECITY_RATE_LIMIT_VERIFY: '1' });
+  });
+  afterAll(() => p?.close());
+
+  it('counts per client address from X-Forwarded-For, not per proxy', async () => {
+    const from = (client: string) =>
+      p.app.inject({
+        method: 'GET',
+        url: '/api/public/licenses/verify?id=x',
+        remoteAddress: '10.9.9.9',
+        headers: { 'x-forwarded-for': client },
+      });
+    expect((await from('203.0.113.1')).statusCode).toBe(200);
+    expect((await from('203.0.113.2')).statusCode).toBe(200);
+    expect((await from('203.0.113.1')).statusCode).toBe(429);
+  });
+});
