@@ -48,6 +48,13 @@ export async function startServer(
       ONECITY_DATA_DIR: dataDir,
       ONECITY_ADMIN_PASSWORD: adminPassword,
       ONECITY_DEMO: options.demo ?? 'none',
+      // The browser signs in and downloads from one address far faster than a person (rate limits are tested
+      // by the integration tests).
+      ONECITY_RATE_LIMIT_LOGIN: '0',
+      ONECITY_RATE_LIMIT_LOGIN_TOTAL: '0',
+      ONECITY_RATE_LIMIT_DOWNLOAD: '0',
+      ONECITY_RATE_LIMIT_CKAN: '0',
+      ONECITY_RATE_LIMIT_VERIFY: '0',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -38,12 +38,12 @@ export const settings = {
   loginMaxFailures: {
     env: 'ONECITY_LOGIN_MAX_FAILURES',
     flag: '--login-max-failures',
-    help: 'failed sign-ins in a row that lock an account',
+    help: 'failed sign-ins in a row from one address that lock the account for that address',
   },
   lockoutMinutes: {
     env: 'ONECITY_LOCKOUT_MINUTES',
     flag: '--lockout-minutes',
-    help: 'how long a locked account stays locked',
+    help: 'how long a locked account stays locked for that address',
   },
   cookieSecure: {
     env: 'ONECITY_COOKIE_SECURE',
@@ -54,6 +54,31 @@ export const settings = {
     env: 'ONECITY_TRUST_PROXY',
     flag: '--trust-proxy',
     help: 'take the client address from X-Forwarded-For (behind a reverse proxy)',
+  },
+  rateLimitVerify: {
+    env: 'ONECITY_RATE_LIMIT_VERIFY',
+    flag: '--rate-limit-verify',
+    help: 'license verifications a minute per client address (0: no limit)',
+  },
+  rateLimitCkan: {
+    env: 'ONECITY_RATE_LIMIT_CKAN',
+    flag: '--rate-limit-ckan',
+    help: 'CKAN API calls a minute per client address (0: no limit)',
+  },
+  rateLimitDownload: {
+    env: 'ONECITY_RATE_LIMIT_DOWNLOAD',
+    flag: '--rate-limit-download',
+    help: 'open-data downloads a minute per client address (0: no limit)',
+  },
+  rateLimitLogin: {
+    env: 'ONECITY_RATE_LIMIT_LOGIN',
+    flag: '--rate-limit-login',
+    help: 'sign-in attempts a minute per client address (0: no limit)',
+  },
+  rateLimitLoginTotal: {
+    env: 'ONECITY_RATE_LIMIT_LOGIN_TOTAL',
+    flag: '--rate-limit-login-total',
+    help: 'sign-in attempts a minute from all addresses together (0: no limit)',
   },
   logLevel: { env: 'LOG_LEVEL', flag: '--log-level', help: 'fatal, error, warn, info, debug or trace' },
   demo: {
@@ -83,6 +108,12 @@ const schema = z.object({
   lockoutMinutes: int(1, 24 * 60).default(15),
   cookieSecure: bool.default(false),
   trustProxy: bool.default(false),
+  // Per minute; a person never meets these, a script soon does.
+  rateLimitVerify: int(0, 1_000_000).default(60),
+  rateLimitCkan: int(0, 1_000_000).default(120),
+  rateLimitDownload: int(0, 1_000_000).default(30),
+  rateLimitLogin: int(0, 1_000_000).default(20),
+  rateLimitLoginTotal: int(0, 1_000_000).default(600),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   demo: z.enum(['small', 'none']).default('small'),
 });

@@ -79,3 +79,10 @@ export class ConflictError extends DomainError {
     super(409, code, message, params, fields);
   }
 }
+
+/** The caller made too many calls; it may try again after `retryAfter` seconds (sent as Retry-After). */
+export class RateLimitedError extends DomainError {
+  constructor(retryAfter: number) {
+    super(429, 'rate_limited', `Too many requests; try again in ${retryAfter} seconds`, { retryAfter });
+  }
+}

@@ -10,11 +10,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Actor, Ctx, Role } from './context.ts';
-import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { ForbiddenError, RateLimitedError, UnauthorizedError } from './errors.ts';
 import { handleError } from './http-errors.ts';
 import type { Logger } from './logger.ts';
 import { type Lang, pickLang } from './messages.ts';
 import { holds } from './policy.ts';
+import { createRouteLimiters, RATE_LIMIT_NS, type RouteLimit } from './rate-limit.ts';
 
 /**
  * Who may call a route: anyone, any signed-in user, holders of one of the roles, or holders of a sharing API
@@ -25,6 +26,8 @@ export type Access = 'public' | 'authenticated' | 'credential' | readonly Role[]
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The limit on calls a minute per client address this route counts against (see rate-limit.ts). */
+    rateLimit?: RouteLimit;
   }
   interface FastifyRequest {
     ctx: Ctx;
@@ -66,6 +69,8 @@ export async function createHttpServer(opts: {
   /** Called when a signed-in caller is refused a route, so the refusal can be audited. */
   onDenied: (ctx: Ctx, route: { method: string; url: string }) => Promise<unknown>;
   version: string;
+  /** The clock of the rate limits (tests let time pass). */
+  now?: () => Date;
 }): Promise<App> {
   const app = Fastify({
     loggerInstance: opts.logger,
@@ -112,6 +117,20 @@ export async function createHttpServer(opts: {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+
+  // Before anything costs work: a refused call reads no session and runs no query.
+  const now = opts.now;
+  const limiters = createRouteLimiters(opts.config, now && (() => now().getTime()));
+  app.addHook('onRequest', async (request, reply) => {
+    const name = request.routeOptions.config?.rateLimit;
+    if (!name) return;
+    const hit = limiters.check(name, request.ip);
+    if (hit.ok) return;
+    reply.header('retry-after', String(hit.retryAfterSeconds));
+    request.lang = pickLang(request.headers['accept-language']);
+    request.messageNs = RATE_LIMIT_NS;
+    throw new RateLimitedError(hit.retryAfterSeconds);
+  });
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('lang', 'zh-CN');

@@ -7,7 +7,11 @@ export type Template = { 'zh-CN': string; en: string };
 const messages: Record<string, Template> = {
   unauthenticated: { 'zh-CN': '请先登录', en: 'Sign in first' },
   session_expired: { 'zh-CN': '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
-  bad_credentials: { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  // One answer for an unknown name, a wrong password and a lockout, so no one learns which names exist.
+  bad_credentials: {
+    'zh-CN': '用户名或密码错误；同一地址连续失败多次后将暂停登录一段时间',
+    en: 'Wrong user name or password; after repeated failures, sign-in from this address pauses for a while',
+  },
   bad_token: { 'zh-CN': 'API 令牌无效或已过期', en: 'The API token is invalid or expired' },
   account_locked: {
     'zh-CN': '登录失败次数过多，账号已锁定至 {until}',

@@ -9,9 +9,16 @@ import { version } from './version.ts';
 import { registerWebConsole } from './web-console.ts';
 
 /** The HTTP server with every module's routes, the health checks and the web console. */
-export async function createApp(config: Config, logger: Logger, database: Database, modules: Modules) {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  database: Database,
+  modules: Modules,
+  now?: () => Date,
+) {
   const app = await createHttpServer({
     config,
+    now,
     logger,
     version,
     authenticate: modules.accounts.authenticate,

@@ -11,11 +11,11 @@ import { createRegistryModule } from '../modules/registry/index.ts';
 import { createSharingModule } from '../modules/sharing/index.ts';
 
 /** Creates every module on one database. The one place that wires modules together. */
-export function createModules(database: Database, config: Config, logger: Logger) {
+export function createModules(database: Database, config: Config, logger: Logger, now?: () => Date) {
   const { db } = database;
   const audit = createAuditModule({ db, dataDir: config.dataDir });
   const org = createOrgModule({ db, audit: audit.service });
-  const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service });
+  const accounts = createAccountsModule({ db, config, audit: audit.service, org: org.service, now });
   const catalog = createCatalogModule({ db, audit: audit.service, org: org.service });
   const ingest = createIngestModule({
     database,

@@ -10,7 +10,10 @@ import { createModules } from './modules.ts';
  * reference data is then loaded only into a database never migrated before (a batch needs its departments and
  * resources), and the license registry is not synced (the server does that every ten minutes).
  */
-export type OpenOptions = { seed?: boolean };
+export type OpenOptions = {
+  seed?: boolean /** The clock of sign-in lockouts (tests let time pass). */;
+  now?: () => Date;
+};
 
 /** Opens the database, applies migrations and loads the district's reference data. */
 export async function openPlatform(
@@ -22,7 +25,7 @@ export async function openPlatform(
   try {
     const seed = options.seed !== false || (await database.migrationLevel()).applied === 0;
     await database.migrate();
-    const modules = createModules(database, config, logger);
+    const modules = createModules(database, config, logger, options.now);
     if (seed) {
       await modules.org.service.seed();
       await modules.catalog.service.seedDemo(systemCtx('onecity'));

@@ -56,6 +56,10 @@ export async function serve(config: Config, logger: Logger, print: (line: string
         clearInterval(sweep);
         clearTimeout(deadline);
       }
+      // The minute's tally of refused unknown names is not lost with the process.
+      await modules.accounts.auth
+        .flushRefusals(true)
+        .catch((err) => logger.warn({ err }, 'login refusals not logged'));
       await database.close();
       logger.info('stopped');
     })();

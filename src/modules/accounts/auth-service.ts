@@ -4,6 +4,7 @@ import type { Db } from '../../core/db.ts';
 import { ForbiddenError, InputError, NotFoundError, UnauthorizedError } from '../../core/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Me } from './contract.ts';
+import { createRefusalTally, type LoginLocks } from './login-guard.ts';
 import { DUMMY_HASH, hashPassword, newSecret, sha256, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 import { checkPasswordPolicy, toActor } from './shared.ts';
@@ -24,70 +25,85 @@ export function createAuthService(deps: {
   db: Db;
   config: AuthConfig;
   audit: AuditService;
+  locks: LoginLocks;
   now?: () => Date;
 }) {
   const { db, config, audit } = deps;
   const now = deps.now ?? (() => new Date());
   const idleMs = config.sessionIdleMinutes * 60_000;
+  const locks = deps.locks;
+  const refusals = createRefusalTally();
+
+  /** Writes one audit entry per address and minute of refused unknown names (the minutes ended, or all). */
+  async function flushRefusals(t: number, all = false) {
+    for (const r of refusals.take(t, all))
+      await audit.recordNow(
+        { actor: null, ip: r.address || null, requestId: 'login-refusals' },
+        {
+          action: 'auth.login',
+          targetType: 'user',
+          outcome: 'denied',
+          detail: { reason: 'unknown_user', attempts: r.attempts, minute: new Date(r.minute).toISOString() },
+        },
+      );
+  }
 
   return {
-    /** Checks the password and opens a session; repeated failures lock the account for a while. */
+    /**
+     * Checks the password and opens a session. Every refusal before the password is known right (unknown name,
+     * wrong password, a lockout of this address) gets the same answer, so the answer tells no one which names
+     * exist. A locked (name, address) is refused without looking at the password: saying "right password, but
+     * locked" would let guessing go on through the lock.
+     */
     async login(
       ctx: Ctx,
       input: { username: string; password: string },
       userAgent?: string,
     ): Promise<{ sessionToken: string; me: Me; expiresAt: Date }> {
-      const user = await repo.findUserByUsername(db, input.username);
       const t = now();
+      const address = ctx.ip ?? '';
+      await flushRefusals(t.getTime());
+      const user = await repo.findUserByUsername(db, input.username);
+      const refused = () => new UnauthorizedError('bad_credentials', 'Wrong user name or password');
       // A failed sign-in is nobody's act, even if the browser still carries someone's session cookie.
-      const fail = async (code: string, detail: Record<string, unknown>, error: Error): Promise<never> => {
+      const fail = async (
+        code: string,
+        detail: Record<string, unknown>,
+        error: Error = refused(),
+      ): Promise<never> => {
         await audit.recordNow(
           { ...ctx, actor: null },
           {
             action: 'auth.login',
             targetType: 'user',
-            targetId: user?.id ?? input.username,
+            targetId: user!.id,
             outcome: 'denied',
             detail: { username: input.username, reason: code, ...detail },
           },
         );
         throw error;
       };
-      if (!user) {
+      const lockedUntil = locks.lockedUntil(input.username, address, t.getTime());
+      if (!user || lockedUntil) {
+        // The same work as a real check, so the time taken does not tell either.
         await verifyPassword(input.password, DUMMY_HASH);
-        return fail(
-          'unknown_user',
-          {},
-          new UnauthorizedError('bad_credentials', 'Wrong user name or password'),
-        );
-      }
-      if (user.lockedUntil && user.lockedUntil > t) {
-        return fail(
-          'account_locked',
-          {},
-          new ForbiddenError('account_locked', 'The account is locked', {
-            until: user.lockedUntil.toISOString(),
-          }),
-        );
+        if (user) return fail('account_locked', { until: new Date(lockedUntil!).toISOString() });
+        locks.fail(input.username, address, t.getTime());
+        // Names nobody has are counted, not logged one by one: a script's guesses would fill the log.
+        refusals.add(address, t.getTime());
+        throw refused();
       }
       if (!(await verifyPassword(input.password, user.passwordHash))) {
-        const failures = user.failedLogins + 1;
-        if (failures >= config.loginMaxFailures) {
-          const until = new Date(t.getTime() + config.lockoutMinutes * 60_000);
-          await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: until });
-          return fail(
-            'account_locked',
-            { failures },
-            new ForbiddenError('account_locked', 'The account is locked', { until: until.toISOString() }),
-          );
-        }
-        await repo.updateUser(db, user.id, { failedLogins: failures });
-        return fail(
-          'bad_password',
-          { failures },
-          new UnauthorizedError('bad_credentials', 'Wrong user name or password'),
-        );
+        const { failures, lockedUntil: until } = locks.fail(input.username, address, t.getTime());
+        // The account shows as locked to admins (who may lift it); only this address is kept out.
+        if (until) await repo.updateUser(db, user.id, { lockedUntil: new Date(until) });
+        return fail(until ? 'account_locked' : 'bad_password', {
+          failures,
+          ...(until ? { until: new Date(until).toISOString() } : {}),
+        });
       }
+      locks.succeed(input.username, address);
+      // Only someone who knows the password learns that the account is disabled.
       if (!user.active)
         return fail(
           'account_disabled',
@@ -246,9 +262,13 @@ export function createAuthService(deps: {
       });
     },
 
+    /** Logs the tallies of refused unknown names: the minutes that ended, or all of them (at shutdown). */
+    flushRefusals: (all = false) => flushRefusals(now().getTime(), all),
+
     /** Drops sessions past their timeouts (housekeeping). */
-    purgeExpiredSessions() {
+    async purgeExpiredSessions() {
       const t = now();
+      await flushRefusals(t.getTime());
       return repo.deleteExpiredSessions(db, new Date(t.getTime() - idleMs), t);
     },
   };

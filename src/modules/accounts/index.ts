@@ -4,6 +4,7 @@ import type { Db } from '../../core/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { createAuthService } from './auth-service.ts';
+import { createLoginLocks } from './login-guard.ts';
 import { accountsRoutes, requestCredentials } from './routes.ts';
 import { createUsersService } from './users-service.ts';
 
@@ -18,8 +19,10 @@ export function createAccountsModule(deps: {
   org: OrgService;
   now?: () => Date;
 }) {
-  const auth = createAuthService(deps);
-  const users = createUsersService(deps);
+  // Shared: sign-in counts failures, an admin's unlock lifts the lockouts.
+  const locks = createLoginLocks(deps.config.loginMaxFailures, deps.config.lockoutMinutes * 60_000);
+  const auth = createAuthService({ ...deps, locks });
+  const users = createUsersService({ ...deps, locks });
   return {
     auth,
     users,

@@ -45,7 +45,10 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     const tags = ['accounts'];
     app.post(
       '/api/auth/login',
-      { config: { access: 'public' }, schema: { tags, body: loginBody, response: { 200: me } } },
+      {
+        config: { access: 'public', rateLimit: 'login' },
+        schema: { tags, body: loginBody, response: { 200: me } },
+      },
       async (req, reply) => {
         const { sessionToken, expiresAt, me } = await auth.login(
           req.ctx,

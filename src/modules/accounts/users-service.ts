@@ -9,13 +9,19 @@ import { CENTER_CODE, type OrgService } from '../org/index.ts';
 import type { User, UserCreate, UserQuery, UserUpdate } from './contract.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import './messages.ts';
+import type { LoginLocks } from './login-guard.ts';
 import * as repo from './repository.ts';
 import { checkPasswordPolicy, toUser } from './shared.ts';
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
 /** Account administration: create, edit, disable, reset, unlock. */
-export function createUsersService(deps: { db: Db; audit: AuditService; org: OrgService }) {
+export function createUsersService(deps: {
+  db: Db;
+  audit: AuditService;
+  org: OrgService;
+  locks: LoginLocks;
+}) {
   const { db, audit, org } = deps;
 
   async function checkDepartment(departmentId: number | null | undefined) {
@@ -211,6 +217,7 @@ export function createUsersService(deps: { db: Db; audit: AuditService; org: Org
       return db.transaction(async (tx) => {
         const row = await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
         if (!row) throw new NotFoundError('user', id);
+        deps.locks.clear(row.username);
         await audit.record(tx, ctx, { action: 'user.unlock', targetType: 'user', targetId: id });
         return toUser(row);
       });

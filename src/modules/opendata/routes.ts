@@ -49,7 +49,7 @@ export function openDataRoutes(open: OpenDataService) {
       app.get(
         `/api/open/resources/:name/data.${format}`,
         {
-          config,
+          config: { ...config, rateLimit: 'download' },
           schema: { tags, params: nameParam, description: `The whole dataset as ${format.toUpperCase()}.` },
         },
         async (req, reply) => {

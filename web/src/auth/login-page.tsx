@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../src/modules/accounts/contract.ts';
-import { ApiError, api, errorText } from '../../kit/api.ts';
+import { api, errorText } from '../../kit/api.ts';
 import { AuthScreen } from '../../kit/auth-screen.tsx';
-import { formatDateTime } from '../../kit/format.ts';
 import { meKey } from '../../kit/session.ts';
 
 type Credentials = { username: string; password: string };
@@ -41,12 +40,8 @@ export function LoginPage() {
       queryClient.setQueryData(meKey, me);
       navigate(me.mustChangePassword ? '/change-password' : safeNext(search.get('next')), { replace: true });
     } catch (err) {
-      const until = err instanceof ApiError && err.code === 'account_locked' ? err.params.until : undefined;
-      setError(
-        typeof until === 'string'
-          ? t('login.locked', { until: formatDateTime(until, true) })
-          : errorText(err),
-      );
+      // The server answers an unknown name, a wrong password and a lockout alike (and says so in its text).
+      setError(errorText(err));
     } finally {
       setSubmitting(false);
     }

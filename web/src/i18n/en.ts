@@ -62,8 +62,6 @@ export const en: typeof zhCN = {
     usernameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
     submit: 'Sign in',
-    locked:
-      'Too many failed sign-ins: the account is locked. Try again after {{until}} or ask an administrator to unlock it.',
     sessionExpired: 'Your session has expired; sign in again.',
     signedOut: 'You have signed out.',
     footer: 'Open source · Self-hostable · One cloud, one network, one screen',

@@ -59,7 +59,6 @@ export const zhCN = {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     submit: '登录',
-    locked: '登录失败次数过多，账号已锁定，请于 {{until}} 后再试，或联系管理员解锁。',
     sessionExpired: '会话已过期，请重新登录。',
     signedOut: '您已安全退出。',
     footer: '开源 · 可自主部署 · 一云一网一屏',

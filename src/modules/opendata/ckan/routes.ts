@@ -15,7 +15,7 @@ export function ckanRoutes(ckan: CkanService) {
     app.route({
       method: ['GET', 'POST'],
       url: '/open/api/3/action/:action',
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: 'ckan' },
       schema: {
         tags: ['opendata'],
         params: z.object({ action: z.string().max(100) }),

@@ -79,7 +79,11 @@ export const verifyQuery = z.object({
 });
 export type VerifyQuery = z.infer<typeof verifyQuery>;
 
-/** The public answer: the verdict, why a forgery is one, and the license's summary with the holder masked. */
+/**
+ * The public answer: the verdict, why a forgery is one, and the license's summary. The holder (masked) is named
+ * only when the QR code's signature was presented: an identifier alone can be computed (sequential serials, a
+ * computable check character), so it must not lead to a person.
+ */
 export const verification = z.object({
   verdict: z.enum(verdicts),
   reason: z.enum(forgedReasons).optional(),
@@ -88,7 +92,7 @@ export const verification = z.object({
       id: z.string(),
       typeName: z.string(),
       issuerName: z.string(),
-      holderName: z.string(),
+      holderName: z.string().optional(),
       issueDate: z.string(),
       validUntil: z.string().nullable(),
       revokedAt: z.string().nullable(),

@@ -165,19 +165,24 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
 
   it('verifies by identifier and by QR code, and calls a bad check character, an unknown one or an edited QR forged', async () => {
     const license = (await issue(gafj, {})).json();
-    expect(await verify({ id: license.id })).toEqual({
+    // An identifier alone can be computed (sequential serials, a computable check character): its answer leads
+    // to no person, only to the license's status.
+    const summary = {
+      id: license.id,
+      typeName: '居民身份证明',
+      issuerName: '公安分局',
+      issueDate: license.issueDate,
+      validUntil: null,
+      revokedAt: null,
+    };
+    const byId = await verify({ id: license.id });
+    expect(byId).toEqual({ verdict: 'valid', license: summary });
+    expect(JSON.stringify(byId)).not.toContain('张');
+    // The QR code carries the signature only a copy of the license has: then the holder is named, masked.
+    expect(await verify({ qr: license.qr })).toEqual({
       verdict: 'valid',
-      license: {
-        id: license.id,
-        typeName: '居民身份证明',
-        issuerName: '公安分局',
-        holderName: '张*',
-        issueDate: license.issueDate,
-        validUntil: null,
-        revokedAt: null,
-      },
+      license: { ...summary, holderName: '张*' },
     });
-    expect((await verify({ qr: license.qr })).verdict).toBe('valid');
     // Typed in lower case with spaces, as people do.
     expect((await verify({ id: ` ${license.id.toLowerCase()} ` })).verdict).toBe('valid');
 

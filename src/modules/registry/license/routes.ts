@@ -61,7 +61,7 @@ export function licenseRoutes(service: LicenseService) {
     app.get(
       '/api/public/licenses/verify',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: 'verify' },
         schema: { tags, querystring: verifyQuery, response: { 200: verification } },
       },
       (req) => service.verify(req.query),

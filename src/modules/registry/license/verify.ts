@@ -1,6 +1,6 @@
 /**
  * Verifying a license someone presents (its identifier, or its QR code's content) against the registry's
- * record: valid, expired, revoked or forged, with the license's summary and the holder masked.
+ * record: valid, expired, revoked or forged, with the license's summary; the holder, masked, only for a QR code.
  */
 import type { Db } from '../../../core/db.ts';
 import { InputError } from '../../../core/errors.ts';
@@ -81,7 +81,8 @@ export async function verifyPresented(
       id: row.licenseId,
       typeName: row.typeName,
       issuerName: await issuerName(row.issuerDepartmentId),
-      holderName: shownHolderName(row),
+      // Only with the QR code's signature, which only a copy of the license carries (see the contract).
+      ...(presented.signature ? { holderName: shownHolderName(row) } : {}),
       issueDate: row.issueDate,
       validUntil: row.validUntil,
       revokedAt: row.revokedAt?.toISOString() ?? null,

@@ -14,7 +14,13 @@ export function licenseDetails(
   more: DescriptionItems = [],
 ): DescriptionItems {
   return [
-    { key: 'holder', label: t('licenses.fields.holderName'), children: license.holderName },
+    {
+      key: 'holder',
+      label: t('licenses.fields.holderName'),
+      children: license.holderName ?? (
+        <Typography.Text type="secondary">{t('licenses.verify.holderByQr')}</Typography.Text>
+      ),
+    },
     { key: 'issuer', label: t('licenses.fields.issuer'), children: license.issuerName },
     { key: 'issueDate', label: t('licenses.fields.issueDate'), children: license.issueDate },
     {
