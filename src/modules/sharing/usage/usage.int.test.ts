@@ -152,6 +152,15 @@ describe.each(databaseKinds)('sharing usage and API docs on %s', (kind) => {
     expect(Object.keys(get200.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
     expect(get200.responses['403'].description).toContain('item_not_granted');
     expect(get200['x-codeSamples'][0].source).toContain(`Bearer ${PLACEHOLDER_KEY}`);
+    // Filters are offered on granted items the grant serves raw or that are not personal, never on masked ones.
+    const filters = doc.paths['/api/share/v1/gafj_household'].get.parameters.map(
+      (q: { name: string }) => q.name,
+    );
+    expect(filters).toEqual(expect.arrayContaining(['name', 'sex']));
+    expect(filters).not.toContain('id_number');
+    expect(doc.paths['/api/share/v1/gafj_household'].get.responses['403'].description).toContain(
+      'masked_filter',
+    );
     // Without a grant every personal item is documented as masked.
     const other = (await get('jtysj1', '/api/sharing/resources/gafj_household/openapi.json')).body;
     expect(other.components.schemas.Values.properties.name['x-masked']).toBe(true);
