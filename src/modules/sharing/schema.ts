@@ -150,6 +150,26 @@ export const calls = sharingSchema.table(
 );
 
 /**
+ * Refused calls that showed no live credential (401: none, unknown, wrong secret, revoked, expired), counted per
+ * source address, reason and minute instead of logged one by one: anyone can send them, so their record must stay
+ * bounded however many arrive. Calls of a live credential, served or refused, go to sharing.calls.
+ */
+export const refusals = sharingSchema.table(
+  'refusals',
+  {
+    minute: ts('minute').notNull(),
+    /** The source address; '' when unknown. */
+    ip: text('ip').notNull(),
+    /** The refusal code (no_credential, bad_signature, revoked, expired_credential, bad_filter …). */
+    outcome: text('outcome').notNull(),
+    status: integer('status').notNull(),
+    calls: integer('calls').notNull(),
+    lastAt: ts('last_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.ip, t.outcome, t.status] })],
+);
+
+/**
  * Calls counted per grant and period ('day' or 'minute' windows), for the daily quota and the rate limit.
  * Shared by every process on the database, updated once per flushed group of calls.
  */

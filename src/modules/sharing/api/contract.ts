@@ -53,7 +53,7 @@ export const openApiParam = z.object({ resource: z.string().trim().min(1).max(60
 export const refusalCodes = {
   400: ['bad_filter', 'bad_cursor'],
   401: ['no_credential', 'bad_signature', 'revoked', 'expired_credential'],
-  403: ['grant_revoked', 'grant_expired', 'no_grant', 'item_not_granted'],
+  403: ['grant_revoked', 'grant_expired', 'no_grant', 'item_not_granted', 'masked_filter'],
   404: ['not_found'],
   429: ['rate_limited', 'over_quota'],
   503: ['log_unavailable'],

@@ -43,7 +43,19 @@ addMessages('sharing', {
     'zh-CN': '调用日志暂时无法写入，本次调用未返回数据，请稍后重试',
     en: 'The call log cannot be written just now, so no data was served; try again shortly',
   },
+  masked_filter: {
+    'zh-CN': '不能按脱敏提供的数据项筛选：{items}（需授权提供原值）',
+    en: 'Cannot filter on items served masked: {items} (filtering needs the raw value granted)',
+  },
   // Field reasons of a refused query.
+  masked_item: {
+    'zh-CN': '该数据项按授权脱敏提供，按其筛选需授权提供原值',
+    en: 'is served masked under this grant; filtering on it needs the raw value granted',
+  },
+  invalid_text: {
+    'zh-CN': '含有无法处理的字符（控制字符、NUL 或无效的 UTF-8）',
+    en: 'contains characters that cannot be processed (control characters, NUL or invalid UTF-8)',
+  },
   not_an_item: { 'zh-CN': '不是该资源的数据项', en: 'is not a data item of this resource' },
   not_granted: { 'zh-CN': '未获授权', en: 'is not granted' },
   repeated: { 'zh-CN': '只能出现一次', en: 'may appear only once' },

@@ -2,6 +2,7 @@ import type { Lang } from '../../../core/messages.ts';
 import { message } from '../../../core/messages.ts';
 import type { DataItem, Resource } from '../../catalog/index.ts';
 import { refusalCodes } from './contract.ts';
+import { isMaskedUnderGrant } from './masking.ts';
 import './messages.ts';
 
 /** What the caller's department holds of a resource: granted items and those served raw (none without a grant). */
@@ -110,8 +111,9 @@ export function buildShareOpenApi(resource: Resource, grant: CallerGrant, server
     schema: { type: 'string' },
     description: say('items', lang),
   };
+  // Only items the caller gets raw can be filtered on (a filter on a masked one is refused: masked_filter).
   const filterParams = resource.items
-    .filter((i) => !grant || grant.items.includes(i.code))
+    .filter((i) => (!grant || grant.items.includes(i.code)) && !isMaskedUnderGrant(i, grant?.rawItems ?? []))
     .map((i) => ({
       name: i.code,
       in: 'query',

@@ -1,6 +1,7 @@
-import { type FieldError, ForbiddenError, InputError } from '../../../core/errors.ts';
+import { DomainError, type FieldError, ForbiddenError, InputError } from '../../../core/errors.ts';
 import type { Resource } from '../../catalog/index.ts';
 import type { ShareQuery } from './contract.ts';
+import { isMaskedUnderGrant } from './masking.ts';
 import type { Conditions } from './reader.ts';
 import type { CredentialGrant } from './repository.ts';
 
@@ -12,6 +13,10 @@ import type { CredentialGrant } from './repository.ts';
 const RESERVED = new Set(['page', 'pageSize', 'items', 'since', 'limit']);
 /** The longest value a key or filter may have (longer ones are refused, and cut short in the log). */
 export const MAX_VALUE = 200;
+
+/** The longest value of a reserved parameter (items, since …) and of a parameter name. */
+const MAX_RESERVED = 2000;
+const MAX_NAME = 60;
 
 /** A refused query (400 bad_filter) naming its bad fields. */
 export const badFilter = (fields: FieldError[]) => new InputError('bad_filter', 'Bad query', fields);
@@ -54,9 +59,15 @@ export function callerFilters(resource: Resource, grant: CredentialGrant, query:
   for (const name of Object.keys(query)) {
     if (RESERVED.has(name)) continue;
     const value = single(query, name)!;
-    if (!resource.items.some((i) => i.code === name))
-      throw badFilter([{ field: name.slice(0, 60), reason: 'not_an_item' }]);
+    const item = resource.items.find((i) => i.code === name);
+    if (!item) throw badFilter([{ field: name.slice(0, 60), reason: 'not_an_item' }]);
     if (!grant.items.includes(name)) refused.push(name);
+    // A filter on an item the grant serves masked would confirm guesses of its raw value (?phone=138…): filtering
+    // on an item needs the right to see it raw.
+    else if (isMaskedUnderGrant(item, grant.rawItems))
+      throw new DomainError(403, 'masked_filter', 'Filter on a masked item', { items: name }, [
+        { field: name, reason: 'masked_item' },
+      ]);
     if (value.length > MAX_VALUE)
       throw badFilter([{ field: name, reason: 'too_long', params: { maximum: MAX_VALUE } }]);
     filters.push([name, value]);
@@ -79,12 +90,67 @@ export function grantConditions(resource: Resource, grant: CredentialGrant): Con
   return entries;
 }
 
-/** Keeps logged query values short: the log records what was asked, not arbitrary payloads. */
+/**
+ * Whether a text can be compared and stored as sent. PostgreSQL refuses NUL in text and jsonb and lone surrogates
+ * in jsonb; other control characters and U+FFFD (what invalid UTF-8 decodes to) are no part of any key or value.
+ */
+export function isCleanText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0xfffd) return false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i += 1;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** A text cut to `maximum` characters with every character isCleanText refuses replaced by U+FFFD: safe to log. */
+export function cleanText(text: string, maximum: number): string {
+  const cut = text.slice(0, maximum);
+  if (isCleanText(cut)) return cut;
+  // Also mends a surrogate pair the cut split in two.
+  return cut.toWellFormed().replace(/[\p{Cc}]/gu, '\ufffd');
+}
+
+/** The reason a text is refused (invalid_text, too_long), or undefined when it is fine. */
+function textProblem(text: string, maximum: number): FieldError['reason'] | undefined {
+  if (!isCleanText(text)) return 'invalid_text';
+  if (text.length > maximum) return 'too_long';
+  return undefined;
+}
+
+/**
+ * Refuses (400 bad_filter) a resource name, row key or query the database could not take or no item could match:
+ * NUL and other control characters, invalid UTF-8, lone surrogates, over-long values. Checked before any of it
+ * reaches a query or the call log.
+ */
+export function checkRequestText(resource: string, key: string | undefined, query: ShareQuery) {
+  const fields: FieldError[] = [];
+  const check = (field: string, text: string, maximum: number) => {
+    const reason = textProblem(text, maximum);
+    if (reason) fields.push({ field: cleanText(field, MAX_NAME), reason, params: { maximum } });
+  };
+  check('resource', resource, 100);
+  if (key !== undefined) check('key', key, MAX_VALUE);
+  for (const [name, value] of Object.entries(query)) {
+    check(name, name, MAX_NAME);
+    const maximum = RESERVED.has(name) ? MAX_RESERVED : MAX_VALUE;
+    for (const v of Array.isArray(value) ? value : [value ?? '']) check(name, v, maximum);
+  }
+  if (fields.length) throw badFilter(fields.slice(0, 10));
+}
+
+/** Keeps logged query values short and storable: the log records what was asked, not arbitrary payloads. */
 export function loggedQuery(query: ShareQuery): Record<string, unknown> {
   const shown: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query).slice(0, 30))
-    shown[name.slice(0, 60)] = Array.isArray(value)
-      ? value.slice(0, 5).map((v) => v.slice(0, MAX_VALUE))
-      : value?.slice(0, MAX_VALUE);
+    shown[cleanText(name, MAX_NAME)] = Array.isArray(value)
+      ? value.slice(0, 5).map((v) => cleanText(v, MAX_VALUE))
+      : value === undefined
+        ? undefined
+        : cleanText(value, MAX_VALUE);
   return shown;
 }

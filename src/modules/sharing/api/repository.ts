@@ -42,6 +42,16 @@ export type CallRow = {
   ip: string | null;
 };
 
+/** Refused calls without a live credential from one address, for one reason, in one minute (ms). */
+export type RefusalCount = {
+  minute: number;
+  ip: string;
+  outcome: string;
+  status: number;
+  calls: number;
+  lastAt: Date;
+};
+
 /** Calls to add to one usage window of a grant (period 'day' or 'minute', starting at `startsAt` ms). */
 export type UsageDelta = { grantId: number; period: 'day' | 'minute'; startsAt: number; calls: number };
 
@@ -74,10 +84,15 @@ export function createShareRepository(database: Database) {
     },
 
     /**
-     * Appends calls to the log and adds the counted ones to the usage windows: one statement, so both commit or
-     * neither. Returns each touched window's total after the addition (all processes' calls flushed so far).
+     * Appends calls to the log, adds the counted ones to the usage windows and the anonymous refusals to their
+     * per-minute counts: one statement, so all commit or none. Returns each touched window's total after the
+     * addition (all processes' calls flushed so far).
      */
-    async flushCalls(calls: CallRow[], deltas: UsageDelta[]): Promise<UsageDelta[]> {
+    async flushCalls(
+      calls: CallRow[],
+      deltas: UsageDelta[],
+      refused: RefusalCount[] = [],
+    ): Promise<UsageDelta[]> {
       // Each group goes as one JSON text: serialized natively, where arrays would be escaped value by value.
       const rows = await database.query<{
         grant_id: number;
@@ -102,11 +117,21 @@ export function createShareRepository(database: Database) {
            from jsonb_to_recordset($2::text::jsonb) as u("grantId" int, period text, "startsAt" float8, calls int)
            on conflict (grant_id, period, starts_at) do update set calls = sharing.usage.calls + excluded.calls
            returning grant_id, period, starts_at, calls
+         ),
+         refused as (
+           insert into sharing.refusals (minute, ip, outcome, status, calls, last_at)
+           select to_timestamp(minute / 1000.0), ip, outcome, status, calls, "lastAt"
+           from jsonb_to_recordset($3::text::jsonb) as r(minute float8, ip text, outcome text, status int,
+             calls int, "lastAt" timestamptz)
+           on conflict (minute, ip, outcome, status) do update
+             set calls = sharing.refusals.calls + excluded.calls,
+               last_at = greatest(sharing.refusals.last_at, excluded.last_at)
+           returning 1
          )
          select grant_id, period, (extract(epoch from starts_at) * 1000)::float8 as starts_ms, calls,
-           (select count(*) from logged)::int as logged
+           (select count(*) from logged)::int as logged, (select count(*) from refused)::int as refused
          from counted`,
-        [JSON.stringify(calls), JSON.stringify(deltas)],
+        [JSON.stringify(calls), JSON.stringify(deltas), JSON.stringify(refused)],
       );
       return rows.map((r) => ({
         grantId: r.grant_id,

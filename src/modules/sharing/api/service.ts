@@ -1,5 +1,5 @@
 import type { Database } from '../../../core/db.ts';
-import { DomainError, ForbiddenError, NotFoundError } from '../../../core/errors.ts';
+import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from '../../../core/errors.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import type { IngestService } from '../../ingest/index.ts';
@@ -15,7 +15,9 @@ import { shareMasker } from './masking.ts';
 import {
   badFilter,
   callerFilters,
+  checkRequestText,
   chosenItems,
+  cleanText,
   grantConditions,
   loggedQuery,
   MAX_VALUE,
@@ -61,11 +63,15 @@ export function createShareApiService(deps: {
 
   type Granted = { grant: CredentialGrant; resource: Resource; call: CallRow; counted: UsageDelta[] };
 
-  /** Runs one call: credential and grant checks, then `work`; logs the call either way and waits for the log. */
+  /**
+   * Runs one call: credential and grant checks, then `work`; logs the call either way and waits for the log.
+   * `key` is the row key of a get, checked with the rest of the request's text before anything reads it.
+   */
   async function serve<T>(
     request: ShareRequest,
     endpoint: CallRow['endpoint'],
     query: Record<string, unknown>,
+    key: string | undefined,
     work: (granted: Granted) => Promise<{ body: T; rows: number }>,
   ): Promise<T> {
     const started = performance.now();
@@ -87,9 +93,26 @@ export function createShareApiService(deps: {
     const granted: Granted = { call, counted: [] } as unknown as Granted;
     let result: T | undefined;
     let failure: unknown;
+    /** No live credential (401): the refusal is counted per address, reason and minute, not logged alone. */
+    let anonymous = false;
     try {
-      const grant = await checkCredential(deps.credentials.get, request.authorization, (keyId) => {
+      const checked = checkCredential(deps.credentials.get, request.authorization, (keyId) => {
         call.keyId = keyId;
+      });
+      try {
+        // Bad text is refused first, whoever sends it; the credential's check still decides how it is logged.
+        checkRequestText(request.resource, key, request.query);
+      } catch (error) {
+        const grant = await checked.catch((refusal: unknown) => {
+          anonymous = refusal instanceof UnauthorizedError;
+        });
+        call.grantId = grant?.grantId ?? null;
+        call.consumerDepartmentId = grant?.consumerDepartmentId ?? null;
+        throw error;
+      }
+      const grant = await checked.catch((refusal: unknown) => {
+        anonymous = refusal instanceof UnauthorizedError;
+        throw refusal;
       });
       call.grantId = grant.grantId;
       call.consumerDepartmentId = grant.consumerDepartmentId;
@@ -107,7 +130,7 @@ export function createShareApiService(deps: {
       call.status = error instanceof DomainError ? error.status : 500;
     }
     call.ms = performance.now() - started;
-    await log.record(call, granted.counted);
+    await (anonymous ? log.refused(call) : log.record(call, granted.counted));
     if (failure !== undefined) throw failure;
     return result as T;
   }
@@ -136,7 +159,7 @@ export function createShareApiService(deps: {
   return {
     /** GET /api/share/v1/:resource/:key: one row; 404 alike for a missing key and a row outside the grant's filter. */
     get(request: ShareRequest, key: string): Promise<ShareRow> {
-      return serve(request, 'get', { key: key.slice(0, MAX_VALUE) }, async (granted) => {
+      return serve(request, 'get', { key: cleanText(key, MAX_VALUE) }, key, async (granted) => {
         const { grant, resource, call } = granted;
         const items = chosenItems(resource, grant, request.query);
         call.items = items;
@@ -153,7 +176,7 @@ export function createShareApiService(deps: {
 
     /** GET /api/share/v1/:resource: rows meeting the caller's equality filters and the grant's, paged by key. */
     list(request: ShareRequest): Promise<ShareRowPage> {
-      return serve(request, 'list', loggedQuery(request.query), async (granted) => {
+      return serve(request, 'list', loggedQuery(request.query), undefined, async (granted) => {
         const { grant, resource, call } = granted;
         const items = chosenItems(resource, grant, request.query);
         call.items = items;
@@ -178,34 +201,40 @@ export function createShareApiService(deps: {
     /** GET /api/share/v1/:resource/changes: rows changed after the `since` cursor, oldest change first. */
     changes(request: ShareRequest): Promise<ShareChanges> {
       const { since: sent, limit: asked } = request.query;
-      return serve(request, 'changes', loggedQuery({ since: sent, limit: asked }), async (granted) => {
-        const { grant, resource, call } = granted;
-        const items = chosenItems(resource, grant, request.query);
-        call.items = items;
-        const limit = wholeNumber(request.query, 'limit', 100, 1000);
-        const cursor = single(request.query, 'since');
-        const codec = await cursorCodec();
-        const since = cursor ? codec.decode(cursor, resource.id) : null;
-        const filters = callerFilters(resource, grant, request.query);
-        await admit(granted);
-        const where = grantConditions(resource, grant);
-        const before = await repo.feedHorizon();
-        const found = where
-          ? await reader.changes(resource, [...where, ...filters], since, before, limit + 1)
-          : [];
-        const page = found.slice(0, limit);
-        const last = page.at(-1);
-        const masker = shareMasker(resource, grant.rawItems);
-        return {
-          body: {
-            resource: resource.alias ?? resource.code,
-            items: page.map((row) => rowOf(resource, items, masker, row)),
-            next: last ? codec.encode(resource.id, { at: last.at, key: last.key }) : (cursor ?? null),
-            hasMore: found.length > limit,
-          },
-          rows: page.length,
-        };
-      });
+      return serve(
+        request,
+        'changes',
+        loggedQuery({ since: sent, limit: asked }),
+        undefined,
+        async (granted) => {
+          const { grant, resource, call } = granted;
+          const items = chosenItems(resource, grant, request.query);
+          call.items = items;
+          const limit = wholeNumber(request.query, 'limit', 100, 1000);
+          const cursor = single(request.query, 'since');
+          const codec = await cursorCodec();
+          const since = cursor ? codec.decode(cursor, resource.id) : null;
+          const filters = callerFilters(resource, grant, request.query);
+          await admit(granted);
+          const where = grantConditions(resource, grant);
+          const before = await repo.feedHorizon();
+          const found = where
+            ? await reader.changes(resource, [...where, ...filters], since, before, limit + 1)
+            : [];
+          const page = found.slice(0, limit);
+          const last = page.at(-1);
+          const masker = shareMasker(resource, grant.rawItems);
+          return {
+            body: {
+              resource: resource.alias ?? resource.code,
+              items: page.map((row) => rowOf(resource, items, masker, row)),
+              next: last ? codec.encode(resource.id, { at: last.at, key: last.key }) : (cursor ?? null),
+              hasMore: found.length > limit,
+            },
+            rows: page.length,
+          };
+        },
+      );
     },
 
     /** Calls waiting for the call log (tests, health). */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../catalog/index.ts';
+import { countRefusals } from './call-log.ts';
 import { parseBearer } from './credential-check.ts';
 import { createCursorCodec, cursorKey } from './cursor.ts';
 import { createShareLimits, RetryLaterError, windowsAt } from './limits.ts';
 import { shareMasker } from './masking.ts';
+import { checkRequestText, cleanText, isCleanText, loggedQuery } from './query.ts';
+import type { CallRow } from './repository.ts';
 
 const item = (code: string, name: string, type = 'string', personal = false) =>
   ({ code, name, type, personal, required: false }) as Resource['items'][number];
@@ -135,5 +138,85 @@ describe('share credential header', () => {
       'Bearer ak_0123456789abcdef',
     ])
       expect(parseBearer(bad)).toBeNull();
+  });
+});
+
+describe('share request text', () => {
+  it('tells text the database can take from text it cannot', () => {
+    for (const text of ['张三', '430112199001011230', 'a b', '😀', ''])
+      expect(isCleanText(text), text).toBe(true);
+    for (const text of [
+      'x\u0000',
+      '\u0001',
+      'a\nb',
+      '\u007f',
+      '\ufffd',
+      '\ud800',
+      'a\udc00b',
+      '😀'.slice(0, 1),
+    ])
+      expect(isCleanText(text), JSON.stringify(text)).toBe(false);
+  });
+
+  it('cleans what it logs, mending a surrogate pair a cut splits', () => {
+    expect(cleanText('x\u0000y', 10)).toBe('x\ufffdy');
+    expect(cleanText(`${'a'.repeat(199)}😀`, 200)).toBe(`${'a'.repeat(199)}\ufffd`);
+    const logged = loggedQuery({ 'k\u0000': 'v\u0000', list: ['\ud800'] });
+    expect(JSON.stringify(logged)).not.toMatch(/\\u0000|\\ud800/);
+  });
+
+  it('refuses bad resource names, keys, parameter names and values, naming each', () => {
+    const fields = (resource: string, key: string | undefined, query: Record<string, string | string[]>) => {
+      try {
+        checkRequestText(resource, key, query);
+        return [];
+      } catch (error) {
+        return (error as { fields: { field: string; reason: string }[] }).fields.map(
+          (f) => `${f.field}:${f.reason}`,
+        );
+      }
+    };
+    expect(fields('population', 'k', { name: 'x', items: 'a,b' })).toEqual([]);
+    expect(fields('pop\u0000', 'k\u0000', {})).toEqual(['resource:invalid_text', 'key:invalid_text']);
+    expect(
+      fields('population', undefined, { 'n\u0000': 'x', sex: ['a', '\ud800'], phone: '1'.repeat(201) }),
+    ).toEqual(['n\ufffd:invalid_text', 'sex:invalid_text', 'phone:too_long']);
+    // Reserved parameters (a long item list) may be longer than a filter value.
+    expect(fields('population', undefined, { items: 'a,'.repeat(150) })).toEqual([]);
+  });
+});
+
+describe('share refusal counts', () => {
+  it('sums refusals per minute, address, reason and status', () => {
+    const at = new Date('2026-12-06T10:00:30Z');
+    const row = (ip: string | null, outcome: string, seconds = 0): CallRow => ({
+      at: new Date(at.getTime() + seconds * 1000),
+      keyId: null,
+      grantId: null,
+      consumerDepartmentId: null,
+      resourceId: null,
+      endpoint: 'get',
+      items: null,
+      query: null,
+      rows: 0,
+      outcome,
+      status: 401,
+      ms: 1,
+      ip,
+    });
+    const counts = countRefusals([
+      row('192.0.2.1', 'no_credential'),
+      row('192.0.2.1', 'no_credential', 10),
+      row('192.0.2.1', 'no_credential', 40),
+      row('192.0.2.2', 'no_credential'),
+      row(null, 'bad_signature'),
+    ]);
+    expect(counts.map((c) => [c.ip, c.outcome, new Date(c.minute).toISOString(), c.calls])).toEqual([
+      ['192.0.2.1', 'no_credential', '2026-12-06T10:00:00.000Z', 2],
+      ['192.0.2.1', 'no_credential', '2026-12-06T10:01:00.000Z', 1],
+      ['192.0.2.2', 'no_credential', '2026-12-06T10:00:00.000Z', 1],
+      ['', 'bad_signature', '2026-12-06T10:00:00.000Z', 1],
+    ]);
+    expect(counts[0]!.lastAt.toISOString()).toBe('2026-12-06T10:00:40.000Z');
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Db, pageOf } from '../../../core/db.ts';
-import { calls, grants } from '../schema.ts';
+import { calls, grants, refusals } from '../schema.ts';
 
 /**
  * Whose calls a caller may see: all (center staff), or those of a department as consumer plus those of the
@@ -106,6 +106,51 @@ export function findCalls(
     db.$count(calls, condition),
     paging,
   );
+}
+
+/**
+ * The condition on sharing.refusals (calls refused for want of a live credential, counted per minute) of a scope
+ * and filter; null when none can match: they concern no resource or consumer, so only center staff see them, and
+ * only without a resource or consumer chosen.
+ */
+function refusalsOf(scope: UsageScope, filter: CallFilter): SQL | undefined | null {
+  if (!scope.all || filter.resourceId !== undefined || filter.consumerId !== undefined) return null;
+  return and(
+    filter.since ? gte(refusals.minute, filter.since) : undefined,
+    filter.outcome !== undefined ? eq(refusals.outcome, filter.outcome) : undefined,
+  );
+}
+
+const refusedCount = sql<number>`coalesce(sum(${refusals.calls}), 0)::int`;
+
+/** Counted refusals per Asia/Shanghai day (no resource, no consumer). */
+export async function countRefusalsDaily(db: Db, scope: UsageScope, filter: CallFilter) {
+  const where = refusalsOf(scope, filter);
+  if (where === null) return [];
+  const day = sql<string>`to_char(${refusals.minute} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  return db.select({ day, calls: refusedCount }).from(refusals).where(where).groupBy(day);
+}
+
+/** Counted refusals per outcome. */
+export async function countRefusalOutcomes(db: Db, scope: UsageScope, filter: CallFilter) {
+  const where = refusalsOf(scope, filter);
+  if (where === null) return [];
+  return db
+    .select({ outcome: refusals.outcome, calls: refusedCount })
+    .from(refusals)
+    .where(where)
+    .groupBy(refusals.outcome);
+}
+
+/** All counted refusals and the last of them; undefined when there are none. */
+export async function totalRefusals(db: Db, scope: UsageScope, filter: CallFilter) {
+  const where = refusalsOf(scope, filter);
+  if (where === null) return undefined;
+  const [row] = await db
+    .select({ calls: refusedCount, lastAt: isoText(sql`max(${refusals.lastAt})`) })
+    .from(refusals)
+    .where(where);
+  return row && row.calls > 0 ? row : undefined;
 }
 
 /**

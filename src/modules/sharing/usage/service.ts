@@ -47,6 +47,24 @@ function shownQuery(resource: Resource | undefined, query: Record<string, unknow
   return shown;
 }
 
+type ConsumerRow = Awaited<ReturnType<typeof repo.findTopConsumers>>[number];
+
+/** Top consumers with the counted refusals added to the caller-less row (department null), most calls first. */
+function withRefusals(rows: ConsumerRow[], refused: { calls: number; lastAt: string } | undefined) {
+  if (!refused) return rows;
+  const none = rows.find((r) => r.departmentId === null);
+  const merged: ConsumerRow = none
+    ? {
+        ...none,
+        calls: none.calls + refused.calls,
+        lastAt: [none.lastAt, refused.lastAt].sort()[1]!,
+      }
+    : { departmentId: null, systems: null, calls: refused.calls, served: 0, rows: 0, lastAt: refused.lastAt };
+  return [...rows.filter((r) => r !== none), merged].sort(
+    (a, b) => b.calls - a.calls || (a.departmentId ?? -1) - (b.departmentId ?? -1),
+  );
+}
+
 /**
  * Usage statistics of the sharing API for the console: calls per day by resource or consumer, outcomes, top
  * consumers and the recent calls. Center staff see every call; a department user sees the calls its department
@@ -98,7 +116,10 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
     /** Calls per day of the window, one series per resource or consumer department. */
     async daily(ctx: Ctx, q: DailyQuery): Promise<DailyUsage> {
       const [scope, filter, names] = await Promise.all([scopeOf(ctx), filterOf(q), directory()]);
-      const rows = await repo.countDaily(db, scope, filter, q.by);
+      const [rows, refused] = await Promise.all([
+        repo.countDaily(db, scope, filter, q.by),
+        repo.countRefusalsDaily(db, scope, filter),
+      ]);
       const days = windowDays(q.days);
       const index = new Map(days.map((d, i) => [d, i]));
       const series = new Map<number | null, number[]>();
@@ -107,6 +128,13 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
         const at = index.get(row.day);
         if (at !== undefined) calls[at] = row.calls;
         series.set(row.id, calls);
+      }
+      // Refusals without a credential concern no resource and no consumer: the series of neither.
+      for (const row of refused) {
+        const calls = series.get(null) ?? days.map(() => 0);
+        const at = index.get(row.day);
+        if (at !== undefined) calls[at] = (calls[at] ?? 0) + row.calls;
+        series.set(null, calls);
       }
       const nameOf = (id: number | null) =>
         (q.by === 'resource' ? names.resource(id)?.name : names.department(id)) ?? '-';
@@ -118,14 +146,27 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
 
     /** Calls per outcome (ok and each refusal code). */
     async outcomes(ctx: Ctx, q: UsageFilter): Promise<OutcomeUsage> {
-      const rows = await repo.countOutcomes(db, await scopeOf(ctx), await filterOf(q));
-      return { total: rows.reduce((sum, r) => sum + r.calls, 0), items: rows };
+      const [scope, filter] = await Promise.all([scopeOf(ctx), filterOf(q)]);
+      const [logged, refused] = await Promise.all([
+        repo.countOutcomes(db, scope, filter),
+        repo.countRefusalOutcomes(db, scope, filter),
+      ]);
+      const counts = new Map<string, number>();
+      for (const r of [...logged, ...refused]) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + r.calls);
+      const items = [...counts]
+        .map(([outcome, calls]) => ({ outcome, calls }))
+        .sort((a, b) => b.calls - a.calls || a.outcome.localeCompare(b.outcome));
+      return { total: items.reduce((sum, r) => sum + r.calls, 0), items };
     },
 
     /** The consumer departments calling the most, with their systems and the rows they received. */
     async topConsumers(ctx: Ctx, q: TopConsumersQuery): Promise<TopConsumers> {
       const [scope, filter, names] = await Promise.all([scopeOf(ctx), filterOf(q), directory()]);
-      const rows = await repo.findTopConsumers(db, scope, filter, q.limit);
+      const [found, refused] = await Promise.all([
+        repo.findTopConsumers(db, scope, filter, q.limit),
+        repo.totalRefusals(db, scope, filter),
+      ]);
+      const rows = withRefusals(found, refused).slice(0, q.limit);
       return {
         items: rows.map((r) => ({
           departmentId: r.departmentId,

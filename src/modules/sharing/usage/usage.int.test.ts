@@ -152,9 +152,36 @@ describe.each(databaseKinds)('sharing usage and API docs on %s', (kind) => {
     expect(Object.keys(get200.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
     expect(get200.responses['403'].description).toContain('item_not_granted');
     expect(get200['x-codeSamples'][0].source).toContain(`Bearer ${PLACEHOLDER_KEY}`);
+    // Filters are offered on granted items the grant serves raw or that are not personal, never on masked ones.
+    const filters = doc.paths['/api/share/v1/gafj_household'].get.parameters.map(
+      (q: { name: string }) => q.name,
+    );
+    expect(filters).toEqual(expect.arrayContaining(['name', 'sex']));
+    expect(filters).not.toContain('id_number');
+    expect(doc.paths['/api/share/v1/gafj_household'].get.responses['403'].description).toContain(
+      'masked_filter',
+    );
     // Without a grant every personal item is documented as masked.
     const other = (await get('jtysj1', '/api/sharing/resources/gafj_household/openapi.json')).body;
     expect(other.components.schemas.Values.properties.name['x-masked']).toBe(true);
     expect((await get('admin', '/api/sharing/resources/no_such/openapi.json')).status).toBe(404);
+  });
+
+  it('counts refusals without a credential in the figures center staff see, and only there', async () => {
+    const before = await get('admin', '/api/sharing/usage/outcomes?days=7');
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await p.app.inject({ method: 'GET', url: `/api/share/v1/population/${ZHANG}` })).statusCode,
+      ).toBe(401);
+    const after = await get('admin', '/api/sharing/usage/outcomes?days=7');
+    expect(after.body.total).toBe(before.body.total + 3);
+    const refused = after.body.items.find((r: { outcome: string }) => r.outcome === 'no_credential');
+    expect(refused.calls).toBeGreaterThanOrEqual(3);
+    const daily = await get('admin', '/api/sharing/usage/daily?days=7&by=resource');
+    expect(daily.body.series.find((s: any) => s.id === null).calls.at(-1)).toBeGreaterThanOrEqual(3);
+    const top = await get('admin', '/api/sharing/usage/top-consumers?days=7');
+    expect(top.body.items.find((r: any) => r.departmentId === null).calls).toBeGreaterThanOrEqual(3);
+    const consumer = await get('mzj1', '/api/sharing/usage/outcomes?days=7');
+    expect(consumer.body.items.map((r: { outcome: string }) => r.outcome)).not.toContain('no_credential');
   });
 });

@@ -30,6 +30,7 @@ const outcomeList = [
   'grant_expired',
   'no_grant',
   'item_not_granted',
+  'masked_filter',
   'rate_limited',
   'over_quota',
   'bad_filter',
