@@ -80,7 +80,8 @@ export function urlProblems(url: string, params: unknown): FieldError[] {
     const named = Object.entries((params ?? {}) as Record<string, unknown>).find(
       ([, value]) => typeof value === 'string' && badTextReason(value),
     );
-    problems.push({ field: named?.[0] ?? 'path', reason });
+    const param = named?.[0];
+    problems.push({ field: param && param !== '*' ? param : 'path', reason });
   }
   if (at < 0) return problems;
   for (const pair of url.slice(at + 1).split('&')) {
