@@ -166,6 +166,13 @@ describe('web console', () => {
     );
   });
 
+  test('draws the API docs (Swagger UI) under the content security policy', async () => {
+    const res = await session.page.goto('/api/docs');
+    expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await session.page.locator('.swagger-ui .info .title').filter({ hasText: 'OneCity API' }).waitFor();
+    await session.page.locator('.swagger-ui .opblock').first().waitFor();
+  });
+
   test('raised no uncaught error in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });

@@ -106,7 +106,7 @@ export async function launchChromium() {
 
 /**
  * A page in a browser context of its own (own cookies) on the test server, as a person in China sees it
- * (zh-CN, Asia/Shanghai, 1440×900); uncaught page errors are pushed to `errors`.
+ * (zh-CN, Asia/Shanghai, 1440×900); uncaught page errors and CSP violations are pushed to `errors`.
  */
 export async function openPage(browser: Browser, baseURL: string, errors: string[]) {
   const context = await browser.newContext({
@@ -118,6 +118,10 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
+  // Something the Content-Security-Policy blocked throws nothing, yet is missing from the page: count it too.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) errors.push(msg.text());
+  });
   return page;
 }
 

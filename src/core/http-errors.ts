@@ -60,6 +60,34 @@ function describeField(error: FieldError, lang: Lang, ns: string | undefined): s
 // A file can have hundreds of bad cells; `detail` names the first few, `errors` holds them all.
 const DETAIL_FIELDS = 5;
 
+/** Our code (and the field at fault) for one of Fastify's client errors. */
+function clientError(error: FastifyError): { status: number; code: string; fields: FieldError[] } {
+  const status = error.statusCode!;
+  const plain = (code: string) => ({ status, code, fields: [] });
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return plain('request_body_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return plain('unsupported_media_type');
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'invalid_input', fields: [{ field: 'path', reason: 'not_utf8' }] };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 400,
+        code: 'invalid_input',
+        fields: [{ field: 'path', reason: 'too_long', params: { maximum: 100 } }],
+      };
+  }
+  // The JSON parser's errors: its own codes, or a SyntaxError quoting the body (a forbidden __proto__ key).
+  if (
+    error instanceof SyntaxError ||
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  )
+    return plain('malformed_json');
+  return plain('bad_request');
+}
+
 /** The one error handler: domain errors and validation errors become RFC 9457 problem+json. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = request.lang ?? 'zh-CN';
@@ -84,14 +112,18 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   } else if (error instanceof DomainError) {
     ({ status, code, params, fields, extensions } = error);
   } else if (error.statusCode && error.statusCode < 500) {
-    // Fastify's own client errors: bad JSON, body too large, wrong content type.
-    status = error.statusCode;
-    code = error.code ? error.code.toLowerCase() : 'bad_request';
+    // Fastify's own client errors: bad JSON, body too large, wrong content type. Their texts quote the
+    // request or the parser's internals, so the answer says only our code's message.
+    ({ status, code, fields } = clientError(error));
   } else {
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error(
+      { err: error, method: request.method, route: request.routeOptions?.url },
+      'unhandled error',
+    );
   }
+  // Only our own codes' texts reach the caller; anything else is the generic text of its class.
   const summary =
-    message(code, lang, params, ns) ?? (status < 500 ? error.message : message('internal', lang));
+    message(code, lang, params, ns) ?? message(status < 500 ? 'bad_request' : 'internal', lang)!;
   // A field whose reason is the error itself (a duplicate code) adds nothing to the summary.
   const described = fields.filter((f) => f.reason !== code);
   const more = described.length - DETAIL_FIELDS;

@@ -12,6 +12,16 @@ import type { Config } from './config.ts';
 import type { Actor, Ctx, Role } from './context.ts';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from './errors.ts';
 import { handleError } from './http-errors.ts';
+import {
+  bodyProblems,
+  checkQueryLength,
+  checkSameOrigin,
+  invalidText,
+  PUBLIC_BODY_LIMIT,
+  SIGNED_IN_BODY_LIMIT,
+  setSecurityHeaders,
+  urlProblems,
+} from './http-guards.ts';
 import type { Logger } from './logger.ts';
 import { type Lang, pickLang } from './messages.ts';
 import { holds } from './policy.ts';
@@ -77,11 +87,39 @@ export async function createHttpServer(opts: {
     trustProxy: opts.config.trustProxy,
     // Every write is in the audit log already; per-request lines would only repeat it.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 10 * 1024 * 1024,
+    // Anything a route does not raise (see onRoute below) takes the small limit of anonymous callers.
+    bodyLimit: PUBLIC_BODY_LIMIT,
+    // A URL the router cannot decode (bytes that are not UTF-8), or a too long path parameter, gets the same
+    // problem document and headers as any other bad request instead of Fastify's text echoing the URL.
+    frameworkErrors: (error, request, reply) => {
+      request.lang = pickLang(request.headers['accept-language']);
+      setSecurityHeaders(reply);
+      return handleError(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('onSend', async (_request, reply) => {
+    setSecurityHeaders(reply);
+  });
+  // JSON bodies are read as bytes so that bytes that are not UTF-8 are refused, not turned into U+FFFD; a
+  // string holding NUL or a lone surrogate is refused by its path before any route or query sees it.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body as Buffer);
+    } catch {
+      return done(invalidText([{ field: 'body', reason: 'not_utf8' }]));
+    }
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error);
+      const problems = bodyProblems(value);
+      done(problems.length ? invalidText(problems) : null, value);
+    });
+  });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -107,8 +145,12 @@ export async function createHttpServer(opts: {
   const accessTable: AccessEntry[] = [];
   app.decorate('accessTable', accessTable);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
+    // Signed-in callers are checked before their body is read; anyone else's body stays small.
+    if (access === 'public' || access === 'credential')
+      route.bodyLimit = Math.min(route.bodyLimit ?? PUBLIC_BODY_LIMIT, PUBLIC_BODY_LIMIT);
+    else if (access) route.bodyLimit ??= SIGNED_IN_BODY_LIMIT;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     for (const method of [route.method].flat())
       if (method !== 'HEAD') accessTable.push({ method, url: route.url, access });
@@ -137,6 +179,10 @@ export async function createHttpServer(opts: {
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
     request.ctx = { actor: null, ip: request.ip ?? null, requestId: request.id };
+    // Bad text in the URL never reaches a route, a query or a log.
+    checkQueryLength(request.url);
+    const problems = urlProblems(request.url, request.params);
+    if (problems.length) throw invalidText(problems);
     const access = request.routeOptions.config?.access;
     if (!access || access === 'credential') return; // static files and docs; sharing API routes
     const actor = await opts.authenticate(request).catch((error) => {
@@ -144,6 +190,8 @@ export async function createHttpServer(opts: {
       throw error;
     });
     request.ctx.actor = actor;
+    // Only the session cookie rides along on a forged request; tokens and credentials are sent on purpose.
+    if (actor?.via === 'session') checkSameOrigin(request);
     if (access === 'public') return;
     if (!actor) throw new UnauthorizedError();
     if (access !== 'authenticated' && !holds(actor, access)) {

@@ -43,6 +43,18 @@ const messages: Record<string, Template> = {
     en: 'The last active administrator cannot be removed',
   },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  bad_request: { 'zh-CN': '请求无法处理', en: 'The request cannot be processed' },
+  malformed_json: { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  request_body_too_large: { 'zh-CN': '请求体过大', en: 'The request body is too large' },
+  unsupported_media_type: { 'zh-CN': '不支持该内容类型', en: 'This content type is not supported' },
+  query_too_long: {
+    'zh-CN': '查询字符串过长，不能超过 {maximum} 个字符',
+    en: 'The query string is too long; at most {maximum} characters',
+  },
+  cross_site_request: {
+    'zh-CN': '拒绝来自其他网站的修改请求，请在本系统页面中操作',
+    en: 'Changes sent from another site are refused; use this system’s own pages',
+  },
   // Where a bad field of an uploaded file is, and how many more problems a summary leaves out.
   field_in_sheet_row: { 'zh-CN': '“{sheet}”第 {row} 行“{field}”', en: '{sheet} row {row}, {field}' },
   field_in_row: { 'zh-CN': '第 {row} 行“{field}”', en: 'row {row}, {field}' },
@@ -59,6 +71,11 @@ const messages: Record<string, Template> = {
   invalid_value: { 'zh-CN': '取值不在允许范围内：{values}', en: 'must be one of: {values}' },
   unknown_field: { 'zh-CN': '不是可接受的字段', en: 'is not an accepted field' },
   invalid: { 'zh-CN': '取值无效', en: 'is invalid' },
+  forbidden_character: {
+    'zh-CN': '含有不允许的字符（NUL 或不完整的 Unicode 字符）',
+    en: 'holds a character that is not allowed (NUL or a broken Unicode character)',
+  },
+  not_utf8: { 'zh-CN': '不是有效的 UTF-8 编码', en: 'is not valid UTF-8' },
 };
 
 // Each module's codes live in its own namespace (named after the module), so two modules may use the same code

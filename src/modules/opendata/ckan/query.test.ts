@@ -54,6 +54,12 @@ describe('CKAN query subset', () => {
     expect(refusal(() => matcher(parseClauses('secret:x'))).status).toBe(400);
     expect(refusal(() => matcher(parseClauses('name:[a TO b]'))).status).toBe(400);
     expect(refusal(() => matcher(parseClauses('metadata_modified:[soon TO *]'))).status).toBe(400);
+    // Names of Object.prototype are no fields (they once reached a 500).
+    for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(refusal(() => matcher(parseClauses(`${field}:x`))).status, field).toBe(400);
+      expect(refusal(() => matcher(parseClauses(`${field}:[* TO *]`))).status, field).toBe(400);
+      expect(refusal(() => sorter(`${field} asc`)).status, field).toBe(400);
+    }
   });
 
   it('matches datasets on every clause', () => {

@@ -27,6 +27,11 @@ export function parseClauses(text: string): Clause[] {
   return clauses;
 }
 
+/** The table's own entry for a name the caller sent: `constructor` or `__proto__` is no field. */
+function own<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** A moment of a range bound: `*` is open; otherwise an ISO date or date-time (Solr's trailing Z optional). */
 function bound(text: string, field: string): number | null {
   if (text === '*') return null;
@@ -65,7 +70,7 @@ const timeFields: Record<string, (p: Published) => string | null> = {
 export function matcher(clauses: Clause[]): (p: Published) => boolean {
   const tests = clauses.map((c): ((p: Published) => boolean) => {
     if ('from' in c) {
-      const time = timeFields[c.field];
+      const time = own(timeFields, c.field);
       if (!time) throw ckanBadQuery(`no range on ${c.field}`);
       const from = bound(c.from, c.field);
       const to = bound(c.to, c.field);
@@ -76,7 +81,7 @@ export function matcher(clauses: Clause[]): (p: Published) => boolean {
         return (from === null || ms >= from) && (to === null || ms <= to);
       };
     }
-    const values = fieldValues[c.field];
+    const values = own(fieldValues, c.field);
     if (!values) throw ckanBadQuery(`undefined field ${c.field}`);
     if (c.value === '*') return (p) => values(p).length > 0;
     // Formats are upper case in CKAN yet matched in any case by clients; names and codes are exact.
@@ -100,7 +105,7 @@ export function sorter(sort: string): (a: Published, b: Published) => number {
     .map((s) => s.trim().split(/\s+/))
     .filter(([field]) => field && field !== 'score');
   const compares = keys.map(([field, direction = 'asc']) => {
-    const value = sortFields[field!];
+    const value = own(sortFields, field!);
     if (!value || !['asc', 'desc'].includes(direction)) throw ckanBadQuery(`sort ${field} ${direction}`);
     const sign = direction === 'desc' ? -1 : 1;
     return (a: Published, b: Published) => sign * value(a).localeCompare(value(b));
