@@ -265,8 +265,8 @@ describe('scanCsv: limits', () => {
   const refusal = async (parts: string[]) => {
     const error = await scan(parts).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvLimitError);
-    const { reason, row, column, limit } = error as CsvLimitError;
-    return { reason, row, column, limit };
+    const { reason, row, column, columnName, limit } = error as CsvLimitError;
+    return { reason, row, column, columnName, limit };
   };
 
   it('reads fields and records as long as the limits', async () => {
@@ -279,15 +279,16 @@ describe('scanCsv: limits', () => {
     expect((await scan([`"${'y'.repeat(8)}"\n`])).rows).toEqual([['y'.repeat(8)]]);
   });
 
-  it('refuses a field one character longer, naming its row (0: the header) and column', async () => {
+  it('refuses a field one character longer, naming its row (1: the header) and column', async () => {
     expect(await refusal([`a,b\n1,2\n3,${'x'.repeat(11)}\n`])).toEqual({
       reason: 'field_too_long',
-      row: 2,
+      row: 3,
       column: 2,
+      columnName: 'b',
       limit: 10,
     });
     // Last in its line, in the header, at the end of the text, quoted and unterminated.
-    expect((await refusal([`${'x'.repeat(11)},b\n`])).row).toBe(0);
+    expect(await refusal([`${'x'.repeat(11)},b\n`])).toMatchObject({ row: 1, columnName: null });
     expect((await refusal([`a,b\n1,${'x'.repeat(11)}`])).column).toBe(2);
     expect(await refusal([`a,b\n1,"${'x'.repeat(20)}`])).toMatchObject({
       reason: 'field_too_long',
@@ -295,8 +296,9 @@ describe('scanCsv: limits', () => {
     });
     expect(await refusal(['a,b\n', `"${'x'.repeat(5)}`, `${'x'.repeat(5)}",b\n`])).toMatchObject({
       reason: 'field_too_long',
-      row: 1,
+      row: 2,
       column: 1,
+      columnName: 'a',
     });
   });
 
@@ -304,8 +306,9 @@ describe('scanCsv: limits', () => {
     const long = Array.from({ length: 9 }, () => 'xx').join(','); // 26 characters
     expect(await refusal([`a\n${long}\n`])).toEqual({
       reason: 'record_too_long',
-      row: 1,
+      row: 2,
       column: 9,
+      columnName: null,
       limit: 25,
     });
     expect(await refusal([`a\n${long}`])).toMatchObject({ reason: 'record_too_long' });
@@ -323,7 +326,7 @@ describe('scanCsv: limits', () => {
     const error = await (async () => {
       for await (const _ of scanCsv(endless(), ',', 1000, { maxField: 100_000, maxRecord: 400_000 }));
     })().catch((e: unknown) => e);
-    expect(error).toMatchObject({ reason: 'field_too_long', row: 1, column: 2 });
+    expect(error).toMatchObject({ reason: 'field_too_long', row: 2, column: 2, columnName: 'b' });
     expect(pulled).toBe(101);
   });
 });

@@ -87,19 +87,29 @@ function growable(initial: number) {
   };
 }
 
-/** A field or record longer than the reader's limit: `row` counts records from 0 (the header), `column` from 1. */
+/**
+ * A field or record longer than the reader's limit. `row` counts as a spreadsheet does (the header is row 1),
+ * `column` from 1; `columnName` is the header's name for it, when the header has one.
+ */
 export class CsvLimitError extends Error {
   readonly reason: 'field_too_long' | 'record_too_long';
   readonly row: number;
   readonly column: number;
+  readonly columnName: string | null;
   readonly limit: number;
-  constructor(reason: 'field_too_long' | 'record_too_long', row: number, column: number, limit: number) {
-    super(
-      `${reason === 'field_too_long' ? 'A field' : 'A record'} of row ${row} is longer than ${limit} characters`,
-    );
+  constructor(
+    reason: 'field_too_long' | 'record_too_long',
+    row: number,
+    column: number,
+    columnName: string | null,
+    limit: number,
+  ) {
+    const what = reason === 'field_too_long' ? `column ${columnName ?? `#${column}`}` : 'the line';
+    super(`Row ${row}: ${what} is longer than the limit of ${limit} characters`);
     this.reason = reason;
     this.row = row;
     this.column = column;
+    this.columnName = columnName;
     this.limit = limit;
   }
 }
@@ -153,8 +163,12 @@ export async function* scanCsv(
   // Records completed so far, the header included: the number of the record being read.
   let records = 0;
 
+  // The header's names, for errors.
+  const headerNames: string[] = [];
+  const limitError = (reason: 'field_too_long' | 'record_too_long', column: number, limit: number) =>
+    new CsvLimitError(reason, records + 1, column, headerNames[column - 1]?.trim() || null, limit);
   const tooLong = (reason: 'field_too_long' | 'record_too_long', limit: number) =>
-    new CsvLimitError(reason, records, starts.length - recordFields + 1, limit);
+    limitError(reason, starts.length - recordFields + 1, limit);
 
   /**
    * Scans `window`, the text from `pos` on (what the last scan left plus the new chunk), so that the text
@@ -237,7 +251,7 @@ export async function* scanCsv(
       const end = ends.at(last);
       // The record's last field is pushed already: it is the column named. The line end does not count.
       if (end - recordStart > maxRecord)
-        throw new CsvLimitError('record_too_long', records, last - recordFields + 1, maxRecord);
+        throw limitError('record_too_long', last - recordFields + 1, maxRecord);
       if (suspect >= 0 && suspect < i) {
         isQuoted = 1;
         suspect = nextSuspect(window, i);
@@ -249,6 +263,8 @@ export async function* scanCsv(
         ends.truncate(recordFields);
         continue;
       }
+      if (records === 0)
+        for (let f = recordFields; f <= last; f++) headerNames.push(fieldText(starts.at(f), ends.at(f)));
       records++;
       firstField.push(recordFields);
       quoted.push(isQuoted);

@@ -137,14 +137,13 @@ function fileBytes(file: string, hashed: boolean) {
 
 /** A CSV source: the first record is the header; rows are read either as values or as spans. */
 async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk>): Promise<TabularSource> {
-  let headers: string[] = [];
   const first = await chunks.next().catch((error) => {
-    throw limitError(error, headers);
+    throw limitError(error);
   });
   if (first.done) return { format: 'csv', encoding, headers: [], batches: (async function* () {})() };
   const head = first.value;
   // A NUL in a header would fail the batch's record (PostgreSQL's JSON cannot hold it).
-  headers = recordValues(head, 0).map((h) => h.trim().replaceAll('\0', ''));
+  const headers = recordValues(head, 0).map((h) => h.trim().replaceAll('\0', ''));
   const rest: CsvChunk = {
     ...head,
     count: head.count - 1,
@@ -156,7 +155,7 @@ async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk
     try {
       yield* { [Symbol.asyncIterator]: () => chunks };
     } catch (error) {
-      throw limitError(error, headers);
+      throw limitError(error);
     }
   }
   async function* rows() {
@@ -165,21 +164,13 @@ async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk
   return { format: 'csv', encoding, headers, batches: rows(), csv: csv() };
 }
 
-/**
- * A field or record over the limit as the caller's input error, naming the row (as a spreadsheet counts it: the
- * header is row 1) and the column by its header; other errors as they are.
- */
-function limitError(error: unknown, headers: string[]): unknown {
+/** A field or record over the limit as the caller's input error, naming its row and column; others as they are. */
+function limitError(error: unknown): unknown {
   if (!(error instanceof CsvLimitError)) return error;
-  const row = error.row + 1;
-  const column = headers[error.column - 1] || `#${error.column}`;
-  const params = { row, column, limit: error.limit };
-  return new InputError(
-    error.reason,
-    error.message,
-    [{ field: column, row, reason: error.reason, params }],
-    params,
-  );
+  const { reason, row, limit } = error;
+  const column = error.columnName ?? `#${error.column}`;
+  const params = { row, column, limit };
+  return new InputError(reason, error.message, [{ field: column, row, reason, params }], params);
 }
 
 async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {
