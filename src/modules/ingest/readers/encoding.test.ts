@@ -270,6 +270,19 @@ describe('openFile', () => {
     ]);
   });
 
+  it('refuses an NDJSON line longer than the record limit, naming its line, read or still open', async () => {
+    const limits = { maxField: 10, maxRecord: 50 };
+    const long = `{"a":"${'x'.repeat(60)}"}`;
+    const closed = write('long.ndjson', `{"a":"1"}\n${long}\n{"a":"2"}\n`);
+    await expect(openFile(closed, { limits })).rejects.toMatchObject({
+      code: 'record_too_long',
+      params: { row: 2, limit: 50 },
+    });
+    const open = write('open.ndjson', `{"a":"1"}\n${long}`);
+    await expect(openFile(open, { limits })).rejects.toMatchObject({ code: 'record_too_long' });
+    expect(await rowsOf(await openFile(closed))).toHaveLength(3);
+  });
+
   it('reads a JSON array file', async () => {
     const file = write(
       'people.json',
