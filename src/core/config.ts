@@ -81,6 +81,16 @@ export const settings = {
     help: 'sign-in attempts a minute from all addresses together (0: no limit)',
   },
   logLevel: { env: 'LOG_LEVEL', flag: '--log-level', help: 'fatal, error, warn, info, debug or trace' },
+  ingestMaxFieldChars: {
+    env: 'ONECITY_INGEST_MAX_FIELD_CHARS',
+    flag: '--ingest-max-field-chars',
+    help: 'longest field of a delivered CSV file, in characters; a longer one refuses the file',
+  },
+  ingestMaxRecordChars: {
+    env: 'ONECITY_INGEST_MAX_RECORD_CHARS',
+    flag: '--ingest-max-record-chars',
+    help: 'longest record (line) of a delivered CSV or NDJSON file, in characters; a longer one refuses the file',
+  },
   demo: {
     env: 'ONECITY_DEMO',
     flag: '--demo',
@@ -115,6 +125,9 @@ const schema = z.object({
   rateLimitLogin: int(0, 1_000_000).default(20),
   rateLimitLoginTotal: int(0, 1_000_000).default(600),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Far above any real cell or row, far below what would strain the server (the text is held while read).
+  ingestMaxFieldChars: int(1, 1 << 28).default(1 << 20),
+  ingestMaxRecordChars: int(1, 1 << 28).default(4 << 20),
   demo: z.enum(['small', 'none']).default('small'),
 });
 

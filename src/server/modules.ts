@@ -23,6 +23,7 @@ export function createModules(database: Database, config: Config, logger: Logger
     audit: audit.service,
     catalog: catalog.service,
     logger,
+    csvLimits: { maxField: config.ingestMaxFieldChars, maxRecord: config.ingestMaxRecordChars },
   });
   const registry = createRegistryModule({
     database,

@@ -226,17 +226,23 @@ describe.each(databaseKinds)('batches in the console on %s', (kind) => {
     });
   });
 
-  it('drops NUL characters, which the database cannot store in text', async () => {
+  it('rejects a record holding a NUL (the database cannot store it in text) and loads the rest', async () => {
     const batch = await p.modules.ingest.service.ingestRecords(ctx, 'zjj_construction_sites', [
       { project_code: 'NUL1', name: 'a\u0000b' },
+      { project_code: 'NUL2', name: 'ab' },
     ]);
-    expect(batch).toMatchObject({ status: 'done', inserted: 1 });
-    const { items } = await p.modules.ingest.service.records(ctx, 'zjj_construction_sites', {
-      key: 'NUL1',
+    expect(batch).toMatchObject({
+      status: 'done',
+      inserted: 1,
+      rejected: 1,
+      rejectedByReason: { control_character: 1 },
+    });
+    const issues = await p.modules.ingest.service.issues(ctx, batch.id, {
+      kind: 'rejected',
       page: 1,
       pageSize: 10,
     });
-    expect(items[0]).toMatchObject({ name: 'ab' });
+    expect(issues.items[0]).toMatchObject({ reasons: ['control_character'], raw: { name: 'a\u2400b' } });
   });
 
   it('records a database failure as such, with the database’s own words', async () => {

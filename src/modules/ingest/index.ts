@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { createPullService } from './pulls/service.ts';
+import type { CsvLimits } from './readers/csv-parser.ts';
 import { ingestRoutes } from './routes.ts';
 import { createIngestService } from './service.ts';
 
@@ -19,6 +20,8 @@ export function createIngestModule(deps: {
   audit: AuditService;
   catalog: CatalogService;
   logger: Logger;
+  /** How long a CSV field and record may be, in characters. */
+  csvLimits?: CsvLimits;
 }) {
   const service = createIngestService(deps);
   const pulls = createPullService({

@@ -16,6 +16,14 @@ addMessages('ingest', {
   date_invalid: { 'zh-CN': '日期无效', en: 'the date is not valid' },
   value_invalid: { 'zh-CN': '取值不符合要求', en: 'the value is not allowed' },
   type_invalid: { 'zh-CN': '数据类型错误', en: 'the value has the wrong type' },
+  control_character: {
+    'zh-CN': '含有空字符（NUL），无法入库',
+    en: 'the value holds a NUL character, which cannot be stored',
+  },
+  bad_encoding: {
+    'zh-CN': '含有无法按文件编码读取的字节（乱码）',
+    en: "the value holds bytes the file's encoding cannot read (garbled text)",
+  },
   id_number_upgraded: {
     'zh-CN': '15 位身份证号已升级为 18 位',
     en: '15-digit ID number upgraded to 18 digits',
@@ -53,6 +61,14 @@ addMessages('ingest', {
     en: 'You may only see batches your department delivered or of resources it provides',
   },
   not_key_item: { 'zh-CN': '{code} 不是该资源的主键数据项', en: '{code} is not a key item of this resource' },
+  field_too_long: {
+    'zh-CN': '第 {row} 行“{column}”列的内容超过 {limit} 个字符的上限',
+    en: 'Row {row}, column {column}: a field longer than the limit of {limit} characters',
+  },
+  record_too_long: {
+    'zh-CN': '第 {row} 行超过 {limit} 个字符的上限',
+    en: 'Row {row} is longer than the limit of {limit} characters',
+  },
   // Why a batch failed (batch-errors.ts), besides the input errors above.
   database_error: {
     'zh-CN': '数据库出错，本批次数据未入库',

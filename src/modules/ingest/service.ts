@@ -6,6 +6,7 @@ import { createBatchRunner } from './batches/runner.ts';
 import { createBatchReads } from './batches/service.ts';
 import { createDeliveryService } from './deliveries/service.ts';
 import './messages.ts';
+import type { CsvLimits } from './readers/csv-parser.ts';
 import { createOpenReads } from './records/open-reads.ts';
 import { createRecordReads } from './records/service.ts';
 import { createIngestShareReads } from './records/share-repository.ts';
@@ -22,6 +23,7 @@ export function createIngestService(deps: {
   audit: AuditService;
   catalog: CatalogService;
   logger: Logger;
+  csvLimits?: CsvLimits;
 }) {
   const { database, audit, catalog } = deps;
   const db = database.db;
@@ -31,7 +33,7 @@ export function createIngestService(deps: {
     onListenerError: (err) => deps.logger.warn({ err }, 'batch listener failed'),
   });
   return {
-    ...createDeliveryService({ dataDir: deps.dataDir, catalog, runner }),
+    ...createDeliveryService({ dataDir: deps.dataDir, catalog, runner, limits: deps.csvLimits }),
     ...createBatchReads({ db, audit, catalog, runner }),
     ...createRecordReads({ db, audit, catalog }),
     /** Tells a listener of every batch that committed (the registries merge them). */

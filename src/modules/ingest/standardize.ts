@@ -5,17 +5,14 @@ import type { DataItem } from '../catalog/index.ts';
 export type Standardized = { value: string | null; warning?: string };
 
 const NOT_HALF_WIDTH = /[\uff01-\uff5e\u3000\u200b-\u200d\ufeff]/;
-// NUL, which PostgreSQL cannot store in text at all.
-const NUL = String.fromCharCode(0);
 
 /**
- * Full-width ASCII (Ａ１，) and the ideographic space to their half-width forms; zero-width characters and
- * NUL (which PostgreSQL cannot store in text) removed.
+ * Full-width ASCII (Ａ１，) and the ideographic space to their half-width forms; zero-width characters removed.
+ * A NUL is kept: it rejects its row (control_character, validate.ts) rather than be dropped unseen.
  */
 export function toHalfWidth(text: string): string {
-  if (!NOT_HALF_WIDTH.test(text) && !text.includes(NUL)) return text;
+  if (!NOT_HALF_WIDTH.test(text)) return text;
   return text
-    .replaceAll(NUL, '')
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(/[\u200b-\u200d\ufeff]/g, '');
@@ -116,10 +113,7 @@ export function isStandard(text: string, start: number, end: number, item: DataI
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     // What toHalfWidth changes (see NOT_HALF_WIDTH).
-    if (
-      c === 0 ||
-      (c >= 0x200b && (c <= 0x200d || c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)))
-    )
+    if (c >= 0x200b && (c <= 0x200d || c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)))
       return false;
   }
   if (item.type === 'string' || item.type === 'enum') return true;

@@ -32,6 +32,8 @@ describe('rejectReasons', () => {
       'date_invalid',
       'value_invalid',
       'type_invalid',
+      'control_character',
+      'bad_encoding',
     ]);
   });
 });

@@ -19,6 +19,8 @@ export const rejectReasons = [
   'date_invalid',
   'value_invalid',
   'type_invalid',
+  'control_character',
+  'bad_encoding',
 ] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
@@ -40,6 +42,9 @@ function inRange(n: number, item: DataItem) {
 /** Checks one standardized value against its data item; returns the reason it is rejected, or null. */
 export function validateValue(value: string | null, item: DataItem, today: string): RejectReason | null {
   if (value === null) return item.required ? 'missing_required' : null;
+  // PostgreSQL cannot store a NUL; U+FFFD stands for bytes the file's encoding could not read (a garbled name).
+  if (value.includes('\0')) return 'control_character';
+  if (value.includes('\uFFFD')) return 'bad_encoding';
   const v = item.validator;
   switch (item.type) {
     case 'integer':

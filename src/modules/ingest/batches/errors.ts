@@ -1,15 +1,19 @@
 import { DomainError } from '../../../core/errors.ts';
 import type { TabularSource } from '../readers/open-source.ts';
+import { previewText } from '../readers/preview.ts';
 
 /**
  * Why a batch failed, as stable codes the console translates; the detail (the reader's or the driver's own
  * words, untranslated) is kept beside the code. The first three are the input errors a file meets before a
- * batch exists; they are codes here too, for the day a check moves into the load.
+ * batch exists; they are codes here too, for the day a check moves into the load. A field or record too long
+ * may be met at the start (the upload's 400) or deep in a file while loading.
  */
 export const batchErrorCodes = [
   'unreadable_file',
   'empty_file',
   'unmapped_key',
+  'field_too_long',
+  'record_too_long',
   'database_error',
   'interrupted',
   'internal',
@@ -41,7 +45,8 @@ export function withReadErrors(source: TabularSource): TabularSource {
     try {
       yield* rows;
     } catch (error) {
-      throw new SourceReadError(error);
+      // The reader's own input errors (a field too long) keep their code.
+      throw error instanceof DomainError ? error : new SourceReadError(error);
     }
   }
   return {
@@ -64,7 +69,7 @@ function isDatabaseError(error: unknown): boolean {
 /** The code and detail a failed batch records for an error. */
 export function batchErrorOf(error: unknown): BatchError {
   const detail = error instanceof Error ? error.message : String(error);
-  if (error instanceof SourceReadError) return { code: 'unreadable_file', detail };
+  if (error instanceof SourceReadError) return { code: 'unreadable_file', detail: previewText(detail) };
   if (error instanceof DomainError && (batchErrorCodes as readonly string[]).includes(error.code))
     return { code: error.code as BatchErrorCode, detail };
   if (isDatabaseError(error)) return { code: 'database_error', detail };

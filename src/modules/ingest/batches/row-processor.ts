@@ -1,5 +1,6 @@
 import type { DataItem, Resource } from '../../catalog/index.ts';
 import { type CsvChunk, recordValues } from '../readers/csv-parser.ts';
+import { previewText } from '../readers/preview.ts';
 import { standardizeValue } from '../standardize.ts';
 import { rowWarnings, validateValue } from '../validate.ts';
 import { createFastPath } from './fast-path.ts';
@@ -118,7 +119,9 @@ export function createRowProcessor(
   // Parsed values are slices of 1 MB chunks of the file: a kept value would keep its whole chunk alive,
   // so what outlives the row (issues, later versions) is copied through JSON into fresh strings.
   const detached = <T>(value: T): T => JSON.parse(JSON.stringify(value));
-  const rawOf = (row: string[]) => detached(Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])));
+  // Shown back short (a cell may be a megabyte long) and without NUL, which PostgreSQL's JSON cannot hold.
+  const rawOf = (row: string[]) =>
+    detached(Object.fromEntries(headers.map((h, i) => [h, previewText(row[i] ?? '')])));
 
   /**
    * Which item and file column each reason of an issue row came from. Worked out again for the row (issues

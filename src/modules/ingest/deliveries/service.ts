@@ -4,27 +4,30 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../../../core/context.ts';
-import { ForbiddenError, InputError } from '../../../core/errors.ts';
+import { DomainError, ForbiddenError, InputError } from '../../../core/errors.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { withReadErrors } from '../batches/errors.ts';
 import type { BatchRunner } from '../batches/runner.ts';
 import { ingestPolicy } from '../policy.ts';
+import type { CsvLimits } from '../readers/csv-parser.ts';
 import { fromRecords, openFile } from '../readers/open-source.ts';
+import { previewText } from '../readers/preview.ts';
 import { autoMap } from './mapping.ts';
 
 /**
- * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error. With
- * `hash`, the file's SHA-256 is taken while its rows are read (source.fileHash).
+ * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error (a
+ * field too long keeps its own). With `hash`, the file's SHA-256 is taken while its rows are read (source.fileHash).
  */
-async function openReadable(file: string, opts: { hash?: boolean } = {}) {
+async function openReadable(file: string, opts: { hash?: boolean; limits?: CsvLimits } = {}) {
   const source = await openFile(file, opts).catch((error: Error) => {
+    if (error instanceof DomainError) throw error;
+    // A parser's message may quote the file's text: shown back short.
+    const reason = previewText(error.message);
     throw new InputError(
       'unreadable_file',
       'The file cannot be read',
-      [{ field: 'file', reason: 'unreadable_file', params: { reason: error.message } }],
-      {
-        reason: error.message,
-      },
+      [{ field: 'file', reason: 'unreadable_file', params: { reason } }],
+      { reason },
     );
   });
   if (!source.headers.length)
@@ -37,8 +40,10 @@ export function createDeliveryService(deps: {
   dataDir: string;
   catalog: CatalogService;
   runner: BatchRunner;
+  /** How long a CSV field and record may be (config: ingestMaxFieldChars, ingestMaxRecordChars). */
+  limits?: CsvLimits;
 }) {
-  const { catalog } = deps;
+  const { catalog, limits } = deps;
   const uploads = path.join(deps.dataDir, 'uploads');
   const { start, run } = deps.runner;
 
@@ -128,7 +133,7 @@ export function createDeliveryService(deps: {
     ) {
       const resource = await resourceFor(ctx, args.resource);
       // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
-      const source = await openReadable(args.file, { hash: true });
+      const source = await openReadable(args.file, { hash: true, limits });
       const mapping = finalMapping(resource, source.headers, args.mapping);
       return run(
         ctx,
@@ -168,10 +173,10 @@ export function createDeliveryService(deps: {
       const ext = path.extname(args.fileName).slice(1).toLowerCase();
       const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
       await fs.promises.rename(partial, path.join(uploads, uploadId));
-      const source = await openReadable(path.join(uploads, uploadId));
+      const source = await openReadable(path.join(uploads, uploadId), { limits });
       const sample: string[][] = [];
       for await (const rows of source.batches) {
-        sample.push(...rows.slice(0, 5 - sample.length));
+        sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
         if (sample.length >= 5) break;
       }
       return {
@@ -203,7 +208,7 @@ export function createDeliveryService(deps: {
           { field: 'uploadId', reason: 'unknown_upload' },
         ]);
       }
-      const source = await openReadable(file);
+      const source = await openReadable(file, { limits });
       const mapping = finalMapping(resource, source.headers, args.mapping);
       const { batchId, finished } = await start(ctx, resource, withReadErrors(source), {
         sourceKind: 'file',

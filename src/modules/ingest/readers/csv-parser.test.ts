@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv-parser.ts';
+import { CsvLimitError, chunkRows, parseCsv, scanCsv } from './csv-parser.ts';
 
 async function* chunksOf(parts: string[]): AsyncGenerator<string> {
   for (const part of parts) yield part;
@@ -228,5 +228,125 @@ describe('parseCsv: chunk boundaries', () => {
       ['a', 'b'],
       ['1', '2'],
     ]);
+  });
+});
+
+/** Scans text given as these chunks with small batches (so records still open are carried between batches). */
+async function scanParts(
+  parts: string[],
+  minRecords = 1,
+  limits = { maxField: 1 << 20, maxRecord: 1 << 22 },
+) {
+  const rows: string[][] = [];
+  const quoted: number[] = [];
+  for await (const chunk of scanCsv(chunksOf(parts), ',', minRecords, limits)) {
+    rows.push(...chunkRows(chunk));
+    quoted.push(...chunk.quoted);
+  }
+  return { rows, quoted };
+}
+
+describe('scanCsv: records still open when a batch is handed on', () => {
+  const text = `${tricky}\r\n`;
+
+  it('reads any split into two chunks as the whole, handing on every record at once', async () => {
+    const whole = await parse(text);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const { rows } = await scanParts([text.slice(0, cut), text.slice(cut)]);
+      expect(rows, `cut at ${cut}`).toEqual(whole);
+    }
+    expect((await scanParts([...text])).rows).toEqual(whole);
+  });
+});
+
+describe('scanCsv: limits', () => {
+  const limits = { maxField: 10, maxRecord: 25 };
+  const scan = (parts: string[]) => scanParts(parts, 1000, limits);
+  const refusal = async (parts: string[]) => {
+    const error = await scan(parts).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsvLimitError);
+    const { reason, row, column, columnName, limit } = error as CsvLimitError;
+    return { reason, row, column, columnName, limit };
+  };
+
+  it('reads fields and records as long as the limits', async () => {
+    const field = 'x'.repeat(10);
+    const record = `${field},${field},123`; // 25 characters
+    expect((await scan([`a,b,c\n${record}\n`])).rows).toEqual([
+      ['a', 'b', 'c'],
+      [field, field, '123'],
+    ]);
+    expect((await scan([`"${'y'.repeat(8)}"\n`])).rows).toEqual([['y'.repeat(8)]]);
+  });
+
+  it('refuses a field one character longer, naming its row (1: the header) and column', async () => {
+    expect(await refusal([`a,b\n1,2\n3,${'x'.repeat(11)}\n`])).toEqual({
+      reason: 'field_too_long',
+      row: 3,
+      column: 2,
+      columnName: 'b',
+      limit: 10,
+    });
+    // Last in its line, in the header, at the end of the text, quoted and unterminated.
+    expect(await refusal([`${'x'.repeat(11)},b\n`])).toMatchObject({ row: 1, columnName: null });
+    expect((await refusal([`a,b\n1,${'x'.repeat(11)}`])).column).toBe(2);
+    expect(await refusal([`a,b\n1,"${'x'.repeat(20)}`])).toMatchObject({
+      reason: 'field_too_long',
+      column: 2,
+    });
+    expect(await refusal(['a,b\n', `"${'x'.repeat(5)}`, `${'x'.repeat(5)}",b\n`])).toMatchObject({
+      reason: 'field_too_long',
+      row: 2,
+      column: 1,
+      columnName: 'a',
+    });
+  });
+
+  it('refuses a record longer than its limit though every field is short', async () => {
+    const long = Array.from({ length: 9 }, () => 'xx').join(','); // 26 characters
+    expect(await refusal([`a\n${long}\n`])).toEqual({
+      reason: 'record_too_long',
+      row: 2,
+      column: 9,
+      columnName: null,
+      limit: 25,
+    });
+    expect(await refusal([`a\n${long}`])).toMatchObject({ reason: 'record_too_long' });
+  });
+
+  it('refuses a long line as soon as the text read shows it, without reading to its end', async () => {
+    let pulled = 0;
+    async function* endless() {
+      yield 'a,b\n1,';
+      for (;;) {
+        pulled++;
+        yield 'x'.repeat(1000);
+      }
+    }
+    const error = await (async () => {
+      for await (const _ of scanCsv(endless(), ',', 1000, { maxField: 100_000, maxRecord: 400_000 }));
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'field_too_long', row: 2, column: 2, columnName: 'b' });
+    expect(pulled).toBe(101);
+  });
+});
+
+describe('scanCsv: NUL and U+FFFD', () => {
+  it('marks only the records holding them for the full path, their text kept', async () => {
+    const text = 'a,b\n1,2\n3,x\0y\n5,6\n7,\uFFFD\n9,10\n';
+    const { rows, quoted } = await scanParts([text], 1000);
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', 'x\0y'],
+      ['5', '6'],
+      ['7', '\uFFFD'],
+      ['9', '10'],
+    ]);
+    expect(quoted).toEqual([0, 0, 1, 0, 1, 0]);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const split = await scanParts([text.slice(0, cut), text.slice(cut)]);
+      expect(split.quoted, `cut at ${cut}`).toEqual(quoted);
+    }
   });
 });

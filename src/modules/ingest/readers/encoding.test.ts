@@ -75,6 +75,35 @@ describe('detectEncoding', () => {
   });
 });
 
+describe('detectEncoding: BOMs and mixed files', () => {
+  it('reads UTF-16 LE and BE by their BOM, not as GBK', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...bytes('身份证号,姓名\r\n', 'utf-16le')]);
+    const be = new Uint8Array([0xfe, 0xff, ...bytes('身份证号,姓名\r\n', 'utf-16be')]);
+    expect(detectEncoding(le)).toBe('utf-16le');
+    expect(detectEncoding(be)).toBe('utf-16be');
+    // iconv-lite's own BOM option writes the same bytes.
+    expect(detectEncoding(new Uint8Array(iconv.encode('姓名', 'utf-16le', { addBOM: true })))).toBe(
+      'utf-16le',
+    );
+  });
+
+  it('reads a UTF-8 file with a few GBK bytes as UTF-8', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `43010219900101${1000 + i},张三${i},长沙市岳麓区`);
+    const mixed = new Uint8Array([
+      ...utf8(`身份证号,姓名,住址\n${rows.join('\n')}\n430102199001019999,`),
+      ...bytes('李四', 'gbk'),
+      ...utf8(',长沙市\n'),
+    ]);
+    expect(detectEncoding(mixed)).toBe('utf-8');
+  });
+
+  it('reads a GBK file with a few byte pairs that happen to be valid UTF-8 as GBK', () => {
+    // 谢 is D0 BB in GBK, a valid two-byte UTF-8 sequence; the rest of the text is not.
+    const gbk = bytes('身份证号,姓名,住址\r\n430102199001011238,谢张三,长沙市岳麓区望城区\r\n', 'gbk');
+    expect(detectEncoding(gbk)).toBe('gbk');
+  });
+});
+
 describe('formatOf', () => {
   it('tells formats by extension, case-insensitively, CSV by default', () => {
     expect(formatOf('人口.XLSX')).toBe('xlsx');
@@ -124,6 +153,37 @@ describe('openFile', () => {
       ['430102199001011238', '张三', '男', '长沙市,岳麓区'],
       ['11010519491231002X', '李四', '女', ''],
     ]);
+  });
+
+  it('reads UTF-16 LE and BE CSV files with a BOM', async () => {
+    const text = '身份证号,姓名\r\n430102199001011238,张三\r\n';
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const file = write(`${encoding}.csv`, iconv.encode(text, encoding, { addBOM: true }));
+      const source = await openFile(file);
+      expect(source.encoding).toBe(encoding);
+      expect(source.headers).toEqual(['身份证号', '姓名']);
+      expect(await rowsOf(source)).toEqual([['430102199001011238', '张三']]);
+    }
+  });
+
+  it('reads a UTF-8 CSV with a GBK cell as UTF-8: only that cell is garbled, into U+FFFD', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `4301021990010${11000 + i},张三${i}`);
+    const file = write(
+      'mixed.csv',
+      Buffer.concat([
+        Buffer.from(`身份证号,姓名\n${rows.join('\n')}\n430102199001019999,`),
+        iconv.encode('李四', 'gbk'),
+        Buffer.from('\n'),
+      ]),
+    );
+    const source = await openFile(file);
+    expect(source.encoding).toBe('utf-8');
+    const read = await rowsOf(source);
+    expect(read.slice(0, 2)).toEqual([
+      ['430102199001011000', '张三0'],
+      ['430102199001011001', '张三1'],
+    ]);
+    expect(read.at(-1)![1]).toContain('\uFFFD');
   });
 
   it('reads a GB18030 CSV with a character outside GBK', async () => {
@@ -208,6 +268,19 @@ describe('openFile', () => {
       ['11010519491231002X', '李四', '', '', ''],
       ['3', '王五', '', '', '新字段'],
     ]);
+  });
+
+  it('refuses an NDJSON line longer than the record limit, naming its line, read or still open', async () => {
+    const limits = { maxField: 10, maxRecord: 50 };
+    const long = `{"a":"${'x'.repeat(60)}"}`;
+    const closed = write('long.ndjson', `{"a":"1"}\n${long}\n{"a":"2"}\n`);
+    await expect(openFile(closed, { limits })).rejects.toMatchObject({
+      code: 'record_too_long',
+      params: { row: 2, limit: 50 },
+    });
+    const open = write('open.ndjson', `{"a":"1"}\n${long}`);
+    await expect(openFile(open, { limits })).rejects.toMatchObject({ code: 'record_too_long' });
+    expect(await rowsOf(await openFile(closed))).toHaveLength(3);
   });
 
   it('reads a JSON array file', async () => {

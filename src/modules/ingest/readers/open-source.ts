@@ -5,7 +5,16 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { type CsvChunk, chunkRows, recordValues, scanCsv } from './csv-parser.ts';
+import { InputError } from '../../../core/errors.ts';
+import {
+  type CsvChunk,
+  CsvLimitError,
+  type CsvLimits,
+  chunkRows,
+  DEFAULT_CSV_LIMITS,
+  recordValues,
+  scanCsv,
+} from './csv-parser.ts';
 import { detectEncoding, type TextEncoding } from './encoding.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
@@ -35,10 +44,15 @@ export function formatOf(fileName: string): SourceFormat {
 }
 
 /**
- * Opens a CSV, XLSX, JSON or NDJSON file for streaming; CSV encoding (UTF-8, GBK, GB18030) is detected. With
- * `hash`, the file's SHA-256 is taken from the same read (see TabularSource.fileHash): the file is read once.
+ * Opens a CSV, XLSX, JSON or NDJSON file for streaming; CSV encoding (UTF-8, UTF-16, GBK, GB18030) is detected.
+ * With `hash`, the file's SHA-256 is taken from the same read (see TabularSource.fileHash): the file is read once.
+ * A CSV field or record (an NDJSON line) longer than `limits` is an InputError naming its row and column.
  */
-export async function openFile(file: string, opts: { hash?: boolean } = {}): Promise<TabularSource> {
+export async function openFile(
+  file: string,
+  opts: { hash?: boolean; limits?: CsvLimits } = {},
+): Promise<TabularSource> {
+  const limits = opts.limits ?? DEFAULT_CSV_LIMITS;
   const format = formatOf(file);
   const bytes = fileBytes(file, opts.hash ?? false);
   const fileHash = opts.hash ? { fileHash: bytes.digest } : {};
@@ -53,18 +67,23 @@ export async function openFile(file: string, opts: { hash?: boolean } = {}): Pro
   }
   const sample = await bytes.head(64 * 1024);
   const encoding = detectEncoding(sample);
-  // Node decodes UTF-8 natively (faster); iconv-lite handles the GB encodings.
+  // Node decodes UTF-8 natively (faster); iconv-lite handles UTF-16 (dropping its BOM) and the GB encodings.
   const text =
     encoding === 'utf-8'
       ? withoutBom(utf8Text(bytes.rest(sample)))
       : Readable.from(bytes.rest(sample), { objectMode: false }).pipe(iconv.decodeStream(encoding));
   if (format === 'ndjson')
     return {
-      ...(await fromRecords('ndjson', ndjsonRecords(text as AsyncIterable<string>), encoding)),
+      ...(await fromRecords(
+        'ndjson',
+        ndjsonRecords(text as AsyncIterable<string>, limits.maxRecord),
+        encoding,
+      )),
       ...fileHash,
     };
   const delimiter = sniffDelimiter(iconv.decode(sample, encoding));
-  return { ...(await csvSource(encoding, scanCsv(text as AsyncIterable<string>, delimiter))), ...fileHash };
+  const records = scanCsv(text as AsyncIterable<string>, delimiter, 1000, limits);
+  return { ...(await csvSource(encoding, records)), ...fileHash };
 }
 
 /**
@@ -118,10 +137,13 @@ function fileBytes(file: string, hashed: boolean) {
 
 /** A CSV source: the first record is the header; rows are read either as values or as spans. */
 async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk>): Promise<TabularSource> {
-  const first = await chunks.next();
+  const first = await chunks.next().catch((error) => {
+    throw limitError(error);
+  });
   if (first.done) return { format: 'csv', encoding, headers: [], batches: (async function* () {})() };
   const head = first.value;
-  const headers = recordValues(head, 0).map((h) => h.trim());
+  // A NUL in a header would fail the batch's record (PostgreSQL's JSON cannot hold it).
+  const headers = recordValues(head, 0).map((h) => h.trim().replaceAll('\0', ''));
   const rest: CsvChunk = {
     ...head,
     count: head.count - 1,
@@ -130,12 +152,25 @@ async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk
   };
   async function* csv() {
     if (rest.count) yield rest;
-    yield* { [Symbol.asyncIterator]: () => chunks };
+    try {
+      yield* { [Symbol.asyncIterator]: () => chunks };
+    } catch (error) {
+      throw limitError(error);
+    }
   }
   async function* rows() {
     for await (const chunk of csv()) yield chunkRows(chunk);
   }
   return { format: 'csv', encoding, headers, batches: rows(), csv: csv() };
+}
+
+/** A field or record over the limit as the caller's input error, naming its row and column; others as they are. */
+function limitError(error: unknown): unknown {
+  if (!(error instanceof CsvLimitError)) return error;
+  const { reason, row, limit } = error;
+  const column = error.columnName ?? `#${error.column}`;
+  const params = { row, column, limit };
+  return new InputError(reason, error.message, [{ field: column, row, reason, params }], params);
 }
 
 async function* withoutBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {
@@ -168,14 +203,31 @@ async function withHeader(
   return { format, encoding, headers, batches: rest() };
 }
 
-async function* ndjsonRecords(text: AsyncIterable<string>): AsyncGenerator<unknown> {
+/** The records of NDJSON text; a line longer than `maxLine` is refused as soon as it is read that far. */
+async function* ndjsonRecords(text: AsyncIterable<string>, maxLine: number): AsyncGenerator<unknown> {
   let carry = '';
+  let lineNumber = 0;
   for await (const chunk of text) {
     const lines = (carry + chunk).split('\n');
     carry = lines.pop()!;
-    for (const line of lines) if (line.trim()) yield JSON.parse(line);
+    for (const line of lines) {
+      lineNumber++;
+      if (line.length > maxLine) throw ndjsonTooLong(lineNumber, maxLine);
+      if (line.trim()) yield JSON.parse(line);
+    }
+    if (carry.length > maxLine) throw ndjsonTooLong(lineNumber + 1, maxLine);
   }
   if (carry.trim()) yield JSON.parse(carry);
+}
+
+function ndjsonTooLong(row: number, limit: number) {
+  const params = { row, column: '#1', limit };
+  return new InputError(
+    'record_too_long',
+    `Line ${row} is longer than ${limit} characters`,
+    [{ field: '#1', row, reason: 'record_too_long', params }],
+    params,
+  );
 }
 
 /** Turns records (objects) into rows; the header is the keys of the first records. */

@@ -26,7 +26,8 @@ export function keySearch(resource: Resource, query: Record<string, unknown>): R
       throw new InputError('not_key_item', 'Not a key item', [
         { field: name, reason: 'not_key_item', params: { code } },
       ]);
-    if (typeof value !== 'string' || value.length > 100)
+    // A NUL would reach the query (PostgreSQL refuses it: a 500); standardizing keeps it since it rejects rows.
+    if (typeof value !== 'string' || value.length > 100 || value.includes('\0'))
       throw new InputError('invalid_input', 'Bad search value', [{ field: name, reason: 'invalid' }]);
     const text = toHalfWidth(value).trim();
     if (text)
