@@ -505,6 +505,53 @@ describe('aggregation refusals and personal data in reports', () => {
     expect(twice.json()).toMatchObject({ code: 'item_mapped_twice', params: { code: 'id_number' } });
   });
 
+  it("refuses a department user's delivery in another department's name, and lets the center name any", async () => {
+    const departments = (
+      await p.app.inject({ method: 'GET', url: '/api/departments?pageSize=500', headers: admin })
+    ).json().items as { id: number; code: string }[];
+    const idOf = (code: string) => departments.find((d) => d.code === code)!.id;
+    const created = await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'gafj-source',
+        displayName: '公安',
+        departmentId: idOf('GAFJ'),
+        roles: ['department_user'],
+        password: 'Source#2026x',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const gafj = await login(p.app, 'gafj-source', 'Source#2026x');
+    const run = async (who: { cookie: string }, sourceDepartmentId: number) => {
+      const preview = await p.app.inject({
+        method: 'POST',
+        url: `/api/ingest/uploads?resource=gafj_household&fileName=${encodeURIComponent('户籍.csv')}`,
+        headers: { ...who, 'content-type': 'application/octet-stream' },
+        payload: '身份证号,姓名\n430102199001011238,张三\n',
+      });
+      expect(preview.statusCode, preview.body).toBe(200);
+      return p.app.inject({
+        method: 'POST',
+        url: '/api/ingest/runs',
+        headers: who,
+        payload: {
+          resource: 'gafj_household',
+          uploadId: preview.json().uploadId,
+          fileName: '户籍.csv',
+          sourceDepartmentId,
+        },
+      });
+    };
+    const claimed = await run(gafj, idOf('MZJ'));
+    expect(claimed.statusCode).toBe(403);
+    expect(claimed.json().code).toBe('not_your_department_delivery');
+    expect((await run(gafj, idOf('GAFJ'))).statusCode).toBe(202);
+    expect((await run(admin, idOf('MZJ'))).statusCode).toBe(202);
+    await p.modules.ingest.service.idle();
+  });
+
   it('masks personal columns of rejected rows for readers who may not see them raw', async () => {
     const batch = await p.modules.ingest.service.ingestFile(systemCtx('test'), {
       resource: 'population',

@@ -49,6 +49,10 @@ addMessages('ingest', {
     'zh-CN': '上传的文件已不存在，请重新上传',
     en: 'The uploaded file is gone; upload it again',
   },
+  not_your_department_delivery: {
+    'zh-CN': '只能以本部门的名义交付数据',
+    en: 'You may only deliver data in the name of your own department',
+  },
   not_your_resource_data: {
     'zh-CN': '只能向本部门提供的资源归集数据',
     en: 'You may only deliver data for resources your department provides',

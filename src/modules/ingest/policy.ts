@@ -27,6 +27,11 @@ export const ingestPolicy = {
   /** Deliver into one resource: center staff any, a department user their department's. */
   mayDeliverTo: (subject: Subject, resource: { providerDepartmentId: number }) =>
     actsFor(subject, resource.providerDepartmentId),
+  /**
+   * Name the department a delivery comes from: center staff any (they act for departments that send files to the
+   * center), a department user only their own, so a batch never claims another department's data.
+   */
+  mayDeliverAs: (subject: Subject, departmentId: number) => actsFor(subject, departmentId),
   /** Read every batch (center staff and leaders); a department user reads only some (mayReadBatch). */
   readsEveryBatch: (subject: Subject) => holds(subject, readsEveryBatch),
   /**

@@ -7,6 +7,7 @@ import type { Role } from '../../core/context.ts';
 import {
   actsFor,
   centerStaff,
+  dataReaders,
   departmentStaff,
   holds,
   isCenterStaff,
@@ -53,6 +54,11 @@ export const sharingPolicy = {
   use: departmentStaff,
   /** Read the sharing API's usage: center staff every call, a department its own calls and those to its resources. */
   readUsage: departmentStaff,
+  /**
+   * Read the sharing API's documentation of a resource (its item list): whoever reads the catalog, where the same
+   * items are listed; not citizens, who see no catalog.
+   */
+  readDocs: dataReaders,
   /** The center's own work: setting a grant's rate limit and daily quota. */
   center: centerStaff,
   /** Who is told that an application waits at each stage: the providing department's users, then the center. */

@@ -62,6 +62,15 @@ export function createDeliveryService(deps: {
     return resource;
   }
 
+  /** The department a delivery is recorded from, when the caller names one: refused unless they may act for it. */
+  function sourceFor(ctx: Ctx, departmentId: number | null | undefined) {
+    if (departmentId != null && !ingestPolicy.mayDeliverAs(ctx.actor, departmentId))
+      throw new ForbiddenError('not_your_department_delivery', 'Not your department', {
+        department: departmentId,
+      });
+    return departmentId;
+  }
+
   /** The automatic mapping with the caller's overrides, checked against the resource's items. */
   function finalMapping(
     resource: Resource,
@@ -132,6 +141,7 @@ export function createDeliveryService(deps: {
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
+      const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
       // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
       const source = await openReadable(args.file, { hash: true, limits });
       const mapping = finalMapping(resource, source.headers, args.mapping);
@@ -144,7 +154,7 @@ export function createDeliveryService(deps: {
           mapping,
           fileName: path.basename(args.file),
           storedFile: path.resolve(args.file),
-          sourceDepartmentId: args.sourceDepartmentId,
+          sourceDepartmentId,
         },
         args.onProgress,
       );
@@ -202,6 +212,7 @@ export function createDeliveryService(deps: {
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
+      const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
       const file = path.join(uploads, args.uploadId);
       if (!fs.existsSync(file)) {
         throw new InputError('unknown_upload', 'The upload is gone', [
@@ -216,7 +227,7 @@ export function createDeliveryService(deps: {
         fileName: args.fileName,
         fileHash: args.uploadId.split('.')[0],
         storedFile: file,
-        sourceDepartmentId: args.sourceDepartmentId,
+        sourceDepartmentId,
       });
       finished.catch(() => {}); // a failure is recorded on the batch, which the console polls
       return { batchId };

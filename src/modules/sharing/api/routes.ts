@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../../core/http.ts';
+import { sharingPolicy } from '../policy.ts';
 import {
   openApiParam,
   type ShareQuery,
@@ -102,7 +103,7 @@ export function shareDocsRoutes(docs: ShareDocsService) {
     app.get(
       '/api/sharing/resources/:resource/openapi.json',
       {
-        config: { access: 'authenticated' },
+        config: { access: sharingPolicy.readDocs },
         schema: {
           tags: ['sharing'],
           params: openApiParam,

@@ -31,6 +31,7 @@ describe.each(databaseKinds)('sharing usage and API docs on %s', (kind) => {
       ['gafj1', 'department_user', dept.GAFJ!],
       ['jtysj1', 'department_user', dept.JTYSJ!],
       ['leader1', 'leader', null],
+      ['citizen1', 'citizen', null],
     ];
     for (const [username, role, departmentId] of users) {
       const res = await p.app.inject({
@@ -165,6 +166,9 @@ describe.each(databaseKinds)('sharing usage and API docs on %s', (kind) => {
     const other = (await get('jtysj1', '/api/sharing/resources/gafj_household/openapi.json')).body;
     expect(other.components.schemas.Values.properties.name['x-masked']).toBe(true);
     expect((await get('admin', '/api/sharing/resources/no_such/openapi.json')).status).toBe(404);
+    // A leader reads it as the catalog lists the same items; a citizen, who sees no catalog, does not.
+    expect((await get('leader1', '/api/sharing/resources/gafj_household/openapi.json')).status).toBe(200);
+    expect((await get('citizen1', '/api/sharing/resources/gafj_household/openapi.json')).status).toBe(403);
   });
 
   it('counts refusals without a credential in the figures center staff see, and only there', async () => {

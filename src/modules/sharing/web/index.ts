@@ -33,7 +33,7 @@ export const sharingWeb: WebModule = {
   messages: { 'zh-CN': { ...zhCN, ...apiZhCN }, en: { ...en, ...apiEn } },
   routes: [
     { path: usagePath, component: UsagePage, roles: sharingPolicy.readUsage },
-    { path: apiDocsRoute, component: ApiDocsPage },
+    { path: apiDocsRoute, component: ApiDocsPage, roles: sharingPolicy.readDocs },
     { path: applicationsPath, component: ApplicationsPage, roles: sharingPolicy.use },
     { path: `${applicationsPath}/:id`, component: ApplicationPage, roles: sharingPolicy.use },
     { path: '/sharing/apply/:resource', component: ApplyPage, roles: sharingPolicy.use },
