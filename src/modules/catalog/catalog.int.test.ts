@@ -167,6 +167,133 @@ describe.each(databaseKinds)('resource catalog on %s', (kind) => {
     expect(edit.statusCode).toBe(400); // output-only fields are refused before anything else
   });
 
+  it('holds items of a personal kind personal whatever their flag says', async () => {
+    const created = await call('POST', '/api/catalog/resources', {
+      ...schoolBus(await dept('JYJ')),
+      name: '校车联系人',
+      items: [
+        { code: 'plate', name: '车牌号', type: 'string', required: true },
+        { code: 'driver_id', name: '驾驶员身份证号', type: 'id_number', personal: false },
+        { code: 'driver_phone', name: '驾驶员电话', type: 'phone', personal: false },
+        { code: 'driver_name', name: '驾驶员姓名', type: 'string', personal: false },
+        { code: 'home', name: '驾驶员住址', type: 'string', personal: false },
+        // A school's name and address are no one's personal data.
+        { code: 'name', name: '学校名称', type: 'string', personal: false },
+        { code: 'address', name: '学校地址', type: 'string', personal: false },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().items.map((i: { personal: boolean }) => i.personal)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // The reproduction: every flag false and open. The ID number, phone, name and address stay personal.
+    const path = `/api/catalog/resources/${encodeURIComponent(created.json().code)}`;
+    const {
+      code: _c,
+      id: _i,
+      providerDepartmentName: _p,
+      version: _v,
+      createdAt: _ca,
+      updatedAt: _u,
+      canEdit: _e,
+      ...fields
+    } = created.json();
+    const opened = await call('PUT', path, {
+      ...fields,
+      openType: 'open',
+      items: fields.items.map((i: object) => ({ ...i, personal: false })),
+    });
+    expect(opened.statusCode).toBe(400);
+    expect(
+      opened.json().errors.map((e: { field: string; reason: string }) => `${e.field} ${e.reason}`),
+    ).toEqual([
+      'items.1.personal open_with_personal_item',
+      'items.2.personal open_with_personal_item',
+      'items.3.personal open_with_personal_item',
+      'items.4.personal open_with_personal_item',
+    ]);
+  });
+
+  it('leaves opening a resource and unmarking a personal item to the center', async () => {
+    const bus = {
+      ...schoolBus(await dept('GAFJ')),
+      name: '校车车辆',
+      items: [
+        { code: 'plate', name: '车牌号', type: 'string', required: true, personal: true },
+        { code: 'seats', name: '座位数', type: 'integer' },
+      ],
+    };
+    const unflagged = bus.items.map((i) => ({ ...i, personal: false }));
+    // A department may not register a resource open either, even one without personal items.
+    const openNew = await call(
+      'POST',
+      '/api/catalog/resources',
+      { ...bus, items: unflagged, openType: 'open' },
+      gafjUser,
+    );
+    expect(openNew.statusCode).toBe(403);
+    expect(openNew.json()).toMatchObject({
+      code: 'needs_center_review',
+      errors: [{ field: 'openType', reason: 'opening_needs_review', params: { from: 'closed', to: 'open' } }],
+    });
+    const created = await call('POST', '/api/catalog/resources', bus, gafjUser);
+    expect(created.statusCode, created.body).toBe(201);
+    const path = `/api/catalog/resources/${encodeURIComponent(created.json().code)}`;
+    const put = (body: object, headers = gafjUser) => call('PUT', path, { ...bus, ...body }, headers);
+    // The reproduction: every item not personal and the resource open, by the department alone.
+    const publish = await put({ items: unflagged, openType: 'open' });
+    expect(publish.statusCode).toBe(403);
+    expect(publish.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'openType',
+      'items.0.personal',
+    ]);
+    const conditional = await put({ items: unflagged, openType: 'conditional', openCondition: '实名注册' });
+    expect(conditional.statusCode).toBe(403);
+    expect(conditional.json().errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'openType',
+          reason: 'opening_needs_review',
+          params: { from: 'closed', to: 'conditional' },
+        }),
+      ]),
+    );
+    // Renaming the item's code does not take its flag off either.
+    const renamed = await put({
+      items: [{ ...unflagged[0], code: 'plate_no' }, bus.items[1]],
+      keyItems: ['plate_no'],
+    });
+    expect(renamed.statusCode).toBe(403);
+    expect(renamed.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'items.0.personal',
+        reason: 'unflag_needs_review',
+        params: { code: 'plate_no' },
+      }),
+    ]);
+    const en = await put({ items: unflagged }, { ...gafjUser, 'accept-language': 'en' } as typeof gafjUser);
+    expect(en.json().errors[0].message).toBe(
+      'marking item plate as not personal needs the data resource center’s review',
+    );
+    expect(en.json().detail).toMatch(/data resource center must review/);
+    expect((await call('GET', path)).json().version).toBe(1);
+    // The center may do both; the department may then narrow what is open on its own.
+    const reviewed = await put({ items: unflagged, openType: 'open' }, admin);
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
+    expect(reviewed.json()).toMatchObject({
+      openType: 'open',
+      items: [{ personal: false }, { personal: false }],
+    });
+    const closed = await put({ items: unflagged, openType: 'closed' });
+    expect(closed.statusCode, closed.body).toBe(200);
+  });
+
   it('keeps every version and shows what changed', async () => {
     const created = (await call('POST', '/api/catalog/resources', schoolBus(await dept('JYJ')))).json();
     const path = `/api/catalog/resources/${encodeURIComponent(created.code)}`;

@@ -12,6 +12,8 @@ export type { DataItem, Resource, ResourceInput, ResourceView } from './contract
 export { demoResources } from './demo-resources.ts';
 /** The DCAT-AP JSON-LD writer and its update-cycle codes, for modules that publish part of the catalog (open data). */
 export { frequencyCodes, writeDcatCatalog } from './exchange/dcat-write.ts';
+/** Whether an item is personal (flagged, or by its type or label), for modules that publish data. */
+export { isPersonalItem } from './rules.ts';
 export type { CatalogService } from './service.ts';
 
 /** The resource catalog (政务信息资源目录). */

@@ -41,6 +41,18 @@ addMessages('catalog', {
     'zh-CN': '只能编辑本部门提供的资源',
     en: 'You may only edit resources your department provides',
   },
+  needs_center_review: {
+    'zh-CN': '此修改须经数据资源中心审核：部门不能自行开放资源或取消数据项的个人信息标记',
+    en: 'The data resource center must review this change: a department may not open a resource or unmark a personal item alone',
+  },
+  opening_needs_review: {
+    'zh-CN': '开放类型由 {from} 改为 {to} 须经数据资源中心审核',
+    en: 'changing the open type from {from} to {to} needs the data resource center’s review',
+  },
+  unflag_needs_review: {
+    'zh-CN': '取消数据项 {code} 的个人信息标记须经数据资源中心审核',
+    en: 'marking item {code} as not personal needs the data resource center’s review',
+  },
   version_conflict: {
     'zh-CN': '资源已被他人修改（当前版本 {version}），请刷新后重试',
     en: 'Someone else changed the resource (now version {version}); reload and try again',

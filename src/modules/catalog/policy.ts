@@ -11,6 +11,11 @@ export const catalogPolicy = {
   write: departmentStaff,
   /** Register and edit resources for any provider: the center's staff (departments provide their own only). */
   anyProvider: (subject: Subject) => isCenterStaff(subject),
+  /**
+   * Decide what publishes personal data: open a resource further (closed → conditional → open) or take an
+   * item's personal flag off. The center reviews these; a department user may not do them alone.
+   */
+  mayReview: (subject: Subject) => isCenterStaff(subject),
   /** Edit one resource: center staff any, a department user their department's. */
   mayEdit: (subject: Subject, resource: { providerDepartmentId: number }) =>
     actsFor(subject, resource.providerDepartmentId),

@@ -1,6 +1,13 @@
 import type { Ctx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../core/errors.ts';
+import {
+  ConflictError,
+  DomainError,
+  type FieldError,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+} from '../../core/errors.ts';
 import { type Lang, message } from '../../core/messages.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { DepartmentDirectory, OrgService } from '../org/index.ts';
@@ -20,7 +27,7 @@ import { diffSnapshots } from './diff.ts';
 import './messages.ts';
 import { catalogPolicy } from './policy.ts';
 import * as repo from './repository.ts';
-import { checkResourceRules } from './rules.ts';
+import { checkResourceRules, withPersonalFlags } from './rules.ts';
 import { searchTextOf } from './search-text.ts';
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
@@ -28,6 +35,42 @@ export type CatalogService = ReturnType<typeof createCatalogService>;
 // Version 1 is stored with this note since the first release; it is shown translated (message
 // version_created) when read, so no stored row needs rewriting.
 const CREATED_NOTE = 'created';
+
+// How far a resource is open: a department may narrow it alone, only the center may widen it.
+const openness: Record<string, number> = { closed: 0, conditional: 1, open: 2 };
+
+/** A change only the center may make (opening a resource, taking a personal flag off); `fields` say which. */
+class NeedsReviewError extends DomainError {
+  constructor(fields: FieldError[]) {
+    super(403, 'needs_center_review', 'The data resource center must review this change', {}, fields);
+  }
+}
+
+/**
+ * Refuses, for anyone but the center's staff, what would publish personal data without the center's review:
+ * a resource more open than before (a new one counts as closed before), or an item that was personal saved
+ * as not personal. An item is the same item when its code or its label is the same, so renaming one of them
+ * does not take the flag off.
+ */
+function checkReview(ctx: Ctx, input: ResourceInput, before?: repo.ResourceRow) {
+  if (catalogPolicy.mayReview(ctx.actor)) return;
+  const fields: FieldError[] = [];
+  const from = before?.openType ?? 'closed';
+  if (openness[input.openType] > openness[from])
+    fields.push({ field: 'openType', reason: 'opening_needs_review', params: { from, to: input.openType } });
+  const unflagged = new Set<number>();
+  for (const was of before?.items ?? []) {
+    if (!was.personal) continue;
+    input.items.forEach((item, i) => {
+      if (!item.personal && (item.code === was.code || item.name === was.name)) unflagged.add(i);
+    });
+  }
+  for (const i of [...unflagged].sort((a, b) => a - b)) {
+    const code = input.items[i]!.code;
+    fields.push({ field: `items.${i}.personal`, reason: 'unflag_needs_review', params: { code } });
+  }
+  if (fields.length) throw new NeedsReviewError(fields);
+}
 
 /** The fields of a resource as a department fills them in, which is also what a version keeps. */
 function snapshotOf(r: repo.ResourceRow | (ResourceInput & { code: string })) {
@@ -148,9 +191,11 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
     },
 
     /** Registers a resource; its code is the classification code and the next sequence number. */
-    async create(ctx: Ctx, input: ResourceInput): Promise<ResourceView> {
+    async create(ctx: Ctx, given: ResourceInput): Promise<ResourceView> {
+      const input = withPersonalFlags(given);
       checkMayEdit(ctx, input.providerDepartmentId);
       await checkInput(input);
+      checkReview(ctx, input);
       await checkAliasFree(input.alias);
       // Two departments registering under one classification at once may pick the same number; try again.
       for (let attempt = 0; ; attempt++) {
@@ -195,8 +240,10 @@ export function createCatalogService(deps: { db: Db; audit: AuditService; org: O
       const before = await load(codeOrAlias);
       checkMayEdit(ctx, before.providerDepartmentId);
       checkMayEdit(ctx, input.providerDepartmentId);
-      const { changeNote, expectedVersion, ...fields } = input;
+      const { changeNote, expectedVersion, ...given } = input;
+      const fields = withPersonalFlags(given);
       await checkInput(fields);
+      checkReview(ctx, fields, before);
       await checkAliasFree(fields.alias, before.id);
       if (expectedVersion !== undefined && expectedVersion !== before.version) {
         throw new ConflictError('version_conflict', 'The resource changed meanwhile', {

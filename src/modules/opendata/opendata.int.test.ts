@@ -489,4 +489,32 @@ describe.each(databaseKinds)('open data on %s', (kind) => {
     expect(cells).not.toContain(secret);
     expect(cells).not.toContain('施工单位信用代码');
   });
+
+  it('never publishes an item of a personal kind, even when its flag says it is not personal', async () => {
+    // Behind the catalog's back (it flags such items itself): a phone-typed item and one labelled as a
+    // person's name, both with personal:false, in an open resource.
+    await p.database.db.execute(
+      sql`update catalog.resources set items = (
+            select jsonb_agg(case i->>'code'
+                               when 'subdistrict' then i || '{"type": "phone", "personal": false}'
+                               when 'started_on' then i || '{"name": "负责人姓名", "personal": false}'
+                               else i end)
+            from jsonb_array_elements(items) i)
+          where alias = 'zjj_construction_sites'`,
+    );
+    const download = await get('/api/open/resources/zjj_construction_sites/data.csv');
+    expect(download.statusCode).toBe(200);
+    const csv = download.body;
+    const dataset = await json('/api/open/resources/zjj_construction_sites');
+    const preview = await json('/api/open/resources/zjj_construction_sites/preview');
+    for (const [url, body] of [
+      ['data.csv', csv],
+      ['dataset', JSON.stringify(dataset)],
+      ['preview', JSON.stringify(preview)],
+    ]) {
+      for (const hidden of ['subdistrict', '高塘岭街道', 'started_on', '2025-03-01', '负责人姓名'])
+        expect(body, `${url} ${hidden}`).not.toContain(hidden);
+    }
+    expect(preview.rows[0]).toMatchObject({ project_code: 'P001', name: '滨水新城安置房' });
+  });
 });

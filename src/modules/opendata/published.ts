@@ -1,4 +1,4 @@
-import type { DataItem, ResourceView } from '../catalog/index.ts';
+import { type DataItem, isPersonalItem, type ResourceView } from '../catalog/index.ts';
 import type { Department } from '../org/index.ts';
 import type { OpenItem, OpenSummary } from './contract.ts';
 
@@ -26,10 +26,11 @@ export function codeOfPublicName(name: string) {
 
 /**
  * The items that may be published. The catalog refuses personal items in open resources already; this is the
- * second line, for rows that got past it (an older rule, a direct database edit).
+ * second line, for rows that got past it (an older rule, a direct database edit). An item of a personal kind
+ * (an ID number, a phone, a person's name or home address) stays out even when its flag says it is not personal.
  */
 export function publicItems(items: DataItem[]): DataItem[] {
-  return items.filter((i) => !i.personal);
+  return items.filter((i) => !isPersonalItem(i));
 }
 
 /** The resource as published: public items only, and only the key items among them. */

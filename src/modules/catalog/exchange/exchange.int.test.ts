@@ -377,4 +377,81 @@ describe.each(databaseKinds)('catalog import and export on %s', (kind) => {
     expect(good.json().updated).toEqual(['205001/000001']);
     expect(await resource('slj_water_level')).toMatchObject({ updateCycle: 'half_yearly', version: 2 });
   });
+
+  it("refuses a department user's import that opens a resource or unmarks a personal item, naming the cells", async () => {
+    // The center marks 户号 personal; the department's workbook takes the mark off and registers an open resource.
+    const {
+      code: _c,
+      id: _i,
+      providerDepartmentName: _p,
+      version: _v,
+      createdAt: _ca,
+      updatedAt: _u,
+      canEdit: _e,
+      ...fields
+    } = await resource('gafj_household');
+    const marked = await p.app.inject({
+      method: 'PUT',
+      url: '/api/catalog/resources/gafj_household',
+      headers: admin,
+      payload: {
+        ...fields,
+        items: fields.items.map((i: { code: string }) =>
+          i.code === 'household_id' ? { ...i, personal: true } : i,
+        ),
+      },
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const before = await catalogState();
+    const workbook = await exportXlsx();
+    const flag = find(
+      workbook,
+      '数据项',
+      '个人信息',
+      (row) => row.getCell(1).value === '301001/000001' && row.getCell(3).value === 'household_id',
+    );
+    expect(flag.value).toBe('是');
+    flag.value = '否';
+    const opened = workbook
+      .getWorksheet('资源目录')!
+      .addRow([
+        '',
+        'gafj_open_bus',
+        '公安校车',
+        '部门',
+        '301020',
+        'GAFJ',
+        '校车',
+        '电子表格',
+        '无条件共享',
+        '',
+        '',
+        '开放',
+        '',
+        '每月',
+        '',
+        '',
+        '',
+        'plate',
+      ]);
+    workbook.getWorksheet('数据项')!.addRow(['', '公安校车', 'plate', '车牌号', '字符串', '是', '否']);
+    const res = await importXlsx(workbook, '', gafjUser);
+    expect(res.statusCode).toBe(400);
+    const where = (e: { sheet: string; row: number; field: string; reason: string }) =>
+      `${e.sheet}:${e.row}:${e.field}:${e.reason}`;
+    expect(res.json().errors.map(where).sort()).toEqual(
+      [
+        `数据项:${flag.row}:个人信息:unflag_needs_review`,
+        `资源目录:${opened.number}:开放类型:opening_needs_review`,
+      ].sort(),
+    );
+    expect(await catalogState()).toEqual(before);
+    // The center may make both changes (a dry run here, so the catalog stays as the other tests know it).
+    const reviewed = await importXlsx(workbook, '?dryRun=true');
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
+    expect(reviewed.json()).toMatchObject({
+      updated: ['301001/000001'],
+      created: [expect.stringMatching(/^301020\//)],
+    });
+  });
 });

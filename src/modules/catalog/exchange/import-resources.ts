@@ -5,6 +5,7 @@ import type { AuditService } from '../../audit/index.ts';
 import type { OrgService } from '../../org/index.ts';
 import type { DataItem, Resource, ResourceInput } from '../contract.ts';
 import { diffSnapshots } from '../diff.ts';
+import { isPersonalItem } from '../rules.ts';
 import { type CatalogService, createCatalogService } from '../service.ts';
 import { type ImportCandidate, type ImportProblem, problemsOf } from './import-draft.ts';
 
@@ -55,7 +56,8 @@ function comparableItem(item: DataItem) {
     name: item.name,
     type: item.type,
     required: !!item.required,
-    personal: !!item.personal,
+    // As the catalog saves it: an item of a personal kind is personal even when the file says not.
+    personal: isPersonalItem(item),
     ...(Object.keys(validator).length ? { validator } : {}),
     ...(item.description ? { description: item.description } : {}),
     ...(item.synonyms?.length ? { synonyms: item.synonyms } : {}),
