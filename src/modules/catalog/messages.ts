@@ -46,8 +46,8 @@ addMessages('catalog', {
     en: 'The data resource center must review this change: a department may not open a resource or unmark a personal item alone',
   },
   opening_needs_review: {
-    'zh-CN': '开放类型由 {from} 改为 {to} 须经数据资源中心审核',
-    en: 'changing the open type from {from} to {to} needs the data resource center’s review',
+    'zh-CN': '扩大开放（含有条件开放）须经数据资源中心审核',
+    en: 'opening the resource (conditionally or fully) needs the data resource center’s review',
   },
   unflag_needs_review: {
     'zh-CN': '取消数据项 {code} 的个人信息标记须经数据资源中心审核',
