@@ -22,6 +22,16 @@ describe('keySearch', () => {
     expect(keySearch(levels, { key: 'SW0', 'key.observed_at': '' })).toEqual({ station_code: 'SW0' });
   });
 
+  it('refuses a value the database could not take, for callers that skip the HTTP guards', () => {
+    for (const value of ['4301\0', '4'.repeat(101)])
+      expect(() => keySearch(population, { 'key.id_number': value })).toThrow(
+        expect.objectContaining({
+          code: 'invalid_input',
+          fields: [expect.objectContaining({ field: 'key.id_number', reason: 'invalid' })],
+        }),
+      );
+  });
+
   it('refuses an item that is not part of the key, naming the parameter', () => {
     expect(() => keySearch(levels, { 'key.level_m': '3' })).toThrow(
       expect.objectContaining({
