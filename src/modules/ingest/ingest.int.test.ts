@@ -383,7 +383,7 @@ describe('aggregation over HTTP', () => {
     const masked = (
       await p.app.inject({
         method: 'GET',
-        url: '/api/ingest/records/population?key=4301021990',
+        url: '/api/ingest/records/population?key=430102199001011238',
         headers: leader,
       })
     ).json();
@@ -403,6 +403,17 @@ describe('aggregation over HTTP', () => {
     ).json();
     expect(raw.masked).toBe(false);
     expect(raw.items[0]).toMatchObject({ name: '张三', id_number: '430102199001011238' });
+    // Who sees the ID number masked finds it by the whole number only: a prefix answer would confirm each digit
+    // guessed. `key.<item>` is the same search; a LIKE wildcard is no way around it.
+    const leaderFinds = async (query: string) =>
+      (
+        await p.app.inject({ method: 'GET', url: `/api/ingest/records/population?${query}`, headers: leader })
+      ).json().total;
+    expect(await leaderFinds('key=4301021990')).toBe(0);
+    expect(await leaderFinds('key=43010219900101123')).toBe(0);
+    expect(await leaderFinds('key.id_number=4301021990')).toBe(0);
+    expect(await leaderFinds('key.id_number=43010219900101123_')).toBe(0);
+    expect(await leaderFinds('key.id_number=430102199001011238')).toBe(1);
     const audited = (
       await p.app.inject({
         method: 'GET',
