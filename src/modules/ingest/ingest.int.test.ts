@@ -308,6 +308,43 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
     expect(batch.fileHash).toBe(createHash('sha256').update(fs.readFileSync(gbkFile)).digest('hex'));
     expect((await p.modules.ingest.service.get(ctx, batch.id)).fileHash).toBe(batch.fileHash);
   });
+
+  it('finds a record by a prefix of its ID number only for those who see ID numbers raw', async () => {
+    const admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+    const created = await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'prefixlead',
+        displayName: '领导',
+        departmentId: null,
+        roles: ['leader'],
+        password: 'Leader#2026',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const leader = await login(p.app, 'prefixlead', 'Leader#2026');
+    const finds = async (who: { cookie: string }, query: string) => {
+      const res = await p.app.inject({
+        method: 'GET',
+        url: `/api/ingest/records/population?${query}`,
+        headers: who,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().total;
+    };
+    // Who sees the ID number masked finds it by the whole number only: a prefix answer would confirm each digit
+    // guessed. `key.<item>` is the same search; a LIKE wildcard is no way around it.
+    expect(await finds(leader, 'key=4301021990')).toBe(0);
+    expect(await finds(leader, 'key=43010219900101123')).toBe(0);
+    expect(await finds(leader, 'key.id_number=4301021990')).toBe(0);
+    expect(await finds(leader, 'key.id_number=43010219900101123_')).toBe(0);
+    expect(await finds(leader, 'key.id_number=430102199001011238')).toBe(1);
+    expect(await finds(leader, 'key=430102199001011238')).toBe(1);
+    // Whoever sees it raw still searches by prefix.
+    expect(await finds(admin, 'key=4301021990')).toBe(1);
+  });
 });
 
 describe('aggregation over HTTP', () => {
@@ -383,7 +420,7 @@ describe('aggregation over HTTP', () => {
     const masked = (
       await p.app.inject({
         method: 'GET',
-        url: '/api/ingest/records/population?key=4301021990',
+        url: '/api/ingest/records/population?key=430102199001011238',
         headers: leader,
       })
     ).json();

@@ -356,6 +356,32 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
     expect(await found('leader1', `${ZHANG.slice(0, 17)}_`)).toBe(0);
     expect(await found('sjzx1', '430112')).toBe(3);
 
+    // An address is masked from its house number on: those who see it masked may not filter on it, since a
+    // substring search would confirm the hidden part; they filter by subdistrict. Whoever sees it raw still may.
+    const byAddress = (who: string, part: string) =>
+      get(who, `/api/registry/population/entities?address=${encodeURIComponent(part)}`);
+    const refused = await byAddress('leader1', '雷锋大道1号');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'masked_filter',
+      errors: [{ field: 'address', reason: 'masked_item' }],
+    });
+    expect((await byAddress('leader1', '望城区')).status).toBe(403);
+    expect((await byAddress('sjzx1', '雷锋大道1号')).body.total).toBe(1);
+    expect(
+      (
+        await get(
+          'leader1',
+          `/api/registry/population/entities?subdistrict=${encodeURIComponent('乌山街道')}`,
+        )
+      ).body.total,
+    ).toBe(2);
+    // A legal person's address (住所) is not personal: everyone who reads the registry may filter on it.
+    expect(
+      (await get('leader1', `/api/registry/legal_person/entities?address=${encodeURIComponent('望城')}`))
+        .status,
+    ).toBe(200);
+
     // Those who may still read them raw, by the same refs.
     const raw = await get('admin', '/api/registry/population/entities?raw=true&pageSize=10');
     expect(raw.body.items.map((e: { key: string }) => e.key).sort()).toEqual([...people].sort());

@@ -9,20 +9,24 @@ import { dataTableName, itemColumn, quoteColumn } from '../data-table.ts';
 
 /**
  * One page of a resource's loaded records, newest first, whose key items' values start as in `search` (by item
- * code); undefined when nothing was ever loaded. A resource keyed by one item is searched by its key (indexed);
- * the others by their key items' columns, not by the JSON text their `_key` holds.
+ * code), or equal it for the items in `whole`; undefined when nothing was ever loaded. A resource keyed by one
+ * item is searched by its key (indexed); the others by their key items' columns, not by the JSON text their
+ * `_key` holds.
  */
 export async function findRecords(
   db: Db,
   resource: Resource,
-  q: { page: number; pageSize: number; search: Record<string, string> },
+  q: { page: number; pageSize: number; search: Record<string, string>; whole?: string[] },
 ) {
   const table = dataTableName(resource.id);
   const exists = await queryRows<{ t: string | null }>(db, sql`select to_regclass(${table}) as t`);
   if (!exists[0]?.t) return undefined;
-  const starts = (column: string, value: string) => sql`${sql.raw(column)} like ${`${escapeLike(value)}%`}`;
+  const matches = (column: string, code: string, value: string) =>
+    q.whole?.includes(code)
+      ? sql`${sql.raw(column)} = ${value}`
+      : sql`${sql.raw(column)} like ${`${escapeLike(value)}%`}`;
   const conditions = Object.entries(q.search).map(([code, value]) =>
-    resource.keyItems.length === 1 ? starts('_key', value) : starts(itemColumn(resource, code), value),
+    matches(resource.keyItems.length === 1 ? '_key' : itemColumn(resource, code), code, value),
   );
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const columns = sql.raw(

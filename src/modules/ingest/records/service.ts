@@ -92,13 +92,19 @@ export function createRecordReads(deps: { db: Db; audit: AuditService; catalog: 
   return {
     /**
      * One page of a resource's loaded records, newest first, found by the start of their key items' values (see
-     * keySearch); personal items masked unless the caller sees them raw. A raw read of personal items is audited.
+     * keySearch; a personal key item the caller sees masked by its whole value); personal items masked unless the
+     * caller sees them raw. A raw read of personal items is audited.
      */
     async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
       const resource = await catalog.get(ctx, resourceCode);
       const search = keySearch(resource, q);
       const raw = ingestPolicy.seesRaw(ctx.actor, resource);
-      const found = await repo.findRecords(db, resource, { ...q, search });
+      // Those who see a key item masked find it by its whole value only: a prefix search would let them rebuild
+      // an ID number digit by digit, each answer confirming the next guess (as the registry search does).
+      const whole = raw
+        ? []
+        : Object.keys(search).filter((code) => resource.items.find((i) => i.code === code)?.personal);
+      const found = await repo.findRecords(db, resource, { ...q, search, whole });
       if (!found) return { items: [], total: 0, masked: !raw };
       const personal = resource.items.filter((i) => i.personal);
       const items = found.rows.map((row) => {

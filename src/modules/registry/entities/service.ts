@@ -1,6 +1,6 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
-import { InputError, NotFoundError } from '../../../core/errors.ts';
+import { DomainError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
 import { nameItems, type RegistryName } from '../feeds.ts';
@@ -74,7 +74,15 @@ export function createEntityReadService(deps: Deps) {
       const resource = await catalog.get(lookupCtx, registry);
       const shown = visibilityFor(ctx, resource, q.raw === 'true');
       const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
-      const wholeKey = !!keyItem?.personal && !registryPolicy.maySeeRaw(ctx.actor, resource);
+      const seesRaw = registryPolicy.maySeeRaw(ctx.actor, resource);
+      const wholeKey = !!keyItem?.personal && !seesRaw;
+      // An address is masked from the house number on, and a substring search reaches the hidden part
+      // (?address=雷锋大道1号 confirms a guess): those who see addresses masked filter by subdistrict instead.
+      const addressItem = resource.items.find((i) => i.code === 'address');
+      if (q.address && addressItem?.personal && !seesRaw)
+        throw new DomainError(403, 'masked_filter', 'Filter on a masked item', { items: 'address' }, [
+          { field: 'address', reason: 'masked_item' },
+        ]);
       const nameItem = nameItems[registry];
       const { items: found, total } = await repo.searchEntities(
         database.db,

@@ -75,6 +75,8 @@ function SearchPage({ registry }: { registry: RegistryName }) {
   const resource = useRegistryResource(registry);
   const maySeeRaw = useMaySeeRaw(registry);
   const hasPersonal = resource.data?.items.some((i) => i.personal) ?? false;
+  // The API refuses an address filter to those who see addresses masked (it would confirm house numbers).
+  const addressMasked = !maySeeRaw && !!resource.data?.items.some((i) => i.code === 'address' && i.personal);
   const raw = maySeeRaw && params.raw === 'true';
   const page = useEntityPage(registry, {
     q: params.q || undefined,
@@ -179,7 +181,7 @@ function SearchPage({ registry }: { registry: RegistryName }) {
           style={{ width: 340 }}
           data-testid="registry-search"
         />
-        {filters.includes('address') && (
+        {filters.includes('address') && !addressMasked && (
           <Input.Search
             allowClear
             placeholder={t('search.address')}
