@@ -10,6 +10,7 @@ import type { License, LicenseIssue } from './contract.ts';
 import { type LicenseDeps, refuseOtherDepartment } from './deps.ts';
 import { buildLicenseId, isLicenseTypeCode } from './id.ts';
 import { departmentCreditCode } from './issuer-codes.ts';
+import { issuesLicenseType } from './license-types.ts';
 import * as repo from './repository.ts';
 import { type SignedLicenseFields, signLicense } from './signature.ts';
 import { currentSigningKey, type SigningKey } from './signing-keys.ts';
@@ -65,6 +66,9 @@ function checkIssue(input: LicenseIssue, issuer: Issuer, today: string, at = '')
   if (holderProblem) problems.push({ field: `${at}holderId`, reason: holderProblem });
   const typeCode = input.typeCode.trim().toUpperCase();
   if (!isLicenseTypeCode(typeCode)) problems.push({ field: `${at}typeCode`, reason: 'license_type_code' });
+  // Center staff choose the issuer, but the type must still be that department's to issue.
+  else if (!issuesLicenseType(issuer.code, typeCode))
+    problems.push({ field: `${at}typeCode`, reason: 'license_type_not_issuer' });
   const issueDate = input.issueDate ?? today;
   if (!isDate(issueDate)) problems.push({ field: `${at}issueDate`, reason: 'date_invalid' });
   else if (issueDate > today) problems.push({ field: `${at}issueDate`, reason: 'in_future' });

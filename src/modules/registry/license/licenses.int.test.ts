@@ -19,6 +19,8 @@ const COMPANY = `91430112MA4L000${'01'}`;
 const COMPANY_CODE = `${COMPANY}${creditCodeCheck(COMPANY)}`;
 // 居民身份证 as defined by the Ministry of Public Security's code, with a type number (form only is checked).
 const TYPE = '11100000000013338W011';
+// 结婚证, a type of the code the demo uses for 民政部, so 民政局's to issue.
+const MZJ_TYPE = '11100000000014286D003';
 const PASSWORD = 'License#2026x';
 
 type Headers = { cookie: string };
@@ -226,7 +228,9 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
 
   it('calls a license signed with another department’s key forged', async () => {
     const own = (await issue(gafj, { holderId: WANG, holderName: '王五' })).json();
-    expect((await issue(mzj, { holderId: WANG, holderName: '王五' })).statusCode).toBe(201);
+    expect((await issue(mzj, { holderId: WANG, holderName: '王五', typeCode: MZJ_TYPE })).statusCode).toBe(
+      201,
+    );
     const [mzjKey] = await queryRows<{ id: number; private_key: string }>(
       p.database.db,
       sql`select id, private_key from registry.signing_keys where department_id = ${mzjId}`,
@@ -317,6 +321,7 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
     expect((await issue(citizen, {})).statusCode).toBe(403);
     const byAdmin = await issue(admin, {
       issuerDepartmentId: mzjId,
+      typeCode: MZJ_TYPE,
       holderIdType: '001',
       holderId: COMPANY_CODE,
       holderName: '望城某某有限公司',
@@ -326,6 +331,39 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
     const badHolder = await issue(gafj, { holderIdType: '001', holderId: '91430112ABC', typeCode: 'ABC' });
     expect(badHolder.statusCode).toBe(400);
     expect(badHolder.json().errors.map((e: { field: string }) => e.field)).toEqual(['holderId', 'typeCode']);
+  });
+
+  it('lets a department issue only the license types bound to it, center staff included', async () => {
+    const refused = (res: { statusCode: number; json: () => { errors: unknown } }) => {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({ field: 'typeCode', reason: 'license_type_not_issuer' }),
+      ]);
+    };
+    // 民政局 may not issue 公安部's ID card type, nor 公安分局 市场监管总局's business license; nor an unbound type.
+    refused(await issue(mzj, {}));
+    refused(await issue(gafj, { typeCode: '11100000MB0143028R001' }));
+    refused(await issue(gafj, { typeCode: '11100000000099999X001' }));
+    // Center staff choosing the issuer are held to the same binding.
+    refused(await issue(admin, { issuerDepartmentId: mzjId }));
+    refused(await issue(admin, { issuerDepartmentId: gafjId, typeCode: MZJ_TYPE }));
+    // Each its own: allowed.
+    expect((await issue(mzj, { typeCode: MZJ_TYPE, typeName: '结婚证' })).statusCode).toBe(201);
+    expect((await issue(gafj, {})).statusCode).toBe(201);
+    expect((await issue(admin, { issuerDepartmentId: mzjId, typeCode: MZJ_TYPE })).statusCode).toBe(201);
+    // A bulk issue is refused whole, naming the entry.
+    await expect(
+      p.modules.registry.licenses.issueMany(ctx, [
+        {
+          holderId: ZHANG,
+          holderIdType: '111',
+          holderName: '张三',
+          typeCode: TYPE,
+          typeName: '居民身份证明',
+          issuerDepartmentId: mzjId,
+        },
+      ]),
+    ).rejects.toMatchObject({ fields: [{ field: '0.typeCode', reason: 'license_type_not_issuer' }] });
   });
 
   it('masks the holder for those outside the issuing department, and audits raw reads', async () => {
@@ -371,8 +409,8 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
       holderId: id(`43011220010101${String(i).padStart(3, '0')}`),
       holderIdType: '111' as const,
       holderName: `市民${i}`,
-      typeCode: '11100000000013338W022',
-      typeName: '居住证',
+      typeCode: i % 2 ? '11100000000013338W022' : MZJ_TYPE,
+      typeName: i % 2 ? '居住证' : '结婚证',
       validUntil: '2030-12-31',
       issuerDepartmentId: i % 2 ? gafjId : mzjId,
     }));

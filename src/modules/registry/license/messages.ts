@@ -7,6 +7,10 @@ addMessages('registry', {
     'zh-CN': '证照类型代码应为 21 位：类型定义机构的统一社会信用代码加 3 位数字',
     en: 'a license type code has 21 characters: the defining authority’s credit code and 3 digits',
   },
+  license_type_not_issuer: {
+    'zh-CN': '颁证部门不能颁发此类证照',
+    en: 'the issuing department does not issue this license type',
+  },
   date_invalid: { 'zh-CN': '日期无效', en: 'the date is not valid' },
   in_future: { 'zh-CN': '不能晚于今天', en: 'cannot be later than today' },
   before_issue_date: { 'zh-CN': '不能早于颁证日期', en: 'cannot be before the issue date' },
