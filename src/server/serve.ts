@@ -17,6 +17,9 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   const port = typeof address === 'object' && address ? address.port : config.port;
   const housekeeping = setInterval(() => {
     modules.accounts.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
+    modules.opendata.service
+      .flushDownloads()
+      .catch((err) => logger.warn({ err }, 'open downloads not logged'));
     // Licenses that ran out since say so in the license registry.
     modules.registry.licenses.syncRegistry().catch((err) => logger.warn({ err }, 'license sync failed'));
     // The audit chain's head, signed, outside its table: deleting the newest entries shows at the next verify.
@@ -60,6 +63,9 @@ export async function serve(config: Config, logger: Logger, print: (line: string
       await modules.accounts.auth
         .flushRefusals(true)
         .catch((err) => logger.warn({ err }, 'login refusals not logged'));
+      await modules.opendata.service
+        .flushDownloads(true)
+        .catch((err) => logger.warn({ err }, 'open downloads not logged'));
       await database.close();
       logger.info('stopped');
     })();

@@ -2,9 +2,10 @@ import type { Config } from '../../core/config.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
 import type { Db } from '../../core/db.ts';
 import { ForbiddenError, InputError, NotFoundError, UnauthorizedError } from '../../core/errors.ts';
+import { createMinuteTally } from '../../core/minute-tally.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Me } from './contract.ts';
-import { createRefusalTally, type LoginLocks } from './login-guard.ts';
+import type { LoginLocks } from './login-guard.ts';
 import { DUMMY_HASH, hashPassword, newSecret, sha256, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 import { checkPasswordPolicy, toActor } from './shared.ts';
@@ -32,18 +33,19 @@ export function createAuthService(deps: {
   const now = deps.now ?? (() => new Date());
   const idleMs = config.sessionIdleMinutes * 60_000;
   const locks = deps.locks;
-  const refusals = createRefusalTally();
+  // Refused unknown names, per address and minute.
+  const refusals = createMinuteTally<{ address: string }>();
 
   /** Writes one audit entry per address and minute of refused unknown names (the minutes ended, or all). */
   async function flushRefusals(t: number, all = false) {
     for (const r of refusals.take(t, all))
       await audit.recordNow(
-        { actor: null, ip: r.address || null, requestId: 'login-refusals' },
+        { actor: null, ip: r.key.address || null, requestId: 'login-refusals' },
         {
           action: 'auth.login',
           targetType: 'user',
           outcome: 'denied',
-          detail: { reason: 'unknown_user', attempts: r.attempts, minute: new Date(r.minute).toISOString() },
+          detail: { reason: 'unknown_user', attempts: r.count, minute: new Date(r.minute).toISOString() },
         },
       );
   }
@@ -90,7 +92,7 @@ export function createAuthService(deps: {
         if (user) return fail('account_locked', { until: new Date(lockedUntil!).toISOString() });
         locks.fail(input.username, address, t.getTime());
         // Names nobody has are counted, not logged one by one: a script's guesses would fill the log.
-        refusals.add(address, t.getTime());
+        refusals.add({ address }, t.getTime());
         throw refused();
       }
       if (!(await verifyPassword(input.password, user.passwordHash))) {

@@ -1,9 +1,9 @@
 /**
- * What sign-in keeps in memory: lockouts per (user name, client address), and the tally of refused sign-ins
- * with unknown user names, per address and minute.
+ * What sign-in keeps in memory: lockouts per (user name, client address). The tally of refused sign-ins with
+ * unknown user names, per address and minute, is core's minute-tally.ts.
  *
  * A lockout holds one address only, so nobody can keep `admin` locked from elsewhere; the route limits
- * (rate-limit.ts) slow spraying across accounts and addresses. Both maps are bounded; state is per process
+ * (rate-limit.ts) slow spraying across accounts and addresses. The map is bounded; state is per process
  * (docs/architecture.md, "Limits").
  */
 
@@ -62,32 +62,3 @@ export function createLoginLocks(maxFailures: number, lockoutMs: number) {
 }
 
 export type LoginLocks = ReturnType<typeof createLoginLocks>;
-
-/**
- * Refused sign-ins with user names nobody has, counted per address and minute: the audit log gets one entry
- * per address and minute with the count instead of one per attempt. `take` hands over the minutes that ended.
- */
-export function createRefusalTally() {
-  const counts = new Map<string, { address: string; minute: number; attempts: number }>();
-  return {
-    /** Counts one refusal from `address` at `t`. */
-    add(address: string, t: number) {
-      const minute = Math.floor(t / 60_000) * 60_000;
-      const key = `${address}\u0000${minute}`;
-      const entry = counts.get(key);
-      if (entry) entry.attempts++;
-      else counts.set(key, { address, minute, attempts: 1 });
-    },
-    /** Removes and returns the tallies of minutes ended by `t` (every tally when `all`, or when too many). */
-    take(t: number, all = false) {
-      const done = [];
-      const flushAll = all || counts.size >= MAX_KEYS;
-      for (const [key, entry] of counts)
-        if (flushAll || entry.minute + 60_000 <= t) {
-          done.push(entry);
-          counts.delete(key);
-        }
-      return done;
-    },
-  };
-}

@@ -74,6 +74,21 @@ export async function countEntries(db: Db) {
   return row?.n ?? 0;
 }
 
+/** Events of one action on one target: an entry counts as its `detail.count` (per-minute tallies), else as one. */
+export async function countEvents(db: Db, action: string, targetType: string, targetId: string) {
+  const [row] = await db
+    .select({ n: sql<string>`coalesce(sum(coalesce((${auditEntries.detail}->>'count')::int, 1)), 0)` })
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.action, action),
+        eq(auditEntries.targetType, targetType),
+        eq(auditEntries.targetId, targetId),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
 /** The chain's head: its entry count, newest id and hash, read in one statement (one snapshot); null when empty. */
 export async function chainHead(db: Db) {
   const [row] = await queryRows<{ count: string | number; id: string | number; hash: string }>(

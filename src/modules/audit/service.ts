@@ -119,6 +119,10 @@ export function createAuditService(deps: { db: Db; dataDir: string }) {
     /** Action names seen so far. */
     actions: () => repo.distinctActions(deps.db),
 
+    /** Events of one action on one target, tallied entries counted by their `detail.count`. */
+    countEvents: (action: string, targetType: string, targetId: string) =>
+      repo.countEvents(deps.db, action, targetType, targetId),
+
     /** Entry count, for the home page. */
     count: () => repo.countEntries(deps.db),
 

@@ -17,6 +17,8 @@ export function createOpenDataModule(deps: {
   audit: AuditService;
   /** For the providers' codes and contact numbers in the DCAT-AP catalog and CKAN's organizations. */
   org: OrgService;
+  /** The clock of the per-minute tallies of anonymous downloads; tests move it. */
+  now?: () => Date;
 }) {
   const service = createOpenDataService(deps);
   const ckan = createCkanService(service);

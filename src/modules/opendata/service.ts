@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Ctx } from '../../core/context.ts';
 import { DomainError, NotFoundError } from '../../core/errors.ts';
 import { todayInShanghai } from '../../core/local-date.ts';
+import { createMinuteTally } from '../../core/minute-tally.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService, ResourceView } from '../catalog/index.ts';
 import type { IngestService } from '../ingest/index.ts';
@@ -45,9 +46,27 @@ export function createOpenDataService(deps: {
   ingest: IngestService;
   audit: AuditService;
   org: OrgService;
+  now?: () => Date;
 }) {
   const { catalog, audit, org } = deps;
   const reads = deps.ingest.openReads;
+  const now = deps.now ?? (() => new Date());
+  // Anonymous downloads, per address, dataset, format and minute: one client cannot write unbounded audit rows.
+  const anonymous = createMinuteTally<{ address: string; code: string; format: DownloadFormat }>();
+
+  /** Writes one audit entry per address, dataset, format and minute of anonymous downloads (minutes ended, or all). */
+  async function flushDownloads(t: number, all = false) {
+    for (const d of anonymous.take(t, all))
+      await audit.recordNow(
+        { actor: null, ip: d.key.address || null, requestId: 'open-downloads' },
+        {
+          action: 'opendata.download',
+          targetType: `download.${d.key.format}`,
+          targetId: d.key.code,
+          detail: { format: d.key.format, count: d.count, minute: new Date(d.minute).toISOString() },
+        },
+      );
+  }
 
   const notFound = (name: string) =>
     new DomainError(404, 'open_dataset_not_found', `Open dataset ${name} not found`, { name });
@@ -101,21 +120,13 @@ export function createOpenDataService(deps: {
     return found;
   }
 
-  /** Downloads of a dataset so far, per format, counted in the audit log. */
-  async function downloadCounts(ctx: Ctx, code: string) {
+  /** Downloads of a dataset so far, per format: the audit log's, and the anonymous ones not yet written there. */
+  async function downloadCounts(_ctx: Ctx, code: string) {
     const counts = await Promise.all(
       downloadFormats.map(
         async (format) =>
-          (
-            await audit.list(ctx, {
-              action: 'opendata.download',
-              targetType: `download.${format}`,
-              targetId: code,
-              page: 1,
-              pageSize: 1,
-              sort: 'newest',
-            })
-          ).total,
+          (await audit.countEvents('opendata.download', `download.${format}`, code)) +
+          anonymous.pending((k) => k.code === code && k.format === format),
       ),
     );
     return { csv: counts[0]!, xlsx: counts[1]!, json: counts[2]! };
@@ -124,6 +135,9 @@ export function createOpenDataService(deps: {
   return {
     published,
     find,
+
+    /** Logs the tallies of anonymous downloads: the minutes that ended, or all of them (at shutdown). */
+    flushDownloads: (all = false) => flushDownloads(now().getTime(), all),
 
     /** The portal's list: published datasets filtered, searched (pinyin initials too), sorted and paged. */
     async list(ctx: Ctx, q: OpenQuery): Promise<OpenPage> {
@@ -177,7 +191,8 @@ export function createOpenDataService(deps: {
 
     /**
      * The whole dataset as a file, streamed; the download is recorded in the audit log (action opendata.download,
-     * target `download.<format>` and the resource code) before the first byte, so aborted downloads count too.
+     * target `download.<format>` and the resource code) before the first byte, so aborted downloads count too:
+     * a signed-in user's as its own entry, anonymous ones tallied per address and minute (flushDownloads).
      * `bodyless` (HTTP HEAD, as link checkers and harvesters send) gives the file's name and type only, uncounted.
      */
     async download(
@@ -195,12 +210,18 @@ export function createOpenDataService(deps: {
         contentType: contentTypes[format],
       };
       if (opts.bodyless) return { ...file, body: null };
-      await audit.recordNow(ctx, {
-        action: 'opendata.download',
-        targetType: `download.${format}`,
-        targetId: resource.code,
-        detail: { name: p.name, format, rows: p.rows },
-      });
+      if (ctx.actor)
+        await audit.recordNow(ctx, {
+          action: 'opendata.download',
+          targetType: `download.${format}`,
+          targetId: resource.code,
+          detail: { name: p.name, format, rows: p.rows },
+        });
+      else {
+        const t = now().getTime();
+        await flushDownloads(t);
+        anonymous.add({ address: ctx.ip ?? '', code: resource.code, format }, t);
+      }
       const codes = resource.items.map((i) => i.code);
       const pages = reads.rows(resource, codes);
       const body =
