@@ -95,17 +95,12 @@ export function grantConditions(resource: Resource, grant: CredentialGrant): Con
  * in jsonb; other control characters and U+FFFD (what invalid UTF-8 decodes to) are no part of any key or value.
  */
 export function isCleanText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f || c === 0xfffd) return false;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      i += 1;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
-  }
-  return true;
+  return !notInText.test(text) && text.isWellFormed();
 }
+
+// Control characters, DEL and U+FFFD.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
+const notInText = /[\u0000-\u001f\u007f\ufffd]/;
 
 /** A text cut to `maximum` characters with every character isCleanText refuses replaced by U+FFFD: safe to log. */
 export function cleanText(text: string, maximum: number): string {
