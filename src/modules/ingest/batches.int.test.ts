@@ -260,6 +260,13 @@ describe.each(databaseKinds)('batches in the console on %s', (kind) => {
       const batch = await p.modules.ingest.service.get(ctx, batchId);
       expect(batch).toMatchObject({ status: 'failed', errorCode: 'database_error' });
       expect(batch.error).toContain('test_refuse');
+      // The database's words may quote data and internals: center staff read them, the department the code alone.
+      const zjj = await user(`zjj-dberr-${kind}`, 'ZJJ', ['department_user']);
+      const asDepartment = (await get(`/api/ingest/batches/${batchId}`, zjj)).json();
+      expect(asDepartment).toMatchObject({ errorCode: 'database_error', error: null });
+      const listed = (await get('/api/ingest/batches?resource=zjj_construction_sites', zjj)).json();
+      expect(listed.items.find((b: { id: number }) => b.id === batchId)).toMatchObject({ error: null });
+      expect((await get(`/api/ingest/batches/${batchId}`, admin)).json().error).toContain('test_refuse');
     } finally {
       await p.database.db.execute(sql.raw('alter table ingest.row_issues drop constraint test_refuse'));
     }

@@ -48,6 +48,8 @@ export const ingestPolicy = {
     if (departmentId === null) return false;
     return batch.sourceDepartmentId === departmentId || resource?.providerDepartmentId === departmentId;
   },
+  /** Read why a batch failed inside the server in its own words (they may quote data or internals): center staff. */
+  readsInternalErrors: (subject: Subject) => isCenterStaff(subject),
   /** See a resource's personal items unmasked: administrators, and the providing department's users and stewards. */
   seesRaw: (subject: Subject, resource: { providerDepartmentId: number }) =>
     holds(subject, ['admin']) ||

@@ -20,6 +20,21 @@ export const batchErrorCodes = [
 ] as const;
 export type BatchErrorCode = (typeof batchErrorCodes)[number];
 
+/**
+ * Failures whose detail is the server's own words (a driver's message, a stack's "Cannot read properties of
+ * undefined"): they may quote data or internals, so only center staff read them; others see the code alone.
+ */
+const internalErrorCodes: readonly BatchErrorCode[] = ['database_error', 'internal'];
+
+/** The batch as a caller sees it: the detail of an internal failure left out unless they may read it. */
+export function withErrorShownTo<B extends { errorCode: string | null; error: string | null }>(
+  batch: B,
+  readsInternals: boolean,
+): B {
+  if (readsInternals || !internalErrorCodes.includes(batch.errorCode as BatchErrorCode)) return batch;
+  return { ...batch, error: null };
+}
+
 /** What a failed batch records. */
 export type BatchError = { code: BatchErrorCode; detail: string };
 

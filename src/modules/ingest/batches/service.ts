@@ -7,6 +7,7 @@ import type { CatalogService } from '../../catalog/index.ts';
 import type { Batch, BatchQuery, IssueQuery } from '../contract.ts';
 import { ingestPolicy } from '../policy.ts';
 import { inColumnOrder, visibleIssues } from '../records/service.ts';
+import { withErrorShownTo } from './errors.ts';
 import { rejectsWorkbook } from './rejects-xlsx.ts';
 import * as repo from './repository.ts';
 import type { BatchRunner } from './runner.ts';
@@ -72,6 +73,11 @@ export function createBatchReads(deps: {
     return toBatch(row);
   }
 
+  /** The batch as the caller may see it: why it failed inside the server, in the server's words, for center staff only. */
+  function shown(ctx: Ctx, batch: Batch): Batch {
+    return withErrorShownTo(batch, ctx.actor === null || ingestPolicy.readsInternalErrors(ctx.actor));
+  }
+
   /** A page of a batch's issues, personal columns masked as the caller must see them, raw values in file order. */
   async function issuesOf(ctx: Ctx, batch: Batch, q: IssueQuery) {
     const resource = await catalog.get(ctx, batch.resourceCode);
@@ -91,12 +97,13 @@ export function createBatchReads(deps: {
       const scope = await batchScope(ctx);
       if (scope === null) return { items: [], total: 0 };
       const { items, total } = await repo.findBatches(db, { ...q, resourceId, scope });
-      return { items: await Promise.all(items.map(toBatch)), total };
+      const batches = await Promise.all(items.map(toBatch));
+      return { items: batches.map((b) => shown(ctx, b)), total };
     },
 
     /** One batch with its counts, quality and (while running here) progress. */
     async get(ctx: Ctx, id: number) {
-      return readableBatch(ctx, id);
+      return shown(ctx, await readableBatch(ctx, id));
     },
 
     /** A batch's rejected (or flagged) rows with their reasons, where each came from, and raw values in file order. */

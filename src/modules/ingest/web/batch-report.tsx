@@ -316,6 +316,11 @@ function BatchErrorText({ batch }: { batch: Batch }) {
       <span data-testid="batch-error-message">
         {t(`errors.${batch.errorCode}`, { defaultValue: batch.errorCode })}
       </span>
+      {!batch.error && (
+        <Typography.Text type="secondary" data-testid="batch-error-ask-center">
+          {t('report.errorAskCenter', { id: batch.id })}
+        </Typography.Text>
+      )}
       {batch.error && (
         <Collapse
           ghost
