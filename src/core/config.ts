@@ -91,6 +91,16 @@ export const settings = {
     flag: '--ingest-max-record-chars',
     help: 'longest record (line) of a delivered CSV or NDJSON file, in characters; a longer one refuses the file',
   },
+  uploadQuotaMb: {
+    env: 'ONECITY_UPLOAD_QUOTA_MB',
+    flag: '--upload-quota-mb',
+    help: 'uploads a department may keep waiting to be loaded, in MB; a larger upload is refused',
+  },
+  uploadKeepHours: {
+    env: 'ONECITY_UPLOAD_KEEP_HOURS',
+    flag: '--upload-keep-hours',
+    help: 'hours an uploaded file is kept for loading before it is deleted',
+  },
   demo: {
     env: 'ONECITY_DEMO',
     flag: '--demo',
@@ -128,6 +138,8 @@ const schema = z.object({
   // Far above any real cell or row, far below what would strain the server (the text is held while read).
   ingestMaxFieldChars: int(1, 1 << 28).default(1 << 20),
   ingestMaxRecordChars: int(1, 1 << 28).default(4 << 20),
+  uploadQuotaMb: int(1, 1 << 30).default(4096),
+  uploadKeepHours: int(1, 24 * 365).default(24),
   demo: z.enum(['small', 'none']).default('small'),
 });
 

@@ -24,6 +24,7 @@ export function createModules(database: Database, config: Config, logger: Logger
     catalog: catalog.service,
     logger,
     csvLimits: { maxField: config.ingestMaxFieldChars, maxRecord: config.ingestMaxRecordChars },
+    uploadLimits: { quotaBytes: config.uploadQuotaMb * 1024 ** 2, keepHours: config.uploadKeepHours },
   });
   const registry = createRegistryModule({
     database,

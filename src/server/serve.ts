@@ -22,6 +22,8 @@ export async function serve(config: Config, logger: Logger, print: (line: string
       .catch((err) => logger.warn({ err }, 'open downloads not logged'));
     // Licenses that ran out since say so in the license registry.
     modules.registry.licenses.syncRegistry().catch((err) => logger.warn({ err }, 'license sync failed'));
+    // Uploads nobody loaded, and the files of loads long done, are not kept for ever.
+    modules.ingest.service.sweepUploads().catch((err) => logger.warn({ err }, 'upload sweep failed'));
     // The audit chain's head, signed, outside its table: deleting the newest entries shows at the next verify.
     modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   }, 10 * 60_000);

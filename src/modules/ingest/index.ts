@@ -2,6 +2,7 @@ import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import type { UploadLimits } from './deliveries/upload-store.ts';
 import { createPullService } from './pulls/service.ts';
 import type { CsvLimits } from './readers/csv-parser.ts';
 import { ingestRoutes } from './routes.ts';
@@ -22,6 +23,8 @@ export function createIngestModule(deps: {
   logger: Logger;
   /** How long a CSV field and record may be, in characters. */
   csvLimits?: CsvLimits;
+  /** Each department's quota of uploads waiting to be loaded, and how long they wait. */
+  uploadLimits?: UploadLimits;
 }) {
   const service = createIngestService(deps);
   const pulls = createPullService({

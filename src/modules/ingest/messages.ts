@@ -49,6 +49,10 @@ addMessages('ingest', {
     'zh-CN': '上传的文件已不存在，请重新上传',
     en: 'The uploaded file is gone; upload it again',
   },
+  upload_quota_exceeded: {
+    'zh-CN': '本部门待归集的上传文件已超过 {quotaMb} MB 的限额，请先完成或等待清理已上传的文件',
+    en: 'Your department’s uploads waiting to be loaded exceed the {quotaMb} MB quota; load or let the earlier ones expire first',
+  },
   not_your_department_delivery: {
     'zh-CN': '只能以本部门的名义交付数据',
     en: 'You may only deliver data in the name of your own department',

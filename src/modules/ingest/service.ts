@@ -2,9 +2,11 @@ import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import { findRunningStoredFiles } from './batches/repository.ts';
 import { createBatchRunner } from './batches/runner.ts';
 import { createBatchReads } from './batches/service.ts';
 import { createDeliveryService } from './deliveries/service.ts';
+import type { UploadLimits } from './deliveries/upload-store.ts';
 import './messages.ts';
 import type { CsvLimits } from './readers/csv-parser.ts';
 import { createOpenReads } from './records/open-reads.ts';
@@ -24,6 +26,7 @@ export function createIngestService(deps: {
   catalog: CatalogService;
   logger: Logger;
   csvLimits?: CsvLimits;
+  uploadLimits?: UploadLimits;
 }) {
   const { database, audit, catalog } = deps;
   const db = database.db;
@@ -33,7 +36,14 @@ export function createIngestService(deps: {
     onListenerError: (err) => deps.logger.warn({ err }, 'batch listener failed'),
   });
   return {
-    ...createDeliveryService({ dataDir: deps.dataDir, catalog, runner, limits: deps.csvLimits }),
+    ...createDeliveryService({
+      dataDir: deps.dataDir,
+      catalog,
+      runner,
+      limits: deps.csvLimits,
+      uploadLimits: deps.uploadLimits,
+      runningFiles: () => findRunningStoredFiles(db),
+    }),
     ...createBatchReads({ db, audit, catalog, runner }),
     ...createRecordReads({ db, audit, catalog }),
     /** Tells a listener of every batch that committed (the registries merge them). */

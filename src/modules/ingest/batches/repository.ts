@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../core/db.ts';
 import type { BatchQuery, IssueQuery } from '../contract.ts';
 import { batches, rowIssues } from '../schema.ts';
@@ -121,4 +121,13 @@ export async function isResourceLocked(db: Db, resourceId: number) {
     );
     return !row!.free;
   });
+}
+
+/** The stored files of batches still running (an upload being loaded must not be swept). */
+export async function findRunningStoredFiles(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ file: batches.storedFile })
+    .from(batches)
+    .where(and(eq(batches.status, 'running'), isNotNull(batches.storedFile)));
+  return rows.map((r) => r.file!);
 }

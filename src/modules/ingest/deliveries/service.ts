@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../../../core/context.ts';
 import { DomainError, ForbiddenError, InputError } from '../../../core/errors.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
@@ -13,6 +10,7 @@ import type { CsvLimits } from '../readers/csv-parser.ts';
 import { fromRecords, openFile } from '../readers/open-source.ts';
 import { previewText } from '../readers/preview.ts';
 import { autoMap } from './mapping.ts';
+import { createUploadStore, defaultUploadLimits, type UploadLimits } from './upload-store.ts';
 
 /**
  * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error (a
@@ -42,9 +40,17 @@ export function createDeliveryService(deps: {
   runner: BatchRunner;
   /** How long a CSV field and record may be (config: ingestMaxFieldChars, ingestMaxRecordChars). */
   limits?: CsvLimits;
+  /** Each department's quota of uploads waiting to be loaded, and how long they wait before they are swept. */
+  uploadLimits?: UploadLimits;
+  /** The files that batches running now read (never swept). */
+  runningFiles: () => Promise<string[]>;
 }) {
   const { catalog, limits } = deps;
-  const uploads = path.join(deps.dataDir, 'uploads');
+  const uploads = createUploadStore(
+    path.join(deps.dataDir, 'uploads'),
+    deps.uploadLimits ?? defaultUploadLimits,
+    deps.runningFiles,
+  );
   const { start, run } = deps.runner;
 
   async function resourceFor(ctx: Ctx, codeOrAlias: string): Promise<Resource> {
@@ -163,27 +169,17 @@ export function createDeliveryService(deps: {
     /** Keeps an uploaded file under the data directory and shows its detected encoding, headers, mapping and first rows. */
     async upload(ctx: Ctx, args: { resource: string; fileName: string; body: NodeJS.ReadableStream }) {
       const resource = await resourceFor(ctx, args.resource);
-      await fs.promises.mkdir(uploads, { recursive: true });
-      // Streamed to disk while hashing, so a large file never sits in memory; named by its hash.
-      const partial = path.join(
-        uploads,
-        `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      );
-      const hasher = createHash('sha256');
-      await pipeline(
-        args.body,
-        new Transform({
-          transform: (chunk, _enc, done) => {
-            hasher.update(chunk);
-            done(null, chunk);
-          },
-        }),
-        fs.createWriteStream(partial),
-      );
       const ext = path.extname(args.fileName).slice(1).toLowerCase();
-      const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
-      await fs.promises.rename(partial, path.join(uploads, uploadId));
-      const source = await openReadable(path.join(uploads, uploadId), { limits });
+      const { uploadId, file } = await uploads.receive(
+        ctx.actor,
+        args.body,
+        ['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv',
+      );
+      // A file that cannot be read is no use to anyone: it is not kept.
+      const source = await openReadable(file, { limits }).catch(async (error) => {
+        await fs.promises.rm(file, { force: true });
+        throw error;
+      });
       const sample: string[][] = [];
       for await (const rows of source.batches) {
         sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
@@ -213,8 +209,8 @@ export function createDeliveryService(deps: {
     ) {
       const resource = await resourceFor(ctx, args.resource);
       const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
-      const file = path.join(uploads, args.uploadId);
-      if (!fs.existsSync(file)) {
+      const file = uploads.fileOf(ctx.actor, args.uploadId);
+      if (!file) {
         throw new InputError('unknown_upload', 'The upload is gone', [
           { field: 'uploadId', reason: 'unknown_upload' },
         ]);
@@ -244,6 +240,9 @@ export function createDeliveryService(deps: {
     },
 
     startRecords,
+
+    /** Deletes uploads older than their keep time that no running batch reads (the server's housekeeping). */
+    sweepUploads: () => uploads.sweep(),
   };
 }
 
