@@ -91,6 +91,11 @@ export const settings = {
     flag: '--ingest-max-record-chars',
     help: 'longest record (line) of a delivered CSV or NDJSON file, in characters; a longer one refuses the file',
   },
+  openDataLicense: {
+    env: 'ONECITY_OPEN_DATA_LICENSE',
+    flag: '--open-data-license',
+    help: 'license of every open dataset (SPDX id): CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0 or ODbL-1.0',
+  },
   demo: {
     env: 'ONECITY_DEMO',
     flag: '--demo',
@@ -128,6 +133,8 @@ const schema = z.object({
   // Far above any real cell or row, far below what would strain the server (the text is held while read).
   ingestMaxFieldChars: int(1, 1 << 28).default(1 << 20),
   ingestMaxRecordChars: int(1, 1 << 28).default(4 << 20),
+  // The catalog has no license per resource: one open license for the whole portal (opendata/licenses.ts).
+  openDataLicense: z.enum(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODC-By-1.0', 'ODbL-1.0']).default('CC-BY-4.0'),
   demo: z.enum(['small', 'none']).default('small'),
 });
 
