@@ -134,7 +134,9 @@ const schema = z.object({
   ingestMaxFieldChars: int(1, 1 << 28).default(1 << 20),
   ingestMaxRecordChars: int(1, 1 << 28).default(4 << 20),
   // The catalog has no license per resource: one open license for the whole portal (opendata/licenses.ts).
-  openDataLicense: z.enum(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODC-By-1.0', 'ODbL-1.0']).default('CC-BY-4.0'),
+  openDataLicense: z
+    .enum(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODC-By-1.0', 'ODbL-1.0'])
+    .default('CC-BY-4.0'),
   demo: z.enum(['small', 'none']).default('small'),
 });
 

@@ -38,7 +38,11 @@ export const openSummary = z.object({
 export type OpenSummary = z.infer<typeof openSummary>;
 
 /** How many datasets of the current search have a filter's value: `label` names a department. */
-export const openFacetCount = z.object({ value: z.string(), label: z.string().optional(), count: z.number() });
+export const openFacetCount = z.object({
+  value: z.string(),
+  label: z.string().optional(),
+  count: z.number(),
+});
 export type OpenFacetCount = z.infer<typeof openFacetCount>;
 
 /**

@@ -7,16 +7,18 @@ type Filters = Pick<OpenQuery, 'classification' | 'departmentId' | 'updateCycle'
 type Dimension = keyof Filters;
 
 /** What each filter reads of a dataset, as the text the query string carries. */
-const valueOf: Record<Dimension, (p: Published) => string> = {
+const filterValue: Record<Dimension, (p: Published) => string> = {
   classification: (p) => p.resource.classification,
   departmentId: (p) => String(p.resource.providerDepartmentId),
   updateCycle: (p) => p.resource.updateCycle,
 };
-const dimensions = Object.keys(valueOf) as Dimension[];
+const dimensions = Object.keys(filterValue) as Dimension[];
 
 /** Whether a dataset passes every filter set, except `skip`'s. */
 function passes(p: Published, filters: Filters, skip?: Dimension) {
-  return dimensions.every((d) => d === skip || filters[d] === undefined || valueOf[d](p) === String(filters[d]));
+  return dimensions.every(
+    (d) => d === skip || filters[d] === undefined || filterValue[d](p) === String(filters[d]),
+  );
 }
 
 /** The datasets that pass every filter. */
@@ -33,7 +35,7 @@ export function facetCounts(list: Published[], filters: Filters): OpenFacets {
     const counts = new Map<string, OpenFacetCount>();
     for (const p of list) {
       if (!passes(p, filters, d)) continue;
-      const value = valueOf[d](p);
+      const value = filterValue[d](p);
       const entry = counts.get(value) ?? {
         value,
         ...(d === 'departmentId' ? { label: p.resource.providerDepartmentName } : {}),
@@ -44,5 +46,9 @@ export function facetCounts(list: Published[], filters: Filters): OpenFacets {
     }
     return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   };
-  return { classification: count('classification'), departmentId: count('departmentId'), updateCycle: count('updateCycle') };
+  return {
+    classification: count('classification'),
+    departmentId: count('departmentId'),
+    updateCycle: count('updateCycle'),
+  };
 }

@@ -18,9 +18,9 @@ import type {
 } from './contract.ts';
 import { downloadFormats } from './contract.ts';
 import { openDcatCatalog } from './dcat.ts';
+import { contentTypes, csvStream, headersOf, jsonStream, xlsxStream } from './download-writers.ts';
 import { applyFilters, facetCounts } from './facets.ts';
 import { type OpenLicenseId, openLicenses, termsOfUse } from './licenses.ts';
-import { contentTypes, csvStream, headersOf, jsonStream, xlsxStream } from './download-writers.ts';
 import './messages.ts';
 import {
   codeOfPublicName,

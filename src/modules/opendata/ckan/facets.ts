@@ -20,7 +20,8 @@ export function facetFields(value: unknown): string[] {
   if (!Array.isArray(list) || !list.every((f) => typeof f === 'string'))
     throw ckanInvalid('facet.field', 'Not a list of strings');
   if (list.length > 20) throw ckanInvalid('facet.field', 'Too many fields');
-  for (const field of list) if (!Object.hasOwn(fieldValues, field)) throw ckanBadQuery(`undefined field ${field}`);
+  for (const field of list)
+    if (!Object.hasOwn(fieldValues, field)) throw ckanBadQuery(`undefined field ${field}`);
   return list;
 }
 
@@ -32,8 +33,10 @@ export function ckanFacets(matches: Published[], params: Record<string, unknown>
     limitParam === '-1' || limitParam === -1 ? Infinity : intParam(limitParam, 'facet.limit', 50, 1000);
   const mincount = intParam(params['facet.mincount'], 'facet.mincount', 1, Number.MAX_SAFE_INTEGER);
   const facets: Record<string, Record<string, number>> = {};
-  const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> =
-    {};
+  const searchFacets: Record<
+    string,
+    { title: string; items: { name: string; display_name: string; count: number }[] }
+  > = {};
   for (const field of fields) {
     const counts = new Map<string, { count: number; display: string }>();
     for (const p of matches)
@@ -41,7 +44,8 @@ export function ckanFacets(matches: Published[], params: Record<string, unknown>
         const entry = counts.get(value) ?? {
           count: 0,
           // An organization shows its title (the provider's name), as CKAN does.
-          display: field === 'organization' || field === 'owner_org' ? p.resource.providerDepartmentName : value,
+          display:
+            field === 'organization' || field === 'owner_org' ? p.resource.providerDepartmentName : value,
         };
         entry.count++;
         counts.set(value, entry);

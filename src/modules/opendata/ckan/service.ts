@@ -1,9 +1,9 @@
 import type { Ctx } from '../../../core/context.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { openLicenses } from '../licenses.ts';
 import type { OpenDataService } from '../service.ts';
 import { CkanError, ckanInvalid, ckanNotFound } from './errors.ts';
 import { ckanFacets } from './facets.ts';
-import { openLicenses } from '../licenses.ts';
 import { ckanLicense, packageDict } from './package.ts';
 import { intParam, matcher, parseClauses, sorter } from './query.ts';
 
