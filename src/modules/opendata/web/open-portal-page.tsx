@@ -44,6 +44,11 @@ function choices(
   });
 }
 
+/** The "all" choice of a filter, with how many datasets it shows (every dataset has one value of each filter). */
+function allChoice(label: string, facet: OpenFacetCount[] | undefined) {
+  return { value: '', label: facet ? `${label} (${facet.reduce((n, f) => n + f.count, 0)})` : label };
+}
+
 /**
  * 开放数据门户: the landing figures and newest data, then the open datasets with search (pinyin initials too),
  * filters with counts, sort and pages, a hint when nothing matches, and the license and terms of use.
@@ -104,7 +109,7 @@ export function OpenPortalPage() {
           style={{ width: 180 }}
           data-testid="open-filter-classification"
           options={[
-            { value: '', label: t('portal.allClassifications') },
+            allChoice(t('portal.allClassifications'), facets?.classification),
             ...choices(
               classifications,
               facets?.classification,
@@ -122,7 +127,7 @@ export function OpenPortalPage() {
           style={{ width: 220 }}
           data-testid="open-filter-department"
           options={[
-            { value: '', label: t('portal.allProviders') },
+            allChoice(t('portal.allProviders'), facets?.departmentId),
             ...choices(departmentIds, facets?.departmentId, departmentName, params.departmentId),
           ]}
         />
@@ -133,7 +138,7 @@ export function OpenPortalPage() {
           style={{ width: 160 }}
           data-testid="open-filter-cycle"
           options={[
-            { value: '', label: t('portal.allCycles') },
+            allChoice(t('portal.allCycles'), facets?.updateCycle),
             ...choices(
               updateCycles,
               facets?.updateCycle,
