@@ -31,4 +31,12 @@ describe('config', () => {
     expect(shown).not.toContain('Admin#2026x');
     expect(shown).toContain('postgres://app:***@db:5432/onecity');
   });
+
+  it('takes the open-data license from the known ones, CC-BY-4.0 by default', () => {
+    expect(loadConfig({}).openDataLicense).toBe('CC-BY-4.0');
+    expect(loadConfig({ ONECITY_OPEN_DATA_LICENSE: 'CC0-1.0' }).openDataLicense).toBe('CC0-1.0');
+    expect(() => loadConfig({ ONECITY_OPEN_DATA_LICENSE: 'MIT' })).toThrow(
+      /ONECITY_OPEN_DATA_LICENSE \(--open-data-license\)/,
+    );
+  });
 });

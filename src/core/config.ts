@@ -101,6 +101,11 @@ export const settings = {
     flag: '--upload-keep-hours',
     help: 'hours an uploaded file is kept for loading before it is deleted',
   },
+  openDataLicense: {
+    env: 'ONECITY_OPEN_DATA_LICENSE',
+    flag: '--open-data-license',
+    help: 'license of every open dataset (SPDX id): CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0 or ODbL-1.0',
+  },
   demo: {
     env: 'ONECITY_DEMO',
     flag: '--demo',
@@ -140,6 +145,10 @@ const schema = z.object({
   ingestMaxRecordChars: int(1, 1 << 28).default(4 << 20),
   uploadQuotaMb: int(1, 1 << 30).default(4096),
   uploadKeepHours: int(1, 24 * 365).default(24),
+  // The catalog has no license per resource: one open license for the whole portal (opendata/licenses.ts).
+  openDataLicense: z
+    .enum(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODC-By-1.0', 'ODbL-1.0'])
+    .default('CC-BY-4.0'),
   demo: z.enum(['small', 'none']).default('small'),
 });
 

@@ -50,6 +50,7 @@ export function createModules(database: Database, config: Config, logger: Logger
     ingest: ingest.service,
     audit: audit.service,
     org: org.service,
+    license: config.openDataLicense,
     now,
   });
   return { audit, org, accounts, catalog, ingest, registry, sharing, opendata };

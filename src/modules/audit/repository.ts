@@ -89,6 +89,19 @@ export async function countEvents(db: Db, action: string, targetType: string, ta
   return Number(row?.n ?? 0);
 }
 
+/** Events of one action per target id (every target type), counted as countEvents counts them. */
+export async function countEventsByTarget(db: Db, action: string) {
+  const rows = await db
+    .select({
+      targetId: auditEntries.targetId,
+      n: sql<string>`coalesce(sum(coalesce((${auditEntries.detail}->>'count')::int, 1)), 0)`,
+    })
+    .from(auditEntries)
+    .where(eq(auditEntries.action, action))
+    .groupBy(auditEntries.targetId);
+  return new Map(rows.map((r) => [r.targetId ?? '', Number(r.n)]));
+}
+
 /** The chain's head: its entry count, newest id and hash, read in one statement (one snapshot); null when empty. */
 export async function chainHead(db: Db) {
   const [row] = await queryRows<{ count: string | number; id: string | number; hash: string }>(

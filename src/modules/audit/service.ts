@@ -123,6 +123,9 @@ export function createAuditService(deps: { db: Db; dataDir: string }) {
     countEvents: (action: string, targetType: string, targetId: string) =>
       repo.countEvents(deps.db, action, targetType, targetId),
 
+    /** Events of one action per target id, tallied entries counted by their `detail.count` (open-data figures). */
+    countEventsByTarget: (action: string) => repo.countEventsByTarget(deps.db, action),
+
     /** Entry count, for the home page. */
     count: () => repo.countEntries(deps.db),
 

@@ -37,7 +37,26 @@ export const openSummary = z.object({
 });
 export type OpenSummary = z.infer<typeof openSummary>;
 
-export const openPage = z.object({ items: z.array(openSummary), total: z.number() });
+/** How many datasets of the current search have a filter's value: `label` names a department. */
+export const openFacetCount = z.object({
+  value: z.string(),
+  label: z.string().optional(),
+  count: z.number(),
+});
+export type OpenFacetCount = z.infer<typeof openFacetCount>;
+
+/**
+ * Counts beside the portal's filters, for the current search: each filter's counts apply the search text and the
+ * other filters (not its own), so they say how many a pick would show.
+ */
+export const openFacets = z.object({
+  classification: z.array(openFacetCount),
+  departmentId: z.array(openFacetCount),
+  updateCycle: z.array(openFacetCount),
+});
+export type OpenFacets = z.infer<typeof openFacets>;
+
+export const openPage = z.object({ items: z.array(openSummary), total: z.number(), facets: openFacets });
 export type OpenPage = z.infer<typeof openPage>;
 
 /** An item as published: personal items are never listed, so the flag is left out. */
@@ -55,9 +74,39 @@ export const openLinks = z.object({
   dcat: z.string(),
 });
 
+/** The license every open dataset is published under (setting ONECITY_OPEN_DATA_LICENSE). */
+export const openLicense = z.object({
+  /** SPDX identifier. */
+  id: z.string(),
+  /** The id in CKAN's license list. */
+  ckanId: z.string(),
+  title: z.string(),
+  titleZh: z.string(),
+  url: z.string(),
+});
+export type OpenLicense = z.infer<typeof openLicense>;
+
+/** The terms of use (使用条款), one sentence a line, in each language. */
+export const openTerms = z.object({ 'zh-CN': z.array(z.string()), en: z.array(z.string()) });
+export type OpenTerms = z.infer<typeof openTerms>;
+
+/** The portal's landing figures, the newest data and the license and terms all datasets share. */
+export const openOverview = z.object({
+  datasets: z.number(),
+  departments: z.number(),
+  rows: z.number(),
+  downloads: z.number(),
+  recent: z.array(openSummary),
+  license: openLicense,
+  terms: openTerms,
+});
+export type OpenOverview = z.infer<typeof openOverview>;
+
 /** One open dataset with its public items, download counts and links. */
 export const openDataset = openSummary.extend({
   items: z.array(openItem),
+  license: openLicense,
+  terms: openTerms,
   openCondition: z.string().nullable(),
   downloads: z.object({ csv: z.number(), xlsx: z.number(), json: z.number() }),
   links: openLinks,

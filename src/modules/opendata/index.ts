@@ -5,6 +5,7 @@ import type { IngestService } from '../ingest/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { ckanRoutes } from './ckan/routes.ts';
 import { createCkanService } from './ckan/service.ts';
+import type { OpenLicenseId } from './licenses.ts';
 import { openDataRoutes } from './routes.ts';
 import { createOpenDataService } from './service.ts';
 
@@ -17,6 +18,8 @@ export function createOpenDataModule(deps: {
   audit: AuditService;
   /** For the providers' codes and contact numbers in the DCAT-AP catalog and CKAN's organizations. */
   org: OrgService;
+  /** The license of every published dataset (setting ONECITY_OPEN_DATA_LICENSE); CC-BY-4.0 if not given. */
+  license?: OpenLicenseId;
   /** The clock of the per-minute tallies of anonymous downloads; tests move it. */
   now?: () => Date;
 }) {

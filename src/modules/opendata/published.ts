@@ -1,6 +1,6 @@
 import { type DataItem, isPersonalItem, type ResourceView } from '../catalog/index.ts';
 import type { Department } from '../org/index.ts';
-import type { OpenItem, OpenSummary } from './contract.ts';
+import type { OpenItem, OpenLicense, OpenSummary } from './contract.ts';
 
 /** An open dataset as everything public sees it: the resource with its public items, its data's size and age. */
 export type Published = {
@@ -11,6 +11,8 @@ export type Published = {
   rows: number;
   dataUpdatedAt: string | null;
   provider: Department | undefined;
+  /** The license it is published under (one for the whole portal: the catalog has no license per resource). */
+  license: OpenLicense;
 };
 
 /** A resource's public identifier: its alias, or its code with - for / (so it fits a URL segment and CKAN names). */

@@ -4,6 +4,7 @@ import {
   downloadFormats,
   nameParam,
   openDataset,
+  openOverview,
   openPage,
   openPreview,
   openProvider,
@@ -15,7 +16,7 @@ import type { OpenDataService } from './service.ts';
 /** Where the request reached this server, for absolute links in documents harvesters keep. */
 export const baseUrlOf = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
 
-/** The open data portal's API (no sign-in): list, providers, one dataset, preview, downloads, DCAT-AP. */
+/** The open data portal's API (no sign-in): figures, list, providers, one dataset, preview, downloads, DCAT-AP. */
 export function openDataRoutes(open: OpenDataService) {
   return async (app: App) => {
     const tags = ['opendata'];
@@ -29,6 +30,18 @@ export function openDataRoutes(open: OpenDataService) {
       '/api/open/resources',
       { config, schema: { tags, querystring: openQuery, response: { 200: openPage } } },
       (req) => open.list(req.ctx, req.query),
+    );
+    app.get(
+      '/api/open/overview',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The portal's figures, newest datasets, license and terms of use",
+          response: { 200: openOverview },
+        },
+      },
+      (req) => open.overview(req.ctx),
     );
     app.get(
       '/api/open/providers',

@@ -10,6 +10,7 @@ import type { OrgService } from '../org/index.ts';
 import type {
   DownloadFormat,
   OpenDataset,
+  OpenOverview,
   OpenPage,
   OpenPreview,
   OpenProvider,
@@ -18,6 +19,8 @@ import type {
 import { downloadFormats } from './contract.ts';
 import { openDcatCatalog } from './dcat.ts';
 import { contentTypes, csvStream, headersOf, jsonStream, xlsxStream } from './download-writers.ts';
+import { applyFilters, facetCounts } from './facets.ts';
+import { type OpenLicenseId, openLicenses, termsOfUse } from './licenses.ts';
 import './messages.ts';
 import {
   codeOfPublicName,
@@ -36,6 +39,8 @@ export type OpenDataService = ReturnType<typeof createOpenDataService>;
 export type PublishedFilters = Pick<OpenQuery, 'q' | 'classification' | 'departmentId' | 'updateCycle'>;
 
 const PREVIEW_ROWS = 20;
+/** How many of the newest datasets the landing page names. */
+const RECENT = 5;
 
 /**
  * Open data (数据开放): which resources are published (open in the catalog, with loaded data), their public
@@ -46,9 +51,14 @@ export function createOpenDataService(deps: {
   ingest: IngestService;
   audit: AuditService;
   org: OrgService;
+  /** The license of every published dataset (setting ONECITY_OPEN_DATA_LICENSE). */
+  license?: OpenLicenseId;
   now?: () => Date;
 }) {
   const { catalog, audit, org } = deps;
+  const { euUri, ...license } = openLicenses[deps.license ?? 'CC-BY-4.0'];
+  const terms = termsOfUse(license);
+  const rights = { license, euUri, terms };
   const reads = deps.ingest.openReads;
   const now = deps.now ?? (() => new Date());
   // Anonymous downloads, per address, dataset, format and minute: one client cannot write unbounded audit rows.
@@ -92,6 +102,7 @@ export function createOpenDataService(deps: {
           rows: s.rows,
           dataUpdatedAt: s.updatedAt,
           provider: departments.byId.get(r.providerDepartmentId),
+          license,
         },
       ];
     });
@@ -135,15 +146,42 @@ export function createOpenDataService(deps: {
   return {
     published,
     find,
+    /** The license, its EU authority URI (for DCAT) and the terms of use every published dataset carries. */
+    rights,
 
     /** Logs the tallies of anonymous downloads: the minutes that ended, or all of them (at shutdown). */
     flushDownloads: (all = false) => flushDownloads(now().getTime(), all),
 
-    /** The portal's list: published datasets filtered, searched (pinyin initials too), sorted and paged. */
+    /**
+     * The portal's list: published datasets searched (pinyin initials too), filtered, sorted and paged, with the
+     * counts beside each filter for this search.
+     */
     async list(ctx: Ctx, q: OpenQuery): Promise<OpenPage> {
-      const all = sortPublished(await published(ctx, q), q.sort);
+      const found = await published(ctx, { q: q.q });
+      const all = sortPublished(applyFilters(found, q), q.sort);
       const start = (q.page - 1) * q.pageSize;
-      return { items: all.slice(start, start + q.pageSize).map(toSummary), total: all.length };
+      return {
+        items: all.slice(start, start + q.pageSize).map(toSummary),
+        total: all.length,
+        facets: facetCounts(found, q),
+      };
+    },
+
+    /** The landing page's figures: datasets, providers, rows and downloads, the newest data, license and terms. */
+    async overview(ctx: Ctx): Promise<OpenOverview> {
+      const all = await published(ctx);
+      const downloads = await audit.countEventsByTarget('opendata.download');
+      const codes = new Set(all.map((p) => p.resource.code));
+      const pending = anonymous.pending((k) => codes.has(k.code));
+      return {
+        datasets: all.length,
+        departments: new Set(all.map((p) => p.resource.providerDepartmentId)).size,
+        rows: all.reduce((sum, p) => sum + p.rows, 0),
+        downloads: all.reduce((sum, p) => sum + (downloads.get(p.resource.code) ?? 0), pending),
+        recent: sortPublished(all, 'updated').slice(0, RECENT).map(toSummary),
+        license,
+        terms,
+      };
     },
 
     /** The departments that publish open datasets, with how many each, for the portal's filter. */
@@ -168,6 +206,8 @@ export function createOpenDataService(deps: {
         ...toSummary(p),
         items: openItems(p.resource),
         openCondition: p.resource.openCondition,
+        license,
+        terms,
         downloads: await downloadCounts(ctx, p.resource.code),
         links: linksOf(p.name),
       };
@@ -176,7 +216,7 @@ export function createOpenDataService(deps: {
     /** The open catalog as DCAT-AP JSON-LD, datasets in name order; `baseUrl` is where this server is reached. */
     async catalogJsonld(ctx: Ctx, baseUrl: string) {
       const [datasets, departments] = await Promise.all([published(ctx), org.departmentDirectory()]);
-      return openDcatCatalog(sortPublished(datasets, 'name'), departments.all, baseUrl);
+      return openDcatCatalog(sortPublished(datasets, 'name'), departments.all, baseUrl, rights);
     },
 
     /** The first rows of a dataset in key order, public items only. */

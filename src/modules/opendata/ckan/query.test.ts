@@ -12,6 +12,13 @@ function dataset(name: string, fields: Partial<ResourceView> & { org?: string } 
     rows: 1,
     dataUpdatedAt: '2025-06-01T00:00:00.000Z',
     provider: { code: org.toUpperCase() } as Published['provider'],
+    license: {
+      id: 'CC-BY-4.0',
+      ckanId: 'cc-by',
+      title: 'CC BY 4.0',
+      titleZh: 'CC BY 4.0',
+      url: 'https://creativecommons.org/licenses/by/4.0/',
+    },
     resource: {
       code: `103001/00000${name.length}`,
       name,
@@ -74,6 +81,8 @@ describe('CKAN query subset', () => {
     expect(pick('tags:井盖')).toEqual(['component']);
     expect(pick('res_format:csv organization:jyj')).toEqual(['jyj_schools']);
     expect(pick('extras_update_cycle:yearly')).toEqual(['jyj_schools']);
+    expect(pick('license_id:cc-by')).toEqual(['component', 'jyj_schools']);
+    expect(pick('license_id:notspecified')).toEqual([]);
     expect(pick('metadata_modified:[2025-01-01 TO *]')).toEqual(['component']);
     expect(pick('metadata_modified:[* TO 2024-12-31T23:59:59Z]')).toEqual(['jyj_schools']);
     expect(pick('groups:*')).toEqual([]);

@@ -41,7 +41,7 @@ function bound(text: string, field: string): number | null {
 }
 
 /** What each field a clause may name reads of a dataset. */
-const fieldValues: Record<string, (p: Published) => string[]> = {
+export const fieldValues: Record<string, (p: Published) => string[]> = {
   id: (p) => [p.resource.code],
   name: (p) => [p.name],
   title: (p) => [p.resource.name],
@@ -54,7 +54,7 @@ const fieldValues: Record<string, (p: Published) => string[]> = {
   state: () => ['active'],
   capacity: () => ['public'],
   groups: () => [],
-  license_id: () => ['notspecified'],
+  license_id: (p) => [p.license.ckanId],
   extras_update_cycle: (p) => [p.resource.updateCycle],
   extras_classification: (p) => [p.resource.classification],
   extras_class_code: (p) => [p.resource.classCode],

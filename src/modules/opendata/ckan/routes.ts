@@ -20,7 +20,7 @@ export function ckanRoutes(ckan: CkanService) {
         tags: ['opendata'],
         params: z.object({ action: z.string().max(100) }),
         description:
-          'CKAN Action API: package_list, package_show (id), package_search (q, fq, sort, rows, start).',
+          'CKAN Action API: package_list, package_show (id), package_search (q, fq, sort, rows, start, facet.field, facet.limit, facet.mincount), license_list.',
       },
       handler: async (req, reply) => {
         const params: CkanParams = {

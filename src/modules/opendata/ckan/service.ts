@@ -1,8 +1,10 @@
 import type { Ctx } from '../../../core/context.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { openLicenses } from '../licenses.ts';
 import type { OpenDataService } from '../service.ts';
 import { CkanError, ckanInvalid, ckanNotFound } from './errors.ts';
-import { packageDict } from './package.ts';
+import { ckanFacets } from './facets.ts';
+import { ckanLicense, packageDict } from './package.ts';
 import { intParam, matcher, parseClauses, sorter } from './query.ts';
 
 /** An action's parameters: the query string merged with a JSON body (CKAN clients use either). */
@@ -10,7 +12,7 @@ export type CkanParams = Record<string, unknown>;
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** The CKAN Action API subset: package_list, package_show and package_search over the published datasets. */
+/** The CKAN Action API subset: package_list, package_show, package_search and license_list. */
 function createCkanActions(open: OpenDataService) {
   return {
     /** Names of all published datasets, in name order; `limit` and `offset` page them. */
@@ -56,9 +58,13 @@ function createCkanActions(open: OpenDataService) {
         count: matches.length,
         sort,
         results: matches.slice(start, start + rows).map((p) => packageDict(p, baseUrl)),
-        facets: {},
-        search_facets: {},
+        ...ckanFacets(matches, params),
       };
+    },
+
+    /** The licenses a dataset here may carry, as CKAN's license list describes them. */
+    async license_list() {
+      return Object.values(openLicenses).map(ckanLicense);
     },
   };
 }

@@ -23,6 +23,7 @@ import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { ClassificationTag } from '../../catalog/web/index.ts';
 import type { OpenItem } from '../contract.ts';
 import { OpenFrame } from './open-frame.tsx';
+import { LicenseTerms } from './open-landing.tsx';
 import {
   downloadFormats,
   type OpenDataset,
@@ -118,6 +119,15 @@ function DatasetView({ dataset: d }: { dataset: OpenDataset }) {
                   children: t(`catalog:formats.${d.format}`),
                 },
                 {
+                  key: 'license',
+                  label: t('dataset.fields.license'),
+                  children: (
+                    <a href={d.license.url} target="_blank" rel="noreferrer license">
+                      {d.license.id}
+                    </a>
+                  ),
+                },
+                {
                   key: 'metadataModified',
                   label: t('dataset.fields.metadataModified'),
                   children: formatDateTime(d.metadataModified),
@@ -170,6 +180,9 @@ function DatasetView({ dataset: d }: { dataset: OpenDataset }) {
           </Card>
         </Col>
       </Row>
+      <Card size="small" title={t('portal.licenseTitle')}>
+        <LicenseTerms license={d.license} terms={d.terms} />
+      </Card>
       <ItemsCard dataset={d} />
       <PreviewCard dataset={d} />
       <Card size="small" title={t('dataset.api')}>

@@ -9,18 +9,50 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { ClassificationTag, classifications, updateCycles } from '../../catalog/web/index.ts';
 import { OpenFrame } from './open-frame.tsx';
+import { LicenseCard, OpenFigures } from './open-landing.tsx';
 import {
   datasetPath,
   downloadFormats,
+  type OpenFacetCount,
   type OpenSummary,
   openSorts,
+  useOpenOverview,
   useOpenPage,
   useOpenProviders,
 } from './opendata-api.ts';
 
 const filterKeys = ['q', 'classification', 'departmentId', 'updateCycle'] as const;
 
-/** 开放数据门户: the public list of open datasets with search (pinyin initials too), filters, sort and pages. */
+/**
+ * A filter's choices with the count beside each (from the server, for the current search); a choice with none is
+ * shown with 0 and disabled, unless it is the one picked.
+ */
+function choices(
+  values: readonly string[],
+  facet: OpenFacetCount[] | undefined,
+  label: (value: string) => string,
+  picked: string,
+) {
+  const counts = new Map((facet ?? []).map((f) => [f.value, f.count]));
+  return values.map((value) => {
+    const count = counts.get(value) ?? 0;
+    return {
+      value,
+      label: facet ? `${label(value)} (${count})` : label(value),
+      disabled: Boolean(facet) && !count && value !== picked,
+    };
+  });
+}
+
+/** The "all" choice of a filter, with how many datasets it shows (every dataset has one value of each filter). */
+function allChoice(label: string, facet: OpenFacetCount[] | undefined) {
+  return { value: '', label: facet ? `${label} (${facet.reduce((n, f) => n + f.count, 0)})` : label };
+}
+
+/**
+ * 开放数据门户: the landing figures and newest data, then the open datasets with search (pinyin initials too),
+ * filters with counts, sort and pages, a hint when nothing matches, and the license and terms of use.
+ */
 export function OpenPortalPage() {
   const { t } = useTranslation('opendata');
   const location = useLocation();
@@ -35,12 +67,17 @@ export function OpenPortalPage() {
   });
   const [search, setSearch] = useState(params.q);
   const page = useOpenPage({ ...params, page: Number(params.page), pageSize: Number(params.pageSize) });
+  const overview = useOpenOverview();
   const providers = useOpenProviders();
+  const facets = page.data?.facets;
   const filtered = filterKeys.some((k) => params[k]);
   const clearFilters = () => {
     setSearch('');
     setParams({ q: '', classification: '', departmentId: '', updateCycle: '' });
   };
+  // Every publishing department, named by the providers' list, counted for this search like the other filters.
+  const departmentIds = (providers.data ?? []).map((d) => String(d.id));
+  const departmentName = (id: string) => providers.data?.find((d) => String(d.id) === id)?.name ?? id;
 
   return (
     <OpenFrame>
@@ -49,6 +86,9 @@ export function OpenPortalPage() {
           {t('portal.title')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('portal.subtitle')}</Typography.Text>
+      </Flex>
+      <OpenFigures overview={overview.data} />
+      <Flex vertical gap={8} style={{ marginBottom: 24 }}>
         <Input.Search
           allowClear
           size="large"
@@ -57,7 +97,7 @@ export function OpenPortalPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onSearch={(q) => setParams({ q: q.trim() })}
-          style={{ maxWidth: 720, marginTop: 8 }}
+          style={{ maxWidth: 720 }}
           data-testid="open-search"
         />
       </Flex>
@@ -67,9 +107,15 @@ export function OpenPortalPage() {
           value={params.classification}
           onChange={(classification) => setParams({ classification })}
           style={{ width: 180 }}
+          data-testid="open-filter-classification"
           options={[
-            { value: '', label: t('portal.allClassifications') },
-            ...classifications.map((c) => ({ value: c, label: t(`catalog:classifications.${c}`) })),
+            allChoice(t('portal.allClassifications'), facets?.classification),
+            ...choices(
+              classifications,
+              facets?.classification,
+              (c) => t(`catalog:classifications.${c}`),
+              params.classification,
+            ),
           ]}
         />
         <Select
@@ -78,10 +124,11 @@ export function OpenPortalPage() {
           onChange={(departmentId) => setParams({ departmentId })}
           loading={providers.isPending}
           showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 200 }}
+          style={{ width: 220 }}
+          data-testid="open-filter-department"
           options={[
-            { value: '', label: t('portal.allProviders') },
-            ...(providers.data ?? []).map((d) => ({ value: String(d.id), label: `${d.name} (${d.count})` })),
+            allChoice(t('portal.allProviders'), facets?.departmentId),
+            ...choices(departmentIds, facets?.departmentId, departmentName, params.departmentId),
           ]}
         />
         <Select
@@ -89,9 +136,15 @@ export function OpenPortalPage() {
           value={params.updateCycle}
           onChange={(updateCycle) => setParams({ updateCycle })}
           style={{ width: 160 }}
+          data-testid="open-filter-cycle"
           options={[
-            { value: '', label: t('portal.allCycles') },
-            ...updateCycles.map((c) => ({ value: c, label: t(`catalog:updateCycles.${c}`) })),
+            allChoice(t('portal.allCycles'), facets?.updateCycle),
+            ...choices(
+              updateCycles,
+              facets?.updateCycle,
+              (c) => t(`catalog:updateCycles.${c}`),
+              params.updateCycle,
+            ),
           ]}
         />
         <Select
@@ -120,9 +173,14 @@ export function OpenPortalPage() {
           data-testid="open-list"
           locale={{
             emptyText: filtered ? (
-              <TableEmpty text={t('portal.empty')}>
-                <Button onClick={clearFilters}>{t('portal.clearFilters')}</Button>
-              </TableEmpty>
+              <EmptySearchHint
+                q={params.q}
+                otherFilters={filterKeys.some((k) => k !== 'q' && params[k])}
+                onClear={clearFilters}
+                onSearchEverywhere={() =>
+                  setParams({ classification: '', departmentId: '', updateCycle: '' })
+                }
+              />
             ) : (
               <TableEmpty text={t('portal.emptyPortal')}>
                 <Typography.Text type="secondary">{t('portal.emptyPortalHint')}</Typography.Text>
@@ -178,6 +236,41 @@ export function OpenPortalPage() {
           )}
         />
       )}
+      <LicenseCard overview={overview.data} />
     </OpenFrame>
+  );
+}
+
+/** What a search that finds nothing shows: what to try, clear the filters, or search the words alone. */
+function EmptySearchHint(props: {
+  q: string;
+  otherFilters: boolean;
+  onClear: () => void;
+  onSearchEverywhere: () => void;
+}) {
+  const { t } = useTranslation('opendata');
+  return (
+    <TableEmpty text={t('portal.empty')}>
+      <Flex vertical align="center" gap={12} data-testid="open-empty-hint">
+        <div style={{ textAlign: 'left' }}>
+          <Typography.Text type="secondary">{t('portal.emptyTry')}</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {(['words', 'pinyin', 'filters'] as const).map((tip) => (
+              <li key={tip}>
+                <Typography.Text type="secondary">{t(`portal.emptyTips.${tip}`)}</Typography.Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <Space wrap>
+          <Button type="primary" onClick={props.onClear} data-testid="open-empty-clear">
+            {t('portal.clearFilters')}
+          </Button>
+          {props.q && props.otherFilters && (
+            <Button onClick={props.onSearchEverywhere}>{t('portal.searchEverywhere', { q: props.q })}</Button>
+          )}
+        </Space>
+      </Flex>
+    </TableEmpty>
   );
 }

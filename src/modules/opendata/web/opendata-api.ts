@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { OpenDataset, OpenPage, OpenPreview, OpenProvider } from '../contract.ts';
+import type { OpenDataset, OpenOverview, OpenPage, OpenPreview, OpenProvider } from '../contract.ts';
 
-export type { OpenSummary } from '../contract.ts';
-export type { OpenDataset, OpenPage, OpenPreview, OpenProvider };
+export type { OpenFacetCount, OpenLicense, OpenSummary, OpenTerms } from '../contract.ts';
+export type { OpenDataset, OpenOverview, OpenPage, OpenPreview, OpenProvider };
 
 // Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
 export const downloadFormats = ['csv', 'xlsx', 'json'] as const;
@@ -35,11 +35,19 @@ export function useOpenPage(filters: OpenFilters) {
   });
 }
 
-/** The departments publishing open data, for the filter. */
+/** The departments publishing open data, for the filter's names. */
 export function useOpenProviders() {
   return useQuery({
     queryKey: [...openKey, 'providers'],
     queryFn: () => api.get<OpenProvider[]>('/api/open/providers'),
+  });
+}
+
+/** The landing page's figures, the newest datasets, the license and the terms of use. */
+export function useOpenOverview() {
+  return useQuery({
+    queryKey: [...openKey, 'overview'],
+    queryFn: () => api.get<OpenOverview>('/api/open/overview'),
   });
 }
 
