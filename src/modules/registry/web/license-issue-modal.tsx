@@ -172,10 +172,12 @@ export function LicenseIssueModal({ onClose }: { onClose: () => void }) {
  * offers the matches as the registry shows them to this user: masked name and code. The value is the entity's ref.
  */
 function HolderPicker({
+  id,
   holderIdType,
   value,
   onChange,
 }: {
+  id?: string;
   holderIdType: string;
   value?: string;
   onChange?: (ref: string) => void;
@@ -184,7 +186,9 @@ function HolderPicker({
   const [term, setTerm] = useState('');
   const found = useHolderSearch(holderIdType, term);
   return (
+    // The form item's id, so its label names the picker.
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: setTerm }}
       value={value}
       onChange={onChange}
