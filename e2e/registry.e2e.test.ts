@@ -347,6 +347,10 @@ describe('base registries', () => {
       .poll(async () => (await dropdown.locator('.ant-select-item-option').allTextContents()).sort())
       .toEqual(['离婚证', '结婚证']);
     await dropdown.getByTitle('结婚证', { exact: true }).click();
+    const typeItem = form.locator('.ant-form-item', { has: page.getByLabel('证照类型', { exact: true }) });
+    await expect
+      .poll(() => typeItem.locator('.ant-select-content, .ant-select-selector').first().textContent())
+      .toBe('结婚证');
 
     // The holder is found by name in the population registry, shown masked, and picked.
     await form.getByLabel('持证主体', { exact: true }).click();
@@ -357,6 +361,9 @@ describe('base registries', () => {
     expect(await option.textContent()).not.toContain(person.id);
     await option.click();
     await session.shot('license-issue-pickers');
+    expect(await typeItem.locator('.ant-select-content, .ant-select-selector').first().textContent()).toBe(
+      '结婚证',
+    );
     await page.getByRole('dialog').getByRole('button', { name: '签发证照' }).click();
     await page.getByText(/^已签发证照 /).waitFor();
     await form.waitFor({ state: 'detached' });

@@ -102,7 +102,11 @@ export function LicenseIssueModal({ onClose }: { onClose: () => void }) {
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              onChange={() => form.setFieldValue('typeCode', undefined)}
+              // A type chosen before stays only if the department issues it.
+              onChange={(id: number) => {
+                const type = types.data?.find((t) => t.code === form.getFieldValue('typeCode'));
+                if (type?.departmentId !== id) form.setFieldValue('typeCode', undefined);
+              }}
               loading={departments.isPending}
               options={(departments.data ?? [])
                 .filter((d) => d.active)
