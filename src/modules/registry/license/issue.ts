@@ -1,7 +1,7 @@
 import { checkCreditCode, checkIdNumber, digitsAt, isRealDate } from '../../../core/cn-codes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
-import { type FieldError, InputError } from '../../../core/errors.ts';
+import { type FieldError, InputError, NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
 import { maskIdNumber } from '../../../core/masking.ts';
 import type { DepartmentDirectory } from '../../org/index.ts';
@@ -83,7 +83,12 @@ async function withHolder(deps: LicenseDeps, input: LicenseIssue, at = ''): Prom
   const registry = input.holderIdType === '111' ? 'population' : 'legal_person';
   const key = await keyOfRef(deps.database.db, registry, input.holderRef);
   const entity =
-    key === undefined ? undefined : await deps.registry.get(registry, key).catch(() => undefined);
+    key === undefined
+      ? undefined
+      : await deps.registry.get(registry, key).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
   const name = entity?.values[nameItems[registry]];
   if (!key || !name) return refuse('holderRef', 'holder_not_in_registry');
   return { ...input, holderId: key, holderName: name };
