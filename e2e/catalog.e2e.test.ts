@@ -1,8 +1,11 @@
 // Drives the resource catalog in Debian's Chromium against a real server: search by pinyin initials, a resource's
-// data items, registering a resource (with the server's rule errors on the form), editing it and its version diff.
+// data items, registering a resource (with the server's rule errors on the form), editing it and its version diff,
+// a base registry's data on its resource's page, and exporting and importing the catalog.
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSession } from './server.ts';
+import { browserSession, idNumber } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
@@ -281,6 +284,111 @@ describe('resource catalog', () => {
     await session.page.getByText('资源代码 301005/000001，当前版本 3').waitFor();
     expect(await form.getByLabel('资源摘要').inputValue()).toBe(input.summary);
     expect(await formItem(form, '更新周期').textContent()).toContain('每周');
+  });
+
+  test('shows a base registry’s data on its resource’s page, with a link to the registry', async () => {
+    await asAdmin('/');
+    const { request } = session.page;
+    // Two people delivered by 公安, merged into the population registry in the background.
+    const people = [
+      { id_number: idNumber('43011219900312001'), name: '欧阳明远', sex: '男', birth_date: '1990-03-12' },
+      { id_number: idNumber('43011219920815002'), name: '欧阳明月', sex: '女', birth_date: '1992-08-15' },
+    ];
+    const pushed = await request.post('/api/ingest/push/gafj_household', { data: { records: people } });
+    expect(pushed.status(), await pushed.text()).toBe(200);
+    const count = async () => (await (await request.get('/api/registry/stats')).json()).population as number;
+    await expect.poll(count, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const total = await count();
+
+    await session.page.goto('/catalog/101001%2F000001');
+    await session.page.getByRole('heading', { name: '人口基础信息' }).waitFor();
+    // The registry's tab stands where other resources have their records (数据).
+    await session.page.getByTestId('resource-tab-registry').click();
+    await session.page.waitForURL(/tab=registry/);
+    expect(await session.page.getByTestId('resource-tab-data').count()).toBe(0);
+    await expect
+      .poll(() => session.page.getByTestId('resource-registry-summary').textContent())
+      .toContain(`共 ${total} 个实体`);
+    const rows = session.page.getByTestId('resource-registry-entities').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(Math.min(total, 10));
+    await session.shot('resource-registry-tab');
+    await session.page.getByTestId('resource-registry-open').click();
+    await session.page.waitForURL(/\/registry\/population$/);
+
+    // A departmental resource keeps its records tab and has no registry tab.
+    await session.page.goto('/catalog/gafj_household');
+    await session.page.getByTestId('resource-tab-data').waitFor();
+    expect(await session.page.getByTestId('resource-tab-registry').count()).toBe(0);
+  });
+
+  test('exports the catalog as XLSX and DCAT-AP, and imports a workbook after a trial that shows what it does', async () => {
+    await asAdmin('/catalog');
+    const page = session.page;
+    /** Clicks an item of the export menu and returns the downloaded file. */
+    const download = async (item: string) => {
+      await page.getByTestId('catalog-export').click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(item).click()]);
+      const saved = await file.path();
+      return { name: file.suggestedFilename(), body: fs.readFileSync(saved) };
+    };
+
+    const xlsx = await download('catalog-export-xlsx');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as never);
+    const sheet = workbook.getWorksheet('资源目录')!;
+    const column = (header: string) => {
+      let found = 0;
+      sheet.getRow(1).eachCell((cell, c) => {
+        if (cell.value === header) found = c;
+      });
+      return found;
+    };
+    let legalPersonRow = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === '102001/000001') legalPersonRow = n;
+    });
+    expect(legalPersonRow).toBeGreaterThan(1);
+
+    const dcat = await download('catalog-export-jsonld');
+    const document = JSON.parse(dcat.body.toString('utf8'));
+    expect(document['@type']).toBe('dcat:Catalog');
+    expect(document['dcat:dataset'].length).toBe(sheet.actualRowCount - 1);
+
+    await page.getByTestId('catalog-import').click();
+    const dialog = page.getByRole('dialog');
+    const choose = async (name: string, body: Buffer) =>
+      dialog.locator('input[type=file]').setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: body,
+      });
+
+    // A workbook with a bad cell: every problem placed by sheet and row, nothing to confirm.
+    const department = sheet.getRow(legalPersonRow).getCell(column('提供部门')).value;
+    sheet.getRow(legalPersonRow).getCell(column('提供部门')).value = 'NOPE';
+    await choose('bad.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const problems = dialog.getByTestId('catalog-import-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain(`工作表“资源目录”第 ${legalPersonRow} 行提供部门`);
+    expect(await dialog.getByTestId('catalog-import-confirm').isDisabled()).toBe(true);
+
+    // The same workbook corrected, with a weekly update cycle: the trial names the resource it would update.
+    sheet.getRow(legalPersonRow).getCell(column('提供部门')).value = department;
+    sheet.getRow(legalPersonRow).getCell(column('更新周期')).value = '每周';
+    await choose('catalog.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    await dialog.getByTestId('catalog-import-preview').waitFor();
+    expect(await dialog.getByTestId('catalog-import-updated').textContent()).toBe('102001/000001');
+    expect(await dialog.getByTestId('catalog-import-created').textContent()).toBe('');
+    // Nothing is saved by the trial.
+    const legalPerson = async () =>
+      await (await page.request.get('/api/catalog/resources/legal_person')).json();
+    expect((await legalPerson()).updateCycle).not.toBe('weekly');
+    await session.shot('catalog-import-preview');
+    await dialog.getByTestId('catalog-import-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已导入：新增 0 个，更新 1 个').waitFor();
+    expect(await legalPerson()).toMatchObject({ updateCycle: 'weekly', version: expect.any(Number) });
   });
 
   test('raised no uncaught error in the page', () => {

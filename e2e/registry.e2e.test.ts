@@ -1,7 +1,8 @@
 // Drives the base registries (基础库) in Debian's Chromium against a real server: people, a company and city
 // components delivered through the ingest push API by several departments; a person found by the pinyin initials
 // of their name, unmasked on request, and their entity page with merged values, provenance, the conflict and the
-// linked company; then the component map with its points over the district outline and its counts.
+// linked company; then the component map with its points over the district outline and its counts; and a license
+// issued with its type and holder picked from lists.
 import { describe, expect, test } from 'vitest';
 import { creditCodeCheck } from '../src/core/cn-codes.ts';
 import { browserSession, idNumber, signIn as signInOn } from './server.ts';
@@ -327,6 +328,56 @@ describe('base registries', () => {
       .poll(() => session.page.getByTestId('map-count').textContent())
       .toBe(`符合条件的部件 ${filtered.total} 个`);
     await map.locator('canvas').first().waitFor();
+  });
+
+  test('issues a license picking its type from the issuer’s list and its holder from the registries', async () => {
+    await asAdmin('/');
+    await delivered();
+    const page = session.page;
+    await page.goto('/registry/licenses');
+    await page.getByTestId('license-issue').click();
+    const form = page.getByTestId('license-issue-form');
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    // An administrator issues for a department they choose; the types offered are that department's only.
+    await form.getByLabel('颁证单位', { exact: true }).click();
+    await page.keyboard.type('民政局');
+    await dropdown.getByTitle('民政局', { exact: true }).click();
+    await form.getByLabel('证照类型', { exact: true }).click();
+    await expect
+      .poll(async () => (await dropdown.locator('.ant-select-item-option').allTextContents()).sort())
+      .toEqual(['离婚证', '结婚证']);
+    await dropdown.getByTitle('结婚证', { exact: true }).click();
+    const typeItem = form.locator('.ant-form-item', { has: page.getByLabel('证照类型', { exact: true }) });
+    await expect
+      .poll(() => typeItem.locator('.ant-select-content, .ant-select-selector').first().textContent())
+      .toBe('结婚证');
+
+    // The holder is found by name in the population registry, shown masked, and picked.
+    await form.getByLabel('持证主体', { exact: true }).click();
+    await page.keyboard.type('孔明');
+    const option = dropdown.getByTestId('license-holder-option');
+    await expect.poll(() => option.count()).toBe(1);
+    expect(await option.textContent()).not.toContain(person.name);
+    expect(await option.textContent()).not.toContain(person.id);
+    await option.click();
+    await session.shot('license-issue-pickers');
+    expect(await typeItem.locator('.ant-select-content, .ant-select-selector').first().textContent()).toBe(
+      '结婚证',
+    );
+    await page.getByRole('dialog').getByRole('button', { name: '签发证照' }).click();
+    await page.getByText(/^已签发证照 /).waitFor();
+    await form.waitFor({ state: 'detached' });
+
+    // The license names the registry's person, under the list's type name.
+    const licenses = await page.request.get('/api/registry/licenses', { params: { holder: person.name } });
+    expect((await licenses.json()).items).toEqual([
+      expect.objectContaining({
+        holderId: person.id,
+        holderName: person.name,
+        typeName: '结婚证',
+        issuerName: '民政局',
+      }),
+    ]);
   });
 
   test('raised no uncaught error in the page', () => {

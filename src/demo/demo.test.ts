@@ -14,7 +14,7 @@ import {
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { openFile } from '../modules/ingest/index.ts';
 import { insidePolygon, loadDistrictOutline } from '../modules/org/index.ts';
-import { isLicenseTypeCode } from '../modules/registry/index.ts';
+import { isLicenseTypeCode, licenseTypeOf } from '../modules/registry/index.ts';
 import { dateOfDay, dayNumber } from './days.ts';
 import { type FaultName, faultRates } from './faults.ts';
 import { DEMO_AS_OF, demoScales, type GeneratedDemo, generateDemo } from './generate.ts';
@@ -295,6 +295,8 @@ describe('the demo district generator', () => {
     expect([...byIssuer.keys()].sort()).toEqual(['GAFJ', 'MZJ', 'SCJGJ']);
     for (const l of demo.licenses) {
       expect(isLicenseTypeCode(l.typeCode)).toBe(true);
+      // A type the registry lists, under its name, issued by its department (else the demo's load is refused).
+      expect(licenseTypeOf(l.typeCode)).toEqual({ code: l.typeCode, name: l.typeName, issuer: l.issuer });
       expect(
         l.holderIdType === '111' ? checkIdNumber(l.holderId, DEMO_AS_OF) : checkCreditCode(l.holderId),
       ).toBe(null);

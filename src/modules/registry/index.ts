@@ -18,6 +18,7 @@ import { createStatisticsService } from './statistics/service.ts';
 export { ageOn } from './entities/derived.ts';
 export { isRegistryName, type RegistryName } from './feeds.ts';
 export { isLicenseTypeCode } from './license/id.ts';
+export { licenseTypeOf } from './license/license-types.ts';
 export type { LicenseService } from './license/service.ts';
 export type { Entity, RegistryService } from './service.ts';
 

@@ -170,8 +170,19 @@ describe.each(databaseKinds)('registry quality on %s', (kind) => {
     expect(source('gafj_household')).toMatchObject({ status: 'fresh', updateCycle: 'daily' });
     expect(source('mzj_marriage')).toMatchObject({ status: 'late', updateCycle: 'weekly' });
     expect(Date.parse(source('mzj_marriage').dueBy!)).toBeLessThan(Date.now());
-    expect(source('population')).toMatchObject({ status: 'never', lastDelivery: null });
-    expect(q.timeliness.ratio).toBe(1 / 3);
+    expect(q.timeliness.ratio).toBe(1 / 2);
+  });
+
+  it('counts a registry’s own resource as a source only once data was delivered into it', async () => {
+    // The population registry's resource is the merged registry itself: nobody owes it a delivery.
+    const before = await quality('population');
+    expect(before.timeliness.sources.map((s) => s.source)).toEqual(['gafj_household', 'mzj_marriage']);
+    // Licenses issued in OneCity are deliveries into the license registry's own resource.
+    const licenses = await quality('license');
+    expect(licenses.timeliness.sources.find((s) => s.source === 'license')).toMatchObject({
+      status: 'fresh',
+    });
+    expect(licenses.timeliness.sources.some((s) => s.status === 'never')).toBe(false);
   });
 
   it('checks legal representatives: a valid ID number, and a person in the population registry', async () => {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../../web/kit/api.ts';
+import { api, type FieldProblem } from '../../../../web/kit/api.ts';
 import type {
   ClassTreeNode,
   ResourceInput,
@@ -107,3 +107,37 @@ export const createResource = (input: ResourceInput) =>
 /** Saves a new version of a resource; with `expectedVersion` the server refuses (409) if someone saved first. */
 export const updateResource = (code: string, input: ResourceUpdate & { expectedVersion?: number }) =>
   api.put<ResourceView>(apiPath(code), input);
+
+/** What an import did or would do (a dry run), as the server reports it. */
+export type ImportResult = {
+  dryRun: boolean;
+  saved: boolean;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+};
+
+/** One problem of a refused import, placed by sheet and row (XLSX) or dataset (JSON-LD). */
+export type ImportProblem = FieldProblem & { sheet?: string; row?: number; dataset?: number };
+
+/** The list filters an export honours: all but paging and order. */
+export type ExportFilters = Omit<ResourceFilters, 'page' | 'pageSize' | 'sort'>;
+
+/** Downloads the catalog (filtered as the list is) as the XLSX sheet or a DCAT-AP catalog in JSON-LD. */
+export const exportCatalog = (format: 'xlsx' | 'jsonld', filters: ExportFilters) =>
+  format === 'xlsx'
+    ? api.download('/api/catalog/export.xlsx', 'catalog.xlsx', filters)
+    : api.download('/api/catalog/catalog.jsonld', 'catalog.jsonld', filters);
+
+/** Downloads the empty XLSX sheet departments fill in. */
+export const downloadTemplate = () => api.download('/api/catalog/template.xlsx', 'catalog-template.xlsx');
+
+/**
+ * Imports a catalog file: an XLSX workbook as it is, a JSON-LD file as its parsed document. A dry run reports
+ * what saving would do; any problem refuses the whole file (an ApiError whose fields are the problems).
+ */
+export async function importCatalog(file: File, dryRun: boolean): Promise<ImportResult> {
+  const query = { dryRun: String(dryRun) };
+  if (/\.xlsx$/i.test(file.name)) return api.upload<ImportResult>('/api/catalog/import.xlsx', query, file);
+  return api.post<ImportResult>(`/api/catalog/import.jsonld?dryRun=${dryRun}`, JSON.parse(await file.text()));
+}

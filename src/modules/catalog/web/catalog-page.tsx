@@ -21,6 +21,7 @@ import {
   useClassTree,
   useResourcePage,
 } from './catalog-api.ts';
+import { ExportMenu, ImportButton } from './catalog-exchange.tsx';
 import { OpenTag, ShareTag } from './catalog-tags.tsx';
 import { ClassTree } from './class-tree.tsx';
 
@@ -52,6 +53,8 @@ export function CatalogPage() {
   const filtered = ['q', 'classification', 'classCode', 'departmentId', 'shareType', 'openType'].some(
     (k) => params[k as keyof typeof params],
   );
+  // An export holds what the list shows, filtered alike, on every page.
+  const { page: _page, pageSize: _size, sort: _sort, ...exportFilters } = params;
   // The resource page links back to the list as it was, filters and page included.
   const linkState = { list: location.search };
 
@@ -145,16 +148,20 @@ export function CatalogPage() {
         title={t('list.title')}
         description={t('list.description')}
         extra={
-          mayRegister && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/catalog/new')}
-              data-testid="catalog-register"
-            >
-              {t('list.register')}
-            </Button>
-          )
+          <>
+            <ExportMenu filters={exportFilters} />
+            {mayRegister && <ImportButton />}
+            {mayRegister && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/catalog/new')}
+                data-testid="catalog-register"
+              >
+                {t('list.register')}
+              </Button>
+            )}
+          </>
         }
       />
       <Row gutter={[16, 16]}>

@@ -1,5 +1,8 @@
+import { exchangeEn, exchangeZhCN } from './exchange-messages.ts';
+
 /** The catalog module's console strings in Chinese; en below is typed after it so no key goes missing. */
 export const zhCN = {
+  ...exchangeZhCN,
   menu: '资源目录',
   personal: '个人信息',
   yes: '是',
@@ -195,6 +198,7 @@ export const zhCN = {
 };
 
 export const en: typeof zhCN = {
+  ...exchangeEn,
   menu: 'Resource catalog',
   personal: 'Personal',
   yes: 'Yes',

@@ -13,7 +13,7 @@ import { allowed } from '../../../../web/kit/web-module.ts';
 import { catalogPolicy, resourcePath, useResource } from './catalog-api.ts';
 import { ClassificationTag, OpenTag, ShareTag } from './catalog-tags.tsx';
 import { useListLink } from './list-link.ts';
-import { catalogTabs, resourcePoints } from './resource-tabs.ts';
+import { catalogTabs, resourcePoints, tabsFor } from './resource-tabs.ts';
 
 /** One resource: its header with the main facts and an edit button, then its tabs (kept in the URL). */
 export function ResourcePage() {
@@ -45,9 +45,7 @@ export function ResourcePage() {
   }
 
   const r = resource.data;
-  const tabs = [...catalogTabs, ...contributionsTo(resourcePoints.tab)].filter((tab) =>
-    allowed(me.roles, tab.roles),
-  );
+  const tabs = tabsFor([...catalogTabs, ...contributionsTo(resourcePoints.tab)], r, me.roles);
   const active = tabs.find((tab) => tab.key === search.get('tab'))?.key ?? tabs[0]!.key;
 
   return (

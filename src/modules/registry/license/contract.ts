@@ -16,20 +16,35 @@ export type ForgedReason = (typeof forgedReasons)[number];
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-/** What issuing a license takes; the issuer is the caller's department unless center staff name another. */
+/**
+ * What issuing a license takes; the issuer is the caller's department unless center staff name another. The holder
+ * is either picked from the registries (`holderRef`, an entity's ref in the population registry for 111, the legal
+ * person registry for 001: its key and name are the registry's) or given by code and name. The type is one of the
+ * listed types (license-types.ts) and is named by the list; a `typeName` sent must be the list's.
+ */
 export const licenseIssue = z
   .object({
-    holderId: z.string().trim().min(1).max(18),
+    holderRef: z.string().trim().min(1).max(200).optional(),
+    holderId: z.string().trim().min(1).max(18).optional(),
     holderIdType: z.enum(holderIdTypes),
-    holderName: z.string().trim().min(1).max(100),
+    holderName: z.string().trim().min(1).max(100).optional(),
     typeCode: z.string().trim().min(1).max(21),
-    typeName: z.string().trim().min(1).max(60),
+    typeName: z.string().trim().min(1).max(60).optional(),
     issueDate: date.optional(),
     validUntil: date.nullable().optional(),
     issuerDepartmentId: z.number().int().positive().optional(),
   })
   .strict();
 export type LicenseIssue = z.infer<typeof licenseIssue>;
+
+/** A license type the caller may issue, with the department that issues it. */
+export const licenseTypeOption = z.object({
+  code: z.string(),
+  name: z.string(),
+  departmentId: z.number(),
+  departmentName: z.string(),
+});
+export type LicenseTypeOption = z.infer<typeof licenseTypeOption>;
 
 /** A license as the API shows it; holder masked (and no QR) unless the caller may see it raw. */
 export const license = z.object({

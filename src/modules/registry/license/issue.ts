@@ -1,16 +1,18 @@
 import { checkCreditCode, checkIdNumber, digitsAt, isRealDate } from '../../../core/cn-codes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
-import { type FieldError, InputError } from '../../../core/errors.ts';
+import { type FieldError, InputError, NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
 import { maskIdNumber } from '../../../core/masking.ts';
 import type { DepartmentDirectory } from '../../org/index.ts';
+import { keyOfRef } from '../entities/refs.ts';
+import { nameItems } from '../feeds.ts';
 import { registryPolicy } from '../policy.ts';
 import type { License, LicenseIssue } from './contract.ts';
 import { type LicenseDeps, refuseOtherDepartment } from './deps.ts';
 import { buildLicenseId, isLicenseTypeCode } from './id.ts';
 import { departmentCreditCode } from './issuer-codes.ts';
-import { issuesLicenseType } from './license-types.ts';
+import { issuesLicenseType, licenseTypeOf } from './license-types.ts';
 import * as repo from './repository.ts';
 import { type SignedLicenseFields, signLicense } from './signature.ts';
 import { currentSigningKey, type SigningKey } from './signing-keys.ts';
@@ -57,18 +59,58 @@ async function issuerFor(
   };
 }
 
+/** An issue request whose holder is known by code and name. */
+type HolderGiven = LicenseIssue & { holderId: string; holderName: string };
+
+/**
+ * The holder's code and name: a holder picked from the registries (`holderRef`) is the entity's key and its name
+ * there, so nobody types an 18-character code; else both must be given. `at` prefixes the field names.
+ */
+async function withHolder(deps: LicenseDeps, input: LicenseIssue, at = ''): Promise<HolderGiven> {
+  const refuse = (field: string, reason: string): never => {
+    throw new InputError('invalid_license', 'The license details are invalid', [
+      { field: `${at}${field}`, reason },
+    ]);
+  };
+  if (input.holderRef === undefined) {
+    if (!input.holderId) refuse('holderId', 'required');
+    if (!input.holderName) refuse('holderName', 'required');
+    return input as HolderGiven;
+  }
+  // One holder only: a code beside a picked entity could name someone else.
+  if (input.holderId !== undefined) refuse('holderId', 'holder_picked');
+  if (input.holderName !== undefined) refuse('holderName', 'holder_picked');
+  const registry = input.holderIdType === '111' ? 'population' : 'legal_person';
+  const key = await keyOfRef(deps.database.db, registry, input.holderRef);
+  const entity =
+    key === undefined
+      ? undefined
+      : await deps.registry.get(registry, key).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
+  const name = entity?.values[nameItems[registry]];
+  if (!key || !name) return refuse('holderRef', 'holder_not_in_registry');
+  return { ...input, holderId: key, holderName: name };
+}
+
 /** Checks one issue request; `at` prefixes the field names (a bulk issue's index). */
-function checkIssue(input: LicenseIssue, issuer: Issuer, today: string, at = ''): CheckedIssue {
+function checkIssue(input: HolderGiven, issuer: Issuer, today: string, at = ''): CheckedIssue {
   const problems: FieldError[] = [];
   const holderId = input.holderId.trim().toUpperCase();
   const holderProblem =
     input.holderIdType === '111' ? checkIdNumber(holderId, today) : checkCreditCode(holderId);
   if (holderProblem) problems.push({ field: `${at}holderId`, reason: holderProblem });
   const typeCode = input.typeCode.trim().toUpperCase();
+  const type = licenseTypeOf(typeCode);
   if (!isLicenseTypeCode(typeCode)) problems.push({ field: `${at}typeCode`, reason: 'license_type_code' });
+  // Only listed types are issued, under the list's name: a typed-in type or name is refused.
+  else if (!type) problems.push({ field: `${at}typeCode`, reason: 'license_type_unknown' });
   // Center staff choose the issuer, but the type must still be that department's to issue.
   else if (!issuesLicenseType(issuer.code, typeCode))
     problems.push({ field: `${at}typeCode`, reason: 'license_type_not_issuer' });
+  else if (input.typeName !== undefined && input.typeName.trim() !== type.name)
+    problems.push({ field: `${at}typeName`, reason: 'license_type_name', params: { name: type.name } });
   const issueDate = input.issueDate ?? today;
   if (!isDate(issueDate)) problems.push({ field: `${at}issueDate`, reason: 'date_invalid' });
   else if (issueDate > today) problems.push({ field: `${at}issueDate`, reason: 'in_future' });
@@ -83,7 +125,7 @@ function checkIssue(input: LicenseIssue, issuer: Issuer, today: string, at = '')
     holderIdType: input.holderIdType,
     holderName: input.holderName.trim(),
     typeCode,
-    typeName: input.typeName.trim(),
+    typeName: type!.name,
     issueDate,
     validUntil,
     issuer,
@@ -162,7 +204,7 @@ export async function issueLicense(deps: LicenseDeps, ctx: Ctx, input: LicenseIs
     await deps.org.departmentDirectory(),
     'issuerDepartmentId',
   );
-  const checked = checkIssue(input, issuer, today);
+  const checked = checkIssue(await withHolder(deps, input), issuer, today);
   const row = await deps.database.db.transaction(async (tx) => {
     const [row] = await store(tx, ctx, [checked]);
     await repo.upsertLicenseSourceRecords(tx, [{ key: row!.licenseId, values: registryValues(row!, today) }]);
@@ -194,7 +236,8 @@ export async function issueLicenses(deps: LicenseDeps, ctx: Ctx, inputs: License
         input.issuerDepartmentId,
         await issuerFor(deps, ctx, input.issuerDepartmentId, directory, `${i}.issuerDepartmentId`),
       );
-    checked.push(checkIssue(input, issuers.get(input.issuerDepartmentId)!, today, `${i}.`));
+    const given = await withHolder(deps, input, `${i}.`);
+    checked.push(checkIssue(given, issuers.get(input.issuerDepartmentId)!, today, `${i}.`));
   }
   const rows = await deps.database.db.transaction(async (tx) => {
     const rows = await store(tx, ctx, checked);

@@ -44,8 +44,8 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
       holderId: ZHANG,
       holderIdType: '111',
       holderName: '张三',
+      // The type's name is the list's (居民身份证明 for TYPE): sent only when a test types one.
       typeCode: TYPE,
-      typeName: '居民身份证明',
       ...body,
     });
   const verify = async (query: Record<string, string>) => {
@@ -343,7 +343,9 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
     // 民政局 may not issue 公安部's ID card type, nor 公安分局 市场监管总局's business license; nor an unbound type.
     refused(await issue(mzj, {}));
     refused(await issue(gafj, { typeCode: '11100000MB0143028R001' }));
-    refused(await issue(gafj, { typeCode: '11100000000099999X001' }));
+    expect((await issue(gafj, { typeCode: '11100000000099999X001' })).json().errors).toEqual([
+      expect.objectContaining({ field: 'typeCode', reason: 'license_type_unknown' }),
+    ]);
     // Center staff choosing the issuer are held to the same binding.
     refused(await issue(admin, { issuerDepartmentId: mzjId }));
     refused(await issue(admin, { issuerDepartmentId: gafjId, typeCode: MZJ_TYPE }));
@@ -364,6 +366,113 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
         },
       ]),
     ).rejects.toMatchObject({ fields: [{ field: '0.typeCode', reason: 'license_type_not_issuer' }] });
+  });
+
+  it('offers each department the types it issues, and refuses a type or name not in the list', async () => {
+    const types = async (who: Headers) => {
+      const res = await call('GET', '/api/registry/licenses/types', who);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { code: string; name: string; departmentId: number }[];
+    };
+    expect((await types(gafj)).map((t) => t.name)).toEqual(['居民身份证明', '居住证', '居民身份证电子证照']);
+    expect(await types(mzj)).toEqual([
+      { code: MZJ_TYPE, name: '结婚证', departmentId: mzjId, departmentName: '民政局' },
+      expect.objectContaining({ code: '11100000000014286D004', name: '离婚证' }),
+    ]);
+    // Center staff choose the issuer: every type, each with its department.
+    expect((await types(admin)).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['居民身份证明', '结婚证', '营业执照']),
+    );
+    for (const who of [leader, citizen])
+      expect((await call('GET', '/api/registry/licenses/types', who)).statusCode).toBe(403);
+
+    // A well-formed type of 公安部 that is not listed: nobody issues it, whatever its name says.
+    const unlisted = await issue(gafj, { typeCode: '11100000000013338W099', typeName: '临时居民身份证' });
+    expect(unlisted.statusCode).toBe(400);
+    expect(unlisted.json().errors).toEqual([
+      expect.objectContaining({ field: 'typeCode', reason: 'license_type_unknown' }),
+    ]);
+    // A listed type under another name typed in: refused, naming the list's.
+    const renamed = await issue(gafj, { typeName: '任意证明' });
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'typeName',
+        reason: 'license_type_name',
+        message: '证照类型名称应为“居民身份证明”',
+      }),
+    ]);
+    // Without a name the license takes the list's.
+    const { typeName: _, ...withoutName } = {
+      holderId: ZHANG,
+      holderIdType: '111',
+      holderName: '张三',
+      typeCode: '11100000000013127D001',
+      typeName: '',
+    };
+    const named = await call('POST', '/api/registry/licenses', gafj, withoutName);
+    expect(named.statusCode, named.body).toBe(201);
+    expect(named.json().typeName).toBe('居民身份证电子证照');
+  });
+
+  it('issues to a holder picked from the registries, taking the code and name from there', async () => {
+    const person = id('43011219950606115');
+    const company = `91430112MA4L0PK${'77'}`;
+    const companyCode = `${company}${creditCodeCheck(company)}`;
+    const ingest = p.modules.ingest.service;
+    await ingest.ingestRecords(ctx, 'gafj_household', [
+      { 公民身份号码: person, 姓名: '欧阳选中', 性别: '男', 出生日期: '1995-06-06' },
+    ]);
+    await ingest.ingestRecords(ctx, 'scjgj_entities', [
+      { 统一社会信用代码: companyCode, 主体名称: '望城选中有限公司' },
+    ]);
+    await ingest.idle();
+    // The issuer finds the person as the registry shows them to it: masked, with a ref to pick.
+    const found = await call(
+      'GET',
+      `/api/registry/population/entities?q=${encodeURIComponent('欧阳选中')}`,
+      mzj,
+    );
+    const [entry] = found.json().items;
+    expect(entry.key).not.toBe(person);
+    const issued = await issue(mzj, {
+      typeCode: MZJ_TYPE,
+      holderId: undefined,
+      holderName: undefined,
+      holderRef: entry.ref,
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    expect(issued.json()).toMatchObject({ holderId: person, holderName: '欧阳选中', typeName: '结婚证' });
+    // A legal person is picked by its credit code (its ref).
+    const business = await issue(admin, {
+      issuerDepartmentId: (await p.modules.org.service.findDepartmentByCode('SCJGJ'))!.id,
+      typeCode: '11100000MB0143028R001',
+      holderIdType: '001',
+      holderId: undefined,
+      holderName: undefined,
+      holderRef: companyCode,
+    });
+    expect(business.statusCode, business.body).toBe(201);
+    expect(business.json()).toMatchObject({ holderId: companyCode, holderName: '望城选中有限公司' });
+
+    const refusal = async (body: Record<string, unknown>) => {
+      const res = await issue(mzj, { typeCode: MZJ_TYPE, ...body });
+      expect(res.statusCode).toBe(400);
+      return res.json().errors;
+    };
+    // An unknown ref, and a company's code picked as a person.
+    for (const holderRef of ['999999999', companyCode])
+      expect(await refusal({ holderRef, holderId: undefined, holderName: undefined })).toEqual([
+        expect.objectContaining({ field: 'holderRef', reason: 'holder_not_in_registry' }),
+      ]);
+    // A picked holder with a code beside it: which one is meant?
+    expect(await refusal({ holderRef: entry.ref, holderName: undefined })).toEqual([
+      expect.objectContaining({ field: 'holderId', reason: 'holder_picked' }),
+    ]);
+    // Neither picked nor given.
+    expect(await refusal({ holderId: undefined, holderName: undefined })).toEqual([
+      expect.objectContaining({ field: 'holderId', reason: 'required' }),
+    ]);
   });
 
   it('masks the holder for those outside the issuing department, and audits raw reads', async () => {

@@ -11,6 +11,22 @@ addMessages('registry', {
     'zh-CN': '颁证部门不能颁发此类证照',
     en: 'the issuing department does not issue this license type',
   },
+  license_type_unknown: {
+    'zh-CN': '不是本区颁发的证照类型，请从证照类型列表中选择',
+    en: 'not a license type the district issues: choose one from the list of types',
+  },
+  license_type_name: {
+    'zh-CN': '证照类型名称应为“{name}”',
+    en: 'the license type’s name is “{name}”',
+  },
+  holder_picked: {
+    'zh-CN': '已从基础库选择持证主体，不能再填写代码或名称',
+    en: 'the holder was picked from the registries: give no code or name beside it',
+  },
+  holder_not_in_registry: {
+    'zh-CN': '基础库中没有这个持证主体',
+    en: 'no such holder in the registries',
+  },
   date_invalid: { 'zh-CN': '日期无效', en: 'the date is not valid' },
   in_future: { 'zh-CN': '不能晚于今天', en: 'cannot be later than today' },
   before_issue_date: { 'zh-CN': '不能早于颁证日期', en: 'cannot be before the issue date' },

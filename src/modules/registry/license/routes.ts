@@ -7,6 +7,7 @@ import {
   licenseIssue,
   licensePage,
   licenseQuery,
+  licenseTypeOption,
   revokeBody,
   verification,
   verifyQuery,
@@ -27,6 +28,18 @@ export function licenseRoutes(service: LicenseService) {
         schema: { tags, body: licenseIssue, response: { 201: license } },
       },
       async (req, reply) => reply.code(201).send(await service.issue(req.ctx, req.body)),
+    );
+    app.get(
+      '/api/registry/licenses/types',
+      {
+        config: { access: registryPolicy.issueLicenses },
+        schema: {
+          tags,
+          summary: 'The license types the caller may issue',
+          response: { 200: z.array(licenseTypeOption) },
+        },
+      },
+      (req) => service.types(req.ctx),
     );
     app.get(
       '/api/registry/licenses',

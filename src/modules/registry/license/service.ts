@@ -12,6 +12,7 @@ import './messages.ts';
 import { listLicenses, myLicenses, readLicense } from './read.ts';
 import { revokeLicense } from './revoke.ts';
 import { syncLicenseRegistry } from './sync.ts';
+import { issuableTypes } from './types.ts';
 import { verifyLicense } from './verify.ts';
 
 export type LicenseService = ReturnType<typeof createLicenseService>;
@@ -21,6 +22,9 @@ export function createLicenseService(deps: LicenseDeps) {
   return {
     /** Issues one license for the caller's department (or, for center staff, the one named). */
     issue: (ctx: Ctx, input: LicenseIssue) => issueLicense(deps, ctx, input),
+
+    /** The license types the caller may issue (their department's; center staff: all, with their departments). */
+    types: (ctx: Ctx) => issuableTypes(deps, ctx),
 
     /** Issues many licenses in one transaction; none is stored if one is refused. */
     issueMany: (ctx: Ctx, inputs: LicenseIssue[]) => issueLicenses(deps, ctx, inputs),

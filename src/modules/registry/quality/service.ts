@@ -125,7 +125,7 @@ export function createQualityService(deps: {
     return results;
   }
 
-  /** Each feeding source's last delivery against its resource's update cycle. */
+  /** Each feeding source's last delivery against its resource's update cycle (the registry's own: once delivered). */
   async function timeliness(registry: RegistryName) {
     const now = Date.now();
     // Values delivered outside batches (licenses issued in OneCity) are batch 0 of their source.
@@ -144,6 +144,9 @@ export function createQualityService(deps: {
       const batchAt = items[0]?.finishedAt ? new Date(items[0].finishedAt).getTime() : null;
       const times = [batchAt, directAt.get(alias) ?? null].filter((t): t is number => t !== null);
       const last = times.length ? Math.max(...times) : null;
+      // The registry's own resource is the merged registry, not a delivery someone owes: it counts only once
+      // data has been delivered into it directly (licenses issued here, a file the center loads).
+      if (last === null && alias === registry) continue;
       const due = last === null ? null : last + (cycleDays[resource.updateCycle] ?? 1) * 86_400_000;
       sources.push({
         source: alias,

@@ -1,6 +1,9 @@
 import { ClusterOutlined, FlagOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { createElement, lazy } from 'react';
+import { contribute } from '../../../../web/kit/extensions.ts';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
+import { resourcePoints } from '../../catalog/web/index.ts';
+import { isRegistryName } from '../feeds.ts';
 import { registryPolicy } from '../policy.ts';
 import { licensesPath, myLicensesPath } from './license-api.ts';
 import { LicenseVerifyPage } from './license-verify-page.tsx';
@@ -29,6 +32,9 @@ const QualityPage = lazy(() =>
   import('./registry-quality-page.tsx').then((m) => ({ default: m.RegistryQualityPage })),
 );
 const LicensesPage = lazy(() => import('./licenses-page.tsx').then((m) => ({ default: m.LicensesPage })));
+const ResourceRegistryTab = lazy(() =>
+  import('./resource-registry-tab.tsx').then((m) => ({ default: m.ResourceRegistryTab })),
+);
 const MyLicensesPage = lazy(() =>
   import('./my-licenses-page.tsx').then((m) => ({ default: m.MyLicensesPage })),
 );
@@ -57,6 +63,18 @@ export const registryWeb: WebModule = {
     { path: '/registry/:registry/statistics', component: StatisticsPage, roles: registryPolicy.read },
     { path: '/registry/:registry/precedence', component: PrecedencePage, roles: registryPolicy.read },
     { path: '/registry/:registry/:ref', component: EntityPage, roles: registryPolicy.read },
+  ],
+  contributes: [
+    // A base registry's own catalog resource shows the merged registry where other resources show their records.
+    contribute(resourcePoints.tab, {
+      key: 'registry',
+      label: 'resourceTab.label',
+      ns: 'registry',
+      roles: registryPolicy.read,
+      shows: (resource) => !!resource.alias && isRegistryName(resource.alias),
+      replaces: 'data',
+      component: ResourceRegistryTab,
+    }),
   ],
   menu: [
     {

@@ -1,8 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { License, LicenseIssue, LicenseStatus, Verification } from '../contract.ts';
+import type {
+  EntityPage,
+  License,
+  LicenseIssue,
+  LicenseStatus,
+  LicenseTypeOption,
+  Verification,
+} from '../contract.ts';
 
-export type { License, LicenseIssue, LicenseStatus, Verification };
+export type { License, LicenseIssue, LicenseStatus, LicenseTypeOption, Verification };
 
 // Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
 export const licenseStatuses = ['valid', 'expired', 'revoked'] as const satisfies readonly LicenseStatus[];
@@ -39,6 +46,28 @@ export function useMyLicenses() {
   return useQuery({
     queryKey: [...licenseKey, 'mine'],
     queryFn: () => api.get<License[]>('/api/registry/licenses/mine'),
+  });
+}
+
+/** The license types the signed-in user may issue (center staff: all, each with its department). */
+export function useLicenseTypes() {
+  return useQuery({
+    queryKey: [...licenseKey, 'types'],
+    queryFn: () => api.get<LicenseTypeOption[]>('/api/registry/licenses/types'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Holders to pick for a license: people (111) or legal persons (001) matching what was typed, as the registry
+ * shows them to this user (masked), with the ref the issue request names them by.
+ */
+export function useHolderSearch(holderIdType: string, term: string) {
+  const registry = holderIdType === '111' ? 'population' : 'legal_person';
+  return useQuery({
+    queryKey: ['registry', registry, 'holder-search', term],
+    queryFn: () => api.get<EntityPage>(`/api/registry/${registry}/entities`, { q: term, pageSize: 10 }),
+    enabled: term.trim().length > 0,
   });
 }
 

@@ -1,10 +1,12 @@
 import { licenseEn, licenseZhCN } from './license-messages.ts';
 import { objectionEn, objectionZhCN } from './objection-messages.ts';
+import { resourceRegistryEn, resourceRegistryZhCN } from './resource-registry-messages.ts';
 
 /** The registry module's console strings in Chinese; en below is typed after it so no key goes missing. */
 export const zhCN = {
   ...objectionZhCN,
   ...licenseZhCN,
+  ...resourceRegistryZhCN,
   menu: '基础库',
   title: '基础库',
   registries: {
@@ -255,6 +257,7 @@ export const zhCN = {
 export const en: typeof zhCN = {
   ...objectionEn,
   ...licenseEn,
+  ...resourceRegistryEn,
   menu: 'Base registries',
   title: 'Base registries',
   registries: {
