@@ -4,6 +4,9 @@
  */
 import { actsFor, dataReaders, departmentStaff, isCenterStaff, type Subject } from '../../core/policy.ts';
 
+// How far a resource is open: a department may narrow it alone, only the center may widen it.
+const openness: Record<string, number> = { closed: 0, conditional: 1, open: 2 };
+
 export const catalogPolicy = {
   /** Read the catalog, export it, search it. */
   read: dataReaders,
@@ -16,6 +19,9 @@ export const catalogPolicy = {
    * item's personal flag off. The center reviews these; a department user may not do them alone.
    */
   mayReview: (subject: Subject) => isCenterStaff(subject),
+  /** Make a resource that was `from` (a new one: closed) as open as `to`: narrowing alone, widening after review. */
+  mayOpen: (subject: Subject, from: string, to: string) =>
+    isCenterStaff(subject) || (openness[to] ?? 0) <= (openness[from] ?? 0),
   /** Edit one resource: center staff any, a department user their department's. */
   mayEdit: (subject: Subject, resource: { providerDepartmentId: number }) =>
     actsFor(subject, resource.providerDepartmentId),

@@ -36,9 +36,6 @@ export type CatalogService = ReturnType<typeof createCatalogService>;
 // version_created) when read, so no stored row needs rewriting.
 const CREATED_NOTE = 'created';
 
-// How far a resource is open: a department may narrow it alone, only the center may widen it.
-const openness: Record<string, number> = { closed: 0, conditional: 1, open: 2 };
-
 /** A change only the center may make (opening a resource, taking a personal flag off); `fields` say which. */
 class NeedsReviewError extends DomainError {
   constructor(fields: FieldError[]) {
@@ -56,7 +53,7 @@ function checkReview(ctx: Ctx, input: ResourceInput, before?: repo.ResourceRow) 
   if (catalogPolicy.mayReview(ctx.actor)) return;
   const fields: FieldError[] = [];
   const from = before?.openType ?? 'closed';
-  if (openness[input.openType] > openness[from])
+  if (!catalogPolicy.mayOpen(ctx.actor, from, input.openType))
     fields.push({ field: 'openType', reason: 'opening_needs_review', params: { from, to: input.openType } });
   const unflagged = new Set<number>();
   for (const was of before?.items ?? []) {

@@ -3,6 +3,7 @@ import {
   ArrowUpOutlined,
   DeleteOutlined,
   ExclamationCircleFilled,
+  InfoCircleOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
 import {
@@ -22,6 +23,7 @@ import {
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useTranslation } from 'react-i18next';
 import type { DataItem } from '../contract.ts';
+import { isPersonalByKind } from '../rules.ts';
 import { itemTypes } from './catalog-api.ts';
 
 /** A data item as the form holds it: the API's shape, with everything optional while it is being filled in. */
@@ -50,7 +52,14 @@ const tight = { marginBottom: 0 };
  * A row expands to the description and the numeric and length bounds. Field names follow the API's
  * (items.N.validator.enum …), so the server's errors land on the right cell.
  */
-export function ItemsEditor({ form }: { form: FormInstance }) {
+export function ItemsEditor({
+  form,
+  personalLocked,
+}: {
+  form: FormInstance;
+  /** True for an item whose personal flag this user may not take off (it needs the center's review). */
+  personalLocked?: (item: ItemValues) => boolean;
+}) {
   const { t } = useTranslation('catalog');
   const items = (Form.useWatch('items', form) ?? []) as ItemValues[];
 
@@ -143,7 +152,28 @@ export function ItemsEditor({ form }: { form: FormInstance }) {
             ),
             width: 84,
             align: 'center',
-            render: (_, row) => <CheckCell row={row} field="personal" label={label(row, 'personal')} />,
+            render: (_, row) => {
+              const item = items[row.name];
+              // An ID number, phone, name or home address is personal whatever the box says: shown ticked, fixed.
+              if (item && isPersonalByKind({ type: item.type ?? 'string', name: item.name ?? '' }))
+                return (
+                  <Flex justify="center">
+                    <Tooltip title={t('form.hints.personalByKind')}>
+                      <Checkbox checked disabled aria-label={label(row, 'personal')} />
+                    </Tooltip>
+                  </Flex>
+                );
+              const locked = !!item && !!personalLocked?.(item);
+              return (
+                <CheckCell
+                  row={row}
+                  field="personal"
+                  label={label(row, 'personal')}
+                  disabled={locked}
+                  hint={locked ? t('form.hints.unflagNeedsReview') : undefined}
+                />
+              );
+            },
           },
           {
             key: 'validator',
@@ -266,7 +296,19 @@ export function ItemsEditor({ form }: { form: FormInstance }) {
  * A checkbox cell. The column is narrow and the server's errors on these flags are sentences ("an open resource
  * cannot contain the personal item phone"), so they show as an icon beside the box, with the text on hover.
  */
-function CheckCell({ row, field, label }: { row: Row; field: 'required' | 'personal'; label: string }) {
+function CheckCell({
+  row,
+  field,
+  label,
+  disabled,
+  hint,
+}: {
+  row: Row;
+  field: 'required' | 'personal';
+  label: string;
+  disabled?: boolean;
+  hint?: string;
+}) {
   const { token } = theme.useToken();
   return (
     <Form.Item noStyle shouldUpdate>
@@ -280,8 +322,13 @@ function CheckCell({ row, field, label }: { row: Row; field: 'required' | 'perso
               style={tight}
               help={errors ? '' : undefined}
             >
-              <Checkbox aria-label={label} />
+              <Checkbox aria-label={label} disabled={disabled} />
             </Form.Item>
+            {hint && (
+              <Tooltip title={hint}>
+                <InfoCircleOutlined aria-label={hint} style={{ color: token.colorTextTertiary }} />
+              </Tooltip>
+            )}
             {errors && (
               <Tooltip title={errors}>
                 <ExclamationCircleFilled

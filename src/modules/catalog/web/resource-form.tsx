@@ -24,6 +24,7 @@ import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { useAllDepartments } from '../../org/web/index.ts';
 import type { Resource, ResourceInput } from '../contract.ts';
 import { catalogPolicy } from '../policy.ts';
+import { isPersonalByKind } from '../rules.ts';
 import {
   catalogKey,
   classificationDigits,
@@ -72,12 +73,15 @@ function toItem(item: ItemValues): ResourceInput['items'][number] {
     ...(v.maxLength != null && { maxLength: v.maxLength }),
   };
   const synonyms = trimmed(item.synonyms);
+  const name = item.name?.trim() ?? '';
+  const type = item.type ?? 'string';
   return {
     code: item.code?.trim() ?? '',
-    name: item.name?.trim() ?? '',
-    type: item.type ?? 'string',
+    name,
+    type,
     required: !!item.required,
-    personal: !!item.personal,
+    // As the editor shows it: an item of a personal kind is personal (the server flags it so anyway).
+    personal: !!item.personal || isPersonalByKind({ type, name }),
     ...(Object.keys(validator).length > 0 && { validator }),
     ...(item.description?.trim() && { description: item.description.trim() }),
     ...(synonyms.length > 0 && { synonyms }),
@@ -138,6 +142,13 @@ export function ResourceForm({
   const items = (Form.useWatch('items', form) ?? []) as ItemValues[];
   // Departments register and edit their own resources only; center staff pick any provider.
   const ownDepartmentOnly = !catalogPolicy.anyProvider(me);
+  // Opening a resource further and taking a personal flag off need the center's review: a department user
+  // sees those choices greyed out, with the reason, rather than meeting a refusal on saving.
+  const savedOpenType = resource?.openType ?? 'closed';
+  const reviewNeeded = openTypes.some((o) => !catalogPolicy.mayOpen(me, savedOpenType, o));
+  const personalLocked = (item: ItemValues) =>
+    !catalogPolicy.mayReview(me) &&
+    !!resource?.items.some((was) => was.personal && (was.code === item.code || was.name === item.name));
 
   const initialValues: Partial<Values> = resource
     ? toValues(resource)
@@ -378,12 +389,16 @@ export function ResourceForm({
               <Form.Item
                 name="openType"
                 label={t('fields.openType')}
-                extra={t('form.hints.openType')}
+                extra={reviewNeeded ? t('form.hints.openNeedsReview') : t('form.hints.openType')}
                 rules={[{ required: true }]}
               >
                 <Radio.Group
                   optionType="button"
-                  options={openTypes.map((o) => ({ value: o, label: t(`openTypes.${o}`) }))}
+                  options={openTypes.map((o) => ({
+                    value: o,
+                    label: t(`openTypes.${o}`),
+                    disabled: !catalogPolicy.mayOpen(me, savedOpenType, o),
+                  }))}
                 />
               </Form.Item>
               {openType === 'conditional' && (
@@ -401,7 +416,7 @@ export function ResourceForm({
         </Card>
 
         <Card title={t('form.sections.items')}>
-          <ItemsEditor form={form} />
+          <ItemsEditor form={form} personalLocked={personalLocked} />
           <Form.Item
             name="keyItems"
             label={t('fields.keyItems')}
