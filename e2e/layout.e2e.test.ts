@@ -102,7 +102,7 @@ describe('the first page', () => {
       });
     });
     await signIn(page, 'admin', adminPassword);
-    await page.getByTestId('district-map').locator('canvas, svg').first().waitFor();
+    await page.getByTestId('district-map-point').first().waitFor();
     await settled(page);
     const total = [...scripts.values()].reduce((sum, s) => sum + s.bytes, 0);
     console.log(`first page: ${scripts.size} files, ${Math.round(total / 1024)} KB compressed`);
