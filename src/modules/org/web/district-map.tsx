@@ -5,10 +5,14 @@ import type { DistrictMap as DistrictMapData } from '../contract.ts';
 // Drawn as SVG rather than with the chart library: the map is on the home page, the first page after sign-in, and
 // ECharts alone would add about 150 KB (compressed) to it. An outline and some dots need no more than this.
 
-const viewWidth = 1000;
-const pad = 40;
+const pad = 24;
+// Room for the names of subdistricts on the outline's eastern edge.
+const labelRoom = 110;
 
-/** Projects longitude and latitude onto the SVG's plane: degrees of longitude shrink with latitude. */
+/**
+ * Projects longitude and latitude onto the SVG's plane (degrees of longitude shrink with latitude), scaled so the
+ * district fills `height`; `width` is what the drawing then needs.
+ */
 function projection(data: DistrictMapData, height: number) {
   const ring = data.outline.geometry.coordinates[0] ?? [];
   const lngs = ring.map(([lng]) => lng);
@@ -20,22 +24,19 @@ function projection(data: DistrictMapData, height: number) {
     Math.max(...lats),
   ];
   const squeeze = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const scale = Math.min(
-    (viewWidth - 2 * pad) / ((maxLng - minLng) * squeeze || 1),
-    (height - 2 * pad) / (maxLat - minLat || 1),
-  );
-  const left = (viewWidth - (maxLng - minLng) * squeeze * scale) / 2;
-  const top = (height - (maxLat - minLat) * scale) / 2;
-  return (lng: number, lat: number): [number, number] => [
-    left + (lng - minLng) * squeeze * scale,
-    top + (maxLat - lat) * scale,
+  const scale = (height - 2 * pad) / (maxLat - minLat || 1);
+  const width = (maxLng - minLng) * squeeze * scale + 2 * pad + labelRoom;
+  const project = (lng: number, lat: number): [number, number] => [
+    pad + (lng - minLng) * squeeze * scale,
+    pad + (maxLat - lat) * scale,
   ];
+  return { project, width };
 }
 
 /** The district's outline with a point at each subdistrict's centre, sized by its number of communities; no map tiles needed. */
 export function DistrictMap({ data, height = 440 }: { data: DistrictMapData; height?: number }) {
   const { t } = useTranslation('org');
-  const project = projection(data, height);
+  const { project, width } = projection(data, height);
   const outline = data.outline.geometry.coordinates
     .map((ring) => `M${ring.map(([lng, lat]) => project(lng, lat).join(',')).join('L')}Z`)
     .join('');
@@ -58,7 +59,7 @@ export function DistrictMap({ data, height = 440 }: { data: DistrictMapData; hei
   return (
     <svg
       data-testid="district-map"
-      viewBox={`0 0 ${viewWidth} ${height}`}
+      viewBox={`0 0 ${width} ${height}`}
       style={{ width: '100%', height, display: 'block' }}
       role="img"
       aria-label={data.district.name}
