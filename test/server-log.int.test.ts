@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabaseConfig } from './databases.ts';
-import { envFor, exited, startServer } from './processes.ts';
+import { envFor, exited, runCli, startServer } from './processes.ts';
 
 // A log collector reads the server's output line by line as JSON: one line of plain text breaks that.
 describe('the server log', () => {
@@ -42,4 +42,32 @@ describe('the server log', () => {
     expect(messages.some((m) => m.startsWith('First start: sign in as "admin"'))).toBe(true);
     expect(messages).toContain('stopped');
   });
+
+  it('says why it cannot start as a log entry too', async () => {
+    const fresh = await freshDatabaseConfig('pglite');
+    drop = fresh.drop;
+    const first = await startServer(envFor(fresh.config));
+    try {
+      // The embedded database belongs to the first server: the second must stop, and say so in the log's format.
+      const second = await runCli(['serve'], { ...envFor(fresh.config), PORT: '0' });
+      expect(second.code).toBe(1);
+      const lines = (second.stdout + second.stderr).split('\n').filter((l) => l.trim());
+      expect(lines.filter((line) => !isLogEntry(line))).toEqual([]);
+      const fatal = lines.map((l) => JSON.parse(l)).find((entry) => entry.level === 60);
+      expect(fatal?.msg).toMatch(/could not start/);
+    } finally {
+      first.child.kill('SIGTERM');
+      await exited(first.child);
+    }
+  });
 });
+
+/** One line of pino's JSON: a level and a message. */
+function isLogEntry(line: string) {
+  try {
+    const entry = JSON.parse(line);
+    return typeof entry.msg === 'string' && typeof entry.level === 'number';
+  } catch {
+    return false;
+  }
+}
