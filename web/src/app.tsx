@@ -33,8 +33,9 @@ export function App() {
     <ConfigProvider
       locale={antdLocales[i18n.language === 'en' ? 'en' : 'zh-CN']}
       theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}
-      // A table wider than its card scrolls inside the card instead of widening the page (pages may set their own).
-      table={{ scroll: { x: true } }}
+      // A table wider than its card scrolls inside the card instead of widening the page. Overflow rather than a
+      // default `scroll`, which would add a measuring row to every table's body (pages may still set `scroll`).
+      table={{ styles: { content: { overflowX: 'auto' } } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
