@@ -88,6 +88,15 @@ describe('console layout', () => {
   });
 });
 
+describe('public pages', () => {
+  test('load on demand, without signing in', async () => {
+    await session.page.goto('/verify');
+    await session.page.getByTestId('license-verify-input').waitFor();
+    await session.page.goto('/open');
+    await expect.poll(() => session.page.locator('a[href^="/open/"]').count()).toBeGreaterThan(0);
+  });
+});
+
 describe('the first page', () => {
   test('loads sign-in and the home page with under 400 KB of compressed scripts and styles', async () => {
     const page = session.page;
