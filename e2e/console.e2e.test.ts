@@ -13,11 +13,12 @@ async function signIn(username: string, password: string) {
   await session.page.getByTestId('login-submit').click();
 }
 
-/** Waits until the district map has drawn and its entry animation has finished. */
+/** Waits until the district map has drawn its subdistricts and the page has stopped moving. */
 async function waitForMap() {
-  const canvas = session.page.getByTestId('district-map').locator('canvas').first();
-  await canvas.waitFor();
-  const box = await canvas.boundingBox();
+  const map = session.page.getByTestId('district-map');
+  await map.getByTestId('district-map-point').first().waitFor();
+  expect(await map.getByTestId('district-map-point').count()).toBe(16);
+  const box = await map.boundingBox();
   expect(box?.width).toBeGreaterThan(300);
   expect(box?.height).toBeGreaterThan(300);
   await untilStill(session.page);

@@ -12,7 +12,19 @@ export function registerConfigCommands(program: Command) {
       .description('run the console, the API and the jobs (default)'),
   ).action(async (_opts, command: Command) => {
     const config = configFrom(command);
-    await serve(config, createLogger(config.logLevel), (line) => console.log(line));
+    const logger = createLogger(config.logLevel);
+    // The server's output is one format, JSON lines, so a log collector reads all of it. What an operator must see
+    // at start (its address, the first admin password) is logged at info whatever the level.
+    const notices = logger.child({}, { level: 'info' });
+    try {
+      await serve(config, logger, (line) => notices.info(line));
+    } catch (err) {
+      logger.fatal(
+        { err },
+        `the server could not start: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      process.exitCode = 1;
+    }
   });
 
   withConfigOptions(

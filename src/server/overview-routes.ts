@@ -9,7 +9,11 @@ export function overviewRoutes(modules: Modules) {
       '/api/overview',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['system'], response: { 200: z.record(z.string(), z.number()) } },
+        schema: {
+          summary: '首页概况',
+          tags: ['system'],
+          response: { 200: z.record(z.string(), z.number()) },
+        },
       },
       async () => {
         const [org, users, auditEntries, resources] = await Promise.all([

@@ -9,7 +9,11 @@ export function systemRoutes(database: Database, version: string) {
       '/api/health',
       {
         config: { access: 'public' },
-        schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+        schema: {
+          summary: '存活检查',
+          tags: ['system'],
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
       },
       async () => ({ status: 'ok' as const }),
     );
@@ -21,7 +25,10 @@ export function systemRoutes(database: Database, version: string) {
     });
     app.get(
       '/api/ready',
-      { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: ready } } },
+      {
+        config: { access: 'public' },
+        schema: { summary: '就绪检查（数据库可用）', tags: ['system'], response: { 200: ready } },
+      },
       async () => {
         const migrations = await database.migrationLevel();
         const status = migrations.applied >= migrations.known ? ('ready' as const) : ('migrating' as const);

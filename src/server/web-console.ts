@@ -16,6 +16,9 @@ export async function registerWebConsole(app: App) {
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
+      // The build writes .br and .gz copies of its text files (web/precompress.ts): sent by Accept-Encoding,
+      // with Content-Encoding and Vary, at no cost per request.
+      preCompressed: true,
       setHeaders(res, file) {
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import { lazy } from 'react';
+import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../kit/api.ts';
@@ -33,46 +33,58 @@ export function App() {
     <ConfigProvider
       locale={antdLocales[i18n.language === 'en' ? 'en' : 'zh-CN']}
       theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}
+      // A table wider than its card scrolls inside the card instead of widening the page. Overflow rather than a
+      // default `scroll`, which would add a measuring row to every table's body (pages may still set `scroll`).
+      table={{ styles: { content: { overflowX: 'auto' } } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              {/* Pages for anyone, signed in or not: the license check, the open data portal. */}
-              {publicRoutes.map(({ path, component: Page }) => (
-                <Route key={path} path={path} element={<Page />} />
-              ))}
-              <Route
-                path="/change-password"
-                element={
-                  <RequireSession passwordChange>
-                    <ChangePasswordPage />
-                  </RequireSession>
-                }
-              />
-              <Route
-                element={
-                  <RequireSession>
-                    <AppLayout />
-                  </RequireSession>
-                }
-              >
-                <Route index element={<HomePage />} />
-                {moduleRoutes.map(({ path, component: Page, roles }) => (
-                  <Route
-                    key={path}
-                    path={path}
-                    element={
-                      <RoleGate roles={roles}>
-                        <Page />
-                      </RoleGate>
-                    }
-                  />
+            {/* The public pages load on demand (the signed-in pages have the layout's own fallback). */}
+            <Suspense
+              fallback={
+                <Flex justify="center" style={{ padding: 80 }}>
+                  <Spin size="large" />
+                </Flex>
+              }
+            >
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                {/* Pages for anyone, signed in or not: the license check, the open data portal. */}
+                {publicRoutes.map(({ path, component: Page }) => (
+                  <Route key={path} path={path} element={<Page />} />
                 ))}
-                <Route path="*" element={<StatusPage status="404" />} />
-              </Route>
-            </Routes>
+                <Route
+                  path="/change-password"
+                  element={
+                    <RequireSession passwordChange>
+                      <ChangePasswordPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireSession>
+                      <AppLayout />
+                    </RequireSession>
+                  }
+                >
+                  <Route index element={<HomePage />} />
+                  {moduleRoutes.map(({ path, component: Page, roles }) => (
+                    <Route
+                      key={path}
+                      path={path}
+                      element={
+                        <RoleGate roles={roles}>
+                          <Page />
+                        </RoleGate>
+                      }
+                    />
+                  ))}
+                  <Route path="*" element={<StatusPage status="404" />} />
+                </Route>
+              </Routes>
+            </Suspense>
           </BrowserRouter>
         </QueryClientProvider>
       </AntApp>

@@ -47,7 +47,7 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
       '/api/auth/login',
       {
         config: { access: 'public', rateLimit: 'login' },
-        schema: { tags, body: loginBody, response: { 200: me } },
+        schema: { summary: '登录', tags, body: loginBody, response: { 200: me } },
       },
       async (req, reply) => {
         const { sessionToken, expiresAt, me } = await auth.login(
@@ -61,7 +61,7 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     );
     app.post(
       '/api/auth/logout',
-      { config: { access: 'authenticated' }, schema: { tags } },
+      { config: { access: 'authenticated' }, schema: { summary: '退出登录', tags } },
       async (req, reply) => {
         await auth.logout(req.ctx, req.cookies[SESSION_COOKIE]);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -70,12 +70,15 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     );
     app.get(
       '/api/auth/me',
-      { config: { access: 'authenticated' }, schema: { tags, response: { 200: me } } },
+      { config: { access: 'authenticated' }, schema: { summary: '当前用户', tags, response: { 200: me } } },
       (req) => auth.me(req.ctx),
     );
     app.post(
       '/api/auth/password',
-      { config: { access: 'authenticated' }, schema: { tags, body: passwordChangeBody } },
+      {
+        config: { access: 'authenticated' },
+        schema: { summary: '修改本人密码', tags, body: passwordChangeBody },
+      },
       async (req, reply) => {
         await auth.changePassword(req.ctx, req.body, req.cookies[SESSION_COOKIE]);
         return reply.code(204).send();
@@ -83,20 +86,23 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     );
     app.get(
       '/api/auth/tokens',
-      { config: { access: 'authenticated' }, schema: { tags, response: { 200: z.array(apiToken) } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { summary: '列出本人的 API 令牌', tags, response: { 200: z.array(apiToken) } },
+      },
       (req) => auth.listTokens(req.ctx),
     );
     app.post(
       '/api/auth/tokens',
       {
         config: { access: 'authenticated' },
-        schema: { tags, body: tokenCreate, response: { 201: tokenCreated } },
+        schema: { summary: '创建 API 令牌', tags, body: tokenCreate, response: { 201: tokenCreated } },
       },
       async (req, reply) => reply.code(201).send(await auth.createToken(req.ctx, req.body)),
     );
     app.delete(
       '/api/auth/tokens/:id',
-      { config: { access: 'authenticated' }, schema: { tags, params: idParam } },
+      { config: { access: 'authenticated' }, schema: { summary: '吊销 API 令牌', tags, params: idParam } },
       async (req, reply) => {
         await auth.revokeToken(req.ctx, req.params.id);
         return reply.code(204).send();
@@ -106,35 +112,50 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     const admin = { access: accountsPolicy.administer };
     app.get(
       '/api/users',
-      { config: admin, schema: { tags, querystring: userQuery, response: { 200: userPage } } },
+      {
+        config: admin,
+        schema: { summary: '查询用户', tags, querystring: userQuery, response: { 200: userPage } },
+      },
       (req) => users.list(req.ctx, req.query),
     );
     app.get(
       '/api/users/:id',
-      { config: admin, schema: { tags, params: idParam, response: { 200: user } } },
+      { config: admin, schema: { summary: '查看用户', tags, params: idParam, response: { 200: user } } },
       (req) => users.get(req.ctx, req.params.id),
     );
     app.post(
       '/api/users',
-      { config: admin, schema: { tags, body: userCreate, response: { 201: userWithPassword } } },
+      {
+        config: admin,
+        schema: { summary: '新建用户', tags, body: userCreate, response: { 201: userWithPassword } },
+      },
       async (req, reply) => reply.code(201).send(await users.create(req.ctx, req.body)),
     );
     app.patch(
       '/api/users/:id',
-      { config: admin, schema: { tags, params: idParam, body: userUpdate, response: { 200: user } } },
+      {
+        config: admin,
+        schema: { summary: '修改用户', tags, params: idParam, body: userUpdate, response: { 200: user } },
+      },
       (req) => users.update(req.ctx, req.params.id, req.body),
     );
     app.post(
       '/api/users/:id/password',
       {
         config: admin,
-        schema: { tags, params: idParam, body: passwordResetBody, response: { 200: userWithPassword } },
+        schema: {
+          summary: '重置用户密码',
+          tags,
+          params: idParam,
+          body: passwordResetBody,
+          response: { 200: userWithPassword },
+        },
       },
       (req) => users.resetPassword(req.ctx, req.params.id, req.body.password),
     );
     app.post(
       '/api/users/:id/unlock',
-      { config: admin, schema: { tags, params: idParam, response: { 200: user } } },
+      { config: admin, schema: { summary: '解除用户锁定', tags, params: idParam, response: { 200: user } } },
       (req) => users.unlock(req.ctx, req.params.id),
     );
   };

@@ -11,7 +11,12 @@ export function auditRoutes(service: AuditService) {
       '/api/audit',
       {
         config: { access: auditPolicy.read },
-        schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } },
+        schema: {
+          summary: '查询审计日志',
+          tags: ['audit'],
+          querystring: auditQuery,
+          response: { 200: auditPage },
+        },
       },
       (req) => service.list(req.ctx, req.query),
     );
@@ -19,7 +24,7 @@ export function auditRoutes(service: AuditService) {
       '/api/audit/actions',
       {
         config: { access: auditPolicy.read },
-        schema: { tags: ['audit'], response: { 200: z.array(z.string()) } },
+        schema: { summary: '列出审计操作类型', tags: ['audit'], response: { 200: z.array(z.string()) } },
       },
       () => service.actions(),
     );
@@ -27,7 +32,7 @@ export function auditRoutes(service: AuditService) {
       '/api/audit/verify',
       {
         config: { access: auditPolicy.verify },
-        schema: { tags: ['audit'], response: { 200: verifyResult } },
+        schema: { summary: '校验审计日志哈希链', tags: ['audit'], response: { 200: verifyResult } },
       },
       () => service.verify(),
     );

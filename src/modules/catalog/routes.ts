@@ -23,20 +23,28 @@ export function catalogRoutes(service: CatalogService) {
       '/api/catalog/resources',
       {
         config: { access: catalogPolicy.read },
-        schema: { tags, querystring: resourceQuery, response: { 200: resourcePage } },
+        schema: {
+          summary: '查询资源目录',
+          tags,
+          querystring: resourceQuery,
+          response: { 200: resourcePage },
+        },
       },
       (req) => service.list(req.ctx, req.query),
     );
     app.get(
       '/api/catalog/classes',
-      { config: { access: catalogPolicy.read }, schema: { tags, response: { 200: z.array(classTreeNode) } } },
+      {
+        config: { access: catalogPolicy.read },
+        schema: { summary: '列出资源分类及各级资源数', tags, response: { 200: z.array(classTreeNode) } },
+      },
       (req) => service.classTree(req.ctx, req.lang),
     );
     app.get(
       '/api/catalog/resources/:code',
       {
         config: { access: catalogPolicy.read },
-        schema: { tags, params: codeParam, response: { 200: resourceView } },
+        schema: { summary: '查看资源详情', tags, params: codeParam, response: { 200: resourceView } },
       },
       (req) => service.get(req.ctx, req.params.code),
     );
@@ -44,7 +52,7 @@ export function catalogRoutes(service: CatalogService) {
       '/api/catalog/resources',
       {
         config: { access: catalogPolicy.write },
-        schema: { tags, body: resourceInput, response: { 201: resourceView } },
+        schema: { summary: '登记资源', tags, body: resourceInput, response: { 201: resourceView } },
       },
       async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
     );
@@ -53,6 +61,7 @@ export function catalogRoutes(service: CatalogService) {
       {
         config: { access: catalogPolicy.write },
         schema: {
+          summary: '修改资源',
           tags,
           params: codeParam,
           body: resourceUpdate.extend({ expectedVersion: z.number().int().positive().optional() }),
@@ -65,7 +74,12 @@ export function catalogRoutes(service: CatalogService) {
       '/api/catalog/resources/:code/versions',
       {
         config: { access: catalogPolicy.read },
-        schema: { tags, params: codeParam, response: { 200: z.array(versionEntry) } },
+        schema: {
+          summary: '列出资源的历史版本',
+          tags,
+          params: codeParam,
+          response: { 200: z.array(versionEntry) },
+        },
       },
       (req) => service.versions(req.ctx, req.params.code, req.lang),
     );
@@ -73,7 +87,13 @@ export function catalogRoutes(service: CatalogService) {
       '/api/catalog/resources/:code/diff',
       {
         config: { access: catalogPolicy.read },
-        schema: { tags, params: codeParam, querystring: diffQuery, response: { 200: versionDiff } },
+        schema: {
+          summary: '比较资源的两个版本',
+          tags,
+          params: codeParam,
+          querystring: diffQuery,
+          response: { 200: versionDiff },
+        },
       },
       (req) => service.diff(req.ctx, req.params.code, req.query.from, req.query.to),
     );

@@ -28,7 +28,10 @@ export function openDataRoutes(open: OpenDataService) {
 
     app.get(
       '/api/open/resources',
-      { config, schema: { tags, querystring: openQuery, response: { 200: openPage } } },
+      {
+        config,
+        schema: { summary: '查询开放数据集', tags, querystring: openQuery, response: { 200: openPage } },
+      },
       (req) => open.list(req.ctx, req.query),
     );
     app.get(
@@ -45,17 +48,26 @@ export function openDataRoutes(open: OpenDataService) {
     );
     app.get(
       '/api/open/providers',
-      { config, schema: { tags, response: { 200: z.array(openProvider) } } },
+      {
+        config,
+        schema: { summary: '列出开放数据的提供部门', tags, response: { 200: z.array(openProvider) } },
+      },
       (req) => open.providers(req.ctx),
     );
     app.get(
       '/api/open/resources/:name',
-      { config, schema: { tags, params: nameParam, response: { 200: openDataset } } },
+      {
+        config,
+        schema: { summary: '查看开放数据集', tags, params: nameParam, response: { 200: openDataset } },
+      },
       (req) => open.get(req.ctx, req.params.name),
     );
     app.get(
       '/api/open/resources/:name/preview',
-      { config, schema: { tags, params: nameParam, response: { 200: openPreview } } },
+      {
+        config,
+        schema: { summary: '预览开放数据集', tags, params: nameParam, response: { 200: openPreview } },
+      },
       (req) => open.preview(req.ctx, req.params.name),
     );
     for (const format of downloadFormats) {
@@ -63,7 +75,12 @@ export function openDataRoutes(open: OpenDataService) {
         `/api/open/resources/:name/data.${format}`,
         {
           config: { ...config, rateLimit: 'download' },
-          schema: { tags, params: nameParam, description: `The whole dataset as ${format.toUpperCase()}.` },
+          schema: {
+            summary: `下载开放数据集（${format.toUpperCase()}）`,
+            tags,
+            params: nameParam,
+            description: `The whole dataset as ${format.toUpperCase()}.`,
+          },
         },
         async (req, reply) => {
           const file = await open.download(req.ctx, req.params.name, format, {
@@ -83,7 +100,11 @@ export function openDataRoutes(open: OpenDataService) {
       {
         config,
         // No response schema: the serializer would drop every property it does not name.
-        schema: { tags, description: 'The open catalog as a dcat:Catalog in JSON-LD (DCAT-AP).' },
+        schema: {
+          summary: '开放数据目录（DCAT-AP JSON-LD）',
+          tags,
+          description: 'The open catalog as a dcat:Catalog in JSON-LD (DCAT-AP).',
+        },
       },
       async (req, reply) =>
         reply.type('application/ld+json').send(await open.catalogJsonld(req.ctx, baseUrlOf(req))),

@@ -22,7 +22,12 @@ export function orgRoutes(service: OrgService) {
       '/api/departments',
       {
         config: { access: 'authenticated' },
-        schema: { tags, querystring: departmentQuery, response: { 200: departmentPage } },
+        schema: {
+          summary: '查询部门',
+          tags,
+          querystring: departmentQuery,
+          response: { 200: departmentPage },
+        },
       },
       (req) => service.listDepartments(req.ctx, req.query),
     );
@@ -30,7 +35,7 @@ export function orgRoutes(service: OrgService) {
       '/api/departments/:id',
       {
         config: { access: 'authenticated' },
-        schema: { tags, params: idParam, response: { 200: department } },
+        schema: { summary: '查看部门', tags, params: idParam, response: { 200: department } },
       },
       (req) => service.getDepartment(req.ctx, req.params.id),
     );
@@ -38,7 +43,7 @@ export function orgRoutes(service: OrgService) {
       '/api/departments',
       {
         config: { access: orgPolicy.manage },
-        schema: { tags, body: departmentCreate, response: { 201: department } },
+        schema: { summary: '新建部门', tags, body: departmentCreate, response: { 201: department } },
       },
       async (req, reply) => reply.code(201).send(await service.createDepartment(req.ctx, req.body)),
     );
@@ -46,7 +51,13 @@ export function orgRoutes(service: OrgService) {
       '/api/departments/:id',
       {
         config: { access: orgPolicy.manage },
-        schema: { tags, params: idParam, body: departmentUpdate, response: { 200: department } },
+        schema: {
+          summary: '修改部门',
+          tags,
+          params: idParam,
+          body: departmentUpdate,
+          response: { 200: department },
+        },
       },
       (req) => service.updateDepartment(req.ctx, req.params.id, req.body),
     );
@@ -54,13 +65,21 @@ export function orgRoutes(service: OrgService) {
       '/api/divisions',
       {
         config: { access: 'authenticated' },
-        schema: { tags, querystring: divisionQuery, response: { 200: z.array(division) } },
+        schema: {
+          summary: '查询行政区划',
+          tags,
+          querystring: divisionQuery,
+          response: { 200: z.array(division) },
+        },
       },
       (req) => service.listDivisions(req.ctx, req.query),
     );
     app.get(
       '/api/divisions/map',
-      { config: { access: 'authenticated' }, schema: { tags, response: { 200: districtMap } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { summary: '获取辖区地图（轮廓与街镇位置）', tags, response: { 200: districtMap } },
+      },
       (req) => service.districtMap(req.ctx),
     );
   };

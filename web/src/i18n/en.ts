@@ -3,7 +3,7 @@ import type { zhCN } from './zh-CN.ts';
 /** The console shell's strings in English; typed after the Chinese ones so no key goes missing. */
 export const en: typeof zhCN = {
   app: { name: 'OneCity', center: 'Data Resource Center', slogan: 'One cloud · One network · One screen' },
-  nav: { home: 'Home', profile: 'Profile', logout: 'Sign out', menu: 'Navigation' },
+  nav: { home: 'Home', profile: 'Profile', apiDocs: 'API docs', logout: 'Sign out', menu: 'Navigation' },
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
   roles: {
     admin: 'Administrator',

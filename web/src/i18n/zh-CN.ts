@@ -1,7 +1,7 @@
 /** The console shell's strings in Chinese (the default language); modules bring their own. */
 export const zhCN = {
   app: { name: 'OneCity', center: '数据资源中心', slogan: '一云 · 一网 · 一屏' },
-  nav: { home: '首页', profile: '个人中心', logout: '退出登录', menu: '导航菜单' },
+  nav: { home: '首页', profile: '个人中心', apiDocs: 'API 文档', logout: '退出登录', menu: '导航菜单' },
   language: { label: '语言', 'zh-CN': '中文', en: 'English' },
   roles: {
     admin: '管理员',

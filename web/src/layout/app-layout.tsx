@@ -19,13 +19,15 @@ export function AppLayout() {
   const { pathname } = useLocation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
+      {/* Folds to icons below 1200 px, so a 1024 px screen keeps its width for the page. */}
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="xl">
         <div style={{ padding: collapsed ? '16px 26px' : '16px 20px' }}>
           <Logo dark compact={collapsed} />
         </div>
         <SideMenu />
       </Layout.Sider>
-      <Layout>
+      {/* min-width 0: a flex item is otherwise as wide as its widest table, which then widens the page. */}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: token.colorBgContainer,

@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -23,6 +23,16 @@ export function UserMenu() {
             icon: <UserOutlined />,
             label: t('nav.profile'),
             onClick: () => navigate('/profile'),
+          },
+          // The platform's own API (Swagger UI), for whoever scripts against it; a page of the server, not the console.
+          {
+            key: 'api-docs',
+            icon: <ApiOutlined />,
+            label: (
+              <a href="/api/docs" target="_blank" rel="noopener" data-testid="api-docs-link">
+                {t('nav.apiDocs')}
+              </a>
+            ),
           },
           { type: 'divider' },
           { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: logout, danger: true },

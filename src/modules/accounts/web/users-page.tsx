@@ -255,7 +255,6 @@ export function UsersPage() {
           columns={columns}
           dataSource={page.data?.items}
           loading={page.isFetching}
-          scroll={{ x: 1300 }}
           locale={{ emptyText: <TableEmpty text={t('users.empty')} /> }}
           {...urlTableProps<User>(params, setParams, page.data?.total ?? 0, 'username')}
         />

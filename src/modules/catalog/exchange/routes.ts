@@ -39,7 +39,10 @@ export function exchangeRoutes(exchange: ExchangeService) {
 
     app.get(
       '/api/catalog/export.xlsx',
-      { config: { access: catalogPolicy.read }, schema: { tags, querystring: exportQuery } },
+      {
+        config: { access: catalogPolicy.read },
+        schema: { summary: '导出资源目录（XLSX）', tags, querystring: exportQuery },
+      },
       async (req, reply) =>
         reply
           .type(XLSX_TYPE)
@@ -48,7 +51,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
     );
     app.get(
       '/api/catalog/template.xlsx',
-      { config: { access: catalogPolicy.read }, schema: { tags } },
+      { config: { access: catalogPolicy.read }, schema: { summary: '下载资源目录导入模板（XLSX）', tags } },
       async (req, reply) =>
         reply
           .type(XLSX_TYPE)
@@ -60,7 +63,12 @@ export function exchangeRoutes(exchange: ExchangeService) {
       {
         config: { access: catalogPolicy.read },
         // No response schema: the serializer would drop every property it does not name.
-        schema: { tags, querystring: exportQuery, description: 'A dcat:Catalog in JSON-LD (DCAT-AP).' },
+        schema: {
+          summary: '导出资源目录（DCAT-AP JSON-LD）',
+          tags,
+          querystring: exportQuery,
+          description: 'A dcat:Catalog in JSON-LD (DCAT-AP).',
+        },
       },
       async (req, reply) =>
         reply
@@ -73,6 +81,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
         config: { access: catalogPolicy.write },
         bodyLimit: IMPORT_LIMIT,
         schema: {
+          summary: '导入资源目录（XLSX）',
           tags,
           description: `The workbook as the raw request body, Content-Type ${XLSX_TYPE}.`,
           querystring: importQuery,
@@ -92,6 +101,7 @@ export function exchangeRoutes(exchange: ExchangeService) {
         config: { access: catalogPolicy.write },
         bodyLimit: IMPORT_LIMIT,
         schema: {
+          summary: '导入资源目录（DCAT-AP JSON-LD）',
           tags,
           querystring: importQuery,
           body: dcatDocument,

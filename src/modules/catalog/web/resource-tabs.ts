@@ -1,11 +1,15 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { extensionPoint } from '../../../../web/kit/extensions.ts';
 import { allowed } from '../../../../web/kit/web-module.ts';
 import type { Role } from '../../../core/context.ts';
 import type { Resource } from '../contract.ts';
-import { ResourceInfo } from './resource-info.tsx';
-import { ResourceItems } from './resource-items.tsx';
-import { ResourceVersions } from './resource-versions.tsx';
+
+// Loaded with the resource page, not with every page that imports the extension points (the shell's first page).
+const ResourceInfo = lazy(() => import('./resource-info.tsx').then((m) => ({ default: m.ResourceInfo })));
+const ResourceItems = lazy(() => import('./resource-items.tsx').then((m) => ({ default: m.ResourceItems })));
+const ResourceVersions = lazy(() =>
+  import('./resource-versions.tsx').then((m) => ({ default: m.ResourceVersions })),
+);
 
 /**
  * A tab of the resource page. `label` is a key in namespace `ns` (the catalog's when absent), so tabs that other

@@ -20,25 +20,37 @@ export function batchRoutes(service: BatchReads) {
     const access = ingestPolicy.read;
     app.get(
       '/api/ingest/batches',
-      { config: { access }, schema: { tags, querystring: batchQuery, response: { 200: batchPage } } },
+      {
+        config: { access },
+        schema: { summary: '查询归集批次', tags, querystring: batchQuery, response: { 200: batchPage } },
+      },
       (req) => service.list(req.ctx, req.query),
     );
     app.get(
       '/api/ingest/batches/:id',
-      { config: { access }, schema: { tags, params: idParam, response: { 200: batch } } },
+      {
+        config: { access },
+        schema: { summary: '查看归集批次', tags, params: idParam, response: { 200: batch } },
+      },
       (req) => service.get(req.ctx, req.params.id),
     );
     app.get(
       '/api/ingest/batches/:id/issues',
       {
         config: { access },
-        schema: { tags, params: idParam, querystring: issueQuery, response: { 200: issuePage } },
+        schema: {
+          summary: '列出批次的数据问题',
+          tags,
+          params: idParam,
+          querystring: issueQuery,
+          response: { 200: issuePage },
+        },
       },
       (req) => service.issues(req.ctx, req.params.id, req.query),
     );
     app.get(
       '/api/ingest/batches/:id/rejects.xlsx',
-      { config: { access }, schema: { tags, params: idParam } },
+      { config: { access }, schema: { summary: '下载批次的拒收行（XLSX）', tags, params: idParam } },
       async (req, reply) => {
         const workbook = await service.rejectsWorkbook(req.ctx, req.params.id, req.lang);
         return reply
@@ -51,7 +63,12 @@ export function batchRoutes(service: BatchReads) {
       '/api/ingest/quality/:resource',
       {
         config: { access },
-        schema: { tags, params: resourceParam, response: { 200: z.array(qualityPoint) } },
+        schema: {
+          summary: '查看资源的数据质量',
+          tags,
+          params: resourceParam,
+          response: { 200: z.array(qualityPoint) },
+        },
       },
       (req) => service.qualityHistory(req.ctx, req.params.resource),
     );

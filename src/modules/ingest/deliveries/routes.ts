@@ -23,7 +23,7 @@ export function deliveryRoutes(service: DeliveryService) {
       {
         config: { access },
         bodyLimit: 2 * 1024 ** 3,
-        schema: { tags, querystring: uploadQuery, response: { 200: preview } },
+        schema: { summary: '上传待归集文件', tags, querystring: uploadQuery, response: { 200: preview } },
       },
       (req) =>
         service.upload(req.ctx, {
@@ -36,7 +36,12 @@ export function deliveryRoutes(service: DeliveryService) {
       '/api/ingest/runs',
       {
         config: { access },
-        schema: { tags, body: runBody, response: { 202: z.object({ batchId: z.number() }) } },
+        schema: {
+          summary: '归集已上传的文件',
+          tags,
+          body: runBody,
+          response: { 202: z.object({ batchId: z.number() }) },
+        },
       },
       async (req, reply) => reply.code(202).send(await service.startUpload(req.ctx, req.body)),
     );
@@ -45,7 +50,13 @@ export function deliveryRoutes(service: DeliveryService) {
       {
         config: { access },
         bodyLimit: 50 * 1024 ** 2,
-        schema: { tags, params: resourceParam, body: pushBody, response: { 200: batch } },
+        schema: {
+          summary: '推送数据归集',
+          tags,
+          params: resourceParam,
+          body: pushBody,
+          response: { 200: batch },
+        },
       },
       (req) => service.ingestRecords(req.ctx, req.params.resource, req.body.records),
     );

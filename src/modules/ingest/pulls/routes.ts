@@ -11,14 +11,17 @@ export function pullRoutes(service: PullService) {
     const managers = ingestPolicy.managePulls;
     app.get(
       '/api/ingest/pulls',
-      { config: { access: managers }, schema: { tags, response: { 200: z.array(pullSource) } } },
+      {
+        config: { access: managers },
+        schema: { summary: '列出定时拉取任务', tags, response: { 200: z.array(pullSource) } },
+      },
       (req) => service.list(req.ctx),
     );
     app.post(
       '/api/ingest/pulls',
       {
         config: { access: managers },
-        schema: { tags, body: pullSourceInput, response: { 201: pullSource } },
+        schema: { summary: '新建定时拉取任务', tags, body: pullSourceInput, response: { 201: pullSource } },
       },
       async (req, reply) => reply.code(201).send(await service.create(req.ctx, req.body)),
     );
@@ -26,13 +29,19 @@ export function pullRoutes(service: PullService) {
       '/api/ingest/pulls/:id',
       {
         config: { access: managers },
-        schema: { tags, params: idParam, body: pullSourceUpdate, response: { 200: pullSource } },
+        schema: {
+          summary: '修改定时拉取任务',
+          tags,
+          params: idParam,
+          body: pullSourceUpdate,
+          response: { 200: pullSource },
+        },
       },
       (req) => service.update(req.ctx, req.params.id, req.body),
     );
     app.delete(
       '/api/ingest/pulls/:id',
-      { config: { access: managers }, schema: { tags, params: idParam } },
+      { config: { access: managers }, schema: { summary: '删除定时拉取任务', tags, params: idParam } },
       async (req, reply) => {
         await service.remove(req.ctx, req.params.id);
         return reply.code(204).send();
@@ -40,7 +49,10 @@ export function pullRoutes(service: PullService) {
     );
     app.post(
       '/api/ingest/pulls/:id/run',
-      { config: { access: managers }, schema: { tags, params: idParam, response: { 200: pullSource } } },
+      {
+        config: { access: managers },
+        schema: { summary: '立即执行拉取任务', tags, params: idParam, response: { 200: pullSource } },
+      },
       (req) => service.runNow(req.ctx, req.params.id),
     );
   };

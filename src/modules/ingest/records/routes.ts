@@ -11,6 +11,7 @@ export function recordRoutes(service: RecordReads) {
       {
         config: { access: ingestPolicy.read },
         schema: {
+          summary: '查询资源已归集的数据',
           tags: ['ingest'],
           params: resourceParam,
           querystring: recordQuery,

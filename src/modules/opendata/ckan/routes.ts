@@ -17,6 +17,7 @@ export function ckanRoutes(ckan: CkanService) {
       url: '/open/api/3/action/:action',
       config: { access: 'public', rateLimit: 'ckan' },
       schema: {
+        summary: 'CKAN 接口（package_list、package_show、package_search）',
         tags: ['opendata'],
         params: z.object({ action: z.string().max(100) }),
         description:

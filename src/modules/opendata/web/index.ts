@@ -1,7 +1,14 @@
+import { lazy } from 'react';
 import type { WebModule } from '../../../../web/kit/web-module.ts';
 import { en, zhCN } from './messages.ts';
-import { OpenDatasetPage } from './open-dataset-page.tsx';
-import { OpenPortalPage } from './open-portal-page.tsx';
+
+// Loaded when visited, so the console's sign-in page does not carry the portal's tables.
+const OpenPortalPage = lazy(() =>
+  import('./open-portal-page.tsx').then((m) => ({ default: m.OpenPortalPage })),
+);
+const OpenDatasetPage = lazy(() =>
+  import('./open-dataset-page.tsx').then((m) => ({ default: m.OpenDatasetPage })),
+);
 
 export { datasetPath, portalPath } from './opendata-api.ts';
 

@@ -1,76 +1,88 @@
-import { ScatterChart } from 'echarts/charts';
-import { GeoComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DistrictMap as DistrictMapData } from '../contract.ts';
 
-echarts.use([GeoComponent, TooltipComponent, ScatterChart, CanvasRenderer]);
+// Drawn as SVG rather than with the chart library: the map is on the home page, the first page after sign-in, and
+// ECharts alone would add about 150 KB (compressed) to it. An outline and some dots need no more than this.
 
-type Point = { name: string; value: [number, number, number] };
+const pad = 24;
+// Room for the names of subdistricts on the outline's eastern edge.
+const labelRoom = 110;
+
+/**
+ * Projects longitude and latitude onto the SVG's plane (degrees of longitude shrink with latitude), scaled so the
+ * district fills `height`; `width` is what the drawing then needs.
+ */
+function projection(data: DistrictMapData, height: number) {
+  const ring = data.outline.geometry.coordinates[0] ?? [];
+  const lngs = ring.map(([lng]) => lng);
+  const lats = ring.map(([, lat]) => lat);
+  const [minLng, maxLng, minLat, maxLat] = [
+    Math.min(...lngs),
+    Math.max(...lngs),
+    Math.min(...lats),
+    Math.max(...lats),
+  ];
+  const squeeze = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const scale = (height - 2 * pad) / (maxLat - minLat || 1);
+  const width = (maxLng - minLng) * squeeze * scale + 2 * pad + labelRoom;
+  const project = (lng: number, lat: number): [number, number] => [
+    pad + (lng - minLng) * squeeze * scale,
+    pad + (maxLat - lat) * scale,
+  ];
+  return { project, width };
+}
 
 /** The district's outline with a point at each subdistrict's centre, sized by its number of communities; no map tiles needed. */
 export function DistrictMap({ data, height = 440 }: { data: DistrictMapData; height?: number }) {
   const { t } = useTranslation('org');
-  const element = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const mapName = `district-${data.district.code}`;
-    echarts.registerMap(mapName, { type: 'FeatureCollection', features: [data.outline] } as never);
-    const chart = echarts.init(element.current!);
-    const points: Point[] = data.subdistricts
-      .filter((s) => s.lng !== null && s.lat !== null)
-      .map((s) => ({ name: s.name, value: [s.lng!, s.lat!, s.communities] }));
-    chart.setOption({
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { seriesType?: string; name: string; value?: Point['value'] }) => {
-          const name = echarts.format.encodeHTML(p.name);
-          return p.seriesType === 'scatter' && p.value
-            ? `<b>${name}</b><br/>${t('widgets.communities')}: ${p.value[2]}`
-            : name;
-        },
-      },
-      geo: {
-        map: mapName,
-        // Wheel zoom would steal the page's scrolling; the whole district fits in view anyway.
-        roam: false,
-        // Degrees of longitude shrink with latitude; without this the district is drawn too wide.
-        aspectScale: Math.cos(((data.district.lat ?? 28) * Math.PI) / 180),
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '95%',
-        itemStyle: {
-          areaColor: '#e8f1ff',
-          borderColor: '#1668dc',
-          borderWidth: 1.5,
-          shadowColor: 'rgba(22,104,220,0.25)',
-          shadowBlur: 12,
-        },
-        emphasis: { itemStyle: { areaColor: '#d6e6ff' }, label: { show: false } },
-        tooltip: { show: false },
-      },
-      series: [
-        {
-          type: 'scatter',
-          coordinateSystem: 'geo',
-          data: points,
-          symbolSize: (value: Point['value']) => 8 + Math.sqrt(value[2]) * 2.5,
-          itemStyle: { color: '#1668dc', borderColor: '#fff', borderWidth: 1.5 },
-          label: { show: true, formatter: '{b}', position: 'right', fontSize: 11, color: '#1f2d3d' },
-          labelLayout: { hideOverlap: true },
-          emphasis: { scale: 1.4, label: { fontWeight: 'bold' } },
-        },
-      ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current!);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-    // `t` changes with the language, and the tooltip text must follow it.
-  }, [data, t]);
-
-  return <div ref={element} data-testid="district-map" style={{ width: '100%', height }} />;
+  const { project, width } = projection(data, height);
+  const outline = data.outline.geometry.coordinates
+    .map((ring) => `M${ring.map(([lng, lat]) => project(lng, lat).join(',')).join('L')}Z`)
+    .join('');
+  // Largest first, so where labels would overlap the larger subdistrict keeps its name.
+  const points = data.subdistricts
+    .filter((s) => s.lng !== null && s.lat !== null)
+    .map((s) => {
+      const [x, y] = project(s.lng!, s.lat!);
+      return { ...s, x, y, r: 4 + Math.sqrt(s.communities) * 1.25 };
+    })
+    .toSorted((a, b) => b.communities - a.communities);
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const labelled = new Set<string>();
+  for (const p of points) {
+    const box = { x0: p.x + p.r + 2, x1: p.x + p.r + 4 + p.name.length * 13, y0: p.y - 9, y1: p.y + 9 };
+    if (placed.some((o) => box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1)) continue;
+    placed.push(box);
+    labelled.add(p.code);
+  }
+  return (
+    <svg
+      data-testid="district-map"
+      viewBox={`0 0 ${width} ${height}`}
+      style={{ width: '100%', height, display: 'block' }}
+      role="img"
+      aria-label={data.district.name}
+    >
+      <path
+        d={outline}
+        fill="#e8f1ff"
+        stroke="#1668dc"
+        strokeWidth={1.5}
+        style={{ filter: 'drop-shadow(0 0 6px rgba(22,104,220,0.25))' }}
+      />
+      {points.map((p) => (
+        <Tooltip key={p.code} title={`${p.name} · ${t('widgets.communities')}: ${p.communities}`}>
+          <g data-testid="district-map-point">
+            <circle cx={p.x} cy={p.y} r={p.r} fill="#1668dc" stroke="#fff" strokeWidth={1.5} />
+            {labelled.has(p.code) && (
+              <text x={p.x + p.r + 3} y={p.y} dominantBaseline="middle" fontSize={13} fill="#1f2d3d">
+                {p.name}
+              </text>
+            )}
+          </g>
+        </Tooltip>
+      ))}
+    </svg>
+  );
 }

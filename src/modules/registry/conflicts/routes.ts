@@ -11,7 +11,12 @@ export function conflictRoutes(service: ConflictService) {
       '/api/registry/conflicts',
       {
         config: { access: registryPolicy.read },
-        schema: { tags, querystring: conflictQuery, response: { 200: conflictPage } },
+        schema: {
+          summary: '查询数据冲突',
+          tags,
+          querystring: conflictQuery,
+          response: { 200: conflictPage },
+        },
       },
       (req) => service.list(req.ctx, req.query),
     );
@@ -19,7 +24,13 @@ export function conflictRoutes(service: ConflictService) {
       '/api/registry/conflicts/:id/resolve',
       {
         config: { access: registryPolicy.curate },
-        schema: { tags, params: conflictIdParam, body: resolveBody, response: { 200: conflict } },
+        schema: {
+          summary: '处理数据冲突',
+          tags,
+          params: conflictIdParam,
+          body: resolveBody,
+          response: { 200: conflict },
+        },
       },
       (req) => service.resolve(req.ctx, req.params.id, req.body),
     );

@@ -19,7 +19,13 @@ export function entityRoutes(service: EntityReadService) {
       '/api/registry/:registry/entities',
       {
         config: { access },
-        schema: { tags, params: registryParam, querystring: entityQuery, response: { 200: entityPage } },
+        schema: {
+          summary: '检索基础库',
+          tags,
+          params: registryParam,
+          querystring: entityQuery,
+          response: { 200: entityPage },
+        },
       },
       (req) => service.search(req.ctx, req.params.registry, req.query),
     );
@@ -27,7 +33,13 @@ export function entityRoutes(service: EntityReadService) {
       '/api/registry/:registry/entities/:ref',
       {
         config: { access },
-        schema: { tags, params: entityParam, querystring: entityViewQuery, response: { 200: entityView } },
+        schema: {
+          summary: '查看基础库实体',
+          tags,
+          params: entityParam,
+          querystring: entityViewQuery,
+          response: { 200: entityView },
+        },
       },
       (req) => service.entity(req.ctx, req.params.registry, req.params.ref, req.query),
     );

@@ -25,7 +25,7 @@ export function licenseRoutes(service: LicenseService) {
       '/api/registry/licenses',
       {
         config: { access: registryPolicy.issueLicenses },
-        schema: { tags, body: licenseIssue, response: { 201: license } },
+        schema: { summary: '签发电子证照', tags, body: licenseIssue, response: { 201: license } },
       },
       async (req, reply) => reply.code(201).send(await service.issue(req.ctx, req.body)),
     );
@@ -45,21 +45,24 @@ export function licenseRoutes(service: LicenseService) {
       '/api/registry/licenses',
       {
         config: { access: registryPolicy.readLicenses },
-        schema: { tags, querystring: licenseQuery, response: { 200: licensePage } },
+        schema: { summary: '查询电子证照', tags, querystring: licenseQuery, response: { 200: licensePage } },
       },
       (req) => service.list(req.ctx, req.query),
     );
     // Any signed-in account: the service refuses those without an ID number on their account.
     app.get(
       '/api/registry/licenses/mine',
-      { config: { access: 'authenticated' }, schema: { tags, response: { 200: z.array(license) } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { summary: '我的电子证照', tags, response: { 200: z.array(license) } },
+      },
       (req) => service.mine(req.ctx),
     );
     app.get(
       '/api/registry/licenses/:id',
       {
         config: { access: registryPolicy.readLicenses },
-        schema: { tags, params: licenseIdParam, response: { 200: license } },
+        schema: { summary: '查看电子证照', tags, params: licenseIdParam, response: { 200: license } },
       },
       (req) => service.get(req.ctx, req.params.id),
     );
@@ -67,7 +70,13 @@ export function licenseRoutes(service: LicenseService) {
       '/api/registry/licenses/:id/revoke',
       {
         config: { access: registryPolicy.issueLicenses },
-        schema: { tags, params: licenseIdParam, body: revokeBody, response: { 200: license } },
+        schema: {
+          summary: '注销电子证照',
+          tags,
+          params: licenseIdParam,
+          body: revokeBody,
+          response: { 200: license },
+        },
       },
       (req) => service.revoke(req.ctx, req.params.id, req.body.reason),
     );
@@ -75,7 +84,7 @@ export function licenseRoutes(service: LicenseService) {
       '/api/public/licenses/verify',
       {
         config: { access: 'public', rateLimit: 'verify' },
-        schema: { tags, querystring: verifyQuery, response: { 200: verification } },
+        schema: { summary: '核验电子证照', tags, querystring: verifyQuery, response: { 200: verification } },
       },
       (req) => service.verify(req.query),
     );

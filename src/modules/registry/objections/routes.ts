@@ -23,7 +23,7 @@ export function objectionRoutes(service: ObjectionService) {
       '/api/registry/objections',
       {
         config: { access: registryPolicy.objections },
-        schema: { tags, body: objectionInput, response: { 201: objectionDetail } },
+        schema: { summary: '提出数据异议', tags, body: objectionInput, response: { 201: objectionDetail } },
       },
       async (req, reply) => reply.code(201).send(await service.raise(req.ctx, req.body)),
     );
@@ -31,7 +31,12 @@ export function objectionRoutes(service: ObjectionService) {
       '/api/registry/objections',
       {
         config: { access: registryPolicy.objections },
-        schema: { tags, querystring: objectionQuery, response: { 200: objectionPage } },
+        schema: {
+          summary: '查询数据异议',
+          tags,
+          querystring: objectionQuery,
+          response: { 200: objectionPage },
+        },
       },
       (req) => service.list(req.ctx, req.query),
     );
@@ -39,7 +44,12 @@ export function objectionRoutes(service: ObjectionService) {
       '/api/registry/objections/:id',
       {
         config: { access: registryPolicy.objections },
-        schema: { tags, params: objectionIdParam, response: { 200: objectionDetail } },
+        schema: {
+          summary: '查看数据异议',
+          tags,
+          params: objectionIdParam,
+          response: { 200: objectionDetail },
+        },
       },
       (req) => service.get(req.ctx, req.params.id),
     );
@@ -48,7 +58,13 @@ export function objectionRoutes(service: ObjectionService) {
         `/api/registry/objections/:id/${verdict}`,
         {
           config: { access: registryPolicy.objections },
-          schema: { tags, params: objectionIdParam, body: answerBody, response: { 200: objectionDetail } },
+          schema: {
+            summary: `${verdict === 'accept' ? '采纳' : '驳回'}数据异议`,
+            tags,
+            params: objectionIdParam,
+            body: answerBody,
+            response: { 200: objectionDetail },
+          },
         },
         (req) => service[verdict](req.ctx, req.params.id, req.body.answer),
       );
@@ -56,7 +72,13 @@ export function objectionRoutes(service: ObjectionService) {
       '/api/registry/objections/:id/close',
       {
         config: { access: registryPolicy.objections },
-        schema: { tags, params: objectionIdParam, body: closeBody, response: { 200: objectionDetail } },
+        schema: {
+          summary: '关闭数据异议',
+          tags,
+          params: objectionIdParam,
+          body: closeBody,
+          response: { 200: objectionDetail },
+        },
       },
       (req) => service.close(req.ctx, req.params.id, req.body.note),
     );
@@ -64,7 +86,13 @@ export function objectionRoutes(service: ObjectionService) {
       '/api/registry/objections/:id/comment',
       {
         config: { access: registryPolicy.objections },
-        schema: { tags, params: objectionIdParam, body: commentBody, response: { 200: objectionDetail } },
+        schema: {
+          summary: '回复数据异议',
+          tags,
+          params: objectionIdParam,
+          body: commentBody,
+          response: { 200: objectionDetail },
+        },
       },
       (req) => service.comment(req.ctx, req.params.id, req.body.note),
     );

@@ -12,7 +12,12 @@ export function precedenceRoutes(service: PrecedenceService) {
       '/api/registry/:registry/precedence',
       {
         config: { access: registryPolicy.read },
-        schema: { tags, params: registryParam, response: { 200: precedenceList } },
+        schema: {
+          summary: '查看数据项的来源优先级',
+          tags,
+          params: registryParam,
+          response: { 200: precedenceList },
+        },
       },
       (req) => service.list(req.ctx, req.params.registry),
     );
@@ -20,7 +25,13 @@ export function precedenceRoutes(service: PrecedenceService) {
       '/api/registry/:registry/precedence/:item',
       {
         config: { access: registryPolicy.curate },
-        schema: { tags, params: precedenceParam, body: precedenceBody, response: { 200: precedenceItem } },
+        schema: {
+          summary: '设置数据项的来源优先级',
+          tags,
+          params: precedenceParam,
+          body: precedenceBody,
+          response: { 200: precedenceItem },
+        },
       },
       (req) => service.set(req.ctx, req.params.registry, req.params.item, req.body.sources),
     );

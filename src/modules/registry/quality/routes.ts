@@ -10,7 +10,12 @@ export function qualityRoutes(service: QualityService) {
       '/api/registry/:registry/quality',
       {
         config: { access: registryPolicy.read },
-        schema: { tags: ['registry'], params: qualityParam, response: { 200: qualityReport } },
+        schema: {
+          summary: '查看基础库的数据质量',
+          tags: ['registry'],
+          params: qualityParam,
+          response: { 200: qualityReport },
+        },
       },
       (req) => service.report(req.ctx, req.params.registry),
     );

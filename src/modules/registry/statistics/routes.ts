@@ -11,19 +11,27 @@ export function statisticsRoutes(service: StatisticsService) {
     const access = registryPolicy.read;
     app.get(
       '/api/registry/stats',
-      { config: { access }, schema: { tags, response: { 200: registryStats } } },
+      { config: { access }, schema: { summary: '基础库概况', tags, response: { 200: registryStats } } },
       () => service.stats(),
     );
     app.get(
       '/api/registry/:registry/statistics',
-      { config: { access }, schema: { tags, params: registryParam, response: { 200: registryStatistics } } },
+      {
+        config: { access },
+        schema: { summary: '基础库统计', tags, params: registryParam, response: { 200: registryStatistics } },
+      },
       (req) => service.statistics(req.params.registry),
     );
     app.get(
       '/api/registry/component/map',
       {
         config: { access },
-        schema: { tags, querystring: componentMapQuery, response: { 200: componentMap } },
+        schema: {
+          summary: '城市部件地图',
+          tags,
+          querystring: componentMapQuery,
+          response: { 200: componentMap },
+        },
       },
       (req) => service.componentMap(req.query),
     );

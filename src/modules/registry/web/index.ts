@@ -6,8 +6,11 @@ import { resourcePoints } from '../../catalog/web/index.ts';
 import { isRegistryName } from '../feeds.ts';
 import { registryPolicy } from '../policy.ts';
 import { licensesPath, myLicensesPath } from './license-api.ts';
-import { LicenseVerifyPage } from './license-verify-page.tsx';
 import { en, zhCN } from './messages.ts';
+
+const LicenseVerifyPage = lazy(() =>
+  import('./license-verify-page.tsx').then((m) => ({ default: m.LicenseVerifyPage })),
+);
 
 const RegistryHome = lazy(() => import('./registry-home.tsx').then((m) => ({ default: m.RegistryHome })));
 const SearchPage = lazy(() =>

@@ -57,6 +57,7 @@ export function shareApiRoutes(api: ShareApiService) {
       {
         config: { access: 'credential' },
         schema: {
+          summary: '共享接口：增量变更',
           tags,
           security,
           params: shareResourceParam,
@@ -71,6 +72,7 @@ export function shareApiRoutes(api: ShareApiService) {
       {
         config: { access: 'credential' },
         schema: {
+          summary: '共享接口：按主键查询',
           tags,
           security,
           params: shareRowParam,
@@ -85,6 +87,7 @@ export function shareApiRoutes(api: ShareApiService) {
       {
         config: { access: 'credential' },
         schema: {
+          summary: '共享接口：条件查询',
           tags,
           security,
           params: shareResourceParam,
@@ -105,6 +108,7 @@ export function shareDocsRoutes(docs: ShareDocsService) {
       {
         config: { access: sharingPolicy.readDocs },
         schema: {
+          summary: '共享接口的 OpenAPI 文档',
           tags: ['sharing'],
           params: openApiParam,
           response: { 200: z.record(z.string(), z.unknown()) },

@@ -27,7 +27,15 @@ export function applicationRoutes(s: ApplicationServices) {
     const config = { access: sharingPolicy.use };
     app.post(
       '/api/sharing/applications',
-      { config, schema: { tags, body: applicationInput, response: { 201: applicationDetail } } },
+      {
+        config,
+        schema: {
+          summary: '提交共享申请',
+          tags,
+          body: applicationInput,
+          response: { 201: applicationDetail },
+        },
+      },
       async (req, reply) => {
         const id = await s.apply.apply(req.ctx, req.body);
         return reply.code(201).send(await s.applications.get(req.ctx, id));
@@ -35,19 +43,36 @@ export function applicationRoutes(s: ApplicationServices) {
     );
     app.get(
       '/api/sharing/applications',
-      { config, schema: { tags, querystring: applicationQuery, response: { 200: applicationPage } } },
+      {
+        config,
+        schema: {
+          summary: '查询共享申请',
+          tags,
+          querystring: applicationQuery,
+          response: { 200: applicationPage },
+        },
+      },
       (req) => s.applications.list(req.ctx, req.query),
     );
     app.get(
       '/api/sharing/applications/:id',
-      { config, schema: { tags, params: idParam, response: { 200: applicationDetail } } },
+      {
+        config,
+        schema: { summary: '查看共享申请', tags, params: idParam, response: { 200: applicationDetail } },
+      },
       (req) => s.applications.get(req.ctx, req.params.id),
     );
     app.post(
       '/api/sharing/applications/:id/decide',
       {
         config,
-        schema: { tags, params: idParam, body: decisionInput, response: { 200: applicationDetail } },
+        schema: {
+          summary: '审批共享申请',
+          tags,
+          params: idParam,
+          body: decisionInput,
+          response: { 200: applicationDetail },
+        },
       },
       async (req) => s.applications.get(req.ctx, await s.decide.decide(req.ctx, req.params.id, req.body)),
     );
@@ -55,7 +80,13 @@ export function applicationRoutes(s: ApplicationServices) {
       '/api/sharing/applications/:id/withdraw',
       {
         config,
-        schema: { tags, params: idParam, body: withdrawInput, response: { 200: applicationDetail } },
+        schema: {
+          summary: '撤回共享申请',
+          tags,
+          params: idParam,
+          body: withdrawInput,
+          response: { 200: applicationDetail },
+        },
       },
       async (req) =>
         s.applications.get(req.ctx, await s.decide.withdraw(req.ctx, req.params.id, req.body.reason)),
