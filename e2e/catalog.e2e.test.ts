@@ -391,6 +391,58 @@ describe('resource catalog', () => {
     expect(await legalPerson()).toMatchObject({ updateCycle: 'weekly', version: expect.any(Number) });
   });
 
+  test("greys out, for the providing department, what needs the center's review", async () => {
+    await asAdmin('/');
+    const { request } = session.page;
+    if ((await request.get(allowanceUrl)).status() === 404) await allowanceAt(1);
+    // A user of 民政局, the resource's provider, with the password changed from the initial one.
+    const username = 'mzj-catalog-e2e';
+    const password = 'Mzj#Catalog2026';
+    const listed = await (await request.get('/api/users', { params: { q: username } })).json();
+    if (!listed.items.some((u: { username: string }) => u.username === username)) {
+      const departments = await (await request.get('/api/departments', { params: { pageSize: 500 } })).json();
+      const civilAffairs = departments.items.find((d: { name: string }) => d.name === '民政局');
+      const created = await request.post('/api/users', {
+        data: {
+          username,
+          displayName: '民政局编目员',
+          departmentId: civilAffairs.id,
+          roles: ['department_user'],
+          password: `${password}-initial`,
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      const first = await session.newPage();
+      expect(
+        (
+          await first.request.post('/api/auth/login', { data: { username, password: `${password}-initial` } })
+        ).status(),
+      ).toBe(200);
+      const changed = await first.request.post('/api/auth/password', {
+        data: { currentPassword: `${password}-initial`, newPassword: password },
+      });
+      expect(changed.status()).toBe(204);
+    }
+    const page = await session.signIn(username, password, {
+      on: await session.newPage(),
+      path: `/catalog/${encodeURIComponent(allowanceCode)}/edit`,
+    });
+    const form = page.getByTestId('resource-form');
+    const openType = form.locator('.ant-form-item', { has: page.getByText('开放类型', { exact: true }) });
+    await openType.getByText('不开放', { exact: true }).waitFor();
+    // The resource is not open: narrowing is all the department may do alone.
+    const radio = (label: string) => openType.getByRole('radio', { name: label, exact: true });
+    expect(await radio('开放').isDisabled()).toBe(true);
+    expect(await radio('有条件开放').isDisabled()).toBe(true);
+    expect(await radio('不开放').isDisabled()).toBe(false);
+    expect(await openType.textContent()).toContain('须经数据资源中心审核');
+    // An ID number and a name are personal whatever the box says: ticked and fixed; another item is the user's.
+    expect(await form.getByLabel('数据项 1 个人信息').isChecked()).toBe(true);
+    expect(await form.getByLabel('数据项 1 个人信息').isDisabled()).toBe(true);
+    expect(await form.getByLabel('数据项 2 个人信息').isDisabled()).toBe(true);
+    expect(await form.getByLabel('数据项 3 个人信息').isDisabled()).toBe(false);
+  });
+
   test('raised no uncaught error in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });
