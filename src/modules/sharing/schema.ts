@@ -67,6 +67,8 @@ export const decisions = sharingSchema.table(
     items: text('items').array(),
     reason: text('reason'),
     decidedBy: text('decided_by').notNull(),
+    /** The department an administrator decided for without belonging to it (the provider stage); else null. */
+    onBehalfOf: integer('on_behalf_of'),
     decidedAt: ts('decided_at').notNull().defaultNow(),
   },
   (t) => [index('decisions_application_idx').on(t.applicationId)],

@@ -86,6 +86,11 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
         const detail = {
           resource: resource.code,
           applicantDepartmentId,
+          // Center staff applying for a department they do not belong to: said in the entry, as in the request.
+          ...(applicantDepartmentId !== (ctx.actor?.departmentId ?? null) && {
+            onBehalfOf: applicantDepartmentId,
+            onBehalfOfName: departments.byId.get(applicantDepartmentId)?.name ?? '',
+          }),
           items: row.items,
           rawItems: row.rawItems,
           rowFilter: row.rowFilter,

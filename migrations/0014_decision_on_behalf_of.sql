@@ -1,0 +1,1 @@
+ALTER TABLE "sharing"."decisions" ADD COLUMN "on_behalf_of" integer;
