@@ -117,7 +117,9 @@ export const sharingPolicy = {
    */
   actsOnBehalfOf(subject: Subject, application: Pick<ApplicationParties, 'status' | 'providerDepartmentId'>) {
     if (application.status !== 'pending_provider') return null;
-    return departmentOf(subject) === application.providerDepartmentId ? null : application.providerDepartmentId;
+    return departmentOf(subject) === application.providerDepartmentId
+      ? null
+      : application.providerDepartmentId;
   },
 
   /** Whether the subject may see the application: its two departments and the center. */

@@ -60,7 +60,8 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
     dir: Directory,
   ): number | null {
     const expected = sharingPolicy.actsOnBehalfOf(ctx.actor, row);
-    if (input.onBehalfOf === expected || (expected === null && input.onBehalfOf === undefined)) return expected;
+    if (input.onBehalfOf === expected || (expected === null && input.onBehalfOf === undefined))
+      return expected;
     throw new InputError(
       expected === null ? 'not_on_behalf' : 'on_behalf_required',
       expected === null

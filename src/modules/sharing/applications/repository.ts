@@ -62,7 +62,8 @@ export async function findDeciders(db: Db, applicationIds: number[]) {
     .select({ applicationId: decisions.applicationId, decidedBy: decisions.decidedBy })
     .from(decisions)
     .where(and(inArray(decisions.applicationId, applicationIds), inArray(decisions.stage, decidingStages)));
-  for (const r of rows) byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), r.decidedBy]);
+  for (const r of rows)
+    byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), r.decidedBy]);
   return byApplication;
 }
 

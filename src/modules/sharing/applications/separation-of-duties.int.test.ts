@@ -89,7 +89,11 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
       { stage: 'provider', decidedBy: 'admin', onBehalfOf: t.ids.GAFJ, onBehalfOfName: '公安分局' },
     ]);
     const [entry] = await t.audited('sharing.approve', 'application', id);
-    expect(entry?.detail).toMatchObject({ stage: 'provider', onBehalfOf: t.ids.GAFJ, onBehalfOfName: '公安分局' });
+    expect(entry?.detail).toMatchObject({
+      stage: 'provider',
+      onBehalfOf: t.ids.GAFJ,
+      onBehalfOfName: '公安分局',
+    });
   });
 
   it('never lets the decider of the provider stage decide the center stage', async () => {
