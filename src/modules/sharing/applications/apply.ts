@@ -125,7 +125,8 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
         } else {
           await notifications.send(tx, [
             {
-              userIds: approvers,
+              // Not the applicant: they may not decide their own application.
+              userIds: approvers.filter((id) => id !== ctx.actor!.userId),
               kind: 'application_waiting',
               applicationId: row.id,
               params: {

@@ -152,7 +152,8 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
         if (next === 'pending_center') {
           notices.push({ userIds: applicant, kind: 'application_forwarded', applicationId: id, params });
           notices.push({
-            userIds: centerApprovers,
+            // Neither the applicant nor the provider stage's decider may decide the center stage.
+            userIds: centerApprovers.filter((u) => u !== row.applicantUserId && u !== ctx.actor!.userId),
             kind: 'application_waiting',
             applicationId: id,
             params: { ...params, stage: 'center' },

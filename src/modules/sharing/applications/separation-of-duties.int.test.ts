@@ -21,6 +21,12 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
     (await t.call('GET', '/api/sharing/applications?scope=inbox&pageSize=100', t.as[who]!))
       .json()
       .items.map((a: { id: number }) => a.id);
+  /** The applications a user was told wait for their decision. */
+  const toldWaiting = async (who: string) =>
+    (await t.call('GET', '/api/sharing/notifications?pageSize=100', t.as[who]!))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === 'application_waiting')
+      .map((n: { applicationId: number }) => n.applicationId);
   const deniedCodes = async (id: number) =>
     (await t.audited('access.denied', 'application', id)).map((e) => e.detail.code);
 
@@ -41,8 +47,10 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
       decideRefusal: 'own_application',
     });
     expect(await inbox('gafj.clerk')).not.toContain(id);
+    expect(await toldWaiting('gafj.clerk')).not.toContain(id);
     // A colleague of the same department decides it.
     expect(await inbox('gafj.other')).toContain(id);
+    expect(await toldWaiting('gafj.other')).toContain(id);
     expect((await read('gafj.other', id)).can).toMatchObject({ decide: true, decideRefusal: null });
     expect((await decide('gafj.other', id, { decision: 'approve' })).statusCode).toBe(200);
   });
@@ -109,6 +117,8 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
     });
     expect(await inbox('admin')).not.toContain(id);
     expect(await inbox('center.steward')).toContain(id);
+    expect(await toldWaiting('admin')).not.toContain(id);
+    expect(await toldWaiting('center.steward')).toContain(id);
     const center = await decide('center.steward', id, { decision: 'approve' });
     expect(center.statusCode, center.body).toBe(200);
     expect(center.json().decisions.map((d: { decidedBy: string }) => d.decidedBy)).toEqual([
