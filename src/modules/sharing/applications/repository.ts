@@ -18,6 +18,13 @@ export async function findApplication(db: Db, id: number) {
   return row;
 }
 
+/** The applications of these ids (those that exist), for naming them in the audit log. */
+export function findApplicationsByIds(db: Db, ids: number[]) {
+  return ids.length
+    ? db.select().from(applications).where(inArray(applications.id, ids))
+    : Promise.resolve([]);
+}
+
 /**
  * Moves an application on, only from the status `from`: the check and the change are one statement, so two
  * approvers deciding at once cannot both succeed. Undefined when the application was not in that status.

@@ -96,6 +96,9 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
     expect(res.json().decisions).toMatchObject([
       { stage: 'provider', decidedBy: 'admin', onBehalfOf: t.ids.GAFJ, onBehalfOfName: '公安分局' },
     ]);
+    // The audit page names the application by its resource and applicant, in the entry the admin is named in.
+    const page = await t.call('GET', `/api/audit?action=sharing.approve&targetId=${id}`, t.as.admin!);
+    expect(page.json().items).toMatchObject([{ targetName: '户籍人口登记信息 · 民政局' }]);
     const [entry] = await t.audited('sharing.approve', 'application', id);
     expect(entry?.detail).toMatchObject({
       stage: 'provider',
@@ -124,6 +127,14 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
     expect(center.json().decisions.map((d: { decidedBy: string }) => d.decidedBy)).toEqual([
       'admin',
       'center.steward',
+    ]);
+    const grant = await t.call(
+      'GET',
+      `/api/audit?action=sharing.grant_create&targetId=${center.json().grant.id}`,
+      t.as.admin!,
+    );
+    expect(grant.json().items).toMatchObject([
+      { targetType: 'grant', targetName: '户籍人口登记信息 · 民政局' },
     ]);
   });
 });
