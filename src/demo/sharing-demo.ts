@@ -22,10 +22,13 @@ export type SeededSharing = {
   skipped: string[];
 };
 
-/** The demo's applicant and approver: the system, named so the console shows where the rows come from. */
-function demoCtx(): Ctx {
-  const ctx = systemCtx('demo');
-  return { ...ctx, actor: { ...ctx.actor!, displayName: '演示数据' } };
+/**
+ * The demo's applicant and approvers: the system, named so the console shows where the rows come from. Each
+ * stage is decided under a name of its own, as separation of duties asks of people (nobody decides two stages).
+ */
+function demoCtx(name = 'demo', displayName = '演示数据'): Ctx {
+  const ctx = systemCtx(name);
+  return { ...ctx, actor: { ...ctx.actor!, displayName } };
 }
 
 /** Why a plan entry cannot be made here, or null: its resource and department exist as the demo defines them. */
@@ -51,6 +54,8 @@ export async function seedSharingDemo(
   today: string = todayInShanghai(),
 ): Promise<SeededSharing | null> {
   const ctx = demoCtx();
+  const providerCtx = demoCtx('demo.provider', '演示数据（提供部门审批）');
+  const centerCtx = demoCtx('demo.center', '演示数据（中心审批）');
   const { sharing } = modules;
   const existing = await sharing.applications.list(ctx, {
     scope: 'all',
@@ -84,8 +89,15 @@ export async function seedSharingDemo(
       expectedDailyCalls: plan.expectedDailyCalls,
     });
     for (const step of plan.steps) {
-      if ('withdraw' in step) await sharing.decide.withdraw(ctx, id, step.withdraw);
-      else await sharing.decide.decide(ctx, id, step);
+      if ('withdraw' in step) {
+        await sharing.decide.withdraw(ctx, id, step.withdraw);
+        continue;
+      }
+      // The system belongs to no department: at the provider stage it says which one it decides for.
+      const { status, providerDepartmentId } = await sharing.applications.get(ctx, id);
+      if (status === 'pending_provider')
+        await sharing.decide.decide(providerCtx, id, { ...step, onBehalfOf: providerDepartmentId });
+      else await sharing.decide.decide(centerCtx, id, step);
     }
     seeded.applications += 1;
   }

@@ -104,8 +104,9 @@ export const sharingPolicy = {
       return 'application_not_pending';
     if (!sharingPolicy.mayDecide(subject, application))
       return application.status === 'pending_provider' ? 'not_provider_approver' : 'not_center_approver';
-    if (subject?.userId !== undefined && subject.userId === application.applicantUserId)
-      return 'own_application';
+    // User id 0 is the system itself (the demo loader, the bench), not a person; it still decides each stage
+    // under another name (below), so its decisions read as separate steps.
+    if (subject?.userId && subject.userId === application.applicantUserId) return 'own_application';
     if (subject?.username !== undefined && deciders.includes(subject.username))
       return 'already_decided_earlier_stage';
     return null;
