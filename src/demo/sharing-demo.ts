@@ -66,6 +66,7 @@ export async function seedSharingDemo(
   if (existing.total > 0) return null;
   const resources = await modules.catalog.service.listAll(lookupCtx, {});
   const shareTypes = new Map(resources.map((r) => [r.alias ?? r.code, r.shareType]));
+  const providers = new Map(resources.map((r) => [r.alias ?? r.code, r.providerDepartmentId]));
   const departments = (await modules.org.service.departmentDirectory()).byCode;
 
   const seeded: SeededSharing = { applications: 0, byStatus: {}, grants: 0, skipped: [] };
@@ -88,15 +89,13 @@ export async function seedSharingDemo(
       periodTo: dateOfDay(dayNumber(addYears(today, plan.years)) - 1),
       expectedDailyCalls: plan.expectedDailyCalls,
     });
+    // A plan's decisions are the provider's, then the center's. The system belongs to no department: at the
+    // provider stage it says which one it decides for.
+    let decided = 0;
     for (const step of plan.steps) {
-      if ('withdraw' in step) {
-        await sharing.decide.withdraw(ctx, id, step.withdraw);
-        continue;
-      }
-      // The system belongs to no department: at the provider stage it says which one it decides for.
-      const { status, providerDepartmentId } = await sharing.applications.get(ctx, id);
-      if (status === 'pending_provider')
-        await sharing.decide.decide(providerCtx, id, { ...step, onBehalfOf: providerDepartmentId });
+      if ('withdraw' in step) await sharing.decide.withdraw(ctx, id, step.withdraw);
+      else if (decided++ === 0)
+        await sharing.decide.decide(providerCtx, id, { ...step, onBehalfOf: providers.get(plan.resource)! });
       else await sharing.decide.decide(centerCtx, id, step);
     }
     seeded.applications += 1;

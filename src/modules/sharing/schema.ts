@@ -34,6 +34,8 @@ export const applications = sharingSchema.table(
     applicantDepartmentId: integer('applicant_department_id').notNull(),
     applicantUserId: integer('applicant_user_id').notNull(),
     applicantName: text('applicant_name').notNull(),
+    /** Whether center staff applied for a department they do not belong to (said in the timeline). */
+    onBehalf: boolean('on_behalf').notNull().default(false),
     purpose: text('purpose').notNull(),
     legalBasis: text('legal_basis').notNull(),
     /** Data item codes asked for; the grant may hold fewer. */

@@ -71,6 +71,7 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
           applicantDepartmentId,
           applicantUserId: ctx.actor!.userId,
           applicantName: ctx.actor!.displayName,
+          onBehalf: applicantDepartmentId !== (ctx.actor?.departmentId ?? null),
           purpose: asked.purpose,
           legalBasis: asked.legalBasis,
           // 无条件共享 has no approver to decide on raw personal items: they are served masked.
@@ -87,7 +88,7 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
           resource: resource.code,
           applicantDepartmentId,
           // Center staff applying for a department they do not belong to: said in the entry, as in the request.
-          ...(applicantDepartmentId !== (ctx.actor?.departmentId ?? null) && {
+          ...(row.onBehalf && {
             onBehalfOf: applicantDepartmentId,
             onBehalfOfName: departments.byId.get(applicantDepartmentId)?.name ?? '',
           }),

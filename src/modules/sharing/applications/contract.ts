@@ -85,6 +85,8 @@ export const application = z.object({
   applicantDepartmentId: z.number(),
   applicantDepartmentName: z.string(),
   applicantName: z.string(),
+  /** Whether the applicant (center staff) applied for the department without belonging to it. */
+  onBehalf: z.boolean(),
   purpose: z.string(),
   legalBasis: z.string(),
   items: z.array(z.string()),

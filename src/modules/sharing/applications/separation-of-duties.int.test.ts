@@ -37,6 +37,7 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
 
   it('never lets the applicant decide their own application, and leaves it out of their inbox', async () => {
     const id = await apply('gafj.clerk', applicationBody('gafj_household', { items: ['name'] }));
+    expect((await read('gafj.clerk', id)).onBehalf).toBe(false);
     const own = await decide('gafj.clerk', id, { decision: 'approve' });
     expect(own.statusCode).toBe(403);
     expect(own.json()).toMatchObject({ code: 'own_application' });
@@ -60,6 +61,9 @@ describe.each(databaseKinds)('separation of duties in sharing applications on %s
       'admin',
       applicationBody('gafj_household', { items: ['name'], applicantDepartmentId: t.ids.MZJ }),
     );
+    // Said in the application, where its timeline shows it, and in the audit entry.
+    expect((await read('admin', id)).onBehalf).toBe(true);
+    expect((await read('mzj.clerk', id)).applicantDepartmentId).toBe(t.ids.MZJ);
     const [applied] = await t.audited('sharing.apply', 'application', id);
     expect(applied?.detail).toMatchObject({ onBehalfOf: t.ids.MZJ, onBehalfOfName: '民政局' });
     const own = await decide('admin', id, { decision: 'approve', onBehalfOf: t.ids.GAFJ });

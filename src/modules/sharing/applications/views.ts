@@ -25,6 +25,7 @@ export function toApplication(
     applicantDepartmentId: row.applicantDepartmentId,
     applicantDepartmentName: departmentName(dir, row.applicantDepartmentId),
     applicantName: row.applicantName,
+    onBehalf: row.onBehalf,
     purpose: row.purpose,
     legalBasis: row.legalBasis,
     items: row.items,

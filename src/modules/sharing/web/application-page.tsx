@@ -209,7 +209,10 @@ export function ApplicationPage() {
           items={[
             {
               color: 'gray',
-              children: `${t('detail.submitted', { name: a.applicantName })} · ${formatDateTime(a.createdAt)}`,
+              children: `${t(a.onBehalf ? 'detail.submittedOnBehalf' : 'detail.submitted', {
+                name: a.applicantName,
+                department: a.applicantDepartmentName,
+              })} · ${formatDateTime(a.createdAt)}`,
             },
             ...a.decisions.map((d) => ({
               color: d.decision === 'approved' ? 'green' : d.decision === 'rejected' ? 'red' : 'gray',

@@ -1,1 +1,0 @@
-ALTER TABLE "sharing"."decisions" ADD COLUMN "on_behalf_of" integer;
