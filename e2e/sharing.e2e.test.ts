@@ -460,6 +460,42 @@ describe('sharing: apply, approve, call', () => {
     expect(await top.textContent()).toContain('卫健局家庭医生签约系统');
   });
 
+  test('an administrator decides for a department only by saying so, and never two stages', async () => {
+    await prepared();
+    const mine = await session.newPage();
+    await signInByApi(mine, applicant.username, applicant.password);
+    const created = await mine.request.post('/api/sharing/applications', {
+      data: {
+        resource: resource.alias,
+        purpose: '核对慢病随访对象的户籍街道',
+        legalBasis,
+        items: ['name', 'subdistrict'],
+        consumingSystem: '卫健局慢病随访系统',
+        periodFrom: todayInShanghai(),
+        periodTo: todayInShanghai(364),
+        expectedDailyCalls: 100,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const id = (await created.json()).id as number;
+    const page = await session.signIn('admin', adminPassword, { path: `/sharing/applications/${id}` });
+    await page.getByTestId('application-approve').click();
+    const dialog = page.getByRole('dialog');
+    // Not of 公安分局, the admin must confirm acting for it before the approval is sent.
+    await dialog.getByText('确认代表公安分局审批').waitFor();
+    await page.getByTestId('decide-confirm').click();
+    await dialog.getByText('请确认代表该部门审批').waitFor();
+    await page.getByTestId('decide-on-behalf').click();
+    await page.getByTestId('decide-confirm').click();
+    await page.getByText('已处理').waitFor();
+    await page.getByTestId('application-timeline').getByText('admin (代表公安分局)').waitFor();
+    // The center stage is for someone else: the steps are greyed, with why.
+    await page.getByTestId('application-decide-refusal').getByText('您已审批过该申请的上一环节').waitFor();
+    expect(await page.getByTestId('application-approve-disabled').isDisabled()).toBe(true);
+    expect(await page.getByTestId('application-approve').count()).toBe(0);
+    await session.shot('sharing-separation-of-duties', { on: page });
+  });
+
   test('raised no uncaught error in the pages', () => {
     expect(session.pageErrors).toEqual([]);
   });

@@ -22,10 +22,13 @@ export type SeededSharing = {
   skipped: string[];
 };
 
-/** The demo's applicant and approver: the system, named so the console shows where the rows come from. */
-function demoCtx(): Ctx {
-  const ctx = systemCtx('demo');
-  return { ...ctx, actor: { ...ctx.actor!, displayName: '演示数据' } };
+/**
+ * The demo's applicant and approvers: the system, named so the console shows where the rows come from. Each
+ * stage is decided under a name of its own, as separation of duties asks of people (nobody decides two stages).
+ */
+function demoCtx(name = 'demo', displayName = '演示数据'): Ctx {
+  const ctx = systemCtx(name);
+  return { ...ctx, actor: { ...ctx.actor!, displayName } };
 }
 
 /** Why a plan entry cannot be made here, or null: its resource and department exist as the demo defines them. */
@@ -51,6 +54,8 @@ export async function seedSharingDemo(
   today: string = todayInShanghai(),
 ): Promise<SeededSharing | null> {
   const ctx = demoCtx();
+  const providerCtx = demoCtx('demo.provider', '演示数据（提供部门审批）');
+  const centerCtx = demoCtx('demo.center', '演示数据（中心审批）');
   const { sharing } = modules;
   const existing = await sharing.applications.list(ctx, {
     scope: 'all',
@@ -61,6 +66,7 @@ export async function seedSharingDemo(
   if (existing.total > 0) return null;
   const resources = await modules.catalog.service.listAll(lookupCtx, {});
   const shareTypes = new Map(resources.map((r) => [r.alias ?? r.code, r.shareType]));
+  const providers = new Map(resources.map((r) => [r.alias ?? r.code, r.providerDepartmentId]));
   const departments = (await modules.org.service.departmentDirectory()).byCode;
 
   const seeded: SeededSharing = { applications: 0, byStatus: {}, grants: 0, skipped: [] };
@@ -83,9 +89,14 @@ export async function seedSharingDemo(
       periodTo: dateOfDay(dayNumber(addYears(today, plan.years)) - 1),
       expectedDailyCalls: plan.expectedDailyCalls,
     });
+    // A plan's decisions are the provider's, then the center's. The system belongs to no department: at the
+    // provider stage it says which one it decides for.
+    let decided = 0;
     for (const step of plan.steps) {
       if ('withdraw' in step) await sharing.decide.withdraw(ctx, id, step.withdraw);
-      else await sharing.decide.decide(ctx, id, step);
+      else if (decided++ === 0)
+        await sharing.decide.decide(providerCtx, id, { ...step, onBehalfOf: providers.get(plan.resource)! });
+      else await sharing.decide.decide(centerCtx, id, step);
     }
     seeded.applications += 1;
   }

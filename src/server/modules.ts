@@ -9,6 +9,7 @@ import { createOpenDataModule } from '../modules/opendata/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createRegistryModule } from '../modules/registry/index.ts';
 import { createSharingModule } from '../modules/sharing/index.ts';
+import { nameAuditTargets } from './audit-target-names.ts';
 
 /** Creates every module on one database. The one place that wires modules together. */
 export function createModules(database: Database, config: Config, logger: Logger, now?: () => Date) {
@@ -52,6 +53,12 @@ export function createModules(database: Database, config: Config, logger: Logger
     org: org.service,
     license: config.openDataLicense,
     now,
+  });
+  nameAuditTargets({
+    audit: audit.service,
+    users: accounts.users,
+    org: org.service,
+    catalog: catalog.service,
   });
   return { audit, org, accounts, catalog, ingest, registry, sharing, opendata };
 }

@@ -29,6 +29,7 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
       actorName: 'admin',
       action: 'department.create',
       targetType: 'department',
+      targetName: '审计测试局',
       outcome: 'ok',
       clientIp: '127.0.0.1',
     });
@@ -39,6 +40,41 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
     expect(actions.json()).toEqual(
       expect.arrayContaining(['auth.login', 'department.create', 'user.create']),
     );
+  });
+
+  it('names users, departments and resources by their names today, and leaves other targets unnamed', async () => {
+    const admin = await login(p.app, 'admin', ADMIN_PASSWORD);
+    const created = await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'audit.named',
+        displayName: '审计张三',
+        departmentId: null,
+        roles: ['steward'],
+        password: 'Audit#Named2026',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const [resource] = await p.modules.catalog.service.listAll(systemCtx(), {});
+    const audit = p.modules.audit.service;
+    for (const [targetType, targetId] of [
+      ['resource', resource!.code],
+      ['download.csv', resource!.code],
+      ['resource', 'no_such_resource'],
+      ['application', '1'],
+    ])
+      await audit.recordNow(systemCtx(), { action: 'test.named', targetType, targetId });
+    const named = await p.app.inject({ method: 'GET', url: '/api/audit?action=test.named', headers: admin });
+    expect(named.json().items.map((e: { targetName: string | null }) => e.targetName)).toEqual([
+      null,
+      null,
+      resource!.name,
+      resource!.name,
+    ]);
+    const user = await p.app.inject({ method: 'GET', url: '/api/audit?action=user.create', headers: admin });
+    expect(user.json().items[0]).toMatchObject({ targetType: 'user', targetName: '审计张三（audit.named）' });
   });
 
   it('keeps one unbroken chain when many writes race', async () => {

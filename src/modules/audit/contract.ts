@@ -10,6 +10,8 @@ export const auditEntry = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target's name today (a user's, a department's, a resource's), where its module names it. */
+  targetName: z.string().nullable(),
   outcome: z.string(),
   clientIp: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),

@@ -3,6 +3,7 @@ import { auditRoutes } from './routes.ts';
 import { createAuditService } from './service.ts';
 
 export type { AuditEvent, AuditService } from './service.ts';
+export type { TargetNamer } from './target-names.ts';
 
 /** The audit log module: every write and personal-data read is recorded here. */
 export function createAuditModule(deps: { db: Db; dataDir: string }) {

@@ -15,6 +15,7 @@ import {
 } from './checkpoints.ts';
 import type { AuditEntry, AuditQuery, VerifyResult } from './contract.ts';
 import * as repo from './repository.ts';
+import { createTargetNames, type TargetNamer } from './target-names.ts';
 
 /** What happened, for one audit entry. */
 export type AuditEvent = {
@@ -29,6 +30,7 @@ export type AuditService = ReturnType<typeof createAuditService>;
 
 /** Writing, listing and verifying the audit log. */
 export function createAuditService(deps: { db: Db; dataDir: string }) {
+  const targetNames = createTargetNames();
   /** Signs the head and stores the checkpoint in the data directory's log and the database; skips an unmoved head. */
   async function writeCheckpoint(head: { count: number; headId: number; headHash: string }) {
     const newest = await repo.newestCheckpoint(deps.db);
@@ -110,10 +112,18 @@ export function createAuditService(deps: { db: Db; dataDir: string }) {
       throw error;
     },
 
-    /** One page of the log, newest first unless asked otherwise. */
+    /** Lets the module owning targets of `targetType` name them on the audit page (see target-names.ts). */
+    nameTargets(targetType: string, namer: TargetNamer) {
+      targetNames.register(targetType, namer);
+    },
+
+    /** One page of the log, newest first unless asked otherwise, each target with its name where known. */
     async list(_ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
       const { items, total } = await repo.findEntries(deps.db, q);
-      return { items: items.map(({ prevHash: _, ...e }) => ({ ...e, at: e.at.toISOString() })), total };
+      const named = await targetNames.name(
+        items.map(({ prevHash: _, ...e }) => ({ ...e, at: e.at.toISOString() })),
+      );
+      return { items: named, total };
     },
 
     /** Action names seen so far. */

@@ -13,6 +13,7 @@ import { createShareApiService } from './api/service.ts';
 import { createApplyService } from './applications/apply.ts';
 import { createDecideService } from './applications/decide.ts';
 import { createApplicationReadService } from './applications/read.ts';
+import { nameSharingTargets } from './audit-names.ts';
 import { createCredentialService } from './grants/credential-service.ts';
 import { createGrantService } from './grants/service.ts';
 import './messages.ts';
@@ -57,5 +58,6 @@ export function createSharingModule(deps: {
     usage: createUsageService(deps),
     docs: createShareDocsService(deps),
   };
+  nameSharingTargets(deps);
   return { ...services, routes: sharingRoutes(services) };
 }

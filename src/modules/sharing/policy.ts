@@ -14,8 +14,19 @@ import {
   type Subject,
 } from '../../core/policy.ts';
 
-/** A subject who may have applied in person: the server knows its actor's user id, the console need not. */
-type Person = (NonNullable<Subject> & { userId?: number }) | null;
+/**
+ * A subject who may have applied or decided in person: the server knows its actor's user id and name, the console
+ * need not.
+ */
+type Person = (NonNullable<Subject> & { userId?: number; username?: string }) | null;
+
+/** Why a subject may not decide the stage an application waits at (each a 403 code with zh-CN and en texts). */
+export type DecideRefusal =
+  | 'application_not_pending'
+  | 'not_provider_approver'
+  | 'not_center_approver'
+  | 'own_application'
+  | 'already_decided_earlier_stage';
 
 /** The parts of an application the checks read. */
 type ApplicationParties = {
@@ -77,6 +88,39 @@ export const sharingPolicy = {
     }
     if (application.status === 'pending_center') return isCenterStaff(subject);
     return false;
+  },
+
+  /**
+   * Why the subject may not decide the stage the application waits at, or null when it may. Separation of duties:
+   * whoever applied never decides, and whoever decided one stage never decides the next (`deciders` are the
+   * usernames of the application's earlier provider and center decisions).
+   */
+  decideRefusal(
+    subject: Person,
+    application: ApplicationParties,
+    deciders: readonly string[],
+  ): DecideRefusal | null {
+    if (application.status !== 'pending_provider' && application.status !== 'pending_center')
+      return 'application_not_pending';
+    if (!sharingPolicy.mayDecide(subject, application))
+      return application.status === 'pending_provider' ? 'not_provider_approver' : 'not_center_approver';
+    // User id 0 is the system itself (the demo loader, the bench), not a person; it still decides each stage
+    // under another name (below), so its decisions read as separate steps.
+    if (subject?.userId && subject.userId === application.applicantUserId) return 'own_application';
+    if (subject?.username !== undefined && deciders.includes(subject.username))
+      return 'already_decided_earlier_stage';
+    return null;
+  },
+
+  /**
+   * The department the subject would act for at the provider stage without belonging to it (an administrator
+   * deciding for the providing department), which the decision must name; null when it decides as itself.
+   */
+  actsOnBehalfOf(subject: Subject, application: Pick<ApplicationParties, 'status' | 'providerDepartmentId'>) {
+    if (application.status !== 'pending_provider') return null;
+    return departmentOf(subject) === application.providerDepartmentId
+      ? null
+      : application.providerDepartmentId;
   },
 
   /** Whether the subject may see the application: its two departments and the center. */

@@ -34,6 +34,8 @@ export const applications = sharingSchema.table(
     applicantDepartmentId: integer('applicant_department_id').notNull(),
     applicantUserId: integer('applicant_user_id').notNull(),
     applicantName: text('applicant_name').notNull(),
+    /** Whether center staff applied for a department they do not belong to (said in the timeline). */
+    onBehalf: boolean('on_behalf').notNull().default(false),
     purpose: text('purpose').notNull(),
     legalBasis: text('legal_basis').notNull(),
     /** Data item codes asked for; the grant may hold fewer. */
@@ -67,6 +69,8 @@ export const decisions = sharingSchema.table(
     items: text('items').array(),
     reason: text('reason'),
     decidedBy: text('decided_by').notNull(),
+    /** The department an administrator decided for without belonging to it (the provider stage); else null. */
+    onBehalfOf: integer('on_behalf_of'),
     decidedAt: ts('decided_at').notNull().defaultNow(),
   },
   (t) => [index('decisions_application_idx').on(t.applicationId)],

@@ -29,6 +29,29 @@ function verifyMessage(result: VerifyResult) {
   return result.brokenAt === null ? 'verify.checkpoints' : 'verify.broken';
 }
 
+/**
+ * What an entry acted on, in the page's language: its kind (`download.csv` as the download kind and the format),
+ * then its name where the server knows it, with its id beside it, else its id.
+ */
+function AuditTarget({ entry: e, targetTypes }: { entry: AuditEntry; targetTypes: Record<string, string> }) {
+  if (!e.targetType) return <>—</>;
+  const [kind, format] = e.targetType.split('.') as [string, string | undefined];
+  const kindName =
+    targetTypes[e.targetType] ??
+    (targetTypes[kind] ? `${targetTypes[kind]}${format ? `（${format.toUpperCase()}）` : ''}` : e.targetType);
+  return (
+    <Space size={4} wrap data-testid={`audit-target-${e.id}`}>
+      <Typography.Text type="secondary">{kindName}</Typography.Text>
+      {e.targetName ?? (e.targetId ? `#${e.targetId}` : '')}
+      {e.targetName && e.targetId && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {e.targetId}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
 /** The audit log: filter by actor, action, outcome and time; expand an entry for its detail; admins verify the chain. */
 export function AuditPage() {
   const { t } = useTranslation('audit');
@@ -97,8 +120,7 @@ export function AuditPage() {
     {
       key: 'target',
       title: t('fields.target'),
-      render: (_, e) =>
-        e.targetType ? `${targetTypes[e.targetType] ?? e.targetType} #${e.targetId ?? ''}` : '—',
+      render: (_, e) => <AuditTarget entry={e} targetTypes={targetTypes} />,
     },
     {
       key: 'outcome',

@@ -180,7 +180,12 @@ describe.each(databaseKinds)('sharing applications on %s', (kind) => {
       (await t.call('GET', `/api/sharing/applications/${conditional}`, t.as['mzj.other']!)).statusCode,
     ).toBe(200);
     const provider = await t.call('GET', `/api/sharing/applications/${conditional}`, t.as['gafj.clerk']!);
-    expect(provider.json().can).toEqual({ decide: true, withdraw: false });
+    expect(provider.json().can).toEqual({
+      decide: true,
+      withdraw: false,
+      decideRefusal: null,
+      onBehalfOf: null,
+    });
   });
 
   it('lets the provider approve fewer items, never more, and needs a reason to reject', async () => {
@@ -420,13 +425,14 @@ describe.each(databaseKinds)('sharing applications on %s', (kind) => {
     expect((await t.call('GET', '/api/sharing/grants', t.as['jyj.clerk']!)).json().total).toBe(1);
   });
 
-  it('lets a department apply for its own resource, decided like any other', async () => {
+  it('lets a department apply for its own resource, but never lets the applicant decide it', async () => {
     const res = await apply('gafj.clerk', applicationBody('gafj_household', { items: ['name'] }));
     expect(res.json()).toMatchObject({ status: 'pending_provider', applicantDepartmentId: t.ids.GAFJ });
     const decided = await decide('gafj.clerk', res.json().id, {
       decision: 'reject',
       reason: '本部门可直接查询',
     });
-    expect(decided.json().status).toBe('rejected');
+    expect(decided.statusCode).toBe(403);
+    expect(decided.json().code).toBe('own_application');
   });
 });

@@ -71,6 +71,7 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
           applicantDepartmentId,
           applicantUserId: ctx.actor!.userId,
           applicantName: ctx.actor!.displayName,
+          onBehalf: applicantDepartmentId !== (ctx.actor?.departmentId ?? null),
           purpose: asked.purpose,
           legalBasis: asked.legalBasis,
           // 无条件共享 has no approver to decide on raw personal items: they are served masked.
@@ -86,6 +87,11 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
         const detail = {
           resource: resource.code,
           applicantDepartmentId,
+          // Center staff applying for a department they do not belong to: said in the entry, as in the request.
+          ...(row.onBehalf && {
+            onBehalfOf: applicantDepartmentId,
+            onBehalfOfName: departments.byId.get(applicantDepartmentId)?.name ?? '',
+          }),
           items: row.items,
           rawItems: row.rawItems,
           rowFilter: row.rowFilter,
@@ -120,7 +126,8 @@ export function createApplyService(deps: SharingDeps & { notifications: Notifica
         } else {
           await notifications.send(tx, [
             {
-              userIds: approvers,
+              // Not the applicant: they may not decide their own application.
+              userIds: approvers.filter((id) => id !== ctx.actor!.userId),
               kind: 'application_waiting',
               applicationId: row.id,
               params: {

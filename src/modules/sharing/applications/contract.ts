@@ -49,6 +49,11 @@ export const decisionInput = z
     rawItems: z.array(itemCode).max(300).optional(),
     rowFilter: rowFilter.optional(),
     reason: z.string().trim().max(2000).optional(),
+    /**
+     * The department the decider acts for without belonging to it: an administrator deciding the provider stage
+     * must name the providing department (the console asks to confirm it); others omit it.
+     */
+    onBehalfOf: z.number().int().positive().optional(),
   })
   .strict();
 export type DecisionInput = z.infer<typeof decisionInput>;
@@ -80,6 +85,8 @@ export const application = z.object({
   applicantDepartmentId: z.number(),
   applicantDepartmentName: z.string(),
   applicantName: z.string(),
+  /** Whether the applicant (center staff) applied for the department without belonging to it. */
+  onBehalf: z.boolean(),
   purpose: z.string(),
   legalBasis: z.string(),
   items: z.array(z.string()),
@@ -92,8 +99,17 @@ export const application = z.object({
   status: z.enum(applicationStatuses),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** What the caller may do now, so the console does not repeat the server's rules. */
-  can: z.object({ decide: z.boolean(), withdraw: z.boolean() }),
+  /**
+   * What the caller may do now, so the console does not repeat the server's rules. `decideRefusal` says why an
+   * approver of the stage may not decide this one (own application, decided an earlier stage); `onBehalfOf` is the
+   * department a decision would be made for, to be confirmed (an administrator at the provider stage).
+   */
+  can: z.object({
+    decide: z.boolean(),
+    withdraw: z.boolean(),
+    decideRefusal: z.enum(['own_application', 'already_decided_earlier_stage']).nullable(),
+    onBehalfOf: z.number().nullable(),
+  }),
 });
 export type Application = z.infer<typeof application>;
 
@@ -104,6 +120,9 @@ export const decision = z.object({
   items: z.array(z.string()).nullable(),
   reason: z.string().nullable(),
   decidedBy: z.string(),
+  /** The department an administrator decided for without belonging to it, by id and name. */
+  onBehalfOf: z.number().nullable(),
+  onBehalfOfName: z.string().nullable(),
   decidedAt: z.string(),
 });
 export type Decision = z.infer<typeof decision>;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { ApplicationStatus, DecisionInput } from '../contract.ts';
-import { loadDirectory, type SharingDeps } from '../directory.ts';
+import { type Directory, departmentName, loadDirectory, type SharingDeps } from '../directory.ts';
 import { issueGrant } from '../grants/issue.ts';
 import type { Notice, NotificationService } from '../notifications/service.ts';
 import { sharingPolicy } from '../policy.ts';
@@ -49,6 +49,29 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
     return { items: approved.at(-1)?.items ?? row.items, rawItems: row.rawItems, rowFilter: row.rowFilter };
   }
 
+  /**
+   * The department the decision is made for when the decider does not belong to it (an administrator at the
+   * provider stage): the decision must name it, so acting for a department is never implicit; null otherwise.
+   */
+  function checkOnBehalfOf(
+    ctx: Ctx,
+    row: repo.ApplicationRow,
+    input: DecisionInput,
+    dir: Directory,
+  ): number | null {
+    const expected = sharingPolicy.actsOnBehalfOf(ctx.actor, row);
+    if (input.onBehalfOf === expected || (expected === null && input.onBehalfOf === undefined))
+      return expected;
+    throw new InputError(
+      expected === null ? 'not_on_behalf' : 'on_behalf_required',
+      expected === null
+        ? 'You decide as yourself: omit onBehalfOf'
+        : `Deciding for department ${expected}: confirm it in onBehalfOf`,
+      [{ field: 'onBehalfOf', reason: expected === null ? 'not_on_behalf' : 'on_behalf_required' }],
+      { department: departmentName(dir, expected ?? row.providerDepartmentId) },
+    );
+  }
+
   return {
     /** Approves or rejects the stage the application waits at; returns its id. */
     async decide(ctx: Ctx, id: number, input: DecisionInput): Promise<number> {
@@ -58,12 +81,9 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
           await refuse(ctx, row, 'not_application_party');
         throw notPending(row);
       }
-      if (!sharingPolicy.mayDecide(ctx.actor, row))
-        await refuse(
-          ctx,
-          row,
-          row.status === 'pending_provider' ? 'not_provider_approver' : 'not_center_approver',
-        );
+      const earlier = (await repo.findDeciders(db, [row.id])).get(row.id) ?? [];
+      const refusal = sharingPolicy.decideRefusal(ctx.actor, row, earlier);
+      if (refusal) await refuse(ctx, row, refusal);
       const stage = row.status === 'pending_provider' ? 'provider' : 'center';
       const reason = input.reason?.trim() || null;
       if (input.decision === 'reject' && !reason)
@@ -71,6 +91,7 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
           { field: 'reason', reason: 'reason_required' },
         ]);
       const dir = await loadDirectory(deps);
+      const onBehalfOf = checkOnBehalfOf(ctx, row, input, dir);
       const resource = dir.resources.get(row.resourceId);
       if (!resource) throw new NotFoundError('resource', row.resourceId);
       const previous = await previousScope(row);
@@ -101,6 +122,7 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
           items: scope?.items ?? null,
           reason,
           decidedBy: ctx.actor!.username,
+          onBehalfOf,
         });
         const narrowed = scope ? previous.items.filter((code) => !scope.items.includes(code)) : [];
         await audit.record(tx, ctx, {
@@ -110,6 +132,10 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
           detail: {
             stage,
             resource: resource.code,
+            ...(onBehalfOf !== null && {
+              onBehalfOf,
+              onBehalfOfName: dir.departments.byId.get(onBehalfOf)?.name ?? '',
+            }),
             ...(scope && {
               items: scope.items,
               rawItems: scope.rawItems,
@@ -126,7 +152,8 @@ export function createDecideService(deps: SharingDeps & { notifications: Notific
         if (next === 'pending_center') {
           notices.push({ userIds: applicant, kind: 'application_forwarded', applicationId: id, params });
           notices.push({
-            userIds: centerApprovers,
+            // Neither the applicant nor the provider stage's decider may decide the center stage.
+            userIds: centerApprovers.filter((u) => u !== row.applicantUserId && u !== ctx.actor!.userId),
             kind: 'application_waiting',
             applicationId: id,
             params: { ...params, stage: 'center' },

@@ -50,6 +50,22 @@ addMessages('sharing', {
     'zh-CN': '只有数据资源中心（管理员或数据专员）可以审批中心环节',
     en: 'Only the center (administrators or data stewards) decides the center stage',
   },
+  own_application: {
+    'zh-CN': '不能审批本人提交的申请（申请与审批须由不同的人完成）',
+    en: 'You may not decide an application you made yourself (applying and approving are separate duties)',
+  },
+  already_decided_earlier_stage: {
+    'zh-CN': '您已审批过该申请的上一环节，本环节须由其他人审批',
+    en: 'You decided the previous stage of this application; another person must decide this one',
+  },
+  on_behalf_required: {
+    'zh-CN': '您不属于{department}，代其审批须明确确认“代表{department}审批”',
+    en: 'You do not belong to {department}: confirm that you decide on its behalf',
+  },
+  not_on_behalf: {
+    'zh-CN': '您以本人身份审批该环节，无需也不能指定代表的部门',
+    en: 'You decide this stage as yourself; name no department to act for',
+  },
   not_application_party: {
     'zh-CN': '只能查看本部门提出、向本部门申请的共享申请',
     en: 'You may only see applications your department made or received',

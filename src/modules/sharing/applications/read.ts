@@ -1,7 +1,7 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import type { ApplicationDetail, ApplicationPage, ApplicationQuery, ApplicationScope } from '../contract.ts';
-import { itemsOf, loadDirectory, type SharingDeps } from '../directory.ts';
+import { departmentName, itemsOf, loadDirectory, type SharingDeps } from '../directory.ts';
 import { findGrantOfApplication } from '../grants/repository.ts';
 import { toGrant } from '../grants/views.ts';
 import { sharingPolicy } from '../policy.ts';
@@ -45,7 +45,11 @@ export function createApplicationReadService(deps: SharingDeps) {
       const text = q.q?.toLowerCase();
       const { items, total } = await repo.findApplications(db, {
         ...(scope === 'mine' && { applicantDepartmentId: department! }),
-        ...(scope === 'inbox' && { waitingFor: waitingFor(ctx) }),
+        // 待我审批: only what the caller may decide, never its own applications or a stage after one it decided.
+        ...(scope === 'inbox' && {
+          waitingFor: waitingFor(ctx),
+          ...(ctx.actor && { notFor: { userId: ctx.actor.userId, username: ctx.actor.username } }),
+        }),
         status: q.status,
         ...(q.resource && { resourceIds: await resourceIdsOf(q.resource) }),
         departmentId: q.departmentId,
@@ -61,7 +65,11 @@ export function createApplicationReadService(deps: SharingDeps) {
         pageSize: q.pageSize,
         sort: q.sort,
       });
-      return { items: items.map((row) => toApplication(ctx, dir, row)), total };
+      const deciders = await repo.findDeciders(
+        db,
+        items.map((row) => row.id),
+      );
+      return { items: items.map((row) => toApplication(ctx, dir, row, deciders.get(row.id) ?? [])), total };
     },
 
     /** One application with its decisions and grant, for its two departments and the center. */
@@ -81,7 +89,12 @@ export function createApplicationReadService(deps: SharingDeps) {
       ]);
       const resource = dir.resources.get(row.resourceId);
       return {
-        ...toApplication(ctx, dir, row),
+        ...toApplication(
+          ctx,
+          dir,
+          row,
+          decisions.filter((d) => d.stage === 'provider' || d.stage === 'center').map((d) => d.decidedBy),
+        ),
         decisions: decisions.map((d) => ({
           id: d.id,
           stage: d.stage,
@@ -89,6 +102,8 @@ export function createApplicationReadService(deps: SharingDeps) {
           items: d.items,
           reason: d.reason,
           decidedBy: d.decidedBy,
+          onBehalfOf: d.onBehalfOf,
+          onBehalfOfName: d.onBehalfOf === null ? null : departmentName(dir, d.onBehalfOf),
           decidedAt: d.decidedAt.toISOString(),
         })),
         grant: grant ? toGrant(ctx, dir, grant) : null,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, escapeLike, pageOf } from '../../../core/db.ts';
 import type { ApplicationStatus } from '../contract.ts';
 import { applications, decisions } from '../schema.ts';
@@ -16,6 +16,13 @@ export async function insertApplication(db: Db, values: typeof applications.$inf
 export async function findApplication(db: Db, id: number) {
   const [row] = await db.select().from(applications).where(eq(applications.id, id));
   return row;
+}
+
+/** The applications of these ids (those that exist), for naming them in the audit log. */
+export function findApplicationsByIds(db: Db, ids: number[]) {
+  return ids.length
+    ? db.select().from(applications).where(inArray(applications.id, ids))
+    : Promise.resolve([]);
 }
 
 /**
@@ -51,6 +58,22 @@ export function findDecisions(db: Db, applicationId: number) {
     .orderBy(asc(decisions.decidedAt), asc(decisions.id));
 }
 
+/** The stages a person decides; deciding one bars them from the next. */
+const decidingStages: DecisionRow['stage'][] = ['provider', 'center'];
+
+/** Who decided a stage of each application (usernames by application id), for separation of duties. */
+export async function findDeciders(db: Db, applicationIds: number[]) {
+  const byApplication = new Map<number, string[]>();
+  if (!applicationIds.length) return byApplication;
+  const rows = await db
+    .select({ applicationId: decisions.applicationId, decidedBy: decisions.decidedBy })
+    .from(decisions)
+    .where(and(inArray(decisions.applicationId, applicationIds), inArray(decisions.stage, decidingStages)));
+  for (const r of rows)
+    byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), r.decidedBy]);
+  return byApplication;
+}
+
 /** Which applications a list may hold and how it is filtered; every field narrows it. */
 export type ApplicationFilter = {
   applicantDepartmentId?: number;
@@ -59,6 +82,8 @@ export type ApplicationFilter = {
    * department for 'any'; none for null), and all of those at the center stage when `center`.
    */
   waitingFor?: { providerDepartmentId: number | 'any' | null; center: boolean };
+  /** Leaves out the applications a person may not decide: those they applied for, and those they decided a stage of. */
+  notFor?: { userId: number; username: string };
   status?: ApplicationStatus;
   resourceIds?: number[];
   departmentId?: number;
@@ -93,6 +118,23 @@ export function findApplications(db: Db, f: ApplicationFilter) {
       );
     if (center) waiting.push(eq(applications.status, 'pending_center'));
     where.push(waiting.length ? or(...waiting)! : sql`false`);
+  }
+  if (f.notFor) {
+    where.push(ne(applications.applicantUserId, f.notFor.userId));
+    where.push(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(decisions)
+          .where(
+            and(
+              eq(decisions.applicationId, applications.id),
+              eq(decisions.decidedBy, f.notFor.username),
+              inArray(decisions.stage, decidingStages),
+            ),
+          ),
+      ),
+    );
   }
   if (f.status) where.push(eq(applications.status, f.status));
   if (f.resourceIds)

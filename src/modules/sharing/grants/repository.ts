@@ -19,6 +19,11 @@ export async function findGrant(db: Db, id: number) {
   return row;
 }
 
+/** The grants of these ids (those that exist), for naming them in the audit log. */
+export function findGrantsByIds(db: Db, ids: number[]) {
+  return ids.length ? db.select().from(grants).where(inArray(grants.id, ids)) : Promise.resolve([]);
+}
+
 /** The grant of an application, if it was approved. */
 export async function findGrantOfApplication(db: Db, applicationId: number) {
   const [row] = await db.select().from(grants).where(eq(grants.applicationId, applicationId));

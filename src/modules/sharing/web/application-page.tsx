@@ -1,5 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Breadcrumb, Button, Card, Descriptions, Empty, Result, Spin, Tag, Timeline } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Result,
+  Spin,
+  Tag,
+  Timeline,
+  Tooltip,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -113,6 +126,19 @@ export function ApplicationPage() {
         description={<Link to={resourcePath(a.resourceCode)}>{a.resourceName}</Link>}
         extra={
           <>
+            {/* An approver of the stage barred by separation of duties sees the steps greyed, with why. */}
+            {a.can.decideRefusal && (
+              <Tooltip title={t(`detail.refusals.${a.can.decideRefusal}`)}>
+                <span style={{ display: 'inline-flex', gap: 8 }}>
+                  <Button type="primary" disabled data-testid="application-approve-disabled">
+                    {t('detail.approve')}
+                  </Button>
+                  <Button danger disabled>
+                    {t('detail.reject')}
+                  </Button>
+                </span>
+              </Tooltip>
+            )}
             {a.can.decide && (
               <>
                 <Button type="primary" onClick={() => setAction('approve')} data-testid="application-approve">
@@ -134,6 +160,15 @@ export function ApplicationPage() {
           </>
         }
       />
+      {a.can.decideRefusal && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(`detail.refusals.${a.can.decideRefusal}`)}
+          data-testid="application-decide-refusal"
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} data-testid="application-fields">
           <Descriptions.Item label={t('fields.applicantDepartment')}>
@@ -174,7 +209,10 @@ export function ApplicationPage() {
           items={[
             {
               color: 'gray',
-              children: `${t('detail.submitted', { name: a.applicantName })} · ${formatDateTime(a.createdAt)}`,
+              children: `${t(a.onBehalf ? 'detail.submittedOnBehalf' : 'detail.submitted', {
+                name: a.applicantName,
+                department: a.applicantDepartmentName,
+              })} · ${formatDateTime(a.createdAt)}`,
             },
             ...a.decisions.map((d) => ({
               color: d.decision === 'approved' ? 'green' : d.decision === 'rejected' ? 'red' : 'gray',
@@ -184,7 +222,9 @@ export function ApplicationPage() {
                     <strong>
                       {t(`stages.${d.stage}`)} · {t(`decisions.${d.decision}`)}
                     </strong>{' '}
-                    · {d.decidedBy} · {formatDateTime(d.decidedAt)}
+                    · {d.decidedBy}
+                    {d.onBehalfOfName && ` (${t('detail.onBehalfOf', { department: d.onBehalfOfName })})`} ·{' '}
+                    {formatDateTime(d.decidedAt)}
                   </div>
                   {d.items && (
                     <div>

@@ -9,7 +9,7 @@ import { type ApplicationDetail, decideApplication, sharingKey } from './sharing
 /** approve: as asked so far; fewer: choose the items to keep; reject: with a reason. */
 export type DecideAction = 'approve' | 'fewer' | 'reject';
 
-type Values = { items?: string[]; rawItems?: string[]; reason?: string };
+type Values = { items?: string[]; rawItems?: string[]; reason?: string; onBehalf?: boolean };
 
 /** The items the previous stage left: the provider's approval at the center stage, else what was asked. */
 export function itemsSoFar(a: ApplicationDetail) {
@@ -36,6 +36,9 @@ export function DecideModal({
   const kept = Form.useWatch('items', form) ?? previous;
   const name = (code: string) => application.resourceItems.find((i) => i.code === code)?.name ?? code;
   const final = application.status === 'pending_center';
+  // An administrator deciding for the providing department confirms it; the server refuses it unsaid.
+  const onBehalfOf = application.can.onBehalfOf;
+  const behalf = onBehalfOf === null ? {} : { onBehalfOf };
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -43,9 +46,10 @@ export function DecideModal({
       const updated = await decideApplication(
         application.id,
         action === 'reject'
-          ? { decision: 'reject', reason: v.reason!.trim() }
+          ? { decision: 'reject', reason: v.reason!.trim(), ...behalf }
           : {
               decision: 'approve',
+              ...behalf,
               ...(action === 'fewer' && {
                 items: v.items,
                 rawItems: (v.rawItems ?? []).filter((code) => v.items!.includes(code)),
@@ -120,6 +124,22 @@ export function DecideModal({
               </Form.Item>
             )}
           </>
+        )}
+        {onBehalfOf !== null && (
+          <Form.Item
+            name="onBehalf"
+            valuePropName="checked"
+            rules={[
+              {
+                validator: (_, checked) =>
+                  checked ? Promise.resolve() : Promise.reject(new Error(t('decide.onBehalfOfRequired'))),
+              },
+            ]}
+          >
+            <Checkbox data-testid="decide-on-behalf">
+              {t('decide.onBehalfOf', { department: application.providerDepartmentName })}
+            </Checkbox>
+          </Form.Item>
         )}
         <Form.Item
           name="reason"

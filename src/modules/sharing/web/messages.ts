@@ -94,6 +94,7 @@ export const zhCN = {
     withdrawn: '申请已撤回',
     timeline: '审批记录',
     submitted: '{{name}} 提交申请',
+    submittedOnBehalf: '{{name}} 代表{{department}}提交申请',
     noDecisions: '尚无审批',
     grant: '授权',
     noGrant: '批准后生成授权',
@@ -102,6 +103,11 @@ export const zhCN = {
     allRows: '全部数据',
     narrowed: '批准 {{count}} 项',
     conflict: '该申请已被他人处理，已刷新为最新状态',
+    onBehalfOf: '代表{{department}}',
+    refusals: {
+      own_application: '这是您本人提交的申请，须由他人审批（申请与审批分离）。',
+      already_decided_earlier_stage: '您已审批过该申请的上一环节，本环节须由其他人审批。',
+    },
   },
   decide: {
     approveTitle: '批准申请',
@@ -118,6 +124,8 @@ export const zhCN = {
     confirmApprove: '确认批准',
     confirmReject: '确认驳回',
     done: '已处理',
+    onBehalfOf: '我不属于{{department}}，确认代表{{department}}审批（将记入审批记录和审计日志）',
+    onBehalfOfRequired: '请确认代表该部门审批',
   },
   grants: {
     title: '授权与凭证',
@@ -282,6 +290,7 @@ export const en: typeof zhCN = {
     withdrawn: 'Application withdrawn',
     timeline: 'Decisions',
     submitted: '{{name}} applied',
+    submittedOnBehalf: '{{name}} applied for {{department}}',
     noDecisions: 'No decisions yet',
     grant: 'Grant',
     noGrant: 'A grant is made on approval',
@@ -290,6 +299,12 @@ export const en: typeof zhCN = {
     allRows: 'all rows',
     narrowed: '{{count}} items approved',
     conflict: 'Someone else decided meanwhile; this is the application now',
+    onBehalfOf: 'for {{department}}',
+    refusals: {
+      own_application: 'You made this application, so another person must decide it (separate duties).',
+      already_decided_earlier_stage:
+        'You decided the previous stage of this application; another person must decide this one.',
+    },
   },
   decide: {
     approveTitle: 'Approve the application',
@@ -306,6 +321,9 @@ export const en: typeof zhCN = {
     confirmApprove: 'Approve',
     confirmReject: 'Reject',
     done: 'Done',
+    onBehalfOf:
+      'I do not belong to {{department}}; I confirm I decide on its behalf (recorded in the decisions and the audit log)',
+    onBehalfOfRequired: 'Confirm that you decide on behalf of the department',
   },
   grants: {
     title: 'Grants and credentials',
