@@ -302,10 +302,10 @@ describe('resource catalog', () => {
 
     await session.page.goto('/catalog/101001%2F000001');
     await session.page.getByRole('heading', { name: '人口基础信息' }).waitFor();
-    // The registry's tab stands where other resources have their records (数据).
+    // The registry's tab stands beside the records delivered into the resource itself (数据).
     await session.page.getByTestId('resource-tab-registry').click();
     await session.page.waitForURL(/tab=registry/);
-    expect(await session.page.getByTestId('resource-tab-data').count()).toBe(0);
+    expect(await session.page.getByTestId('resource-tab-data').count()).toBe(1);
     await expect
       .poll(() => session.page.getByTestId('resource-registry-summary').textContent())
       .toContain(`共 ${total} 个实体`);

@@ -15,8 +15,7 @@ const ResourceVersions = lazy(() =>
  * A tab of the resource page. `label` is a key in namespace `ns` (the catalog's when absent), so tabs that other
  * modules bring (the data itself, delivery batches, quality) carry their own strings; `roles` hides a tab from
  * users who may not see what it shows; `count` puts a number beside the label. `shows` limits a tab to some
- * resources (a base registry's data only on a registry's resource), and a tab shown there takes the place of the
- * tab keyed `replaces` (whose view of the resource it supersedes).
+ * resources (a base registry's data only on a registry's resource).
  */
 export type ResourceTab = {
   key: string;
@@ -25,7 +24,6 @@ export type ResourceTab = {
   roles?: readonly Role[];
   count?: (resource: Resource) => number;
   shows?: (resource: Resource) => boolean;
-  replaces?: string;
   component: ComponentType<{ resource: Resource }>;
 };
 
@@ -49,11 +47,7 @@ export const catalogTabs: ResourceTab[] = [
   { key: 'versions', label: 'tabs.versions', count: (r) => r.version, component: ResourceVersions },
 ];
 
-/** The tabs a user with `roles` sees on `resource`'s page, in order: a replacing tab stands where the one it replaces was. */
+/** The tabs a user with `roles` sees on `resource`'s page, in order. */
 export function tabsFor(tabs: ResourceTab[], resource: Resource, roles: readonly Role[]): ResourceTab[] {
-  const shown = tabs.filter((tab) => allowed(roles, tab.roles) && (tab.shows?.(resource) ?? true));
-  const replacing = new Map(shown.flatMap((tab) => (tab.replaces ? [[tab.replaces, tab]] : [])));
-  return shown
-    .filter((tab) => !tab.replaces || !shown.some((other) => other.key === tab.replaces))
-    .map((tab) => replacing.get(tab.key) ?? tab);
+  return tabs.filter((tab) => allowed(roles, tab.roles) && (tab.shows?.(resource) ?? true));
 }

@@ -68,14 +68,14 @@ export const registryWeb: WebModule = {
     { path: '/registry/:registry/:ref', component: EntityPage, roles: registryPolicy.read },
   ],
   contributes: [
-    // A base registry's own catalog resource shows the merged registry where other resources show their records.
+    // A base registry's own catalog resource shows the merged registry, beside the records delivered into the
+    // resource itself (most reach the registry through departmental resources, so that tab is often empty).
     contribute(resourcePoints.tab, {
       key: 'registry',
       label: 'resourceTab.label',
       ns: 'registry',
       roles: registryPolicy.read,
       shows: (resource) => !!resource.alias && isRegistryName(resource.alias),
-      replaces: 'data',
       component: ResourceRegistryTab,
     }),
   ],
