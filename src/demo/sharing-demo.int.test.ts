@@ -29,7 +29,7 @@ const expectedStatuses = [
 
 describe.each(databaseKinds)('sharing in the demo district on %s', (kind) => {
   let k: Awaited<ReturnType<typeof sharingPlatform>>;
-  const lines: { line: string; at: number }[] = [];
+  const lines: { line: string }[] = [];
   let all: Application[];
   beforeAll(async () => {
     // Department users exist before the demo loads, as on a district that signed its staff in first.
@@ -39,7 +39,7 @@ describe.each(databaseKinds)('sharing in the demo district on %s', (kind) => {
       sizes: { people: 600, companies: 80, components: 50, licenses: 20 },
     });
     await loadDemo(k.p.modules, generated, {
-      onProgress: (line) => lines.push({ line, at: performance.now() }),
+      onProgress: (line) => lines.push({ line }),
     });
     const res = await k.call(
       'GET',
@@ -60,7 +60,7 @@ describe.each(databaseKinds)('sharing in the demo district on %s', (kind) => {
   };
   const byPlan = (i: number) => all[i]!;
 
-  it('makes the planned applications, in every state, through loadDemo and quickly', async () => {
+  it('makes the planned applications, in every state, through loadDemo', async () => {
     expect(all.map((a) => a.resourceAlias)).toEqual(demoSharingApplications.map((p) => p.resource));
     expect(all.map((a) => a.status)).toEqual(expectedStatuses);
     const directory = await k.p.modules.org.service.departmentDirectory();
@@ -73,10 +73,8 @@ describe.each(databaseKinds)('sharing in the demo district on %s', (kind) => {
     const done = lines.findIndex((l) => l.line.startsWith('added 8 sharing applications'));
     expect(done, lines.map((l) => l.line).join('\n')).toBeGreaterThan(0);
     expect(lines[done]!.line).toMatch(/with 4 grants$/);
-    // The line before it says the licenses were issued: seeding takes ~0.3 s on an idle machine; the bound leaves
-    // room for a loaded one and still catches seeding that grows with the district's data.
+    // Seeded right after the licenses are issued (timing is the benches' business, not the tests').
     expect(lines[done - 1]!.line).toMatch(/e-licenses/);
-    expect(lines[done]!.at - lines[done - 1]!.at).toBeLessThan(2000);
   });
 
   it('narrows the items at the provider stage with a reason, and grants them within one subdistrict', async () => {
