@@ -113,7 +113,10 @@ export function buildShareOpenApi(resource: Resource, grant: CallerGrant, server
   };
   // Only items the caller gets raw can be filtered on (a filter on a masked one is refused: masked_filter).
   const filterParams = resource.items
-    .filter((i) => (!grant || grant.items.includes(i.code)) && !isMaskedUnderGrant(i, grant?.rawItems ?? []))
+    .filter(
+      (i) =>
+        (!grant || grant.items.includes(i.code)) && !isMaskedUnderGrant(resource, i, grant?.rawItems ?? []),
+    )
     .map((i) => ({
       name: i.code,
       in: 'query',
