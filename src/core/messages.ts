@@ -55,7 +55,7 @@ const messages: Record<string, Template> = {
     'zh-CN': '拒绝来自其他网站的修改请求，请在本系统页面中操作',
     en: 'Changes sent from another site are refused; use this system’s own pages',
   },
-  reason_required: {
+  raw_reason_required: {
     'zh-CN': '查看未脱敏的个人信息须填写查看理由',
     en: 'Say why you need to see the personal data unmasked',
   },

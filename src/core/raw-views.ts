@@ -14,7 +14,7 @@ const MAX_VIEWS = 10_000;
 export function rawReason(reason: unknown): string {
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (!text)
-    throw new InputError('reason_required', 'A raw read needs a reason', [
+    throw new InputError('raw_reason_required', 'A raw read needs a reason', [
       { field: 'reason', reason: 'required' },
     ]);
   // One line: a control character (a NUL, a line break) would reach the audit log and PostgreSQL.
