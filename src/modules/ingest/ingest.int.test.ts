@@ -450,7 +450,11 @@ describe('aggregation over HTTP', () => {
     const why = encodeURIComponent('核对低保申请');
     const raw = (await get(admin, `key=4301021990&raw=true&reason=${why}`)).json();
     expect(raw.masked).toBe(false);
-    expect(raw.items[0]).toMatchObject({ name: '张三', id_number: '430102199001011238', birth_date: '1990-01-01' });
+    expect(raw.items[0]).toMatchObject({
+      name: '张三',
+      id_number: '430102199001011238',
+      birth_date: '1990-01-01',
+    });
     // Paging through the same view adds no entry; a view for another reason does.
     await get(admin, `key=4301021990&raw=true&reason=${why}&page=2`);
     await get(admin, `key=4301021990&raw=true&reason=${why}&pageSize=5`);

@@ -215,7 +215,8 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
 
   it('masks personal items unless the caller may and asks to see them raw, and audits raw reads', async () => {
     const list = async (who: string, raw: boolean) =>
-      (await get(who, `/api/registry/population/entities?q=${ZHANG}${raw ? '&raw=true&reason=check' : ''}`)).body;
+      (await get(who, `/api/registry/population/entities?q=${ZHANG}${raw ? '&raw=true&reason=check' : ''}`))
+        .body;
     const masked = await list('leader1', true);
     expect(masked.masked).toBe(true);
     expect(masked.items[0]).toMatchObject({
@@ -246,7 +247,10 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
     ]);
     expect(view.body.values).toMatchObject({ birth_date: '1990-**-**', sex: '*' });
     expect(view.body.history[0].values).toMatchObject({ birth_date: '1990-**-**', sex: '*' });
-    const rawView = await get('admin', `/api/registry/population/entities/${ref(ZHANG)}?raw=true&reason=check`);
+    const rawView = await get(
+      'admin',
+      `/api/registry/population/entities/${ref(ZHANG)}?raw=true&reason=check`,
+    );
     expect(rawView.body).toMatchObject({
       masked: false,
       key: ZHANG,
@@ -276,7 +280,10 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
       age: null,
       birthplace: { code: '430122', name: '湖南省长沙市望城县', historical: true },
     });
-    const wangRaw = await get('admin', `/api/registry/population/entities/${ref(WANG)}?raw=true&reason=check`);
+    const wangRaw = await get(
+      'admin',
+      `/api/registry/population/entities/${ref(WANG)}?raw=true&reason=check`,
+    );
     expect(wangRaw.body.derived.age).toBe(ageToday('1980-05-05'));
     expect(wang.items).toContainEqual({ code: 'id_number', name: '公民身份号码', personal: true });
     expect(wang.provenance.name).toMatchObject({
@@ -311,7 +318,8 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
     expect(company.values.legal_rep_id_number).toBe(`430112********${ZHANG.slice(-4)}`);
     const office = (await get('leader1', `/api/registry/legal_person/entities/${OFFICE}`)).body;
     expect(office).toMatchObject({ derived: { orgType: '机关' }, links: { legalRep: null } });
-    const license = (await get('admin', `/api/registry/license/entities/${LICENSE}?raw=true&reason=check`)).body;
+    const license = (await get('admin', `/api/registry/license/entities/${LICENSE}?raw=true&reason=check`))
+      .body;
     expect(license.links).toEqual({ holder: { registry: 'population', ref: ref(ZHANG), name: '张三' } });
     expect((await get('leader1', `/api/registry/component/entities/4301120101000001`)).body.links).toEqual(
       {},
@@ -360,7 +368,10 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
       'a search by key',
     );
     for (const person of list.body.items as { ref: string }[]) {
-      const view = await get('leader1', `/api/registry/population/entities/${person.ref}?raw=true&reason=check`);
+      const view = await get(
+        'leader1',
+        `/api/registry/population/entities/${person.ref}?raw=true&reason=check`,
+      );
       expect(view.body.ref).toBe(person.ref);
       expectNoIdNumbers(view, `the page of ${person.ref}`);
     }
@@ -370,7 +381,10 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
     );
     expectNoIdNumbers(await get('leader1', `/api/registry/license/entities/${LICENSE}`), 'the license page');
     expectNoIdNumbers(await get('leader1', '/api/registry/conflicts'), 'the conflicts');
-    expectNoIdNumbers(await get('gafj1', `/api/registry/population/entities?raw=true&reason=check`), "公安's raw ask");
+    expectNoIdNumbers(
+      await get('gafj1', `/api/registry/population/entities?raw=true&reason=check`),
+      "公安's raw ask",
+    );
 
     // A key term matches whole ID numbers only for those who see them masked: a prefix would spell them out.
     const found = async (who: string, q: string) =>
@@ -561,7 +575,8 @@ describe.each(databaseKinds)('registry API on %s', (kind) => {
     const again = await get('leader1', `/api/registry/population/entities/${ref(ZHANG)}`);
     expect(again.body).toMatchObject({ ref: ref(ZHANG), values: { phone: '138****8000' } });
     expect((await get('leader1', '/api/registry/conflicts?status=open')).body.total).toBe(0);
-    const listed = (await get('steward1', '/api/registry/conflicts?status=resolved&raw=true&reason=check')).body;
+    const listed = (await get('steward1', '/api/registry/conflicts?status=resolved&raw=true&reason=check'))
+      .body;
     expect(listed.items).toEqual([
       expect.objectContaining({ id: conflict.id, resolvedValue: '13800138000' }),
     ]);

@@ -129,7 +129,12 @@ describe.each(databaseKinds)('sharing API on %s', (kind) => {
       const res = await call(auth.raw, `/api/share/v1/population/${ZHANG}`);
       expect(res.status).toBe(200);
       expect(res.body.key).toBe(ZHANG);
-      expect(res.body.values).toMatchObject({ id_number: ZHANG, name: '张三', sex: '男', phone: '138****1234' });
+      expect(res.body.values).toMatchObject({
+        id_number: ZHANG,
+        name: '张三',
+        sex: '男',
+        phone: '138****1234',
+      });
     });
 
     it('reads other resources from their loaded data table, masked the same way', async () => {
