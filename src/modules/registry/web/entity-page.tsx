@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Switch,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Flex, Result, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
