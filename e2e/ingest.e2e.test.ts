@@ -187,11 +187,30 @@ describe('aggregation', () => {
     await session.page.getByTestId('open-resource-data').click();
     await session.page.waitForURL(/\/catalog\/101001%2F000001\?tab=data$/);
     const records = session.page.getByTestId('records-table');
-    await records.getByRole('row', { name: /张伟/ }).waitFor();
+    await records.getByRole('row', { name: /张\*/ }).first().waitFor();
     expect(await records.locator('tbody tr.ant-table-row').count()).toBe(5);
-    // The 15-digit number was stored upgraded; the admin sees personal data as loaded, and is told the reading is audited.
-    expect(await records.textContent()).toContain('430112198503150017');
+    expect(await records.textContent()).not.toContain('张伟');
+    // Masked by default, for an admin too: the ID number, and the birth date and sex that would rebuild it.
+    expect(await session.page.getByTestId('records-masked').textContent()).toBe('个人信息已脱敏');
+    const yang = records.getByRole('row', { name: /430112\*{8}0017/ });
+    expect(await yang.textContent()).toContain('1985-**-**');
+    expect(await records.textContent()).not.toContain('1985-03-15');
+    expect(await records.textContent()).not.toContain('430112198503150017');
+    const rawReads = async () =>
+      (
+        await (
+          await session.page.request.get('/api/audit?action=data.read_personal&targetType=resource')
+        ).json()
+      ).items as { detail: { reason: string } }[];
+    expect(await rawReads()).toEqual([]);
+    // Showing it raw asks why; the reading is audited once, with the reason.
+    await session.page.getByTestId('show-raw').click();
+    await session.page.getByTestId('raw-reason').fill('核对杨磊的身份证号升位');
+    await session.page.getByTestId('raw-reason-ok').click();
+    // The 15-digit number was stored upgraded.
+    await records.getByRole('row', { name: /430112198503150017/ }).waitFor();
     expect(await session.page.getByTestId('records-masked').textContent()).toContain('审计');
+    expect((await rawReads()).map((e) => e.detail.reason)).toEqual(['核对杨磊的身份证号升位']);
     await session.page.getByTestId('records-search').getByRole('searchbox').fill('43011219850315');
     await session.page.getByTestId('records-search').getByRole('searchbox').press('Enter');
     await expect.poll(() => records.locator('tbody tr.ant-table-row').count()).toBe(1);

@@ -114,7 +114,8 @@ async function deliverAll() {
     legal_person: before.legal_person! + 1,
     component: before.component! + 3,
   });
-  await expect.poll(openConflicts, { timeout: 30_000 }).toContain('13800001234');
+  // Masked, as anyone reads it who does not ask raw with a reason.
+  await expect.poll(openConflicts, { timeout: 30_000 }).toContain('138****1234');
 }
 
 /** The open conflicts of the population registry, as the API answers (text). */
@@ -148,6 +149,13 @@ describe('base registries', () => {
     await session.page.waitForURL(/\/registry$/);
     await session.page.getByTestId('registry-card-population').click();
     await session.page.waitForURL(/\/registry\/population$/);
+    const rawReads = async () =>
+      (await (await session.page.request.get('/api/audit?action=registry.read_personal')).json()).items as {
+        detail: { reason: string };
+      }[];
+    // Opening 基础库 and a registry reads nothing raw: nothing is audited.
+    await session.page.getByTestId('entities-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await rawReads()).toEqual([]);
     await session.page.getByTestId('registry-search').getByRole('searchbox').fill(person.initials);
     await session.page.getByTestId('registry-search').getByRole('searchbox').press('Enter');
     await session.page.waitForURL(new RegExp(`q=${person.initials}`));
@@ -158,11 +166,18 @@ describe('base registries', () => {
     expect(await row.textContent()).not.toContain(person.name);
     expect(await row.textContent()).not.toContain(person.id);
     expect(await session.page.getByTestId('list-masked').textContent()).toBe('个人信息已脱敏');
+    // The birth year tells people apart; the full date (the ID number's hidden digits) stays hidden.
+    expect(await row.textContent()).toContain('1981-**-**');
+    expect(await row.textContent()).not.toContain('1981-07-23');
+    // Unmasking asks why; the view is audited once with the reason.
     await session.page.getByTestId('show-raw').click();
-    await session.page.waitForURL(/raw=true/);
+    await session.page.getByTestId('raw-reason').fill('核对户籍信息');
+    await session.page.getByTestId('raw-reason-ok').click();
     await table.getByRole('row', { name: new RegExp(person.name) }).waitFor();
     expect(await row.textContent()).toContain(person.id);
     expect(await session.page.getByTestId('list-masked').count()).toBe(0);
+    expect(session.page.url()).not.toContain('raw=');
+    expect((await rawReads()).map((e) => e.detail.reason)).toEqual(['核对户籍信息']);
     await session.shot('registry-search');
 
     // The name's Chinese characters find the person too.
@@ -174,13 +189,11 @@ describe('base registries', () => {
   test("opens the person's page with merged values, their provenance, the conflict and the company", async () => {
     await asAdmin('/');
     await delivered();
-    // The list as the search test leaves it: found by name, unmasked.
-    await session.page.goto(`/registry/population?q=${encodeURIComponent('孔明')}&raw=true`);
+    // The list as the search test leaves it: found by name (masked again on a new page).
+    await session.page.goto(`/registry/population?q=${encodeURIComponent('孔明')}`);
     const table = session.page.getByTestId('entities-table');
-    await table
-      .getByRole('row', { name: new RegExp(person.name) })
-      .getByTestId('entity-link')
-      .click();
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await table.getByTestId('entity-link').first().click();
     // The person's page is named by the entity's number, never by the ID number, even encoded.
     await session.page.waitForURL(/\/registry\/population\/\d+$/);
     expect(session.page.url()).not.toContain(person.id);
@@ -189,8 +202,11 @@ describe('base registries', () => {
     await values.waitFor();
     // The page opens masked; unmasking is asked for again here, and audited by the server.
     expect(await session.page.getByTestId('entity-masked').textContent()).toBe('个人信息已脱敏');
+    expect(await session.page.getByTestId('value-birth_date').textContent()).toBe('1981-**-**');
+    expect(await session.page.getByTestId('value-sex').textContent()).toBe('*');
     await session.page.getByTestId('show-raw').click();
-    await session.page.waitForURL(/raw=true/);
+    await session.page.getByTestId('raw-reason').fill('核对户籍信息');
+    await session.page.getByTestId('raw-reason-ok').click();
     await expect.poll(() => session.page.getByTestId('value-name').textContent()).toBe(person.name);
 
     // 公安 has precedence on the name; the marital status comes from 民政; each with its batch and rule.
@@ -231,6 +247,15 @@ describe('base registries', () => {
     await session.page.goto('/registry/conflicts');
     // Let the page's lookups (names, labels, who may see raw values) settle, so no re-render meets the clicks.
     await session.page.waitForLoadState('networkidle');
+    // Masked by default, for a steward too; unmasking asks why.
+    await session.page
+      .getByTestId('conflicts-table')
+      .getByRole('row', { name: /138\*{4}1234/ })
+      .waitFor();
+    expect(await session.page.getByTestId('conflicts-table').textContent()).not.toContain(person.id);
+    await session.page.getByTestId('show-raw').click();
+    await session.page.getByTestId('raw-reason').fill('裁决电话冲突');
+    await session.page.getByTestId('raw-reason-ok').click();
     const row = session.page.getByTestId('conflicts-table').getByRole('row', { name: /13800001234/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('待处理');

@@ -55,6 +55,10 @@ const messages: Record<string, Template> = {
     'zh-CN': '拒绝来自其他网站的修改请求，请在本系统页面中操作',
     en: 'Changes sent from another site are refused; use this system’s own pages',
   },
+  raw_reason_required: {
+    'zh-CN': '查看未脱敏的个人信息须填写查看理由',
+    en: 'Say why you need to see the personal data unmasked',
+  },
   // Where a bad field of an uploaded file is, and how many more problems a summary leaves out.
   field_in_sheet_row: { 'zh-CN': '“{sheet}”第 {row} 行“{field}”', en: '{sheet} row {row}, {field}' },
   field_in_row: { 'zh-CN': '第 {row} 行“{field}”', en: 'row {row}, {field}' },

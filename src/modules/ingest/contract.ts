@@ -173,6 +173,9 @@ export const recordQuery = z.looseObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   key: z.string().trim().max(100).optional(),
+  /** `raw=true` asks for personal items unmasked (the resource's provider and admins only) with a `reason`. */
+  raw: z.enum(['true', 'false']).optional(),
+  reason: z.string().max(200).optional(),
 });
 export type RecordQuery = z.infer<typeof recordQuery>;
 
@@ -180,4 +183,6 @@ export const recordPage = z.object({
   items: z.array(z.record(z.string(), z.string().nullable())),
   total: z.number(),
   masked: z.boolean(),
+  /** Whether the caller may ask for this resource's personal items raw (with a reason). */
+  rawAllowed: z.boolean(),
 });

@@ -136,6 +136,8 @@ describe.each(databaseKinds)('file readers on %s', (kind) => {
       key: '430102199001011238',
       page: 1,
       pageSize: 5,
+      raw: 'true',
+      reason: '核对读取',
     });
     expect(records.items[0]).toMatchObject({ name: '张三', address: '望城区高塘岭街道1号' });
   });

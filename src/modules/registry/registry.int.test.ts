@@ -206,8 +206,20 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     const got = await runCli(['registry', 'get', 'population', ZHANG, '--json'], env);
     expect(got.code, got.stderr).toBe(0);
     const entity = JSON.parse(got.stdout);
-    expect(entity).toMatchObject({ registry: 'population', key: ZHANG, values: { name: '张三' } });
+    // Masked by default, as in the console; raw only with a reason.
+    const masked = `${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)}`;
+    expect(entity).toMatchObject({ registry: 'population', key: masked, values: { name: '张*' } });
+    expect(got.stdout).not.toContain(ZHANG);
     expect(entity.provenance.name).toMatchObject({ source: 'gafj_household' });
+    const noReason = await runCli(['registry', 'get', 'population', ZHANG, '--raw', '--json'], env);
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stdout).not.toContain(ZHANG);
+    const raw = await runCli(
+      ['registry', 'get', 'population', ZHANG, '--raw', '--reason', '核对', '--json'],
+      env,
+    );
+    expect(raw.code, raw.stderr).toBe(0);
+    expect(JSON.parse(raw.stdout)).toMatchObject({ key: ZHANG, values: { name: '张三' } });
     const missing = await runCli(['registry', 'get', 'population', LI.replace(/.$/, '0'), '--json'], env);
     expect(missing.code).not.toBe(0);
   });

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.ts';
-import { maskKindOf, maskValue } from '../../core/masking.ts';
+import { maskAs, maskPlan } from '../../core/masking.ts';
 import type { Resource } from '../catalog/index.ts';
 import { registryPolicy } from './policy.ts';
 
@@ -16,22 +16,26 @@ export type Visibility = {
   key(key: string): string;
 };
 
-/** The visibility of a registry's data for this caller; `askedRaw` is the caller's `raw=true`. */
+/**
+ * The visibility of a registry's data for this caller; `askedRaw` is the caller's `raw=true` (with a reason, which
+ * the service checks). Masked, the items derived from a personal item are masked with it: the birth date, sex
+ * and age beside a masked ID number (the key), which would otherwise rebuild it.
+ */
 export function visibilityFor(ctx: Ctx, resource: Resource, askedRaw: boolean): Visibility {
   const raw = askedRaw && registryPolicy.maySeeRaw(ctx.actor, resource);
-  const personal = new Map(resource.items.filter((i) => i.personal).map((i) => [i.code, maskKindOf(i)]));
-  const keyKind = personal.get(resource.keyItems[0]!);
+  const plan = maskPlan(resource.items, (i) => i.personal);
+  const keyKind = plan.get(resource.keyItems[0]!);
   const value = (item: string, v: string) => {
-    const kind = personal.get(item);
-    return raw || !kind || v === '' ? v : maskValue(v, kind);
+    const kind = plan.get(item);
+    return raw || !kind ? v : maskAs(v, kind);
   };
   return {
     raw,
-    personal: [...personal.keys()],
+    personal: resource.items.filter((i) => i.personal).map((i) => i.code),
     value,
     values: (values) =>
       raw ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, value(k, v)])),
-    key: (key) => (raw || !keyKind ? key : maskValue(key, keyKind)),
+    key: (key) => (raw || !keyKind ? key : maskAs(key, keyKind)),
   };
 }
 

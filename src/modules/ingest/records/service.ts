@@ -1,7 +1,8 @@
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { InputError } from '../../../core/errors.ts';
-import { maskKindOf, maskValue } from '../../../core/masking.ts';
+import { applyMaskPlan, type MaskKind, maskPlan } from '../../../core/masking.ts';
+import { createRawViews, rawReason } from '../../../core/raw-views.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import type { RecordQuery } from '../contract.ts';
@@ -59,79 +60,72 @@ export async function visibleIssues<T extends { raw: Record<string, string> }>(
   batchId: number,
   issues: T[],
 ): Promise<T[]> {
-  const personal = new Map(
-    Object.entries(mapping).flatMap(([header, code]) => {
-      const item = resource.items.find((i) => i.code === code && i.personal);
-      return item ? [[header, item] as const] : [];
-    }),
-  );
-  if (!personal.size || !issues.length) return issues;
+  // Each column as the item it is mapped to, so a column that derives from a masked one (a birth date beside an
+  // ID number) is masked with it.
+  const columns = Object.entries(mapping).flatMap(([header, code]) => {
+    const item = resource.items.find((i) => i.code === code);
+    return item ? [{ ...item, code: header }] : [];
+  });
+  const personal = columns.filter((c) => c.personal).map((c) => c.code);
+  if (!personal.length || !issues.length) return issues;
   if (ingestPolicy.seesRaw(ctx.actor, resource)) {
     await audit.recordNow(ctx, {
       action: 'data.read_personal',
       targetType: 'batch',
       targetId: batchId,
-      detail: { resource: resource.code, rows: issues.length, columns: [...personal.keys()] },
+      detail: { resource: resource.code, rows: issues.length, columns: personal },
     });
     return issues;
   }
-  return issues.map((issue) => ({
-    ...issue,
-    raw: Object.fromEntries(
-      Object.entries(issue.raw).map(([header, value]) => {
-        const item = personal.get(header);
-        return [header, item && value ? maskValue(value, maskKindOf(item)) : value];
-      }),
-    ),
-  }));
+  const plan = maskPlan(columns, (c) => c.personal);
+  return issues.map((issue) => ({ ...issue, raw: applyMaskPlan(plan, issue.raw) }));
 }
 
 /** Reading a resource's loaded records in the console. */
 export function createRecordReads(deps: { db: Db; audit: AuditService; catalog: CatalogService }) {
   const { db, audit, catalog } = deps;
+  const rawViews = createRawViews();
   return {
     /**
      * One page of a resource's loaded records, newest first, found by the start of their key items' values (see
-     * keySearch; a personal key item the caller sees masked by its whole value); personal items masked unless the
-     * caller sees them raw. A raw read of personal items is audited.
+     * keySearch; a personal key item the caller sees masked by its whole value). Personal items, and items derived
+     * from them (a birth date beside an ID number), are masked unless the caller may see them raw and asks to
+     * (`raw=true`) with a reason; such a view is audited once, not per page.
      */
     async records(ctx: Ctx, resourceCode: string, q: RecordQuery) {
       const resource = await catalog.get(ctx, resourceCode);
       const search = keySearch(resource, q);
-      const raw = ingestPolicy.seesRaw(ctx.actor, resource);
+      const rawAllowed = ingestPolicy.seesRaw(ctx.actor, resource);
+      const reason = q.raw === 'true' && rawAllowed ? rawReason(q.reason) : null;
+      const raw = reason !== null;
       // Those who see a key item masked find it by its whole value only: a prefix search would let them rebuild
       // an ID number digit by digit, each answer confirming the next guess (as the registry search does).
       const whole = raw
         ? []
         : Object.keys(search).filter((code) => resource.items.find((i) => i.code === code)?.personal);
       const found = await repo.findRecords(db, resource, { ...q, search, whole });
-      if (!found) return { items: [], total: 0, masked: !raw };
+      if (!found) return { items: [], total: 0, masked: !raw, rawAllowed };
+      const plan: Map<string, MaskKind> = raw ? new Map() : maskPlan(resource.items, (i) => i.personal);
       const personal = resource.items.filter((i) => i.personal);
       const items = found.rows.map((row) => {
-        const record: Record<string, string | null> = {
+        const record: Record<string, string | null> = {};
+        for (const item of resource.items) record[item.code] = row[item.code] ?? null;
+        const shown: Record<string, string | null> = {
           _updatedAt: new Date(row._updated_at as unknown as string).toISOString(),
         };
-        for (const item of resource.items) {
-          const value = row[item.code] ?? null;
-          record[item.code] =
-            value !== null && !raw && item.personal ? maskValue(value, maskKindOf(item)) : value;
-        }
-        return record;
+        return Object.assign(shown, applyMaskPlan(plan, record));
       });
-      if (raw && personal.length && items.length) {
+      const key = Object.keys(search).length ? search : null;
+      const who = ctx.actor?.username ?? 'anonymous';
+      if (raw && personal.length && rawViews.first(who, `${resource.code} ${JSON.stringify(key)}`, reason)) {
         await audit.recordNow(ctx, {
           action: 'data.read_personal',
           targetType: 'resource',
           targetId: resource.code,
-          detail: {
-            rows: items.length,
-            items: personal.map((i) => i.code),
-            page: q.page,
-            key: Object.keys(search).length ? search : null,
-          },
+          detail: { reason, items: personal.map((i) => i.code), key, total: found.total },
         });
       }
-      return { items, total: found.total, masked: !raw };
+      return { items, total: found.total, masked: !raw, rawAllowed };
     },
   };
 }

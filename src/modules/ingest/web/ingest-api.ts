@@ -121,14 +121,23 @@ export function useIssues(
 }
 
 /**
- * One page of a resource's loaded records, newest first; personal items may come masked. `search` holds the start
- * of key items' values, by item code.
+ * One page of a resource's loaded records, newest first; personal items come masked unless `rawReason` asks for
+ * them raw (the server grants it to those allowed, and audits the view). `search` holds the start of key items'
+ * values, by item code.
  */
-export function useRecords(resource: string, page: number, pageSize: number, search: Record<string, string>) {
+export function useRecords(
+  resource: string,
+  page: number,
+  pageSize: number,
+  search: Record<string, string>,
+  rawReason: string | null = null,
+) {
   const byItem = Object.fromEntries(Object.entries(search).map(([code, value]) => [`key.${code}`, value]));
+  const raw = rawReason === null ? {} : { raw: 'true', reason: rawReason };
   return useQuery({
-    queryKey: [...ingestKey, 'records', resource, { page, pageSize, search }],
-    queryFn: () => api.get<RecordPage>(`/api/ingest/records/${enc(resource)}`, { page, pageSize, ...byItem }),
+    queryKey: [...ingestKey, 'records', resource, { page, pageSize, search, rawReason }],
+    queryFn: () =>
+      api.get<RecordPage>(`/api/ingest/records/${enc(resource)}`, { page, pageSize, ...byItem, ...raw }),
     placeholderData: (previous) => previous,
   });
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { RawViewSwitch } from '../../../../web/kit/raw-view-switch.tsx';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import type { Resource } from '../../catalog/contract.ts';
 import { useRecords } from './ingest-api.ts';
@@ -22,7 +23,9 @@ export function ResourceDataTab({ resource }: { resource: Resource }) {
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [search, setSearch] = useState<Record<string, string>>({});
   const [page, setPage] = useState({ current: 1, size: 20 });
-  const records = useRecords(resource.code, page.current, page.size, search);
+  // Masked by default; the reason given to see this view raw, while it is shown raw.
+  const [rawReason, setRawReason] = useState<string | null>(null);
+  const records = useRecords(resource.code, page.current, page.size, search, rawReason);
   const keys = new Set(resource.keyItems);
   const itemName = (code: string) => resource.items.find((i) => i.code === code)?.name ?? code;
   const keyNames = resource.keyItems.map(itemName);
@@ -93,13 +96,30 @@ export function ResourceDataTab({ resource }: { resource: Resource }) {
           </Space.Compact>
         )}
         {records.data && personal && (
-          <Alert
-            type={records.data.masked ? 'info' : 'warning'}
-            showIcon
-            title={records.data.masked ? t('data.masked') : t('data.raw')}
-            style={{ padding: '4px 12px' }}
-            data-testid="records-masked"
-          />
+          <Space>
+            {records.data.rawAllowed && (
+              <RawViewSwitch
+                reason={rawReason}
+                onChange={setRawReason}
+                texts={{
+                  show: t('data.rawShow'),
+                  hint: t('data.rawHint'),
+                  title: t('data.rawTitle'),
+                  reason: t('data.rawReason'),
+                  placeholder: t('data.rawPlaceholder'),
+                  ok: t('data.rawOk'),
+                  cancel: t('common:common.cancel'),
+                }}
+              />
+            )}
+            <Alert
+              type={records.data.masked ? 'info' : 'warning'}
+              showIcon
+              title={records.data.masked ? t('data.masked') : t('data.raw')}
+              style={{ padding: '4px 12px' }}
+              data-testid="records-masked"
+            />
+          </Space>
         )}
       </Flex>
       {records.isError ? (

@@ -15,6 +15,9 @@ export const conflictQuery = z.object({
   status: z.enum(conflictStatuses).optional(),
   page,
   pageSize,
+  /** `raw=true` asks for the keys and personal values unmasked (those who may see the registry raw) with a `reason`. */
+  raw: z.enum(['true', 'false']).optional(),
+  reason: z.string().max(200).optional(),
 });
 export type ConflictQuery = z.infer<typeof conflictQuery>;
 
@@ -43,8 +46,15 @@ export const conflictPage = z.object({
 });
 export type ConflictPage = z.infer<typeof conflictPage>;
 
-/** A steward's choice: one of the candidates' values (and, when several sources offered it, which one). */
+/**
+ * A steward's choice: one of the candidates' values (and, when several sources offered it, which one), or the
+ * candidate by its place in the list (`candidate`), which a steward who sees the values masked can choose.
+ */
 export const resolveBody = z
-  .object({ value: z.string().max(2000), source: z.string().min(1).max(60).optional() })
+  .object({
+    value: z.string().max(2000).optional(),
+    candidate: z.number().int().min(0).max(1000).optional(),
+    source: z.string().min(1).max(60).optional(),
+  })
   .strict();
 export type ResolveBody = z.infer<typeof resolveBody>;

@@ -1,6 +1,7 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
+import { createRawViews, rawReason } from '../../../core/raw-views.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { refOf } from '../entities/refs.ts';
@@ -17,6 +18,7 @@ type Deps = { database: Database; catalog: CatalogService; audit: AuditService; 
 /** Disagreements between sources that no precedence settles, and stewards' resolutions of them. */
 export function createConflictService(deps: Deps) {
   const { database, catalog, audit, registry: service } = deps;
+  const rawViews = createRawViews();
   /** The catalog resources (items, provider) of the registries these conflicts are in. */
   async function resourcesOf(found: repo.ConflictRow[]) {
     const resources = new Map<string, Resource>();
@@ -26,12 +28,18 @@ export function createConflictService(deps: Deps) {
   }
 
   /**
-   * A conflict as the caller may see it: the entity key and personal candidate values are shown raw to those
-   * who may see the registry's personal data (admins, stewards, the provider department), masked to others.
+   * A conflict as the caller may see it: the entity key and personal candidate values (and those derived from a
+   * masked key: a birth date beside an ID number) masked, unless the caller asked raw with a reason and may see
+   * the registry's personal data (admins, stewards, the provider department).
    */
-  function toConflict(ctx: Ctx, row: repo.ConflictRow, resource: Resource): Conflict & { raw: boolean } {
+  function toConflict(
+    ctx: Ctx,
+    row: repo.ConflictRow,
+    resource: Resource,
+    askedRaw: boolean,
+  ): Conflict & { raw: boolean } {
     const registry = row.registry as RegistryName;
-    const shown = visibilityFor(ctx, resource, true);
+    const shown = visibilityFor(ctx, resource, askedRaw);
     return {
       id: row.id,
       registry,
@@ -46,23 +54,37 @@ export function createConflictService(deps: Deps) {
       resolvedSource: row.resolvedSource,
       resolvedBy: row.resolvedBy,
       resolvedAt: row.resolvedAt ? iso(row.resolvedAt) : null,
-      raw: shown.raw && shown.personal.includes(row.item),
+      raw: shown.raw && showsPersonal(resource, row),
     };
   }
 
-  /** Strips the internal `raw` mark and audits the conflicts whose personal values were shown unmasked. */
+  /** Whether a conflict holds anything a masked view hides: a personal key, or a masked candidate value. */
+  function showsPersonal(resource: Resource, row: repo.ConflictRow) {
+    const masked = visibilityFor(lookupCtx, resource, false);
+    return (
+      masked.key(row.key) !== row.key ||
+      row.candidates.some((c) => masked.value(row.item, c.value) !== c.value)
+    );
+  }
+
+  /**
+   * Strips the internal `raw` mark and audits a raw view of conflicts once (paging through the list for one
+   * reason is one entry): what was shown unmasked, and why.
+   */
   async function shownTo(
     ctx: Ctx,
     conflicts: (Conflict & { raw: boolean })[],
-    target: number | 'list',
+    reason: string | null,
+    view: unknown,
   ): Promise<Conflict[]> {
     const raw = conflicts.filter((c) => c.raw);
-    if (raw.length)
+    const who = ctx.actor?.username ?? 'anonymous';
+    if (reason !== null && raw.length && rawViews.first(who, JSON.stringify(view), reason))
       await audit.recordNow(ctx, {
         action: 'registry.read_personal',
         targetType: 'registry_conflict',
-        targetId: target,
-        detail: { conflicts: raw.map((c) => c.id) },
+        targetId: 'list',
+        detail: { reason, view, conflicts: raw.map((c) => c.id) },
       });
     return conflicts.map(({ raw: _, ...c }) => c);
   }
@@ -76,11 +98,13 @@ export function createConflictService(deps: Deps) {
   return {
     /** Conflicts, newest first, filtered by registry and status. */
     async list(ctx: Ctx, q: ConflictQuery): Promise<ConflictPage> {
+      const reason = q.raw === 'true' ? rawReason(q.reason) : null;
       const { items: found, total } = await repo.findConflicts(database.db, q);
       const resources = await resourcesOf(found);
-      const items = found.map((row) => toConflict(ctx, row, resources.get(row.registry)!));
+      const items = found.map((row) => toConflict(ctx, row, resources.get(row.registry)!, reason !== null));
+      const view = { registry: q.registry ?? null, status: q.status ?? null };
       return {
-        items: await shownTo(ctx, items, 'list'),
+        items: await shownTo(ctx, items, reason, view),
         total,
         page: q.page,
         pageSize: q.pageSize,
@@ -98,7 +122,17 @@ export function createConflictService(deps: Deps) {
           id,
           status: row.status,
         });
-      const chosen = row.candidates.filter((c) => c.value === body.value);
+      if ((body.value === undefined) === (body.candidate === undefined))
+        throw new InputError('invalid_input', 'Give either a value or a candidate', [
+          { field: body.value === undefined ? 'value' : 'candidate', reason: 'value_or_candidate' },
+        ]);
+      const byPlace = body.candidate === undefined ? undefined : row.candidates[body.candidate];
+      if (body.candidate !== undefined && !byPlace)
+        throw new InputError('invalid_input', 'No such candidate', [
+          { field: 'candidate', reason: 'not_a_candidate' },
+        ]);
+      const value = byPlace ? byPlace.value : body.value!;
+      const chosen = row.candidates.filter((c) => c.value === value);
       if (!chosen.length)
         throw new InputError('invalid_input', 'The value is not one the sources offered', [
           { field: 'value', reason: 'not_a_candidate' },
@@ -110,7 +144,7 @@ export function createConflictService(deps: Deps) {
       const registry = row.registry as RegistryName;
       await database.db.transaction(async (tx) => {
         const resolved = await repo.resolveConflict(tx, id, {
-          value: body.value,
+          value,
           source: body.source ?? null,
           by: ctx.actor?.username ?? 'anonymous',
         });
@@ -127,7 +161,7 @@ export function createConflictService(deps: Deps) {
       await service.remerge(registry, [row.key]);
       const resolved = await findRow(id);
       const resources = await resourcesOf([resolved]);
-      return (await shownTo(ctx, [toConflict(ctx, resolved, resources.get(registry)!)], id))[0]!;
+      return (await shownTo(ctx, [toConflict(ctx, resolved, resources.get(registry)!, false)], null, id))[0]!;
     },
   };
 }

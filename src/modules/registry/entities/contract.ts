@@ -7,6 +7,8 @@ export const registryName = z.enum(registryNames);
 
 /** `raw=true` asks for personal items unmasked; granted to admins, stewards and the provider department only. */
 const rawFlag = z.enum(['true', 'false']).optional();
+/** Why the caller asks for `raw=true`: required then, and audited with the read. */
+const rawReason = z.string().max(200).optional();
 const page = z.coerce.number().int().min(1).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(20);
 
@@ -24,6 +26,7 @@ export const entityQuery = z.object({
   page,
   pageSize,
   raw: rawFlag,
+  reason: rawReason,
 });
 export type EntityQuery = z.infer<typeof entityQuery>;
 
@@ -53,6 +56,7 @@ export const entityViewQuery = z.object({
     .or(z.iso.datetime({ offset: true }))
     .optional(),
   raw: rawFlag,
+  reason: rawReason,
 });
 export type EntityViewQuery = z.infer<typeof entityViewQuery>;
 

@@ -1,6 +1,7 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { DomainError, InputError, NotFoundError } from '../../../core/errors.ts';
+import { createRawViews, rawReason } from '../../../core/raw-views.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
 import { nameItems, type RegistryName } from '../feeds.ts';
@@ -26,19 +27,30 @@ const filterRegistries: Record<'status' | 'class', RegistryName[]> = {
 /** Reading the base registries for people: search, and one entity with all it is made of. */
 export function createEntityReadService(deps: Deps) {
   const { database, catalog, audit, registry: service } = deps;
+  const rawViews = createRawViews();
 
-  /** Records a read of unmasked personal data (who read which registry's entities, and how they found them). */
+  /** The reason of a `raw=true` read, required then; null for a masked read. */
+  const reasonOf = (q: { raw?: string; reason?: string }) => (q.raw === 'true' ? rawReason(q.reason) : null);
+
+  /**
+   * Records a read of unmasked personal data (who read which registry's entities, why, and how they found them),
+   * once per view: paging through one search for one reason is one entry.
+   */
   async function auditRaw(
     ctx: Ctx,
     registry: RegistryName,
     targetId: string,
+    reason: string,
+    view: unknown,
     detail: Record<string, unknown>,
   ) {
+    const who = ctx.actor?.username ?? 'anonymous';
+    if (!rawViews.first(who, JSON.stringify([registry, targetId, view]), reason)) return;
     await audit.recordNow(ctx, {
       action: 'registry.read_personal',
       targetType: registry,
       targetId,
-      detail,
+      detail: { reason, ...detail },
     });
   }
 
@@ -72,7 +84,8 @@ export function createEntityReadService(deps: Deps) {
       const page = Number(q.page ?? 1);
       const pageSize = Number(q.pageSize ?? 20);
       const resource = await catalog.get(lookupCtx, registry);
-      const shown = visibilityFor(ctx, resource, q.raw === 'true');
+      const reason = reasonOf(q);
+      const shown = visibilityFor(ctx, resource, reason !== null);
       const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
       const seesRaw = registryPolicy.maySeeRaw(ctx.actor, resource);
       const wholeKey = !!keyItem?.personal && !seesRaw;
@@ -97,9 +110,9 @@ export function createEntityReadService(deps: Deps) {
         name: e.values[nameItem] === undefined ? null : shown.value(nameItem, e.values[nameItem]),
         values: shown.values(e.values),
       }));
-      if (shown.raw && shown.personal.length && items.length) {
-        const { page: _p, pageSize: _s, raw: _r, ...filters } = q;
-        await auditRaw(ctx, registry, 'search', { rows: items.length, page, filters });
+      if (reason !== null && shown.raw && shown.personal.length && items.length) {
+        const { page: _p, pageSize: _s, raw: _r, reason: _why, ...filters } = q;
+        await auditRaw(ctx, registry, 'search', reason, filters, { total, filters });
       }
       return { items, total, page, pageSize, masked: !shown.raw };
     },
@@ -113,7 +126,8 @@ export function createEntityReadService(deps: Deps) {
       const key = await keyOfRef(database.db, registry, ref);
       if (key === undefined) throw new NotFoundError(registry, ref);
       const resource = await catalog.get(lookupCtx, registry);
-      const shown = visibilityFor(ctx, resource, q.raw === 'true');
+      const reason = reasonOf(q);
+      const shown = visibilityFor(ctx, resource, reason !== null);
       // The service names the entity by its key when it has no version then: say the ref, not an ID number.
       const entity = await service
         .get(registry, key, q.asOf ? asOfMoment(q.asOf) : undefined)
@@ -125,8 +139,12 @@ export function createEntityReadService(deps: Deps) {
         entity.sources.map((s) => s.source),
       );
       const links = await linksOf(database.db, shown, registry, key, entity.values);
-      if (shown.raw && shown.personal.length)
-        await auditRaw(ctx, registry, key, { asOf: q.asOf ?? null, items: shown.personal });
+      if (reason !== null && shown.raw && shown.personal.length)
+        await auditRaw(ctx, registry, key, reason, q.asOf ?? null, {
+          asOf: q.asOf ?? null,
+          items: shown.personal,
+        });
+      const derived = deriveValues(registry, key, entity.values);
       return {
         registry,
         key: shown.key(key),
@@ -134,7 +152,9 @@ export function createEntityReadService(deps: Deps) {
         masked: !shown.raw,
         items: resource.items.map((i) => ({ code: i.code, name: i.name, personal: i.personal })),
         values: shown.values(entity.values),
-        derived: deriveValues(registry, key, entity.values),
+        // An exact age tells the birth date within a year, which the masked view hides: hidden with it.
+        derived:
+          shown.raw || !('age' in derived) || shown.key(key) === key ? derived : { ...derived, age: null },
         provenance: Object.fromEntries(
           Object.entries(entity.provenance).map(([item, p]) => [
             item,

@@ -1,15 +1,18 @@
 import { Alert, Badge, Breadcrumb, Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { RawViewSwitch } from '../../../../web/kit/raw-view-switch.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
 import { registryPolicy } from '../policy.ts';
+import { useRawTexts } from './raw-texts.ts';
 import {
   type Conflict,
   conflictStatuses,
@@ -23,7 +26,10 @@ import { ResolveConflictButton } from './resolve-conflict.tsx';
 
 const statusBadges = { open: 'warning', resolved: 'success', superseded: 'default' } as const;
 
-/** /registry/conflicts: disagreements between sources, by registry and status; stewards resolve the open ones. */
+/**
+ * /registry/conflicts: disagreements between sources, by registry and status; stewards resolve the open ones.
+ * Keys and personal values come masked; a steward may show them unmasked, giving a reason (audited once).
+ */
 export function ConflictsPage() {
   const { t } = useTranslation('registry');
   const me = useSignedInUser();
@@ -33,11 +39,14 @@ export function ConflictsPage() {
   const status = (conflictStatuses as readonly string[]).includes(params.status)
     ? (params.status as Conflict['status'])
     : undefined;
+  const [rawReason, setRawReason] = useState<string | null>(null);
+  const rawTexts = useRawTexts();
   const page = useConflictPage({
     registry,
     status,
     page: Number(params.page),
     pageSize: Number(params.pageSize),
+    ...(rawReason !== null ? { raw: 'true' as const, reason: rawReason } : {}),
   });
   const sources = useSourceNames(page.data?.items.flatMap((c) => c.candidates.map((x) => x.source)) ?? []);
   const sourceName = (alias: string) => sources.get(alias)?.name ?? alias;
@@ -154,6 +163,7 @@ export function ConflictsPage() {
             ...conflictStatuses.map((s) => ({ value: s, label: t(`conflicts.statuses.${s}`) })),
           ]}
         />
+        {mayResolve && <RawViewSwitch reason={rawReason} onChange={setRawReason} texts={rawTexts} />}
         {filtered && (
           <Button type="link" onClick={() => setParams({ registry: '', status: 'open' })}>
             {t('search.clearFilters')}

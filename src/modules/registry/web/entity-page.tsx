@@ -1,25 +1,13 @@
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Switch,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Flex, Result, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../../web/kit/api.ts';
 import { formatDate } from '../../../../web/kit/format.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { RawViewSwitch } from '../../../../web/kit/raw-view-switch.tsx';
 import { StatusPage } from '../../../../web/kit/status-pages.tsx';
 import { nameItems } from '../feeds.ts';
 import { EntityConflicts } from './entity-conflicts.tsx';
@@ -29,6 +17,7 @@ import { EntitySources } from './entity-sources.tsx';
 import { EntityValues } from './entity-values.tsx';
 import { useLabels } from './labels.ts';
 import { RaiseObjectionButton } from './raise-objection-button.tsx';
+import { useRawTexts } from './raw-texts.ts';
 import { type RegistryName, registryPath, useEntity, useMaySeeRaw } from './registry-api.ts';
 import { useRegistryParam } from './registry-header.tsx';
 
@@ -45,7 +34,8 @@ export function EntityPage() {
 
 /**
  * The merged values with their provenance and derived values, what each source says, the open conflicts, the
- * timeline of versions and the linked entities. The day shown (`asOf`) and unmasking (`raw`) live in the URL.
+ * timeline of versions and the linked entities. The day shown (`asOf`) lives in the URL; unmasking (with its
+ * reason) in the page's state only, so a link or a reload shows the entity masked.
  */
 function Entity({ registry, entityRef }: { registry: RegistryName; entityRef: string }) {
   const { t } = useTranslation('registry');
@@ -54,11 +44,13 @@ function Entity({ registry, entityRef }: { registry: RegistryName; entityRef: st
   const asOf = search.get('asOf') ?? undefined;
   const labels = useLabels(registry);
   const maySeeRaw = useMaySeeRaw(registry);
-  const raw = maySeeRaw && search.get('raw') === 'true';
+  const rawTexts = useRawTexts();
+  const [rawReason, setRawReason] = useState<string | null>(null);
+  const raw = maySeeRaw && rawReason !== null;
   // A day means its end: the version valid when the day closed, changes made that day included.
   const entity = useEntity(registry, entityRef, {
     asOf: asOf ? dayjs(asOf).endOf('day').toISOString() : undefined,
-    raw,
+    rawReason: raw ? rawReason : null,
   });
   const setParam = (key: string, value: string | undefined) =>
     setSearch(
@@ -87,16 +79,7 @@ function Entity({ registry, entityRef }: { registry: RegistryName; entityRef: st
   const controls = (
     <Flex gap={12} align="center" wrap>
       {maySeeRaw && data?.items.some((i) => i.personal) && (
-        <Tooltip title={t('search.rawHint')}>
-          <Flex gap={6} align="center">
-            <Switch
-              checked={raw}
-              onChange={(on) => setParam('raw', on ? 'true' : undefined)}
-              data-testid="show-raw"
-            />
-            <span>{t('search.showRaw')}</span>
-          </Flex>
-        </Tooltip>
+        <RawViewSwitch reason={rawReason} onChange={setRawReason} texts={rawTexts} />
       )}
       {data && !asOf && (
         <RaiseObjectionButton

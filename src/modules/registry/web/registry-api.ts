@@ -79,14 +79,21 @@ export function useEntityPage(registry: RegistryName, query: EntityQuery) {
   });
 }
 
-/** One entity, merged, with provenance, conflicts and history; `asOf` gives the version valid then. */
-export function useEntity(registry: RegistryName, ref: string, options: { asOf?: string; raw?: boolean }) {
+/**
+ * One entity, merged, with provenance, conflicts and history; `asOf` gives the version valid then. Personal items
+ * come masked unless `rawReason` asks for them raw (the server grants it to those allowed and audits the view).
+ */
+export function useEntity(
+  registry: RegistryName,
+  ref: string,
+  options: { asOf?: string; rawReason?: string | null },
+) {
   return useQuery({
     queryKey: [...registryKey, registry, 'entity', ref, options],
     queryFn: () =>
       api.get<EntityView>(`/api/registry/${registry}/entities/${enc(ref)}`, {
         asOf: options.asOf,
-        raw: options.raw ? 'true' : undefined,
+        ...(options.rawReason ? { raw: 'true', reason: options.rawReason } : {}),
       }),
     placeholderData: keepPreviousData,
   });

@@ -1,15 +1,17 @@
-import { Button, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
+import { RawViewSwitch } from '../../../../web/kit/raw-view-switch.tsx';
 import { StatusPage } from '../../../../web/kit/status-pages.tsx';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { useSubdistricts } from '../../org/web/index.ts';
 import { nameItems } from '../feeds.ts';
 import { useLabels } from './labels.ts';
+import { useRawTexts } from './raw-texts.ts';
 import {
   type EntitySummary,
   entityPath,
@@ -66,7 +68,6 @@ function SearchPage({ registry }: { registry: RegistryName }) {
     subdistrict: '',
     status: '',
     class: '',
-    raw: '',
     page: '1',
     pageSize: '20',
   });
@@ -77,14 +78,17 @@ function SearchPage({ registry }: { registry: RegistryName }) {
   const hasPersonal = resource.data?.items.some((i) => i.personal) ?? false;
   // The API refuses an address filter to those who see addresses masked (it would confirm house numbers).
   const addressMasked = !maySeeRaw && !!resource.data?.items.some((i) => i.code === 'address' && i.personal);
-  const raw = maySeeRaw && params.raw === 'true';
+  // Masked by default; the reason given to see the list raw lives in the page's state only (never in a link).
+  const [rawReason, setRawReason] = useState<string | null>(null);
+  const rawTexts = useRawTexts();
+  const raw = maySeeRaw && rawReason !== null;
   const page = useEntityPage(registry, {
     q: params.q || undefined,
     address: params.address || undefined,
     subdistrict: params.subdistrict || undefined,
     status: params.status || undefined,
     class: params.class || undefined,
-    raw: raw ? 'true' : undefined,
+    ...(raw ? { raw: 'true' as const, reason: rawReason! } : {}),
     page: Number(params.page),
     pageSize: Number(params.pageSize),
   });
@@ -157,18 +161,7 @@ function SearchPage({ registry }: { registry: RegistryName }) {
         registry={registry}
         extra={
           maySeeRaw &&
-          hasPersonal && (
-            <Tooltip title={t('search.rawHint')}>
-              <Space>
-                <Switch
-                  checked={raw}
-                  onChange={(on) => setParams({ raw: on ? 'true' : '', page: params.page })}
-                  data-testid="show-raw"
-                />
-                <span>{t('search.showRaw')}</span>
-              </Space>
-            </Tooltip>
-          )
+          hasPersonal && <RawViewSwitch reason={rawReason} onChange={setRawReason} texts={rawTexts} />
         }
       />
       <Space wrap style={{ marginBottom: 16 }}>

@@ -44,7 +44,8 @@ export function ResolveConflictButton({
       okButtonProps: { 'data-testid': 'resolve-confirm' } as ButtonProps,
       onOk: async () => {
         try {
-          await resolve.mutateAsync({ id: conflict.id, value: candidate.value, source: candidate.source });
+          // By its place in the list: the values may be shown masked.
+          await resolve.mutateAsync({ id: conflict.id, candidate: chosen, source: candidate.source });
           message.success(t('conflicts.resolved'));
           setOpen(false);
         } catch (error) {

@@ -1,4 +1,4 @@
-import { maskKindOf, maskValue } from '../../../core/masking.ts';
+import { type MaskKind, maskAs, maskPlan } from '../../../core/masking.ts';
 import type { DataItem, Resource } from '../../catalog/index.ts';
 
 /** How a grant shows one resource's data: personal items masked unless the grant serves them raw. */
@@ -9,14 +9,20 @@ export type ShareMasker = {
   key(key: string): string;
 };
 
+/**
+ * The items a grant whose `rawItems` are served unmasked serves masked, and how: its personal items not in
+ * rawItems, and the items derived from those (a birth date, sex or age beside a masked ID number).
+ */
+function grantMasks(resource: Resource, rawItems: readonly string[]): Map<string, MaskKind> {
+  return maskPlan(resource.items, (item) => item.personal && !rawItems.includes(item.code));
+}
+
 /** The masker of a resource under a grant whose `rawItems` are served unmasked. */
 export function shareMasker(resource: Resource, rawItems: readonly string[]): ShareMasker {
-  const masked = new Map<string, ReturnType<typeof maskKindOf>>();
-  for (const item of resource.items)
-    if (item.personal && !rawItems.includes(item.code)) masked.set(item.code, maskKindOf(item));
+  const masked = grantMasks(resource, rawItems);
   const show = (code: string, value: string) => {
     const kind = masked.get(code);
-    return kind && value !== '' ? maskValue(value, kind) : value;
+    return kind ? maskAs(value, kind) : value;
   };
   const keyItems = resource.keyItems;
   return {
@@ -42,7 +48,7 @@ export function shareMasker(resource: Resource, rawItems: readonly string[]): Sh
   };
 }
 
-/** Whether an item is personal data that a grant without it in rawItems serves masked. */
-export function isMaskedUnderGrant(item: DataItem, rawItems: readonly string[]): boolean {
-  return item.personal && !rawItems.includes(item.code);
+/** Whether a grant with these rawItems serves an item masked: personal, or derived from a masked item. */
+export function isMaskedUnderGrant(resource: Resource, item: DataItem, rawItems: readonly string[]): boolean {
+  return grantMasks(resource, rawItems).has(item.code);
 }

@@ -62,20 +62,27 @@ const say = (key: keyof typeof text, lang: Lang, params: Record<string, string> 
 
 const FORMATS: Partial<Record<DataItem['type'], string>> = { date: 'date', datetime: 'date-time' };
 
-/** How an item is described: its name, and for personal items whether the caller gets it masked or raw. */
-function itemSchema(item: DataItem, grant: CallerGrant, lang: Lang) {
+/**
+ * How an item is described: its name, and for personal items (and items derived from a masked one, a birth date
+ * beside a masked ID number) whether the caller gets it masked or raw.
+ */
+function itemSchema(resource: Resource, item: DataItem, grant: CallerGrant, lang: Lang) {
   const granted = !grant || grant.items.includes(item.code);
-  const raw = !!grant?.rawItems.includes(item.code);
-  const note = !granted ? say('notGranted', lang) : item.personal ? say(raw ? 'raw' : 'masked', lang) : '';
+  const masked = isMaskedUnderGrant(resource, item, grant?.rawItems ?? []);
+  const note = !granted
+    ? say('notGranted', lang)
+    : item.personal || masked
+      ? say(masked ? 'masked' : 'raw', lang)
+      : '';
   return {
     type: 'string',
     nullable: true,
-    ...(FORMATS[item.type] && !(item.personal && !raw) ? { format: FORMATS[item.type] } : {}),
+    ...(FORMATS[item.type] && !masked ? { format: FORMATS[item.type] } : {}),
     description: `${item.name}${note}`,
     'x-item-name': item.name,
     'x-item-type': item.type,
     'x-personal': item.personal,
-    'x-masked': item.personal && !raw,
+    'x-masked': masked,
     ...(grant ? { 'x-granted': granted } : {}),
   };
 }
@@ -113,7 +120,10 @@ export function buildShareOpenApi(resource: Resource, grant: CallerGrant, server
   };
   // Only items the caller gets raw can be filtered on (a filter on a masked one is refused: masked_filter).
   const filterParams = resource.items
-    .filter((i) => (!grant || grant.items.includes(i.code)) && !isMaskedUnderGrant(i, grant?.rawItems ?? []))
+    .filter(
+      (i) =>
+        (!grant || grant.items.includes(i.code)) && !isMaskedUnderGrant(resource, i, grant?.rawItems ?? []),
+    )
     .map((i) => ({
       name: i.code,
       in: 'query',
@@ -234,7 +244,9 @@ export function buildShareOpenApi(resource: Resource, grant: CallerGrant, server
       schemas: {
         Values: {
           type: 'object',
-          properties: Object.fromEntries(resource.items.map((i) => [i.code, itemSchema(i, grant, lang)])),
+          properties: Object.fromEntries(
+            resource.items.map((i) => [i.code, itemSchema(resource, i, grant, lang)]),
+          ),
         },
         Row: {
           type: 'object',

@@ -64,7 +64,7 @@ export function callerFilters(resource: Resource, grant: CredentialGrant, query:
     if (!grant.items.includes(name)) refused.push(name);
     // A filter on an item the grant serves masked would confirm guesses of its raw value (?phone=138…): filtering
     // on an item needs the right to see it raw.
-    else if (isMaskedUnderGrant(item, grant.rawItems))
+    else if (isMaskedUnderGrant(resource, item, grant.rawItems))
       throw new DomainError(403, 'masked_filter', 'Filter on a masked item', { items: name }, [
         { field: name, reason: 'masked_item' },
       ]);

@@ -40,21 +40,26 @@ describe('share masking', () => {
       name: '欧阳**',
       phone: '138****1234',
       address: '望城区雷锋大道**',
-      sex: '女',
+      // Sex is digit 17 of the ID number: served masked with it.
+      sex: '*',
       missing: null,
     });
     expect(masked.key('430112199001011234')).toBe('430112********1234');
     const raw = shareMasker(person, ['id_number', 'name']);
     expect(raw.key('430112199001011234')).toBe('430112199001011234');
-    expect(raw.values({ name: '张三', phone: '13812341234' }, ['name', 'phone'])).toEqual({
+    expect(raw.values({ name: '张三', phone: '13812341234', sex: '女' }, ['name', 'phone', 'sex'])).toEqual({
       name: '张三',
       phone: '138****1234',
+      sex: '女',
     });
   });
 
   it('masks a composite key element by element', () => {
     const composite = { ...person, keyItems: ['id_number', 'sex'] } as Resource;
-    expect(shareMasker(composite, []).key('["430112199001011234","女"]')).toBe('["430112********1234","女"]');
+    expect(shareMasker(composite, []).key('["430112199001011234","女"]')).toBe('["430112********1234","*"]');
+    expect(shareMasker(composite, ['id_number']).key('["430112199001011234","女"]')).toBe(
+      '["430112199001011234","女"]',
+    );
   });
 });
 
