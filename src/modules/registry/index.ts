@@ -17,6 +17,9 @@ import { createStatisticsService } from './statistics/service.ts';
 
 export { ageOn } from './entities/derived.ts';
 export { isRegistryName, type RegistryName } from './feeds.ts';
+
+import { feedsRegistry } from './feeds.ts';
+
 export { isLicenseTypeCode } from './license/id.ts';
 export type { LicenseService } from './license/service.ts';
 export type { Entity, RegistryService } from './service.ts';
@@ -32,9 +35,10 @@ export function createRegistryModule(deps: {
   logger: Logger;
 }) {
   const service = createRegistryService(deps);
-  deps.ingest.onBatchDone(async (batch, resource) => {
-    await service.merge(batch, resource);
-  });
+  deps.ingest.onBatchDone(
+    (batch, resource, onProgress) => service.merge(batch, resource, onProgress),
+    (resource) => feedsRegistry(resource.alias),
+  );
   const withRegistry = { ...deps, registry: service };
   const licenses = createLicenseService(withRegistry);
   const quality = createQualityService(deps);

@@ -3,7 +3,7 @@ import type { Database } from '../../../core/db.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { defaultPrecedence, feeds, nameItems, type RegistryName, registryNames } from '../feeds.ts';
 import * as precedenceRepo from '../precedence/repository.ts';
-import { mergeBatch, mergeKeys } from './merge.ts';
+import { type MergeProgress, mergeBatch, mergeKeys } from './merge.ts';
 import * as repo from './repository.ts';
 
 /** Entities merged again per transaction, as a batch's merge does in JavaScript. */
@@ -14,21 +14,25 @@ export function createMergeService(deps: { database: Database; catalog: CatalogS
   const { database, catalog } = deps;
 
   /** Merges one committed batch of a resource, when the resource feeds a registry. */
-  async function merge(batch: { id: number }, resource: Resource) {
+  async function merge(batch: { id: number }, resource: Resource, onProgress?: MergeProgress) {
     const registry = resource.alias ? feeds[resource.alias] : undefined;
     if (!registry) return null;
     const { registryItems, precedence } = await mergeSetup(registry);
     const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
     return database.rawTransaction((tx) =>
-      mergeBatch(tx, {
-        registry,
-        source: resource.alias!,
-        table: `data.r_${resource.id}`,
-        batchId: batch.id,
-        sourceItems,
-        registryItems,
-        precedence,
-      }),
+      mergeBatch(
+        tx,
+        {
+          registry,
+          source: resource.alias!,
+          table: `data.r_${resource.id}`,
+          batchId: batch.id,
+          sourceItems,
+          registryItems,
+          precedence,
+        },
+        onProgress,
+      ),
     );
   }
 
