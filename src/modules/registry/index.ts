@@ -34,7 +34,7 @@ export function createRegistryModule(deps: {
   users: UsersService;
   logger: Logger;
 }) {
-  const service = createRegistryService(deps);
+  const service = createRegistryService({ ...deps, recordMerge: deps.ingest.recordMerge });
   deps.ingest.onBatchDone(
     (batch, resource, onProgress) => service.merge(batch, resource, onProgress),
     (resource) => feedsRegistry(resource.alias),

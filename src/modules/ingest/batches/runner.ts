@@ -2,7 +2,7 @@ import type { Ctx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { Resource } from '../../catalog/index.ts';
-import type { Batch } from '../contract.ts';
+import type { Batch, BatchMerge } from '../contract.ts';
 import type { TabularSource } from '../readers/open-source.ts';
 import { batchErrorOf } from './errors.ts';
 import { loadBatch } from './load.ts';
@@ -216,6 +216,8 @@ export function createBatchRunner(deps: {
     toBatch,
     /** The row of a batch running or merging in this process (as recorded at its start or end); read from memory. */
     runningRow: (id: number) => startedRows.get(id),
+    /** Records what a merge of a committed batch did, when it ran apart from a listener (the registry's catch-up). */
+    recordMerge: (id: number, merge: BatchMerge) => repo.recordMerge(db, id, merge),
     /** Registers a listener told of every batch that committed of the resources it `accepts` (those it merges). */
     onBatchDone(listener: BatchListener, accepts: (resource: Resource) => boolean) {
       listeners.push({ run: listener, accepts });

@@ -47,7 +47,7 @@ export async function mergeBatch(
 ): Promise<MergeResult> {
   const { registry, source, batchId, sourceItems } = args;
   await repo.lockRegistry(tx, registry);
-  await repo.withoutJit(tx);
+  await repo.mergeSettings(tx);
   const nameItem = nameItems[registry as RegistryName];
   const total = await repo.stageBatch(tx, {
     registry,
