@@ -64,7 +64,13 @@ type IngestJson = {
   updated: number;
   rejected: number;
   seconds: number;
-  merge: { keys: number; changed: number; conflicts: number; seconds: number } | null;
+  merge: {
+    keys: number;
+    changed: number;
+    conflicts: number;
+    seconds: number;
+    steps: Record<string, number>;
+  } | null;
   totalSeconds: number;
 };
 
@@ -90,6 +96,13 @@ function printIngest(label: string, n: number, run: IngestJson) {
     `${label}: ${rate(n, run.totalSeconds)} (${run.totalSeconds.toFixed(1)} s: aggregation ${run.seconds.toFixed(1)} s, ` +
       `merge ${m ? `${m.seconds.toFixed(1)} s; ${m.keys.toLocaleString()} keys, ${m.changed.toLocaleString()} changed, ${m.conflicts} conflicts` : 'none'})`,
   );
+  // Where the merge's time went, step by step (see MergeSteps in src/modules/registry/merge/merge.ts).
+  if (m)
+    console.log(
+      `  merge steps: ${Object.entries(m.steps)
+        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+        .join(', ')}`,
+    );
 }
 
 /** Part 1: the population file into the registry, against pgloader and COPY of the same file. */

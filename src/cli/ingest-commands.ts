@@ -80,11 +80,18 @@ export function registerIngestCommands(program: Command) {
           changed: merge.changed,
           conflicts: merge.conflicts,
           seconds: merge.seconds,
+          steps: merge.steps ?? {},
         },
         totalSeconds: (performance.now() - started) / 1000,
       } as Pick<typeof batch, (typeof summaryFields)[number]> & {
         batchId: number;
-        merge: { keys: number; changed: number; conflicts: number; seconds: number } | null;
+        merge: {
+          keys: number;
+          changed: number;
+          conflicts: number;
+          seconds: number;
+          steps: Record<string, number>;
+        } | null;
         totalSeconds: number;
       };
       output(opts.json, result, () => {

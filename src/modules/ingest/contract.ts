@@ -38,6 +38,8 @@ export const batchMerge = z.object({
   changed: z.number().nullable(),
   conflicts: z.number().nullable(),
   seconds: z.number().nullable(),
+  /** Seconds per step of a finished merge (staging, source records, entities, history …): where the time went. */
+  steps: z.record(z.string(), z.number()).optional(),
 });
 export type BatchMerge = z.infer<typeof batchMerge>;
 

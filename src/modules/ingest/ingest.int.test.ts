@@ -289,6 +289,7 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
       changed: 1,
       conflicts: expect.any(Number),
       seconds: expect.any(Number),
+      steps: expect.any(Object),
     });
     expect(out.totalSeconds).toBeGreaterThanOrEqual(out.seconds);
     expect(out.totalSeconds).toBeGreaterThanOrEqual(out.merge.seconds);

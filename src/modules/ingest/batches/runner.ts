@@ -10,7 +10,13 @@ import { inLoadTransaction, markBatchDone } from './load-repository.ts';
 import * as repo from './repository.ts';
 
 /** What a listener merged of a committed batch (the registries merge batches of the resources that feed them). */
-export type MergeOutcome = { keys: number; changed: number; conflicts: number };
+export type MergeOutcome = {
+  keys: number;
+  changed: number;
+  conflicts: number;
+  /** Seconds per step, where the time went. */
+  steps?: Record<string, number>;
+};
 
 /**
  * Told of a batch that committed, with its resource, and a function to report how far its merge has come; resolves

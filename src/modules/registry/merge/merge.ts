@@ -20,7 +20,27 @@ export type MergeArgs = {
   precedence: Record<string, string[]>;
 };
 
-export type MergeResult = { keys: number; changed: number; conflicts: number };
+/**
+ * Seconds per step of a batch's merge: the lock, staging the batch, storing the source records, preparing
+ * (shared keys, search texts, provenance), inserting new entities and their first versions, writing changed
+ * one-source entities, merging shared ones in JavaScript, refreshing statistics.
+ */
+export type MergeSteps = Partial<
+  Record<
+    | 'lock'
+    | 'stage'
+    | 'sourceRecords'
+    | 'prepare'
+    | 'entities'
+    | 'history'
+    | 'changedEntities'
+    | 'sharedEntities'
+    | 'analyze',
+    number
+  >
+>;
+
+export type MergeResult = { keys: number; changed: number; conflicts: number; steps?: MergeSteps };
 
 /** Told how many of a merge's keys are merged so far, of how many. */
 export type MergeProgress = (done: number, total: number) => void;
@@ -46,8 +66,17 @@ export async function mergeBatch(
   onProgress: MergeProgress = () => {},
 ): Promise<MergeResult> {
   const { registry, source, batchId, sourceItems } = args;
+  // Where the time goes, by step (seconds), for the batch's record and the benchmark.
+  const steps: MergeSteps = {};
+  let lap = performance.now();
+  const step = (name: keyof MergeSteps) => {
+    const now = performance.now();
+    steps[name] = (steps[name] ?? 0) + (now - lap) / 1000;
+    lap = now;
+  };
   await repo.lockRegistry(tx, registry);
   await repo.mergeSettings(tx);
+  step('lock');
   const nameItem = nameItems[registry as RegistryName];
   const total = await repo.stageBatch(tx, {
     registry,
@@ -58,8 +87,10 @@ export async function mergeBatch(
     nameItem: sourceItems.includes(nameItem) ? nameItem : null,
   });
   onProgress(0, total);
+  step('stage');
   await repo.storeSourceRecords(tx, { registry, source, batchId });
   if (total >= 10_000) await repo.analyzeSourceRecords(tx); // fresh statistics for the joins that follow
+  step('sourceRecords');
   const shared = await repo.stageSharedKeys(tx, registry, source);
   const names = await repo.stagedNames(tx);
   const texts: { name: string; search: string }[] = [];
@@ -70,18 +101,25 @@ export async function mergeBatch(
   await repo.stageSearchTexts(tx, texts);
   await repo.stageProvenance(tx, { source, batchId, sourceItems });
   const alone = await repo.countAlone(tx);
+  step('prepare');
 
   // Entities this source delivered alone, in slices of staged keys: new ones inserted with their first version,
   // existing ones compared and written where they changed.
-  const result: MergeResult = { keys: total, changed: alone.fresh, conflicts: 0 };
+  const result: MergeResult = { keys: total, changed: alone.fresh, conflicts: 0, steps };
   for (let from = 1, slice = 1; from <= total; from += SLICE, slice++) {
     const range = { from, to: from + SLICE };
-    if (alone.fresh) await repo.insertSingleSourceEntities(tx, registry, range);
+    if (alone.fresh) {
+      await repo.insertSingleSourceEntities(tx, registry, range);
+      step('entities');
+      await repo.insertFirstVersions(tx, registry, range);
+      step('history');
+    }
     if (alone.existing) {
       // Plans made on statistics from before this transaction's writes can turn the comparison's join quadratic:
       // refresh the statistics each time the tables may have doubled. ANALYZE counts this transaction's rows.
       if (slice > 1 && (slice & (slice - 1)) === 0) await repo.analyzeEntities(tx);
       result.changed += await repo.writeSingleSourceEntities(tx, registry, range);
+      step('changedEntities');
     }
     // The shared keys are spread over the slices: count the alone ones in proportion.
     const aloneKeys = alone.fresh + alone.existing;
@@ -95,10 +133,12 @@ export async function mergeBatch(
     result.conflicts += slice.conflicts;
     onProgress(aloneKeys + Math.min(shared.length, i + JS_SLICE), total);
   }
+  step('sharedEntities');
   await repo.recordMergedBatch(tx, batchId, registry, result.keys);
   // After a bulk load the planner's statistics are stale until autovacuum runs, and the registry's paged reads
   // pick bad plans meanwhile (20 s instead of 3 for a quality report): refresh them now.
   if (result.keys >= 50_000) await repo.analyzeRegistry(tx);
+  step('analyze');
   onProgress(total, total);
   return result;
 }

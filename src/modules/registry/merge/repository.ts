@@ -175,28 +175,33 @@ export async function countAlone(tx: RawTx) {
   return row ?? { fresh: 0, existing: 0 };
 }
 
+/** The staged new entities of one slice that `source` delivered alone, with their provenance and search text. */
+const freshSlice = `from merge_keys k join merge_provenance p on p.pattern = k.pattern
+  left join merge_names s on s.name = k.name where ${aloneSlice(false)}`;
+
 /**
- * Inserts the staged entities `from` ≤ n < `to` that `source` delivered alone and that are new, with their first
- * version: their values are the source's, every item by rule "only". Plain inserts (no comparison, no upsert):
- * under the registry's lock no one else adds entities.
+ * Inserts the staged entities `from` ≤ n < `to` that `source` delivered alone and that are new: their values are
+ * the source's, every item by rule "only". Plain inserts (no comparison, no upsert): under the registry's lock no
+ * one else adds entities.
  */
 export async function insertSingleSourceEntities(
   tx: RawTx,
   registry: string,
   slice: { from: number; to: number },
 ) {
-  const params = [registry, slice.from, slice.to];
-  const from = `from merge_keys k join merge_provenance p on p.pattern = k.pattern
-     left join merge_names s on s.name = k.name where ${aloneSlice(false)}`;
   await tx.query(
     `insert into registry.entities (registry, key, values, provenance, search, updated_at)
-     select $1, k.key, k.values, p.provenance, s.search, now() ${from}`,
-    params,
+     select $1, k.key, k.values, p.provenance, s.search, now() ${freshSlice}`,
+    [registry, slice.from, slice.to],
   );
+}
+
+/** Inserts the first version of the entities `insertSingleSourceEntities` inserted for the same slice. */
+export async function insertFirstVersions(tx: RawTx, registry: string, slice: { from: number; to: number }) {
   await tx.query(
     `insert into registry.history (registry, key, values, provenance, valid_from)
-     select $1, k.key, k.values, p.provenance, now() ${from}`,
-    params,
+     select $1, k.key, k.values, p.provenance, now() ${freshSlice}`,
+    [registry, slice.from, slice.to],
   );
 }
 
