@@ -89,6 +89,19 @@ function rate(n: number, seconds: number) {
   return `${Math.round(n / seconds).toLocaleString()} rows/s`;
 }
 
+/** The merge's steps in the order they run (MergeSteps in src/modules/registry/merge/merge.ts). */
+const mergeSteps = [
+  'lock',
+  'stage',
+  'sourceRecords',
+  'prepare',
+  'entities',
+  'history',
+  'changedEntities',
+  'sharedEntities',
+  'analyze',
+];
+
 /** Prints one ingest's rate and where its time went. */
 function printIngest(label: string, n: number, run: IngestJson) {
   const m = run.merge;
@@ -99,8 +112,9 @@ function printIngest(label: string, n: number, run: IngestJson) {
   // Where the merge's time went, step by step (see MergeSteps in src/modules/registry/merge/merge.ts).
   if (m)
     console.log(
-      `  merge steps: ${Object.entries(m.steps)
-        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+      `  merge steps: ${mergeSteps
+        .filter((step) => m.steps[step] !== undefined)
+        .map((step) => `${step} ${m.steps[step]!.toFixed(1)} s`)
         .join(', ')}`,
     );
 }
