@@ -312,6 +312,44 @@ describe('aggregation', () => {
     await session.shot('ingest-leader-data', { on: leader });
   });
 
+  test('shows on the batch page the merge of a batch into the population registry', async () => {
+    await asAdmin('/');
+    const { request } = session.page;
+    // Three people no other test loads, so the batch writes, and the registry merges, exactly three keys.
+    const people = [
+      ['周强', idNumber('43011219700202011'), '男', '1970-02-02', '13800000011'],
+      ['吴敏', idNumber('43011219710303022'), '女', '1971-03-03', '13800000012'],
+      ['郑军', idNumber('43011219720404033'), '男', '1972-04-04', '13800000013'],
+    ];
+    const more = iconv.encode(`${[rows[0]!, ...people].map((r) => r.join(',')).join('\r\n')}\r\n`, 'gbk');
+    const uploaded = await request.post('/api/ingest/uploads', {
+      params: { resource: population, fileName: '人口补充.csv' },
+      headers: { 'content-type': 'text/csv' },
+      data: more,
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(200);
+    const preview = await uploaded.json();
+    const run = await request.post('/api/ingest/runs', {
+      data: {
+        resource: population,
+        uploadId: preview.uploadId,
+        fileName: '人口补充.csv',
+        mapping: preview.mapping,
+      },
+    });
+    expect(run.status(), await run.text()).toBe(202);
+    const { batchId } = await run.json();
+
+    // The page follows the load, then the merge, until the merge is done.
+    await session.page.goto(`/ingest/batches/${batchId}`);
+    const merge = session.page.locator('[data-testid=batch-merge][data-status=done]');
+    await merge.waitFor();
+    expect(await merge.textContent()).toContain('合并入基础库');
+    expect(await merge.getByTestId('merge-keys').locator('.ant-statistic-content').textContent()).toBe('3');
+    expect(await session.page.getByTestId('batch-report').count()).toBe(1);
+    await session.shot('ingest-batch-merge');
+  });
+
   test('raised no uncaught error in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });

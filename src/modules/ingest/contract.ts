@@ -25,6 +25,24 @@ export const itemQuality = z.object({
   valid: z.number(),
 });
 
+/**
+ * The merge of a committed batch into the registry its resource feeds: while it runs (in this process), how many
+ * of its keys are merged; then what it did (`keys` merged, entities whose values `changed`, new `conflicts`) and
+ * how long it took. Null for a batch of a resource that feeds no registry, or merged before this was recorded.
+ */
+export const batchMerge = z.object({
+  status: z.enum(['running', 'done', 'failed']),
+  done: z.number(),
+  total: z.number(),
+  keys: z.number().nullable(),
+  changed: z.number().nullable(),
+  conflicts: z.number().nullable(),
+  seconds: z.number().nullable(),
+  /** Seconds per step of a finished merge (staging, source records, entities, history …): where the time went. */
+  steps: z.record(z.string(), z.number()).optional(),
+});
+export type BatchMerge = z.infer<typeof batchMerge>;
+
 export const batch = batchCounts.extend({
   id: z.number(),
   resourceCode: z.string(),
@@ -48,6 +66,7 @@ export const batch = batchCounts.extend({
   seconds: z.number().nullable(),
   /** Rows read so far, while the batch runs in this process. */
   progress: z.number().nullable(),
+  merge: batchMerge.nullable(),
 });
 export type Batch = z.infer<typeof batch>;
 

@@ -271,10 +271,12 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
         'batchId',
         'duplicates',
         'inserted',
+        'merge',
         'rejected',
         'rejectedByReason',
         'seconds',
         'total',
+        'totalSeconds',
         'unchanged',
         'updated',
         'warnings',
@@ -282,6 +284,17 @@ describe.each(databaseKinds)('aggregation on %s', (kind) => {
     );
     // The previous test changed 张三's phone; this file sets it back.
     expect(out).toMatchObject({ total: 6, rejected: 2, inserted: 0, updated: 1, unchanged: 2 });
+    // The population resource feeds the registry: the merge of the one changed row is reported and counted in the
+    // whole time (aggregation's `seconds` alone left it out).
+    expect(out.merge).toEqual({
+      keys: 1,
+      changed: 1,
+      conflicts: expect.any(Number),
+      seconds: expect.any(Number),
+      steps: expect.any(Object),
+    });
+    expect(out.totalSeconds).toBeGreaterThanOrEqual(out.seconds);
+    expect(out.totalSeconds).toBeGreaterThanOrEqual(out.merge.seconds);
     const rejects = await runCli(['rejects', String(out.batchId), '--json'], env);
     const printed = JSON.parse(rejects.stdout);
     expect(printed).toEqual([

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { BatchErrorCode } from './batches/errors.ts';
 import type { IssueField } from './batches/row-processor.ts';
+import type { BatchMerge } from './contract.ts';
 
 export const ingestSchema = pgSchema('ingest');
 
@@ -52,6 +53,8 @@ export const batches = ingestSchema.table(
     startedAt: ts('started_at').notNull().defaultNow(),
     finishedAt: ts('finished_at'),
     seconds: doublePrecision('seconds'),
+    /** What the registry merge of the committed batch did (see BatchMerge); null when nothing merged it. */
+    merge: jsonb('merge').$type<BatchMerge>(),
   },
   (t) => [index('batches_resource_idx').on(t.resourceId, t.startedAt)],
 );

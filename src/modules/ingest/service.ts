@@ -48,6 +48,8 @@ export function createIngestService(deps: {
     ...createRecordReads({ db, audit, catalog }),
     /** Tells a listener of every batch that committed (the registries merge them). */
     onBatchDone: runner.onBatchDone,
+    /** Records on a batch what its registry merge did, when the merge ran apart from its listener. */
+    recordMerge: runner.recordMerge,
     /** Settles when the listeners' work for batches done so far has finished. */
     idle: runner.idle,
     /** Reads of loaded data tables for the sharing API (filters bound as parameters). */

@@ -20,6 +20,11 @@ export const feeds: Record<string, RegistryName> = {
   component: 'component',
 };
 
+/** True when the resource of this alias feeds a registry (its batches are merged into it). */
+export function feedsRegistry(alias: string | null | undefined): boolean {
+  return !!alias && Object.hasOwn(feeds, alias);
+}
+
 /** The item holding each registry's name, what people search by (a license's holder, a component's kind). */
 export const nameItems: Record<RegistryName, string> = {
   population: 'name',

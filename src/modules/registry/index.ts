@@ -17,6 +17,9 @@ import { createStatisticsService } from './statistics/service.ts';
 
 export { ageOn } from './entities/derived.ts';
 export { isRegistryName, type RegistryName } from './feeds.ts';
+
+import { feedsRegistry } from './feeds.ts';
+
 export { isLicenseTypeCode } from './license/id.ts';
 export { licenseTypeOf } from './license/license-types.ts';
 export type { LicenseService } from './license/service.ts';
@@ -32,10 +35,11 @@ export function createRegistryModule(deps: {
   users: UsersService;
   logger: Logger;
 }) {
-  const service = createRegistryService(deps);
-  deps.ingest.onBatchDone(async (batch, resource) => {
-    await service.merge(batch, resource);
-  });
+  const service = createRegistryService({ ...deps, recordMerge: deps.ingest.recordMerge });
+  deps.ingest.onBatchDone(
+    (batch, resource, onProgress) => service.merge(batch, resource, onProgress),
+    (resource) => feedsRegistry(resource.alias),
+  );
   const withRegistry = { ...deps, registry: service };
   const licenses = createLicenseService(withRegistry);
   const quality = createQualityService(deps);

@@ -124,10 +124,14 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
     ]);
     await p.modules.ingest.service.idle();
     if (batch.rejected) return expect.fail(`the test company was rejected: ${JSON.stringify(batch)}`);
+    // The batch shows what its merge did.
+    const merged = { status: 'done', keys: 1, changed: 1, conflicts: 0, seconds: expect.any(Number) };
+    expect((await p.modules.ingest.service.get(ctx, batch.id)).merge).toMatchObject(merged);
     // As if the process had stopped between the batch's commit and its merge.
     await p.database.rawTransaction(async (tx) => {
       await tx.query('delete from registry.merged_batches where batch_id = $1', [batch.id]);
       await tx.query(`delete from registry.entities where registry = 'legal_person'`);
+      await tx.query('update ingest.batches set merge = null where id = $1', [batch.id]);
     });
     await expect(get('legal_person', credit)).rejects.toThrow();
     await p.modules.registry.service.catchUp();
@@ -135,6 +139,8 @@ describe.each(databaseKinds)('base registries on %s', (kind) => {
       name: '望城测试有限公司',
       status: '存续',
     });
+    // And so does the merge done on start.
+    expect((await p.modules.ingest.service.get(ctx, batch.id)).merge).toMatchObject(merged);
   });
 
   it('merges a one-source entity in SQL exactly as the general merge does, with its name searchable', async () => {
@@ -260,6 +266,51 @@ describe('registry merges side by side on PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+
+  it("shows a committed batch's merge as running until it is done", async () => {
+    const key = id('43011219960606551');
+    const ctx = systemCtx('test');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: (backend: number) => void;
+    const holding = new Promise<number>((resolve) => {
+      locked = resolve;
+    });
+    // Another merge of the registry holds its lock, so this batch's merge waits behind it.
+    const other = p.database.rawTransaction(async (tx) => {
+      const [{ pid }] = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await lockRegistry(tx, 'population');
+      locked(pid);
+      await held;
+    });
+    const holder = await holding;
+    try {
+      const batch = await p.modules.ingest.service.ingestRecords(ctx, 'gafj_household', [
+        { 公民身份号码: key, 姓名: '赵六', 性别: '男', 出生日期: '1996-06-06' },
+      ]);
+      await waitUntilQueuedBehind(holder);
+      // Committed, not merged yet: the batch says its merge is under way, not that nothing follows.
+      expect(batch.status).toBe('done');
+      expect((await p.modules.ingest.service.get(ctx, batch.id)).merge).toMatchObject({
+        status: 'running',
+        done: 0,
+      });
+      release();
+      await other;
+      await p.modules.ingest.service.idle();
+      expect((await p.modules.ingest.service.get(ctx, batch.id)).merge).toMatchObject({
+        status: 'done',
+        keys: 1,
+        changed: 1,
+        done: 1,
+        total: 1,
+      });
+    } finally {
+      release();
+    }
+  });
 
   it('waits for a merge in progress instead of overwriting what it has not seen', async () => {
     const key = id('43011219950505441');

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import * as entitiesRepo from './entities/repository.ts';
 import { isRegistryName, type RegistryName } from './feeds.ts';
-import { createMergeService } from './merge/service.ts';
+import { createMergeService, type RecordMerge } from './merge/service.ts';
 import { createRegistryShareReads } from './share/repository.ts';
 import { entityCounts } from './statistics/service.ts';
 import { iso } from './timestamps.ts';
@@ -24,7 +24,12 @@ export type Entity = {
  * The base registries as the rest of OneCity uses them: merging delivered batches into entities (and again when
  * a rule changes), reading one entity, counts, and the sharing API's reads.
  */
-export function createRegistryService(deps: { database: Database; catalog: CatalogService; logger: Logger }) {
+export function createRegistryService(deps: {
+  database: Database;
+  catalog: CatalogService;
+  logger: Logger;
+  recordMerge?: RecordMerge;
+}) {
   const { database } = deps;
   return {
     ...createMergeService(deps),

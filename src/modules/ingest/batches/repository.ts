@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../core/db.ts';
-import type { BatchQuery, IssueQuery } from '../contract.ts';
+import type { BatchMerge, BatchQuery, IssueQuery } from '../contract.ts';
 import { batches, rowIssues } from '../schema.ts';
 import { type BatchError, INTERRUPTED } from './errors.ts';
 
@@ -27,6 +27,11 @@ export async function failBatch(db: Db, id: number, error: BatchError, fileHash:
       ...(fileHash ? { fileHash } : {}),
     })
     .where(eq(batches.id, id));
+}
+
+/** Records what the registry merge of a committed batch did. */
+export async function recordMerge(db: Db, id: number, merge: BatchMerge) {
+  await db.update(batches).set({ merge }).where(eq(batches.id, id));
 }
 
 /** Marks a batch whose loader is gone as interrupted. */

@@ -2,15 +2,31 @@ import type { Ctx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { Resource } from '../../catalog/index.ts';
-import type { Batch } from '../contract.ts';
+import type { Batch, BatchMerge } from '../contract.ts';
 import type { TabularSource } from '../readers/open-source.ts';
 import { batchErrorOf } from './errors.ts';
 import { loadBatch } from './load.ts';
 import { inLoadTransaction, markBatchDone } from './load-repository.ts';
 import * as repo from './repository.ts';
 
-/** Told of a batch that committed, with its resource. */
-export type BatchListener = (batch: Batch, resource: Resource) => Promise<void>;
+/** What a listener merged of a committed batch (the registries merge batches of the resources that feed them). */
+export type MergeOutcome = {
+  keys: number;
+  changed: number;
+  conflicts: number;
+  /** Seconds per step, where the time went. */
+  steps?: Record<string, number>;
+};
+
+/**
+ * Told of a batch that committed, with its resource, and a function to report how far its merge has come; resolves
+ * to what it merged, or null when the resource feeds no registry.
+ */
+export type BatchListener = (
+  batch: Batch,
+  resource: Resource,
+  onProgress: (done: number, total: number) => void,
+) => Promise<MergeOutcome | null>;
 
 export type BatchRunner = ReturnType<typeof createBatchRunner>;
 
@@ -26,8 +42,10 @@ export function createBatchRunner(deps: {
   const progress = new Map<number, number>();
   // Their rows as recorded at the start, so that polling one needs no database (PGlite is busy loading it).
   const startedRows = new Map<number, repo.BatchRow>();
+  // How far the registry merge of committed batches has come, while it runs in this process.
+  const merging = new Map<number, { done: number; total: number }>();
   // Who is told of each batch that committed (the registries merge it), and their work still running.
-  const listeners: BatchListener[] = [];
+  const listeners: { run: BatchListener; accepts: (resource: Resource) => boolean }[] = [];
   const pending = new Set<Promise<void>>();
 
   async function toBatch(row: repo.BatchRow): Promise<Batch> {
@@ -47,7 +65,15 @@ export function createBatchRunner(deps: {
       startedAt: row.startedAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,
       progress: progress.get(row.id) ?? null,
+      merge: mergeOf(row),
     };
+  }
+
+  function mergeOf(row: repo.BatchRow): Batch['merge'] {
+    const running = merging.get(row.id);
+    if (running)
+      return { status: 'running', ...running, keys: null, changed: null, conflicts: null, seconds: null };
+    return row.merge ?? null;
   }
 
   /**
@@ -121,12 +147,19 @@ export function createBatchRunner(deps: {
       });
     } catch (error) {
       await repo.failBatch(db, batchId, batchErrorOf(error), await fileHash().catch(() => null));
-      throw error;
-    } finally {
       progress.delete(batchId);
       startedRows.delete(batchId);
+      throw error;
     }
-    const done = await toBatch((await repo.findBatch(db, batchId))!);
+    // Committed. A merge to follow is shown as started at once, so that no one polling sees the batch done with
+    // nothing after it; while it runs the batch is answered from memory (on PGlite the merge holds the connection).
+    const merges = listeners.filter((l) => l.accepts(resource));
+    if (merges.length) merging.set(batchId, { done: 0, total: 0 });
+    progress.delete(batchId);
+    const doneRow = (await repo.findBatch(db, batchId))!;
+    if (merges.length) startedRows.set(batchId, doneRow);
+    else startedRows.delete(batchId);
+    const done = await toBatch(doneRow);
     await audit.recordNow(ctx, {
       action: 'ingest.batch',
       targetType: 'resource',
@@ -140,14 +173,42 @@ export function createBatchRunner(deps: {
         rejected: done.rejected,
       },
     });
-    for (const listener of listeners) {
+    if (merges.length) {
       // Not awaited: the batch is done once it committed. A listener records its own progress so that work
       // cut short is found again (see the registry's catch-up), so its failure here is only logged.
-      const work = listener(done, resource).catch((err) => onListenerError?.(err));
+      const work = Promise.all(merges.map((l) => afterwork(l.run, done, resource))).then(() => {
+        merging.delete(batchId);
+        startedRows.delete(batchId);
+      });
       pending.add(work);
       void work.finally(() => pending.delete(work));
     }
     return done;
+  }
+
+  /** Runs one listener on a committed batch, keeping its merge's progress, then recording what it did. */
+  async function afterwork(listener: BatchListener, batch: Batch, resource: Resource) {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    let last = { done: 0, total: 0 };
+    try {
+      const outcome = await listener(batch, resource, (done, total) => {
+        last = { done, total };
+        merging.set(batch.id, last);
+      });
+      if (outcome)
+        await repo.recordMerge(db, batch.id, {
+          status: 'done',
+          done: outcome.keys,
+          total: outcome.keys,
+          ...outcome,
+          seconds: seconds(),
+        });
+    } catch (err) {
+      onListenerError?.(err);
+      const failed = { status: 'failed' as const, ...last, keys: null, changed: null, conflicts: null };
+      await repo.recordMerge(db, batch.id, { ...failed, seconds: seconds() }).catch(onListenerError);
+    }
   }
 
   /** Starts a batch and waits for it. */
@@ -159,11 +220,13 @@ export function createBatchRunner(deps: {
     start,
     run,
     toBatch,
-    /** The row of a batch running in this process, as recorded at its start; read from memory. */
+    /** The row of a batch running or merging in this process (as recorded at its start or end); read from memory. */
     runningRow: (id: number) => startedRows.get(id),
-    /** Registers a listener told of every batch that committed. */
-    onBatchDone(listener: BatchListener) {
-      listeners.push(listener);
+    /** Records what a merge of a committed batch did, when it ran apart from a listener (the registry's catch-up). */
+    recordMerge: (id: number, merge: BatchMerge) => repo.recordMerge(db, id, merge),
+    /** Registers a listener told of every batch that committed of the resources it `accepts` (those it merges). */
+    onBatchDone(listener: BatchListener, accepts: (resource: Resource) => boolean) {
+      listeners.push({ run: listener, accepts });
     },
     /** Settles when the listeners' work for batches done so far has finished. */
     async idle() {

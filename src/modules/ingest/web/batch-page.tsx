@@ -4,12 +4,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../../web/kit/api.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { BatchMerge } from './batch-merge.tsx';
 import { BatchProgress } from './batch-progress.tsx';
 import { BatchReport } from './batch-report.tsx';
 import { StatusTag } from './batch-tags.tsx';
 import { useBatch } from './ingest-api.ts';
 
-/** One batch: its progress while it runs, then its report. */
+/** One batch: its progress while it runs, then its merge into a registry (when its resource feeds one) and report. */
 export function BatchPage() {
   const { t } = useTranslation('ingest');
   const navigate = useNavigate();
@@ -52,7 +53,10 @@ export function BatchPage() {
       {batch.data.status === 'running' ? (
         <BatchProgress batch={batch.data} />
       ) : (
-        <BatchReport batch={batch.data} />
+        <>
+          <BatchMerge merge={batch.data.merge} />
+          <BatchReport batch={batch.data} />
+        </>
       )}
     </>
   );

@@ -79,8 +79,8 @@ export function useBatchPage(filters: BatchFilters) {
 }
 
 /**
- * One batch; asked again every second while it runs, so its progress shows. When it finishes, the lists, data
- * and quality it changed are fetched again.
+ * One batch; asked again every second while it runs or its registry merge does, so their progress shows. When it
+ * finishes, the lists, data and quality it changed are fetched again.
  */
 export function useBatch(id: number | undefined) {
   const queryClient = useQueryClient();
@@ -88,7 +88,8 @@ export function useBatch(id: number | undefined) {
     queryKey: [...ingestKey, 'batch', id],
     queryFn: () => api.get<Batch>(`/api/ingest/batches/${id}`),
     enabled: id !== undefined,
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'running' || query.state.data?.merge?.status === 'running' ? 1000 : false,
   });
   const status = batch.data?.status;
   const seen = useRef(status);

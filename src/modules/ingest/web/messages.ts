@@ -195,6 +195,16 @@ export const zhCN = {
     notFound: '批次 {{id}} 不存在',
     backToList: '返回批次列表',
   },
+  merge: {
+    title: '合并入基础库',
+    running: '正在把本批次合并入基础库：已合并 {{done}} / {{total}} 个主体',
+    starting: '正在准备合并入基础库…',
+    keys: '合并主体数',
+    changed: '有变化的主体',
+    conflicts: '新冲突',
+    seconds: '合并用时',
+    failed: '合并入基础库未完成，服务下次启动时会重新合并。',
+  },
   batches: {
     id: '批次',
     resource: '资源',
@@ -489,6 +499,16 @@ export const en: typeof zhCN = {
     title: 'Batch #{{id}}',
     notFound: 'Batch {{id}} does not exist',
     backToList: 'Back to the batches',
+  },
+  merge: {
+    title: 'Merge into the base registry',
+    running: 'Merging this batch into the base registry: {{done}} of {{total}} entities merged',
+    starting: 'Preparing the merge into the base registry…',
+    keys: 'Entities merged',
+    changed: 'Entities changed',
+    conflicts: 'New conflicts',
+    seconds: 'Merge time',
+    failed: 'The merge into the base registry did not finish; the server merges it again at its next start.',
   },
   batches: {
     id: 'Batch',

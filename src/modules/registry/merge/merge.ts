@@ -20,10 +20,33 @@ export type MergeArgs = {
   precedence: Record<string, string[]>;
 };
 
-export type MergeResult = { keys: number; changed: number; conflicts: number };
+/**
+ * Seconds per step of a batch's merge: the lock, staging the batch, storing the source records, preparing
+ * (shared keys, search texts, provenance), inserting new entities and their first versions, writing changed
+ * one-source entities, merging shared ones in JavaScript, refreshing statistics.
+ */
+export type MergeSteps = Partial<
+  Record<
+    | 'lock'
+    | 'stage'
+    | 'sourceRecords'
+    | 'prepare'
+    | 'entities'
+    | 'history'
+    | 'changedEntities'
+    | 'sharedEntities'
+    | 'analyze',
+    number
+  >
+>;
 
-/** Keys read and merged per statement: large enough to amortize round trips, small enough to bound memory. */
-const SLICE = 20_000;
+export type MergeResult = { keys: number; changed: number; conflicts: number; steps?: MergeSteps };
+
+/** Told how many of a merge's keys are merged so far, of how many. */
+export type MergeProgress = (done: number, total: number) => void;
+
+/** Keys written per statement: large enough to amortize a statement, small enough to keep its work in memory. */
+const SLICE = 50_000;
 /** Keys per JavaScript merge (entities with several sources or a conflict), whose rows all come back to us. */
 const JS_SLICE = 2000;
 
@@ -33,48 +56,90 @@ const JS_SLICE = 2000;
  * all its sources, and what changed gets a new history version. Running it twice changes nothing more.
  *
  * Most entities have one source and no conflict (a first delivery, a registry fed by one department): their
- * merge is the source's values, and is done set-based in SQL. The rest go through `mergeKeys`.
+ * merge is the source's values, and is done set-based in SQL from the batch staged once (`stageBatch`): values
+ * built once and copied, provenance shared by pattern, search texts per distinct name. The rest go through
+ * `mergeKeys`.
  */
-export async function mergeBatch(tx: RawTx, args: MergeArgs): Promise<MergeResult> {
-  const { registry, source, table, batchId } = args;
+export async function mergeBatch(
+  tx: RawTx,
+  args: MergeArgs,
+  onProgress: MergeProgress = () => {},
+): Promise<MergeResult> {
+  const { registry, source, batchId, sourceItems } = args;
+  // Where the time goes, by step (seconds), for the batch's record and the benchmark.
+  const steps: MergeSteps = {};
+  let lap = performance.now();
+  const step = (name: keyof MergeSteps) => {
+    const now = performance.now();
+    steps[name] = (steps[name] ?? 0) + (now - lap) / 1000;
+    lap = now;
+  };
   await repo.lockRegistry(tx, registry);
-  await repo.storeSourceRecords(tx, args);
+  await repo.mergeSettings(tx);
+  step('lock');
   const nameItem = nameItems[registry as RegistryName];
-  const batchKeys = await repo.numberBatchKeys(
-    tx,
-    table,
+  const total = await repo.stageBatch(tx, {
+    registry,
+    source,
+    table: args.table,
     batchId,
-    args.sourceItems.includes(nameItem) ? nameItem : null,
-  );
-  if (batchKeys >= 10_000) await repo.analyzeSourceRecords(tx); // see below
-  const anyConflict = await repo.hasLiveConflicts(tx, registry);
-  const result: MergeResult = { keys: 0, changed: 0, conflicts: 0 };
-  for (let from = 1, slice = 1; ; from += SLICE, slice++) {
-    // A large first load fills the registry's tables in this very transaction, and plans made on their
-    // statistics from before (empty tables) turn the slices' joins quadratic: refresh the statistics each
-    // time the tables may have doubled. ANALYZE counts the rows this transaction wrote.
-    if (slice > 1 && (slice & (slice - 1)) === 0) await repo.analyzeEntities(tx);
-    const rows = await repo.batchKeySlice(tx, { registry, source, from, to: from + SLICE, anyConflict });
-    if (rows.length === 0) break;
-    result.keys += rows.length;
-    const alone = rows.filter((r) => r.alone);
-    result.changed += await repo.writeSingleSourceEntities(
-      tx,
-      registry,
-      source,
-      alone.map((r) => ({ key: r.key, search: searchTextOf(r.name ?? undefined) })),
-    );
-    const shared = rows.filter((r) => !r.alone).map((r) => r.key);
-    for (let i = 0; i < shared.length; i += JS_SLICE) {
-      const slice = await mergeKeys(tx, args, shared.slice(i, i + JS_SLICE));
-      result.changed += slice.changed;
-      result.conflicts += slice.conflicts;
-    }
+    sourceItems,
+    nameItem: sourceItems.includes(nameItem) ? nameItem : null,
+  });
+  onProgress(0, total);
+  step('stage');
+  await repo.storeSourceRecords(tx, { registry, source, batchId });
+  if (total >= 10_000) await repo.analyzeSourceRecords(tx); // fresh statistics for the joins that follow
+  step('sourceRecords');
+  const shared = await repo.stageSharedKeys(tx, registry, source);
+  const names = await repo.stagedNames(tx);
+  const texts: { name: string; search: string }[] = [];
+  for (const name of names) {
+    const search = searchTextOf(name);
+    if (search !== null) texts.push({ name, search });
   }
+  await repo.stageSearchTexts(tx, texts);
+  await repo.stageProvenance(tx, { source, batchId, sourceItems });
+  const alone = await repo.countAlone(tx);
+  step('prepare');
+
+  // Entities this source delivered alone, in slices of staged keys: new ones inserted with their first version,
+  // existing ones compared and written where they changed.
+  const result: MergeResult = { keys: total, changed: alone.fresh, conflicts: 0, steps };
+  for (let from = 1, slice = 1; from <= total; from += SLICE, slice++) {
+    const range = { from, to: from + SLICE };
+    if (alone.fresh) {
+      await repo.insertSingleSourceEntities(tx, registry, range);
+      step('entities');
+      await repo.insertFirstVersions(tx, registry, range);
+      step('history');
+    }
+    if (alone.existing) {
+      // Plans made on statistics from before this transaction's writes can turn the comparison's join quadratic:
+      // refresh the statistics each time the tables may have doubled. ANALYZE counts this transaction's rows.
+      if (slice > 1 && (slice & (slice - 1)) === 0) await repo.analyzeEntities(tx);
+      result.changed += await repo.writeSingleSourceEntities(tx, registry, range);
+      step('changedEntities');
+    }
+    // The shared keys are spread over the slices: count the alone ones in proportion.
+    const aloneKeys = alone.fresh + alone.existing;
+    onProgress(Math.round((aloneKeys * Math.min(total, from + SLICE - 1)) / total), total);
+  }
+  // The rest (several sources, or a conflict) merged in JavaScript.
+  const aloneKeys = total - shared.length;
+  for (let i = 0; i < shared.length; i += JS_SLICE) {
+    const slice = await mergeKeys(tx, args, shared.slice(i, i + JS_SLICE));
+    result.changed += slice.changed;
+    result.conflicts += slice.conflicts;
+    onProgress(aloneKeys + Math.min(shared.length, i + JS_SLICE), total);
+  }
+  step('sharedEntities');
   await repo.recordMergedBatch(tx, batchId, registry, result.keys);
   // After a bulk load the planner's statistics are stale until autovacuum runs, and the registry's paged reads
   // pick bad plans meanwhile (20 s instead of 3 for a quality report): refresh them now.
   if (result.keys >= 50_000) await repo.analyzeRegistry(tx);
+  step('analyze');
+  onProgress(total, total);
   return result;
 }
 

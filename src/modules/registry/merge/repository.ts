@@ -20,110 +20,225 @@ export async function lockRegistry(tx: RawTx, registry: string) {
 }
 
 /**
- * Stores the source's latest values per entity from the rows a batch wrote into the resource's data table
- * (`data.r_<id>`, one column per item), replacing what the source delivered before.
+ * Settings of the merge's transaction: no JIT compilation (compiling its large statements cost more than it
+ * saved) and small ANALYZE samples.
+ */
+export async function mergeSettings(tx: RawTx) {
+  await tx.query('set local jit = off');
+  // Its ANALYZEs are there to give the planner the tables' new sizes: a tenth of the usual sample does that.
+  await tx.query('set local default_statistics_target = 10');
+}
+
+/**
+ * Stages the rows a batch wrote into the resource's data table (`data.r_<id>`, one column per item) in a
+ * temporary table `merge_keys` dropped at commit, numbered so the merge walks them in slices: the key, the name
+ * (for search; `nameItem` null when the source has no name), the values as the source record stores them (built
+ * once, then copied: building jsonb is costly), which items have a value as bits in source-item order (entities
+ * delivered by one source alone share their provenance by that pattern), and whether the source's record
+ * (`stored`) and the entity (`existed`) exist already, so that new ones are inserted without looking again.
+ * Returns how many keys there are.
+ */
+export async function stageBatch(
+  tx: RawTx,
+  args: {
+    registry: string;
+    source: string;
+    table: string;
+    batchId: number;
+    sourceItems: string[];
+    nameItem: string | null;
+  },
+): Promise<number> {
+  const pairs = args.sourceItems.map((code) => `'${code}', d."${code}"`).join(', ');
+  const bits = args.sourceItems.length
+    ? args.sourceItems
+        .map((code, i) => `(case when d."${code}" is not null then ${2 ** i} else 0 end)`)
+        .join(' | ')
+    : '0';
+  const name = args.nameItem ? `d."${args.nameItem}"` : 'null::text';
+  await tx.query(
+    `create temp table merge_keys on commit drop as
+     select row_number() over () as n, d._key as key, ${name} as name,
+       jsonb_strip_nulls(jsonb_build_object(${pairs})) as values, d._updated_at as observed_at,
+       (${bits})::bigint as pattern, r.key is not null as stored, e.key is not null as existed
+     from ${args.table} d
+       left join registry.source_records r on r.registry = $2 and r.key = d._key and r.source = $3
+       left join registry.entities e on e.registry = $2 and e.key = d._key
+     where d._batch_id = $1`,
+    [args.batchId, args.registry, args.source],
+  );
+  await tx.query('create index on merge_keys (n)');
+  // Temporary tables are never analyzed by autovacuum; the values' statistics are costly and never used.
+  await tx.query('analyze merge_keys (n, key, name, pattern, stored, existed)');
+  const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+    'select coalesce(max(n), 0)::int as n from merge_keys',
+  );
+  return n;
+}
+
+/**
+ * Stores the staged values as the source's latest per entity, replacing what the source delivered before: new
+ * records inserted, earlier ones updated. Only a merge of the registry (under its lock) writes a feeding source's
+ * records, so the ones staged as new are still new.
  */
 export async function storeSourceRecords(
   tx: RawTx,
-  args: { registry: string; source: string; table: string; batchId: number; sourceItems: string[] },
+  args: { registry: string; source: string; batchId: number },
 ) {
-  const pairs = args.sourceItems.map((code) => `'${code}', "${code}"`).join(', ');
+  const params = [args.registry, args.source, args.batchId];
   await tx.query(
     `insert into registry.source_records (registry, key, source, values, batch_id, observed_at)
-     select $1, _key, $2, jsonb_strip_nulls(jsonb_build_object(${pairs})), _batch_id, _updated_at
-     from ${args.table} where _batch_id = $3
-     on conflict (registry, key, source) do update
-       set values = excluded.values, batch_id = excluded.batch_id, observed_at = excluded.observed_at`,
-    [args.registry, args.source, args.batchId],
+     select $1, key, $2, values, $3, observed_at from merge_keys where not stored`,
+    params,
+  );
+  await tx.query(
+    `update registry.source_records r set values = k.values, batch_id = $3, observed_at = k.observed_at
+     from merge_keys k where k.stored and r.registry = $1 and r.key = k.key and r.source = $2`,
+    params,
   );
 }
 
 /**
- * Numbers the keys a batch wrote (with the name, for search; `nameItem` null when the source has no name) in a
- * temporary table `merge_keys` dropped at commit, so the merge walks them in slices without rescanning the data.
- * Returns how many there are.
+ * Finds the staged keys that are not `source`'s alone: another source delivered them, or they have a live (open or
+ * resolved) conflict. They go to the general merge; the rest are merged set-based. Returns them in staged order.
  */
-export async function numberBatchKeys(
-  tx: RawTx,
-  table: string,
-  batchId: number,
-  nameItem: string | null,
-): Promise<number> {
-  const name = nameItem ? `"${nameItem}"` : 'null::text';
+export async function stageSharedKeys(tx: RawTx, registry: string, source: string): Promise<string[]> {
   await tx.query(
-    `create temp table merge_keys on commit drop as
-     select row_number() over () as n, _key as key, ${name} as name from ${table} where _batch_id = $1`,
-    [batchId],
+    `create temp table merge_shared on commit drop as
+     select k.n, k.key from merge_keys k
+     where exists (select 1 from registry.source_records o where o.registry = $1 and o.key = k.key and o.source <> $2)
+       or exists (select 1 from registry.conflicts c
+                  where c.registry = $1 and c.key = k.key and c.status in ('open', 'resolved'))`,
+    [registry, source],
   );
-  await tx.query('create index on merge_keys (n)');
-  await tx.query('analyze merge_keys'); // temporary tables are never analyzed by autovacuum
-  const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('select count(*)::int as n from merge_keys');
-  return n;
+  await tx.query('create index on merge_shared (key)');
+  await tx.query('analyze merge_shared (key)');
+  const rows = await tx.query<{ key: string }>('select key from merge_shared order by n');
+  return rows.map((r) => r.key);
+}
+
+/** The distinct names of the staged keys, whose search text is made in JavaScript (pinyin). */
+export async function stagedNames(tx: RawTx): Promise<string[]> {
+  const rows = await tx.query<{ name: string }>(
+    'select distinct name from merge_keys where name is not null',
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Stores the search text of each name (`merge_names`, dropped at commit) for the set-based writes to join. */
+export async function stageSearchTexts(tx: RawTx, texts: { name: string; search: string }[]) {
+  await tx.query(
+    'create temp table merge_names (name text primary key, search text not null) on commit drop',
+  );
+  for (let i = 0; i < texts.length; i += 20_000) {
+    const slice = texts.slice(i, i + 20_000);
+    await tx.query('insert into merge_names select * from unnest($1::text[], $2::text[])', [
+      slice.map((t) => t.name),
+      slice.map((t) => t.search),
+    ]);
+  }
+  await tx.query('analyze merge_names');
+}
+
+/**
+ * Makes the provenance of every value pattern among the staged keys (`merge_provenance`, dropped at commit): each
+ * item with a value comes from `source`'s batch by rule "only". A batch has few patterns, so each entity's
+ * provenance is copied rather than built.
+ */
+export async function stageProvenance(
+  tx: RawTx,
+  args: { source: string; batchId: number; sourceItems: string[] },
+) {
+  await tx.query(
+    `create temp table merge_provenance on commit drop as
+     select p.pattern,
+       coalesce((select jsonb_object_agg(t.item, jsonb_build_array($1::text, $2::int, 'only'))
+                 from unnest($3::text[]) with ordinality as t(item, i)
+                 where p.pattern & (1::bigint << (t.i - 1)::int) <> 0), '{}'::jsonb) as provenance
+     from (select distinct pattern from merge_keys) p`,
+    [args.source, args.batchId, args.sourceItems],
+  );
+  await tx.query('analyze merge_provenance');
+}
+
+/** The staged keys of one slice that `source` delivered alone (not in `merge_shared`), new or existing. */
+const aloneSlice = (existed: boolean) =>
+  `k.n >= $2 and k.n < $3 and ${existed ? '' : 'not '}k.existed
+   and not exists (select 1 from merge_shared x where x.key = k.key)`;
+
+/** How many staged keys `source` delivered alone are new entities, and how many exist already. */
+export async function countAlone(tx: RawTx) {
+  const [row] = await tx.query<{ fresh: number; existing: number }>(
+    `select count(*) filter (where not k.existed)::int as fresh, count(*) filter (where k.existed)::int as existing
+     from merge_keys k where not exists (select 1 from merge_shared x where x.key = k.key)`,
+  );
+  return row ?? { fresh: 0, existing: 0 };
+}
+
+/** The staged new entities of one slice that `source` delivered alone, with their provenance and search text. */
+const freshSlice = `from merge_keys k join merge_provenance p on p.pattern = k.pattern
+  left join merge_names s on s.name = k.name where ${aloneSlice(false)}`;
+
+/**
+ * Inserts the staged entities `from` ≤ n < `to` that `source` delivered alone and that are new: their values are
+ * the source's, every item by rule "only". Plain inserts (no comparison, no upsert): under the registry's lock no
+ * one else adds entities.
+ */
+export async function insertSingleSourceEntities(
+  tx: RawTx,
+  registry: string,
+  slice: { from: number; to: number },
+) {
+  await tx.query(
+    `insert into registry.entities (registry, key, values, provenance, search, updated_at)
+     select $1, k.key, k.values, p.provenance, s.search, now() ${freshSlice}`,
+    [registry, slice.from, slice.to],
+  );
+}
+
+/** Inserts the first version of the entities `insertSingleSourceEntities` inserted for the same slice. */
+export async function insertFirstVersions(tx: RawTx, registry: string, slice: { from: number; to: number }) {
+  await tx.query(
+    `insert into registry.history (registry, key, values, provenance, valid_from)
+     select $1, k.key, k.values, p.provenance, now() ${freshSlice}`,
+    [registry, slice.from, slice.to],
+  );
+}
+
+/**
+ * Writes the staged entities `from` ≤ n < `to` that `source` delivered alone, have no conflict and exist already:
+ * their values are the source's, every item by rule "only". One statement; returns how many entities' values changed.
+ */
+export function writeSingleSourceEntities(tx: RawTx, registry: string, slice: { from: number; to: number }) {
+  return writeEntities(
+    tx,
+    `with src as (
+       select k.key, k.values, p.provenance, s.search
+       from merge_keys k join merge_provenance p on p.pattern = k.pattern
+         left join merge_names s on s.name = k.name
+       where ${aloneSlice(true)}
+     )`,
+    [registry, slice.from, slice.to],
+  );
 }
 
 /** Refreshes the planner's statistics of the source records (a large batch has just been stored). */
 export async function analyzeSourceRecords(tx: RawTx) {
-  await tx.query('analyze registry.source_records');
+  await tx.query('analyze registry.source_records (registry, key, source)');
 }
 
 /** Refreshes the planner's statistics of the entities and their history (they may have doubled since). */
 export async function analyzeEntities(tx: RawTx) {
-  await tx.query('analyze registry.entities, registry.history');
+  await tx.query('analyze registry.entities (registry, key), registry.history (registry, key, valid_to)');
 }
 
 /** Refreshes the planner's statistics of every table a merge writes. */
 export async function analyzeRegistry(tx: RawTx) {
-  await tx.query('analyze registry.entities, registry.source_records, registry.history');
-}
-
-/** True when the registry has a conflict that is open or resolved (one the merge of its entity must heed). */
-export async function hasLiveConflicts(tx: RawTx, registry: string): Promise<boolean> {
-  const [{ any } = { any: false }] = await tx.query<{ any: boolean }>(
-    `select exists (select 1 from registry.conflicts where registry = $1 and status in ('open', 'resolved')) as any`,
-    [registry],
-  );
-  return any;
-}
-
-/**
- * The numbered batch keys `from` ≤ n < `to`, each with its name and whether `source` is its only source and it has
- * no live conflict (`alone`). `anyConflict` false skips looking for conflicts the registry does not have.
- */
-export function batchKeySlice(
-  tx: RawTx,
-  q: { registry: string; source: string; from: number; to: number; anyConflict: boolean },
-) {
-  return tx.query<{ key: string; name: string | null; alone: boolean }>(
-    `select k.key, k.name,
-       not exists (select 1 from registry.source_records o where o.registry = $1 and o.key = k.key and o.source <> $2)
-       ${q.anyConflict ? `and k.key not in (select key from registry.conflicts where registry = $1 and status in ('open', 'resolved'))` : ''}
-       as alone
-     from merge_keys k where k.n >= $3 and k.n < $4`,
-    [q.registry, q.source, q.from, q.to],
-  );
-}
-
-/**
- * Writes entities whose only source is `source` and that have no conflict: their values are the source's,
- * every item by rule "only". One statement; returns how many entities' values changed.
- */
-export async function writeSingleSourceEntities(
-  tx: RawTx,
-  registry: string,
-  source: string,
-  rows: { key: string; search: string | null }[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  return writeEntities(
-    tx,
-    `with input as (select * from unnest($2::text[], $3::text[]) as t(key, search)),
-     src as (
-       select i.key, i.search, s.values,
-         (select coalesce(jsonb_object_agg(item, jsonb_build_array(s.source, s.batch_id, 'only')), '{}'::jsonb)
-          from jsonb_object_keys(s.values) as item) as provenance
-       from input i join registry.source_records s on s.registry = $1 and s.key = i.key and s.source = $4
-     )`,
-    [registry, rows.map((r) => r.key), rows.map((r) => r.search), source],
+  // The columns reads filter and sort on; the jsonb columns' statistics cost most of the time and serve no plan.
+  await tx.query(
+    `analyze registry.entities (registry, key, id, search, updated_at),
+       registry.source_records (registry, key, source, batch_id, observed_at),
+       registry.history (registry, key, valid_from, valid_to)`,
   );
 }
 

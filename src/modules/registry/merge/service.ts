@@ -1,34 +1,46 @@
 import { lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
+import type { BatchMerge } from '../../ingest/contract.ts';
 import { defaultPrecedence, feeds, nameItems, type RegistryName, registryNames } from '../feeds.ts';
 import * as precedenceRepo from '../precedence/repository.ts';
-import { mergeBatch, mergeKeys } from './merge.ts';
+import { type MergeProgress, mergeBatch, mergeKeys } from './merge.ts';
 import * as repo from './repository.ts';
 
 /** Entities merged again per transaction, as a batch's merge does in JavaScript. */
 const REMERGE_SLICE = 2000;
 
+/** Records on a batch what its merge did (the ingest module's record, shown with the batch). */
+export type RecordMerge = (batchId: number, merge: BatchMerge) => Promise<void>;
+
 /** Merging delivered batches into the registries' entities, and merging entities again when a rule changes. */
-export function createMergeService(deps: { database: Database; catalog: CatalogService }) {
+export function createMergeService(deps: {
+  database: Database;
+  catalog: CatalogService;
+  recordMerge?: RecordMerge;
+}) {
   const { database, catalog } = deps;
 
   /** Merges one committed batch of a resource, when the resource feeds a registry. */
-  async function merge(batch: { id: number }, resource: Resource) {
+  async function merge(batch: { id: number }, resource: Resource, onProgress?: MergeProgress) {
     const registry = resource.alias ? feeds[resource.alias] : undefined;
     if (!registry) return null;
     const { registryItems, precedence } = await mergeSetup(registry);
     const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
     return database.rawTransaction((tx) =>
-      mergeBatch(tx, {
-        registry,
-        source: resource.alias!,
-        table: `data.r_${resource.id}`,
-        batchId: batch.id,
-        sourceItems,
-        registryItems,
-        precedence,
-      }),
+      mergeBatch(
+        tx,
+        {
+          registry,
+          source: resource.alias!,
+          table: `data.r_${resource.id}`,
+          batchId: batch.id,
+          sourceItems,
+          registryItems,
+          precedence,
+        },
+        onProgress,
+      ),
     );
   }
 
@@ -77,7 +89,17 @@ export function createMergeService(deps: { database: Database; catalog: CatalogS
     async catchUp() {
       for (const row of await repo.unmergedBatches(database.db)) {
         const resource = await catalog.get(lookupCtx, row.resource_code);
-        if (resource.alias && feeds[resource.alias]) await merge(row, resource);
+        const started = performance.now();
+        const merged = await merge(row, resource);
+        // The batch shows what this merge did (its listener's record, if any, said it failed or is gone).
+        if (merged)
+          await deps.recordMerge?.(row.id, {
+            status: 'done',
+            done: merged.keys,
+            total: merged.keys,
+            ...merged,
+            seconds: (performance.now() - started) / 1000,
+          });
       }
       // Entities merged before names were searchable get their search text.
       for (const registry of registryNames)
