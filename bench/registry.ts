@@ -15,6 +15,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
+import type { IngestSummary } from '../src/cli/ingest-commands.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { lookupCtx } from '../src/core/context.ts';
 import { generateDemo, loadDemo } from '../src/demo/index.ts';
@@ -58,31 +59,15 @@ async function withServerDatabase(name: string, use: (url: string) => Promise<vo
   }
 }
 
-type IngestJson = {
-  total: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  seconds: number;
-  merge: {
-    keys: number;
-    changed: number;
-    conflicts: number;
-    seconds: number;
-    steps: Record<string, number>;
-  } | null;
-  totalSeconds: number;
-};
-
 /** `onecity ingest FILE --into population --json` in a process of its own, as a user runs it. */
-async function onecityIngest(file: string, env: Record<string, string>): Promise<IngestJson> {
+async function onecityIngest(file: string, env: Record<string, string>): Promise<IngestSummary> {
   const main = path.join(import.meta.dirname, '../src/cli/main.ts');
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--max-semi-space-size=16', main, 'ingest', file, '--into', 'population', '--json'],
     { env: { ...process.env, LOG_LEVEL: 'silent', ONECITY_DEMO: 'none', ...env }, maxBuffer: 1 << 24 },
   );
-  return JSON.parse(stdout) as IngestJson;
+  return JSON.parse(stdout) as IngestSummary;
 }
 
 function rate(n: number, seconds: number) {
@@ -103,10 +88,10 @@ const mergeSteps = [
 ];
 
 /** Prints one ingest's rate and where its time went. */
-function printIngest(label: string, n: number, run: IngestJson) {
+function printIngest(label: string, n: number, run: IngestSummary) {
   const m = run.merge;
   console.log(
-    `${label}: ${rate(n, run.totalSeconds)} (${run.totalSeconds.toFixed(1)} s: aggregation ${run.seconds.toFixed(1)} s, ` +
+    `${label}: ${rate(n, run.totalSeconds)} (${run.totalSeconds.toFixed(1)} s: aggregation ${(run.seconds ?? 0).toFixed(1)} s, ` +
       `merge ${m ? `${m.seconds.toFixed(1)} s; ${m.keys.toLocaleString()} keys, ${m.changed.toLocaleString()} changed, ${m.conflicts} conflicts` : 'none'})`,
   );
   // Where the merge's time went, step by step (see MergeSteps in src/modules/registry/merge/merge.ts).

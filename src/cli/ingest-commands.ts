@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
+import type { Batch } from '../modules/ingest/contract.ts';
 import { parseMapOption } from '../modules/ingest/index.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
@@ -25,6 +26,22 @@ const summaryFields = [
   'rejectedByReason',
   'seconds',
 ] as const;
+
+/**
+ * What `ingest --json` prints: the batch's counts; the registry merge when the resource feeds one (`seconds` is
+ * aggregation's, `merge.seconds` the merge's); and `totalSeconds`, file to registry. The bench reads it too.
+ */
+export type IngestSummary = { [F in (typeof summaryFields)[number]]: Batch[F] } & {
+  batchId: number;
+  merge: {
+    keys: number;
+    changed: number;
+    conflicts: number;
+    seconds: number;
+    steps: Record<string, number>;
+  } | null;
+  totalSeconds: number;
+};
 
 /** `ingest FILE --into RESOURCE` and `rejects BATCH_ID`. */
 export function registerIngestCommands(program: Command) {
@@ -74,7 +91,6 @@ export function registerIngestCommands(program: Command) {
       const result = {
         batchId: batch.id,
         ...Object.fromEntries(summaryFields.map((f) => [f, batch[f]])),
-        // `seconds` is aggregation's, `merge.seconds` the registry merge's, `totalSeconds` both: file to registry.
         merge: merge && {
           keys: merge.keys,
           changed: merge.changed,
@@ -83,17 +99,7 @@ export function registerIngestCommands(program: Command) {
           steps: merge.steps ?? {},
         },
         totalSeconds: (performance.now() - started) / 1000,
-      } as Pick<typeof batch, (typeof summaryFields)[number]> & {
-        batchId: number;
-        merge: {
-          keys: number;
-          changed: number;
-          conflicts: number;
-          seconds: number;
-          steps: Record<string, number>;
-        } | null;
-        totalSeconds: number;
-      };
+      } as IngestSummary;
       output(opts.json, result, () => {
         const r = result;
         console.log(
