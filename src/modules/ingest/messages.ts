@@ -24,6 +24,10 @@ addMessages('ingest', {
     'zh-CN': '含有无法按文件编码读取的字节（乱码）',
     en: "the value holds bytes the file's encoding cannot read (garbled text)",
   },
+  id_number_as_number: {
+    'zh-CN': '身份证号被存成了数字，后几位已丢失，请把该列设为文本后重新导出',
+    en: 'the ID number was stored as a number and lost its last digits: set the column to text and export again',
+  },
   id_number_upgraded: {
     'zh-CN': '15 位身份证号已升级为 18 位',
     en: '15-digit ID number upgraded to 18 digits',

@@ -12,6 +12,7 @@ export const zhCN = {
   reasons: {
     missing_required: '必填项为空',
     id_number_format: '身份证号格式错误',
+    id_number_as_number: '身份证号被存成了数字，后几位已丢失，请把该列设为文本后重新导出',
     id_number_checksum: '身份证号校验码错误',
     id_number_date: '身份证号中的出生日期无效',
     credit_code_format: '统一社会信用代码格式错误',
@@ -295,6 +296,7 @@ export const en: typeof zhCN = {
   reasons: {
     missing_required: 'Required value missing',
     id_number_format: 'ID number has the wrong format',
+    id_number_as_number: 'ID number was stored as a number and lost its last digits: set the column to text and export again',
     id_number_checksum: 'ID number check digit is wrong',
     id_number_date: 'Birth date in the ID number is not valid',
     credit_code_format: 'Credit code has the wrong format',
