@@ -173,7 +173,16 @@ describe('autoMap with two-row merged headers', () => {
 describe('headerMatcher', () => {
   it('tells item names from other text', () => {
     const known = headerMatcher(population);
-    expect(['身份证号', '姓名 ', 'id_number', '出生日期（年月日）'].map(known)).toEqual([true, true, true, true]);
-    expect(['望城区人口登记汇总表', '填报单位：高塘岭街道', '张三'].map(known)).toEqual([false, false, false]);
+    expect(['身份证号', '姓名 ', 'id_number', '出生日期（年月日）'].map(known)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['望城区人口登记汇总表', '填报单位：高塘岭街道', '张三'].map(known)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

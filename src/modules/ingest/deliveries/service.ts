@@ -10,15 +10,19 @@ import { withReadErrors } from '../batches/errors.ts';
 import type { BatchRunner } from '../batches/runner.ts';
 import { ingestPolicy } from '../policy.ts';
 import type { CsvLimits } from '../readers/csv-parser.ts';
-import { fromRecords, openFile } from '../readers/open-source.ts';
+import type { LayoutChoice } from '../readers/layout.ts';
+import { fromRecords, type LayoutOptions, openFile } from '../readers/open-source.ts';
 import { previewText } from '../readers/preview.ts';
-import { autoMap } from './mapping.ts';
+import { autoMap, headerMatcher } from './mapping.ts';
 
 /**
  * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error (a
  * field too long keeps its own). With `hash`, the file's SHA-256 is taken while its rows are read (source.fileHash).
  */
-async function openReadable(file: string, opts: { hash?: boolean; limits?: CsvLimits } = {}) {
+async function openReadable(
+  file: string,
+  opts: { hash?: boolean; limits?: CsvLimits; layout?: LayoutOptions } = {},
+) {
   const source = await openFile(file, opts).catch((error: Error) => {
     if (error instanceof DomainError) throw error;
     // A parser's message may quote the file's text: shown back short.
@@ -30,8 +34,17 @@ async function openReadable(file: string, opts: { hash?: boolean; limits?: CsvLi
       { reason },
     );
   });
-  if (!source.headers.length)
+  if (!source.headers.length) {
+    // Header rows the user chose that no sheet has: said so, for the wizard to show where.
+    const rows = opts.layout?.choice?.headerRows;
+    if (rows) {
+      const params = { rows: rows.join(',') };
+      throw new InputError('header_rows_invalid', 'The chosen header rows hold no header', [
+        { field: 'layout.headerRows', reason: 'header_rows_invalid', params },
+      ]);
+    }
     throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'empty_file' }]);
+  }
   return source;
 }
 
@@ -115,6 +128,47 @@ export function createDeliveryService(deps: {
     return mapping;
   }
 
+  /** The stored upload's path; an InputError once it is gone. */
+  function uploadedFile(uploadId: string) {
+    const file = path.join(uploads, uploadId);
+    if (!fs.existsSync(file)) {
+      throw new InputError('unknown_upload', 'The upload is gone', [
+        { field: 'uploadId', reason: 'unknown_upload' },
+      ]);
+    }
+    return file;
+  }
+
+  /**
+   * What the wizard shows of an upload: format, encoding, headers, mapping, the first data rows, and what was
+   * detected in the whole file (read to its end, so that every sheet and the totals at the bottom are seen).
+   */
+  async function previewOf(
+    resource: Resource,
+    args: { uploadId: string; fileName: string; layout?: LayoutChoice },
+  ) {
+    const layout = { known: headerMatcher(resource.items), choice: args.layout };
+    const source = await openReadable(uploadedFile(args.uploadId), { limits, layout });
+    const sample: string[][] = [];
+    for await (const rows of source.batches) {
+      if (sample.length < 5)
+        sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
+    }
+    return {
+      uploadId: args.uploadId,
+      fileName: args.fileName,
+      format: source.format,
+      encoding: source.encoding,
+      headers: source.headers,
+      mapping: autoMap(source.headers, resource.items),
+      sample,
+      layout: source.layout?.() ?? null,
+      firstRows: (source.firstRows ?? [])
+        .slice(0, 12)
+        .map((r) => ({ row: r.number, cells: r.cells.map(previewText) })),
+    };
+  }
+
   /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
   async function startRecords(
     ctx: Ctx,
@@ -143,7 +197,8 @@ export function createDeliveryService(deps: {
       const resource = await resourceFor(ctx, args.resource);
       const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
       // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
-      const source = await openReadable(args.file, { hash: true, limits });
+      const layout = { known: headerMatcher(resource.items) };
+      const source = await openReadable(args.file, { hash: true, limits, layout });
       const mapping = finalMapping(resource, source.headers, args.mapping);
       return run(
         ctx,
@@ -183,21 +238,16 @@ export function createDeliveryService(deps: {
       const ext = path.extname(args.fileName).slice(1).toLowerCase();
       const uploadId = `${hasher.digest('hex')}.${['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv'}`;
       await fs.promises.rename(partial, path.join(uploads, uploadId));
-      const source = await openReadable(path.join(uploads, uploadId), { limits });
-      const sample: string[][] = [];
-      for await (const rows of source.batches) {
-        sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
-        if (sample.length >= 5) break;
-      }
-      return {
-        uploadId,
-        fileName: args.fileName,
-        format: source.format,
-        encoding: source.encoding,
-        headers: source.headers,
-        mapping: autoMap(source.headers, resource.items),
-        sample,
-      };
+      return previewOf(resource, { uploadId, fileName: args.fileName });
+    },
+
+    /** Reads an upload again with the header rows and sheets the user chose in the wizard. */
+    async preview(
+      ctx: Ctx,
+      args: { resource: string; uploadId: string; fileName: string; layout?: LayoutChoice },
+    ) {
+      const resource = await resourceFor(ctx, args.resource);
+      return previewOf(resource, args);
     },
 
     /** Starts loading an uploaded file with the mapping the user confirmed; returns the batch id at once. */
@@ -209,17 +259,14 @@ export function createDeliveryService(deps: {
         fileName: string;
         mapping?: Record<string, string | null>;
         sourceDepartmentId?: number;
+        layout?: LayoutChoice;
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
       const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
-      const file = path.join(uploads, args.uploadId);
-      if (!fs.existsSync(file)) {
-        throw new InputError('unknown_upload', 'The upload is gone', [
-          { field: 'uploadId', reason: 'unknown_upload' },
-        ]);
-      }
-      const source = await openReadable(file, { limits });
+      const file = uploadedFile(args.uploadId);
+      const layout = { known: headerMatcher(resource.items), choice: args.layout };
+      const source = await openReadable(file, { limits, layout });
       const mapping = finalMapping(resource, source.headers, args.mapping);
       const { batchId, finished } = await start(ctx, resource, withReadErrors(source), {
         sourceKind: 'file',

@@ -48,6 +48,8 @@ export type TabularSource = {
   fileHash?: () => Promise<string>;
   /** For CSV and XLSX: the header rows, sheets and skipped rows found so far (complete once the rows are read). */
   layout?: () => SourceLayout;
+  /** For CSV and XLSX: the first rows of the file (of its first sheet with rows) as they are, header included. */
+  firstRows?: SheetRow[];
 };
 
 /** How to find a file's header: which texts name the resource's items, and what the user chose. */
@@ -214,7 +216,15 @@ async function csvSource(
   async function* rows() {
     for await (const chunk of csv()) yield chunkRows(chunk);
   }
-  return { format: 'csv', encoding, headers, batches: rows(), csv: csv(), layout: () => layout };
+  return {
+    format: 'csv',
+    encoding,
+    headers,
+    batches: rows(),
+    csv: csv(),
+    layout: () => layout,
+    firstRows: sample,
+  };
 }
 
 /** The chunk without its totals and notes rows (noted in the layout); `before` records of the file precede it. */
@@ -444,6 +454,7 @@ async function openXlsx(bytes: Readable, options: LayoutOptions): Promise<Tabula
   const known = options.known ?? (() => false);
   const chosen = options.choice;
   let headers: string[] | null = null;
+  let firstRows: SheetRow[] = [];
 
   async function* sheetRows(sheet: XlsxSheet): AsyncGenerator<SheetRow> {
     for await (const row of sheet) {
@@ -478,6 +489,7 @@ async function openXlsx(bytes: Readable, options: LayoutOptions): Promise<Tabula
         await skip('empty');
         continue;
       }
+      if (!firstRows.length) firstRows = head;
       const header = findHeader(head, known, chosen?.headerRows);
       if (!header || (headers && !sameNames(headers, header.names))) {
         await skip(header ? 'different_header' : 'no_header');

@@ -296,7 +296,8 @@ export const en: typeof zhCN = {
   reasons: {
     missing_required: 'Required value missing',
     id_number_format: 'ID number has the wrong format',
-    id_number_as_number: 'ID number was stored as a number and lost its last digits: set the column to text and export again',
+    id_number_as_number:
+      'ID number was stored as a number and lost its last digits: set the column to text and export again',
     id_number_checksum: 'ID number check digit is wrong',
     id_number_date: 'Birth date in the ID number is not valid',
     credit_code_format: 'Credit code has the wrong format',
