@@ -30,6 +30,7 @@ import {
   TRAILER_FIRST,
   trailerKind,
 } from './layout.ts';
+import { type WorkbookInternals, xlsxWorksheets } from './xlsx-sheets.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
 
@@ -80,7 +81,8 @@ export async function openFile(
   const fileHash = opts.hash ? { fileHash: bytes.digest } : {};
   if (format === 'xlsx')
     return {
-      ...(await openXlsx(Readable.from(bytes.rest(Buffer.alloc(0)), { objectMode: false }), layout)),
+      // Read by its zip directory, not as a stream: the hash reads the file itself.
+      ...(await openXlsx(file, layout)),
       ...fileHash,
     };
   if (format === 'json') {
@@ -440,8 +442,8 @@ type OpenSheet = { report: SheetReport; data: SheetRow[]; rest: AsyncGenerator<S
  * An XLSX source: every sheet whose header (found as in findHeader) is the first loaded sheet's is loaded, the
  * others skipped and said why; rows above the header, totals and notes rows are skipped and noted.
  */
-async function openXlsx(bytes: Readable, options: LayoutOptions): Promise<TabularSource> {
-  const reader = new WholeCharacterWorkbookReader(bytes, {
+async function openXlsx(file: string, options: LayoutOptions): Promise<TabularSource> {
+  const reader = new WholeCharacterWorkbookReader(file, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     // Styles tell which numbers are dates.
@@ -449,9 +451,9 @@ async function openXlsx(bytes: Readable, options: LayoutOptions): Promise<Tabula
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const sheets = (reader as unknown as AsyncIterable<XlsxSheet>)[Symbol.asyncIterator]();
+  const sheets = xlsxWorksheets(file, reader as unknown as WorkbookInternals) as AsyncGenerator<XlsxSheet>;
   const layout = newLayout();
-  const known = options.known ?? (() => false);
+  const isItemName = options.known ?? (() => false);
   const chosen = options.choice;
   let headers: string[] | null = null;
   let firstRows: SheetRow[] = [];
@@ -490,7 +492,7 @@ async function openXlsx(bytes: Readable, options: LayoutOptions): Promise<Tabula
         continue;
       }
       if (!firstRows.length) firstRows = head;
-      const header = findHeader(head, known, chosen?.headerRows);
+      const header = findHeader(head, isItemName, chosen?.headerRows);
       if (!header || (headers && !sameNames(headers, header.names))) {
         await skip(header ? 'different_header' : 'no_header');
         continue;

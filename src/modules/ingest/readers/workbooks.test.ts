@@ -113,7 +113,7 @@ describe('an XLSX workbook with one sheet per subdistrict', () => {
     const people = {
       高塘岭街道: [
         [1, '张三', 430102199001011000, '1990-01-01', '', '', '', ''],
-        [2, '钱七', 430102199001011238, '1990-01-01', '', '', '', ''],
+        [2, '钱七', Number('430102199001011238'), '1990-01-01', '', '', '', ''],
       ],
     } as never;
     const source = await openFile(
@@ -126,6 +126,22 @@ describe('an XLSX workbook with one sheet per subdistrict', () => {
       '4.30102199001011E+17',
       '4.3010219900101126E+17',
     ]);
+  });
+});
+
+describe('the sheets of a workbook written by exceljs (xl/workbook.xml last in the zip)', () => {
+  it('are read every time, by name: the stream reader of exceljs alone often fails them (its issue #3064)', async () => {
+    const file = await write(
+      'race.xlsx',
+      await xlsxBytes(subdistrictWorkbook(PEOPLE, { 说明: [['x']], 空白: [] })),
+    );
+    for (let i = 0; i < 10; i++) {
+      const source = await openFile(file, { layout: { known } });
+      expect((await readAll(source)).length).toBe(6);
+      expect(source.layout!().sheets.map((s) => s.name)).toEqual(['高塘岭街道', '乔口镇', '说明', '空白']);
+    }
+    const notZip = await write('not-a-zip.xlsx', 'a,b\n');
+    await expect(openFile(notZip)).rejects.toThrow('The file is not an XLSX (zip) file');
   });
 });
 
