@@ -140,6 +140,11 @@ describe('the sheets of a workbook written by exceljs (xl/workbook.xml last in t
       expect((await readAll(source)).length).toBe(6);
       expect(source.layout!().sheets.map((s) => s.name)).toEqual(['高塘岭街道', '乔口镇', '说明', '空白']);
     }
+    // A damaged sheet is an error to the caller, not a crash of the process.
+    const bad = await xlsxBytes(subdistrictWorkbook(PEOPLE));
+    for (let i = 1200; i < 1600; i++) bad[i] = 0x55;
+    const damaged = await write('damaged.xlsx', bad);
+    await expect(openFile(damaged).then(readAll)).rejects.toThrow('invalid code');
     const notZip = await write('not-a-zip.xlsx', 'a,b\n');
     await expect(openFile(notZip)).rejects.toThrow('The file is not an XLSX (zip) file');
   });

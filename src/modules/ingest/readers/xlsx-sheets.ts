@@ -82,13 +82,13 @@ export async function* xlsxWorksheets(file: string, reader: WorkbookInternals): 
     const entry = entries.get(name);
     return entry ? entryStream(file, entry) : null;
   };
-  const rels = part('xl/_rels/workbook.xml.rels');
-  const workbook = part('xl/workbook.xml');
-  if (!rels || !workbook) throw new Error('The file has no workbook');
-  await reader._parseRels(rels);
+  if (!entries.has('xl/_rels/workbook.xml.rels') || !entries.has('xl/workbook.xml'))
+    throw new Error('The file has no workbook');
+  // Each part opened as it is read: a stream nobody reads yet would hold its error with no one to take it.
+  await reader._parseRels(part('xl/_rels/workbook.xml.rels')!);
   // exceljs finds a sheet's name by the target worksheets/sheetN.xml; some writers give it from the root.
   for (const rel of reader.workbookRels ?? []) rel.Target = rel.Target.replace(/^\/?xl\//, '');
-  await reader._parseWorkbook(workbook);
+  await reader._parseWorkbook(part('xl/workbook.xml')!);
   const strings = part('xl/sharedStrings.xml');
   if (strings) for await (const _ of reader._parseSharedStrings(strings));
   const styles = part('xl/styles.xml');
@@ -96,9 +96,8 @@ export async function* xlsxWorksheets(file: string, reader: WorkbookInternals): 
   for (const sheet of reader.model?.sheets ?? []) {
     const target = reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
     const sheetNo = target.match(/^worksheets\/sheet(\d+)\.xml$/)?.[1];
-    const stream = sheetNo ? part(`xl/${target}`) : null;
-    if (!stream || !sheetNo) continue;
-    for (const event of reader._parseWorksheet(stream, sheetNo))
+    if (!sheetNo || !entries.has(`xl/${target}`)) continue;
+    for (const event of reader._parseWorksheet(part(`xl/${target}`)!, sheetNo))
       if (event.eventType === 'worksheet') yield event.value;
   }
 }
