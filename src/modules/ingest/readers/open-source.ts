@@ -540,6 +540,7 @@ async function openXlsx(file: string, options: LayoutOptions): Promise<TabularSo
     headers: headers ?? [],
     batches: rows(first),
     layout: () => layout,
+    firstRows,
   };
 }
 

@@ -37,6 +37,7 @@ describe('an XLSX workbook with one sheet per subdistrict', () => {
       '户籍地址-门牌',
       '联系电话',
     ]);
+    expect(source.firstRows!.slice(0, 2).map((r) => r.number)).toEqual([1, 2]);
     const rows = await readAll(source);
     expect(rows.map((r) => r[1])).toEqual(['张三', '钱七', '孙八', '周九', '吴十', '郑一']);
     // Dates as they were written; a Date cell as an ISO date (the standardizer does the rest).
