@@ -64,6 +64,10 @@ addMessages('ingest', {
   item_mapped_twice: { 'zh-CN': '有两列都对应数据项 {code}', en: 'Two columns map to the item {code}' },
   unreadable_file: { 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
   empty_file: { 'zh-CN': '文件没有表头或数据', en: 'The file has no header or data' },
+  header_rows_invalid: {
+    'zh-CN': '所选的第 {{rows}} 行不是表头（或不在前 30 行中）',
+    en: 'The chosen row {{rows}} holds no header (or is not among the first 30 rows)',
+  },
   not_your_batch: {
     'zh-CN': '只能查看本部门交付的批次或本部门提供的资源的批次',
     en: 'You may only see batches your department delivered or of resources it provides',

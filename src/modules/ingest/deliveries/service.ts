@@ -39,9 +39,12 @@ async function openReadable(
     const rows = opts.layout?.choice?.headerRows;
     if (rows) {
       const params = { rows: rows.join(',') };
-      throw new InputError('header_rows_invalid', 'The chosen header rows hold no header', [
-        { field: 'layout.headerRows', reason: 'header_rows_invalid', params },
-      ]);
+      throw new InputError(
+        'header_rows_invalid',
+        'The chosen header rows hold no header',
+        [{ field: 'layout.headerRows', reason: 'header_rows_invalid', params }],
+        params,
+      );
     }
     throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'empty_file' }]);
   }
