@@ -492,7 +492,12 @@ async function openXlsx(file: string, options: LayoutOptions): Promise<TabularSo
         continue;
       }
       if (!firstRows.length) firstRows = head;
-      const header = findHeader(head, isItemName, chosen?.headerRows);
+      // A sheet with no row of text (years as column names, say) has its header first, as it always had.
+      const header =
+        findHeader(head, isItemName, chosen?.headerRows) ??
+        (chosen?.headerRows
+          ? null
+          : { rows: [head[0]!.number], merged: false, names: head[0]!.cells, above: [] });
       if (!header || (headers && !sameNames(headers, header.names))) {
         await skip(header ? 'different_header' : 'no_header');
         continue;

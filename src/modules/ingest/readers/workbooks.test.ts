@@ -130,6 +130,23 @@ describe('an XLSX workbook with one sheet per subdistrict', () => {
   });
 });
 
+describe('a workbook whose header has no row of text', () => {
+  it('has its header first, as it always had', async () => {
+    const workbook = subdistrictWorkbook(
+      {},
+      {
+        统计: [
+          ['地区', 2021, 2022, 2023],
+          ['高塘岭街道', 100, 200, 300],
+        ],
+      },
+    );
+    const source = await openFile(await write('years.xlsx', await xlsxBytes(workbook)));
+    expect(source.headers).toEqual(['地区', '2021', '2022', '2023']);
+    expect(await readAll(source)).toEqual([['高塘岭街道', '100', '200', '300']]);
+  });
+});
+
 describe('the sheets of a workbook written by exceljs (xl/workbook.xml last in the zip)', () => {
   it('are read every time, by name: the stream reader of exceljs alone often fails them (its issue #3064)', async () => {
     const file = await write(
