@@ -481,12 +481,11 @@ async function openXlsx(file: string, options: LayoutOptions): Promise<TabularSo
         continue;
       }
       const head: SheetRow[] = [];
-      for (
-        let r = await rows.next();
-        !r.done;
-        r = head.length < HEAD_ROWS ? await rows.next() : { done: true, value: undefined }
-      )
-        head.push(r.value);
+      while (head.length < HEAD_ROWS) {
+        const row = await rows.next();
+        if (row.done) break;
+        head.push(row.value);
+      }
       if (!head.length) {
         await skip('empty');
         continue;
