@@ -9,7 +9,7 @@ import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { withReadErrors } from '../batches/errors.ts';
 import type { BatchRunner } from '../batches/runner.ts';
 import { ingestPolicy } from '../policy.ts';
-import type { CsvLimits } from '../readers/csv-parser.ts';
+import { type CsvLimits, chunkRows } from '../readers/csv-parser.ts';
 import type { LayoutChoice } from '../readers/layout.ts';
 import { fromRecords, type LayoutOptions, openFile } from '../readers/open-source.ts';
 import { previewText } from '../readers/preview.ts';
@@ -153,10 +153,12 @@ export function createDeliveryService(deps: {
     const layout = { known: headerMatcher(resource.items), choice: args.layout };
     const source = await openReadable(uploadedFile(args.uploadId), { limits, layout });
     const sample: string[][] = [];
-    for await (const rows of source.batches) {
-      if (sample.length < 5)
-        sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
-    }
+    const take = (rows: string[][]) =>
+      sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
+    // A CSV file is read to its end as spans, without making strings of all its values.
+    if (source.csv) {
+      for await (const chunk of source.csv) if (sample.length < 5) take(chunkRows(chunk));
+    } else for await (const rows of source.batches) if (sample.length < 5) take(rows);
     return {
       uploadId: args.uploadId,
       fileName: args.fileName,
