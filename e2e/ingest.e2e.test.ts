@@ -337,6 +337,15 @@ describe('aggregation', () => {
     expect(await mapping.getByRole('row', { name: /户籍地址-街道/ }).count()).toBe(0);
     expect(await mapping.getByRole('row', { name: /户籍地址/ }).count()).toBe(1);
     await session.shot('ingest-workbook-corrected');
+
+    // The load reads the file as chosen: one sheet, from row 4 on (the lower header row is now a row of data).
+    await page.getByTestId('run-start').click();
+    await page.getByTestId('batch-report').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('count-total').textContent()).toContain('4');
+    const note = await page.getByTestId('batch-layout').textContent();
+    expect(note).toContain('共跳过 5 行');
+    expect(note).toContain('乔口镇：4 行');
+    expect(note).toContain('高塘岭街道：未导入（未选择）');
   });
 
   test('raised no uncaught error in the page', () => {

@@ -1,7 +1,19 @@
-import { Button, Card, Checkbox, Descriptions, Flex, Form, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LayoutChoice, Preview } from './ingest-api.ts';
+import type { Batch, LayoutChoice, Preview } from './ingest-api.ts';
 
 type Layout = NonNullable<Preview['layout']>;
 
@@ -151,5 +163,29 @@ export function LayoutCard({
         </Form>
       </Flex>
     </Card>
+  );
+}
+
+/** On a batch's report: the rows skipped as titles, totals and notes, and the sheets loaded and not. */
+export function BatchLayoutNote({ batch }: { batch: Batch }) {
+  const { t } = useTranslation('ingest');
+  const layout = batch.layout;
+  if (!layout || (!layout.skippedCount && layout.sheets.length < 2)) return null;
+  const sheets = layout.sheets.map((s) =>
+    s.loaded
+      ? t('layout.sheetLoaded', { name: s.name, rows: s.rows })
+      : t('layout.sheetSkipped', {
+          name: s.name,
+          reason: t(`layout.sheetReasons.${s.reason ?? 'not_chosen'}`),
+        }),
+  );
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('layout.skippedCount', { count: layout.skippedCount })}
+      description={sheets.length ? `${t('layout.sheets')}：${sheets.join('；')}` : undefined}
+      data-testid="batch-layout"
+    />
   );
 }
