@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../../test/databases.ts';
-import { PEOPLE, subdistrictWorkbook, xlsxBytes } from '../../../test/workbooks.ts';
+import { subdistrictWorkbook, xlsxBytes } from '../../../test/workbooks.ts';
 import { systemCtx } from '../../core/context.ts';
 import { queryRows } from '../../core/db.ts';
 
