@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
+import { subdistrictWorkbook, xlsxBytes } from '../test/workbooks.ts';
 import { artifacts, browserSession, idNumber, signIn } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
@@ -348,6 +349,60 @@ describe('aggregation', () => {
     expect(await merge.getByTestId('merge-keys').locator('.ant-statistic-content').textContent()).toBe('3');
     expect(await session.page.getByTestId('batch-report').count()).toBe(1);
     await session.shot('ingest-batch-merge');
+  });
+
+  test('shows what it detected in a subdistrict workbook and reads it again from the header row chosen', async () => {
+    await asAdmin(uploadPage);
+    const page = session.page;
+    await page
+      .getByTestId('upload-form')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '人口汇总.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await xlsxBytes(subdistrictWorkbook()),
+      });
+    await page.getByTestId('upload-submit').click();
+    await page.getByTestId('layout-card').waitFor();
+    // Found below the title and the unit/date row: a two-row merged header, two sheets, titles, totals, notes.
+    expect(await page.getByTestId('layout-header-rows').textContent()).toBe('第 3–4 行');
+    expect(await page.getByTestId('layout-merged').textContent()).toBe('两行合并表头');
+    const sheets = await page.getByTestId('layout-sheets').textContent();
+    expect(sheets).toContain('高塘岭街道：3 行');
+    expect(sheets).toContain('乔口镇：3 行');
+    const skipped = await page.getByTestId('layout-skipped').textContent();
+    expect(skipped).toContain('共跳过 10 行');
+    expect(skipped).toContain('高塘岭街道 第 8 行');
+    expect(skipped).toContain('合计行');
+    expect(skipped).toContain('填表人：李四');
+    const mapping = page.getByTestId('mapping-table');
+    expect(await mapping.getByRole('row', { name: /户籍地址-街道/ }).textContent()).toContain('所属街道');
+    await session.shot('ingest-workbook-detected');
+
+    // The user says the header is row 3 alone, and loads one sheet.
+    await page.getByTestId('layout-header-row').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle(/^第 3 行：序号/)
+      .click();
+    await page.getByTestId('layout-two-rows').click();
+    await page.getByTestId('layout-choose-sheets').getByText('高塘岭街道').click();
+    await page.getByTestId('layout-apply').click();
+    await expect.poll(() => page.getByTestId('layout-header-rows').textContent()).toBe('第 3 行');
+    expect(await page.getByTestId('layout-merged').count()).toBe(0);
+    expect(await page.getByTestId('layout-sheets').textContent()).toContain('高塘岭街道：未导入（未选择）');
+    expect(await mapping.getByRole('row', { name: /户籍地址-街道/ }).count()).toBe(0);
+    expect(await mapping.getByRole('row', { name: /户籍地址/ }).count()).toBe(1);
+    await session.shot('ingest-workbook-corrected');
+
+    // The load reads the file as chosen: one sheet, from row 4 on (the lower header row is now a row of data).
+    await page.getByTestId('run-start').click();
+    await page.getByTestId('batch-report').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('count-total').textContent()).toContain('4');
+    const note = await page.getByTestId('batch-layout').textContent();
+    expect(note).toContain('共跳过 5 行');
+    expect(note).toContain('乔口镇：4 行');
+    expect(note).toContain('高塘岭街道：未导入（未选择）');
   });
 
   test('raised no uncaught error in the page', () => {

@@ -42,6 +42,36 @@ export const batchMerge = z.object({
   steps: z.record(z.string(), z.number()).optional(),
 });
 export type BatchMerge = z.infer<typeof batchMerge>;
+/** What the reader found in a CSV or XLSX file (see readers/layout.ts). */
+export const sourceLayout = z.object({
+  headerRows: z.array(z.number()),
+  merged: z.boolean(),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      loaded: z.boolean(),
+      reason: z.enum(['not_chosen', 'empty', 'no_header', 'different_header']).optional(),
+      rows: z.number(),
+    }),
+  ),
+  skippedRows: z.array(
+    z.object({
+      sheet: z.string().nullable(),
+      row: z.number(),
+      kind: z.enum(['title', 'total', 'note']),
+      text: z.string(),
+    }),
+  ),
+  skippedCount: z.number(),
+});
+
+/** The user's correction of what was detected: the header row(s) and the sheets to load. */
+export const layoutChoice = z
+  .object({
+    headerRows: z.array(z.number().int().min(1).max(1000)).min(1).max(2).optional(),
+    sheets: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  })
+  .strict();
 
 export const batch = batchCounts.extend({
   id: z.number(),
@@ -64,6 +94,8 @@ export const batch = batchCounts.extend({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   seconds: z.number().nullable(),
+  /** Header rows, sheets loaded and skipped, rows skipped (title, totals, notes); null for other sources. */
+  layout: sourceLayout.nullable(),
   /** Rows read so far, while the batch runs in this process. */
   progress: z.number().nullable(),
   merge: batchMerge.nullable(),
@@ -114,7 +146,20 @@ export const preview = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.string().nullable()),
   sample: z.array(z.array(z.string())),
+  /** What was detected in the whole file, and the first rows as they are (to choose the header rows from). */
+  layout: sourceLayout.nullable(),
+  firstRows: z.array(z.object({ row: z.number(), cells: z.array(z.string()) })),
 });
+
+/** Reads an upload again with the user's choice of header rows and sheets. */
+export const previewBody = z
+  .object({
+    resource: z.string().min(1).max(60),
+    uploadId: z.string().regex(/^[0-9a-f]{64}\.(csv|txt|xlsx|json|ndjson|jsonl)$/),
+    fileName: z.string().min(1).max(200),
+    layout: layoutChoice.optional(),
+  })
+  .strict();
 
 export const runBody = z
   .object({
@@ -123,6 +168,8 @@ export const runBody = z
     fileName: z.string().min(1).max(200),
     mapping: z.record(z.string(), z.string().nullable()).optional(),
     sourceDepartmentId: z.number().int().positive().optional(),
+    /** The header rows and sheets the user chose in the wizard; the loader reads the file so. */
+    layout: layoutChoice.optional(),
   })
   .strict();
 

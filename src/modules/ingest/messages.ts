@@ -24,6 +24,10 @@ addMessages('ingest', {
     'zh-CN': '含有无法按文件编码读取的字节（乱码）',
     en: "the value holds bytes the file's encoding cannot read (garbled text)",
   },
+  id_number_as_number: {
+    'zh-CN': '身份证号被存成了数字，后几位已丢失，请把该列设为文本后重新导出',
+    en: 'the ID number was stored as a number and lost its last digits: set the column to text and export again',
+  },
   id_number_upgraded: {
     'zh-CN': '15 位身份证号已升级为 18 位',
     en: '15-digit ID number upgraded to 18 digits',
@@ -64,6 +68,10 @@ addMessages('ingest', {
   item_mapped_twice: { 'zh-CN': '有两列都对应数据项 {code}', en: 'Two columns map to the item {code}' },
   unreadable_file: { 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
   empty_file: { 'zh-CN': '文件没有表头或数据', en: 'The file has no header or data' },
+  header_rows_invalid: {
+    'zh-CN': '所选的第 {{rows}} 行不是表头（或不在前 30 行中）',
+    en: 'The chosen row {{rows}} holds no header (or is not among the first 30 rows)',
+  },
   not_your_batch: {
     'zh-CN': '只能查看本部门交付的批次或本部门提供的资源的批次',
     en: 'You may only see batches your department delivered or of resources it provides',

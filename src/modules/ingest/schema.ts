@@ -13,6 +13,7 @@ import {
 import type { BatchErrorCode } from './batches/errors.ts';
 import type { IssueField } from './batches/row-processor.ts';
 import type { BatchMerge } from './contract.ts';
+import type { SourceLayout } from './readers/layout.ts';
 
 export const ingestSchema = pgSchema('ingest');
 
@@ -46,6 +47,8 @@ export const batches = ingestSchema.table(
     warnings: integer('warnings').notNull().default(0),
     rejectedByReason: jsonb('rejected_by_reason').$type<Record<string, number>>().notNull().default({}),
     quality: jsonb('quality').$type<unknown>(),
+    // Header rows, sheets loaded and skipped and rows skipped, as the reader found them (CSV and XLSX files).
+    layout: jsonb('layout').$type<SourceLayout>(),
     // Why a batch failed: a stable code to translate, and the detail as the driver or reader said it.
     errorCode: text('error_code').$type<BatchErrorCode>(),
     error: text('error'),

@@ -34,6 +34,7 @@ describe('rejectReasons', () => {
       'type_invalid',
       'control_character',
       'bad_encoding',
+      'id_number_as_number',
     ]);
   });
 });
@@ -167,7 +168,6 @@ describe('validateValue: citizen ID numbers (GB 11643)', () => {
     expect(check('43010219900105123x', id)).toBe('id_number_format'); // lower-case x
     expect(check('030102199001011238', id)).toBe('id_number_format'); // no province 0
     expect(check('4301021990010112X8', id)).toBe('id_number_format'); // X not last
-    expect(check('4.30102199001011E+17', id)).toBe('id_number_format');
     expect(check('430102900101123', id)).toBe('id_number_format'); // 15 digits (not upgraded)
   });
 
@@ -357,5 +357,26 @@ describe('rowWarnings', () => {
     ).toEqual([]);
     expect(rowWarnings(row({ id_number: null, birth_date: '2000-01-01' }), 'id_number')).toEqual([]);
     expect(rowWarnings(row({ id_number: '430102900101123', sex: '女' }), 'id_number')).toEqual([]);
+  });
+});
+
+describe('validateValue: an ID number stored as a number', () => {
+  it('rejects the exponent form Excel shows with its own reason', () => {
+    expect(check('4.30112199001011E+17', item('id_number'))).toBe('id_number_as_number');
+    expect(check('4.30112199001011e+17', item('id_number'))).toBe('id_number_as_number');
+  });
+
+  it('rejects 15 digits then 000 whose check digit fails with its own reason', () => {
+    // 430112199001011233 typed as a number: Excel keeps 430112199001011 and zeroes the rest.
+    expect(check('430112199001011000', item('id_number'))).toBe('id_number_as_number');
+  });
+
+  it('accepts 15 digits then 000 with a right check digit: Excel lost nothing', () => {
+    expect(check('430102199001011000', item('id_number'))).toBeNull();
+  });
+
+  it('keeps other ID number reasons as they are', () => {
+    expect(check('430102199001011239', item('id_number'))).toBe('id_number_checksum');
+    expect(check('43010219900101123', item('id_number'))).toBe('id_number_format');
   });
 });

@@ -21,8 +21,24 @@ export const rejectReasons = [
   'type_invalid',
   'control_character',
   'bad_encoding',
+  'id_number_as_number',
 ] as const;
 export type RejectReason = (typeof rejectReasons)[number];
+
+// Excel keeps 15 significant digits of a number: an ID number typed as one comes back in exponent form
+// (4.30112199001011E+17) or with its last three digits zeroed (430112199001011000).
+const EXCEL_FLOAT = /^\d(\.\d+)?E\+\d+$/i;
+const EXCEL_ZEROED = /^\d{15}000$/;
+
+/**
+ * The reason an ID number is refused: one stored as a number has lost its last digits, and is never guessed
+ * back. Ending in 000 with a right check digit, it lost nothing (Excel kept the digits it had).
+ */
+function checkIdNumberText(value: string, today: string): RejectReason | null {
+  if (EXCEL_FLOAT.test(value)) return 'id_number_as_number';
+  const reason = checkIdNumber(value, today);
+  return reason && EXCEL_ZEROED.test(value) ? 'id_number_as_number' : reason;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
@@ -65,7 +81,7 @@ export function validateValue(value: string | null, item: DataItem, today: strin
       if (!realDate(value, DATETIME)) return 'date_invalid';
       break;
     case 'id_number':
-      return checkIdNumber(value, today);
+      return checkIdNumberText(value, today);
     case 'credit_code':
       return checkCreditCode(value);
     case 'phone':

@@ -2,6 +2,7 @@ import type { Database, RawTx } from '../../../core/db.ts';
 import type { Resource } from '../../catalog/index.ts';
 import type { BatchCounts } from '../contract.ts';
 import { dataTableName, quoteColumn } from '../data-table.ts';
+import type { SourceLayout } from '../readers/layout.ts';
 import { RESOURCE_LOCK_BASE } from './repository.ts';
 import type { ItemQuality, RowIssue } from './row-processor.ts';
 
@@ -153,13 +154,18 @@ export async function storeIssues(tx: RawTx, batchId: number, issues: RowIssue[]
 export async function markBatchDone(
   tx: RawTx,
   batchId: number,
-  result: BatchCounts & { quality: ItemQuality[]; seconds: number; fileHash: string | null },
+  result: BatchCounts & {
+    quality: ItemQuality[];
+    seconds: number;
+    fileHash: string | null;
+    layout?: SourceLayout | null;
+  },
 ) {
-  const { quality, seconds, fileHash, ...c } = result;
+  const { quality, seconds, fileHash, layout, ...c } = result;
   await tx.query(
     `update ingest.batches set status = 'done', total = $2, accepted = $3, rejected = $4, duplicates = $5, inserted = $6,
        updated = $7, unchanged = $8, warnings = $9, rejected_by_reason = $10, quality = $11, finished_at = now(), seconds = $12,
-       file_hash = coalesce($13, file_hash)
+       file_hash = coalesce($13, file_hash), layout = $14
      where id = $1`,
     [
       batchId,
@@ -175,6 +181,7 @@ export async function markBatchDone(
       JSON.stringify(quality),
       seconds,
       fileHash,
+      layout ? JSON.stringify(layout) : null,
     ],
   );
 }

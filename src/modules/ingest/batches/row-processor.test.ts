@@ -444,9 +444,11 @@ describe('createRowProcessor: warnings', () => {
     const processor = processorFor();
     processText(processor, [['4.30102199001011E+17', '张三', '男', '', '', '', '', '']], false);
     expect(processor.stats.rejected).toBe(1);
-    expect(processor.issues.filter((i) => i.row === 1).flatMap((i) => i.reasons)).toContain(
-      'excel_lost_digits',
-    );
+    const reasons = processor.issues.filter((i) => i.row === 1).flatMap((i) => i.reasons);
+    expect(reasons).toContain('excel_lost_digits');
+    // Rejected for what it is, not as a malformed ID number.
+    expect(reasons).toContain('id_number_as_number');
+    expect(processor.stats.rejectedByReason).toEqual({ id_number_as_number: 1 });
   });
 });
 

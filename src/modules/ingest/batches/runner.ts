@@ -143,7 +143,8 @@ export function createBatchRunner(deps: {
           },
         });
         const seconds = (performance.now() - started) / 1000;
-        await markBatchDone(tx, batchId, { ...result, seconds, fileHash: await fileHash() });
+        const layout = source.layout?.() ?? null;
+        await markBatchDone(tx, batchId, { ...result, seconds, fileHash: await fileHash(), layout });
       });
     } catch (error) {
       await repo.failBatch(db, batchId, batchErrorOf(error), await fileHash().catch(() => null));

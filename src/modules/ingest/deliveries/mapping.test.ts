@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoResources } from '../../catalog/index.ts';
-import { autoMap, parseMapOption } from './mapping.ts';
+import { autoMap, headerMatcher, parseMapOption } from './mapping.ts';
 
 const itemsOf = (alias: string) => {
   const resource = demoResources.find((r) => r.alias === alias);
@@ -152,5 +152,37 @@ describe('parseMapOption', () => {
 
   it('lets a later pair for the same header win', () => {
     expect(parseMapOption('a=x,a=y')).toEqual({ a: 'y' });
+  });
+});
+
+describe('autoMap with two-row merged headers', () => {
+  it('maps a column 上-下 by its lower part when the whole names no item', () => {
+    expect(autoMap(['姓名', '户籍地址-街道', '户籍地址-社区', '户籍地址-门牌'], population)).toEqual({
+      姓名: 'name',
+      '户籍地址-街道': 'subdistrict',
+      '户籍地址-社区': 'community',
+      '户籍地址-门牌': null,
+    });
+  });
+
+  it('prefers the whole name', () => {
+    expect(autoMap(['身份证-号码'], population)).toEqual({ '身份证-号码': 'id_number' });
+  });
+});
+
+describe('headerMatcher', () => {
+  it('tells item names from other text', () => {
+    const known = headerMatcher(population);
+    expect(['身份证号', '姓名 ', 'id_number', '出生日期（年月日）'].map(known)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['望城区人口登记汇总表', '填报单位：高塘岭街道', '张三'].map(known)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

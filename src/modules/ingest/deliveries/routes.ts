@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../../core/http.ts';
-import { batch, preview, pushBody, resourceParam, runBody, uploadQuery } from '../contract.ts';
+import { batch, preview, previewBody, pushBody, resourceParam, runBody, uploadQuery } from '../contract.ts';
 import { ingestPolicy } from '../policy.ts';
 import type { DeliveryService } from './service.ts';
 
@@ -31,6 +31,19 @@ export function deliveryRoutes(service: DeliveryService) {
           fileName: req.query.fileName,
           body: req.raw,
         }),
+    );
+    app.post(
+      '/api/ingest/previews',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Read an upload again with the chosen header rows and sheets',
+          body: previewBody,
+          response: { 200: preview },
+        },
+      },
+      (req) => service.preview(req.ctx, req.body),
     );
     app.post(
       '/api/ingest/runs',

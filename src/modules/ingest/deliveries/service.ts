@@ -6,17 +6,21 @@ import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { withReadErrors } from '../batches/errors.ts';
 import type { BatchRunner } from '../batches/runner.ts';
 import { ingestPolicy } from '../policy.ts';
-import type { CsvLimits } from '../readers/csv-parser.ts';
-import { fromRecords, openFile } from '../readers/open-source.ts';
+import { type CsvLimits, chunkRows } from '../readers/csv-parser.ts';
+import type { LayoutChoice } from '../readers/layout.ts';
+import { fromRecords, type LayoutOptions, openFile } from '../readers/open-source.ts';
 import { previewText } from '../readers/preview.ts';
-import { autoMap } from './mapping.ts';
+import { autoMap, headerMatcher } from './mapping.ts';
 import { createUploadStore, defaultUploadLimits, type UploadLimits } from './upload-store.ts';
 
 /**
  * Opens a file for loading; a file that cannot be parsed, or has no header, is the caller's input error (a
  * field too long keeps its own). With `hash`, the file's SHA-256 is taken while its rows are read (source.fileHash).
  */
-async function openReadable(file: string, opts: { hash?: boolean; limits?: CsvLimits } = {}) {
+async function openReadable(
+  file: string,
+  opts: { hash?: boolean; limits?: CsvLimits; layout?: LayoutOptions } = {},
+) {
   const source = await openFile(file, opts).catch((error: Error) => {
     if (error instanceof DomainError) throw error;
     // A parser's message may quote the file's text: shown back short.
@@ -28,8 +32,20 @@ async function openReadable(file: string, opts: { hash?: boolean; limits?: CsvLi
       { reason },
     );
   });
-  if (!source.headers.length)
+  if (!source.headers.length) {
+    // Header rows the user chose that no sheet has: said so, for the wizard to show where.
+    const rows = opts.layout?.choice?.headerRows;
+    if (rows) {
+      const params = { rows: rows.join(',') };
+      throw new InputError(
+        'header_rows_invalid',
+        'The chosen header rows hold no header',
+        [{ field: 'layout.headerRows', reason: 'header_rows_invalid', params }],
+        params,
+      );
+    }
     throw new InputError('empty_file', 'The file has no header', [{ field: 'file', reason: 'empty_file' }]);
+  }
   return source;
 }
 
@@ -121,6 +137,51 @@ export function createDeliveryService(deps: {
     return mapping;
   }
 
+  /** The stored upload's path; an InputError once it is gone. */
+  /** The caller's department's file of an upload (another department's is not found by its hash). */
+  function uploadedFile(ctx: Ctx, uploadId: string) {
+    const file = uploads.fileOf(ctx.actor, uploadId);
+    if (!file) {
+      throw new InputError('unknown_upload', 'The upload is gone', [
+        { field: 'uploadId', reason: 'unknown_upload' },
+      ]);
+    }
+    return file;
+  }
+
+  /**
+   * What the wizard shows of an upload: format, encoding, headers, mapping, the first data rows, and what was
+   * detected in the whole file (read to its end, so that every sheet and the totals at the bottom are seen).
+   */
+  async function previewOf(
+    ctx: Ctx,
+    resource: Resource,
+    args: { uploadId: string; fileName: string; layout?: LayoutChoice },
+  ) {
+    const layout = { known: headerMatcher(resource.items), choice: args.layout };
+    const source = await openReadable(uploadedFile(ctx, args.uploadId), { limits, layout });
+    const sample: string[][] = [];
+    const take = (rows: string[][]) =>
+      sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
+    // A CSV file is read to its end as spans, without making strings of all its values.
+    if (source.csv) {
+      for await (const chunk of source.csv) if (sample.length < 5) take(chunkRows(chunk));
+    } else for await (const rows of source.batches) if (sample.length < 5) take(rows);
+    return {
+      uploadId: args.uploadId,
+      fileName: args.fileName,
+      format: source.format,
+      encoding: source.encoding,
+      headers: source.headers,
+      mapping: autoMap(source.headers, resource.items),
+      sample,
+      layout: source.layout?.() ?? null,
+      firstRows: (source.firstRows ?? [])
+        .slice(0, 12)
+        .map((r) => ({ row: r.number, cells: r.cells.map(previewText) })),
+    };
+  }
+
   /** Starts loading records (which may still be arriving); returns the batch id at once and the finished batch later. */
   async function startRecords(
     ctx: Ctx,
@@ -149,7 +210,8 @@ export function createDeliveryService(deps: {
       const resource = await resourceFor(ctx, args.resource);
       const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
       // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
-      const source = await openReadable(args.file, { hash: true, limits });
+      const layout = { known: headerMatcher(resource.items) };
+      const source = await openReadable(args.file, { hash: true, limits, layout });
       const mapping = finalMapping(resource, source.headers, args.mapping);
       return run(
         ctx,
@@ -176,24 +238,19 @@ export function createDeliveryService(deps: {
         ['csv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl'].includes(ext) ? ext : 'csv',
       );
       // A file that cannot be read is no use to anyone: it is not kept.
-      const source = await openReadable(file, { limits }).catch(async (error) => {
+      return previewOf(ctx, resource, { uploadId, fileName: args.fileName }).catch(async (error) => {
         await fs.promises.rm(file, { force: true });
         throw error;
       });
-      const sample: string[][] = [];
-      for await (const rows of source.batches) {
-        sample.push(...rows.slice(0, 5 - sample.length).map((row) => row.map(previewText)));
-        if (sample.length >= 5) break;
-      }
-      return {
-        uploadId,
-        fileName: args.fileName,
-        format: source.format,
-        encoding: source.encoding,
-        headers: source.headers,
-        mapping: autoMap(source.headers, resource.items),
-        sample,
-      };
+    },
+
+    /** Reads an upload again with the header rows and sheets the user chose in the wizard. */
+    async preview(
+      ctx: Ctx,
+      args: { resource: string; uploadId: string; fileName: string; layout?: LayoutChoice },
+    ) {
+      const resource = await resourceFor(ctx, args.resource);
+      return previewOf(ctx, resource, args);
     },
 
     /** Starts loading an uploaded file with the mapping the user confirmed; returns the batch id at once. */
@@ -205,17 +262,14 @@ export function createDeliveryService(deps: {
         fileName: string;
         mapping?: Record<string, string | null>;
         sourceDepartmentId?: number;
+        layout?: LayoutChoice;
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
       const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
-      const file = uploads.fileOf(ctx.actor, args.uploadId);
-      if (!file) {
-        throw new InputError('unknown_upload', 'The upload is gone', [
-          { field: 'uploadId', reason: 'unknown_upload' },
-        ]);
-      }
-      const source = await openReadable(file, { limits });
+      const file = uploadedFile(ctx, args.uploadId);
+      const layout = { known: headerMatcher(resource.items), choice: args.layout };
+      const source = await openReadable(file, { limits, layout });
       const mapping = finalMapping(resource, source.headers, args.mapping);
       const { batchId, finished } = await start(ctx, resource, withReadErrors(source), {
         sourceKind: 'file',

@@ -16,6 +16,21 @@ import {
   scanCsv,
 } from './csv-parser.ts';
 import { detectEncoding, type TextEncoding } from './encoding.ts';
+import {
+  findHeader,
+  HEAD_ROWS,
+  type Header,
+  type LayoutChoice,
+  newLayout,
+  rowText,
+  type SheetReport,
+  type SheetRow,
+  type SourceLayout,
+  skipRow,
+  TRAILER_FIRST,
+  trailerKind,
+} from './layout.ts';
+import { type WorkbookInternals, xlsxWorksheets } from './xlsx-sheets.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
 
@@ -32,7 +47,14 @@ export type TabularSource = {
    * the reader left unread (an XLSX file's other sheets). Ask once the rows have been read.
    */
   fileHash?: () => Promise<string>;
+  /** For CSV and XLSX: the header rows, sheets and skipped rows found so far (complete once the rows are read). */
+  layout?: () => SourceLayout;
+  /** For CSV and XLSX: the first rows of the file (of its first sheet with rows) as they are, header included. */
+  firstRows?: SheetRow[];
 };
+
+/** How to find a file's header: which texts name the resource's items, and what the user chose. */
+export type LayoutOptions = { known?: (name: string) => boolean; choice?: LayoutChoice };
 
 /** The format of a file from its name. */
 export function formatOf(fileName: string): SourceFormat {
@@ -50,15 +72,17 @@ export function formatOf(fileName: string): SourceFormat {
  */
 export async function openFile(
   file: string,
-  opts: { hash?: boolean; limits?: CsvLimits } = {},
+  opts: { hash?: boolean; limits?: CsvLimits; layout?: LayoutOptions } = {},
 ): Promise<TabularSource> {
   const limits = opts.limits ?? DEFAULT_CSV_LIMITS;
+  const layout = opts.layout ?? {};
   const format = formatOf(file);
   const bytes = fileBytes(file, opts.hash ?? false);
   const fileHash = opts.hash ? { fileHash: bytes.digest } : {};
   if (format === 'xlsx')
     return {
-      ...(await openXlsx(Readable.from(bytes.rest(Buffer.alloc(0)), { objectMode: false }))),
+      // Read by its zip directory, not as a stream: the hash reads the file itself.
+      ...(await openXlsx(file, layout)),
       ...fileHash,
     };
   if (format === 'json') {
@@ -83,7 +107,7 @@ export async function openFile(
     };
   const delimiter = sniffDelimiter(iconv.decode(sample, encoding));
   const records = scanCsv(text as AsyncIterable<string>, delimiter, 1000, limits);
-  return { ...(await csvSource(encoding, records)), ...fileHash };
+  return { ...(await csvSource(encoding, records, layout)), ...fileHash };
 }
 
 /**
@@ -135,25 +159,58 @@ function fileBytes(file: string, hashed: boolean) {
   };
 }
 
-/** A CSV source: the first record is the header; rows are read either as values or as spans. */
-async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk>): Promise<TabularSource> {
+/**
+ * A CSV source: the header is found among the first records (title rows above it skipped), totals and notes rows
+ * are dropped; rows are read either as values or as spans.
+ */
+async function csvSource(
+  encoding: TextEncoding,
+  chunks: AsyncGenerator<CsvChunk>,
+  options: LayoutOptions,
+): Promise<TabularSource> {
   const first = await chunks.next().catch((error) => {
     throw limitError(error);
   });
-  if (first.done) return { format: 'csv', encoding, headers: [], batches: (async function* () {})() };
+  const layout = newLayout();
+  if (first.done)
+    return { format: 'csv', encoding, headers: [], batches: (async function* () {})(), layout: () => layout };
   const head = first.value;
+  const sample: SheetRow[] = [];
+  for (let r = 0; r < Math.min(head.count, HEAD_ROWS); r++) {
+    const cells = recordValues(head, r);
+    if (cells.some((c) => c.trim() !== '')) sample.push({ number: r + 1, cells });
+  }
+  const header: Header = findHeader(sample, options.known ?? (() => false), options.choice?.headerRows) ?? {
+    // A file whose header cannot be told (one column, say) has it first, as it always had.
+    rows: [1],
+    merged: false,
+    names: recordValues(head, 0),
+    above: [],
+  };
+  if (options.choice?.headerRows?.length && header.rows[0] !== options.choice.headerRows[0])
+    throw headerRowsError(options.choice.headerRows);
+  for (const row of header.above)
+    skipRow(layout, { sheet: null, row: row.number, kind: 'title', text: rowText(row.cells) });
+  layout.headerRows = header.rows;
+  layout.merged = header.merged;
   // A NUL in a header would fail the batch's record (PostgreSQL's JSON cannot hold it).
-  const headers = recordValues(head, 0).map((h) => h.trim().replaceAll('\0', ''));
+  const headers = header.names.map((h) => h.trim().replaceAll('\0', ''));
+  const dataStart = header.rows[header.rows.length - 1]!;
   const rest: CsvChunk = {
     ...head,
-    count: head.count - 1,
-    firstField: head.firstField.subarray(1),
-    quoted: head.quoted.subarray(1),
+    count: head.count - dataStart,
+    firstField: head.firstField.subarray(dataStart),
+    quoted: head.quoted.subarray(dataStart),
   };
   async function* csv() {
-    if (rest.count) yield rest;
+    let before = dataStart; // records of the file before the chunk's first
+    if (rest.count) yield withoutTrailers(rest, before, layout);
+    before += rest.count;
     try {
-      yield* { [Symbol.asyncIterator]: () => chunks };
+      for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
+        yield withoutTrailers(chunk, before, layout);
+        before += chunk.count;
+      }
     } catch (error) {
       throw limitError(error);
     }
@@ -161,7 +218,73 @@ async function csvSource(encoding: TextEncoding, chunks: AsyncGenerator<CsvChunk
   async function* rows() {
     for await (const chunk of csv()) yield chunkRows(chunk);
   }
-  return { format: 'csv', encoding, headers, batches: rows(), csv: csv() };
+  return {
+    format: 'csv',
+    encoding,
+    headers,
+    batches: rows(),
+    csv: csv(),
+    layout: () => layout,
+    firstRows: sample,
+  };
+}
+
+/** The chunk without its totals and notes rows (noted in the layout); `before` records of the file precede it. */
+function withoutTrailers(chunk: CsvChunk, before: number, layout: SourceLayout): CsvChunk {
+  const drop: number[] = [];
+  for (let r = 0; r < chunk.count; r++) {
+    if (!startsLikeTrailer(chunk, r)) continue;
+    const cells = recordValues(chunk, r);
+    const kind = trailerKind(cells);
+    if (!kind) continue;
+    skipRow(layout, { sheet: null, row: before + r + 1, kind, text: rowText(cells) });
+    drop.push(r);
+  }
+  if (!drop.length) return chunk;
+  // Rebuilt with the records kept: a record's fields run up to the next record's first field.
+  const dropped = new Set(drop);
+  const count = chunk.count - drop.length;
+  const fields = chunk.firstField[chunk.count]! - chunk.firstField[0]!;
+  const firstField = new Int32Array(count + 1);
+  const fieldStart = new Int32Array(fields);
+  const fieldEnd = new Int32Array(fields);
+  const quoted = new Uint8Array(count);
+  let k = 0;
+  let f = 0;
+  for (let r = 0; r < chunk.count; r++) {
+    if (dropped.has(r)) continue;
+    firstField[k] = f;
+    quoted[k] = chunk.quoted[r]!;
+    for (let g = chunk.firstField[r]!; g < chunk.firstField[r + 1]!; g++, f++) {
+      fieldStart[f] = chunk.fieldStart[g]!;
+      fieldEnd[f] = chunk.fieldEnd[g]!;
+    }
+    k++;
+  }
+  firstField[count] = f;
+  return { ...chunk, count, firstField, fieldStart, fieldEnd, quoted };
+}
+
+/** True when the record's first filled field starts with a character a totals or notes row starts with. */
+function startsLikeTrailer(chunk: CsvChunk, r: number): boolean {
+  for (let f = chunk.firstField[r]!; f < chunk.firstField[r + 1]!; f++) {
+    for (let i = chunk.fieldStart[f]!; i < chunk.fieldEnd[f]!; i++) {
+      const c = chunk.text.charCodeAt(i);
+      if (c === 34 || c === 32 || c === 9 || c === 0x3000) continue; // a quote or space before the text
+      return TRAILER_FIRST.has(c);
+    }
+  }
+  return false;
+}
+
+function headerRowsError(rows: number[]) {
+  const params = { rows: rows.join(',') };
+  return new InputError(
+    'header_rows_invalid',
+    'The chosen header rows hold no header',
+    [{ field: 'layout.headerRows', reason: 'header_rows_invalid', params }],
+    params,
+  );
 }
 
 /** A field or record over the limit as the caller's input error, naming its row and column; others as they are. */
@@ -186,21 +309,6 @@ function sniffDelimiter(text: string): string {
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   const counts = [',', '\t', ';'].map((d) => [d, line.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
-}
-
-async function withHeader(
-  format: SourceFormat,
-  encoding: TextEncoding | null,
-  batches: AsyncGenerator<string[][]>,
-): Promise<TabularSource> {
-  const first = await batches.next();
-  const rows = first.done ? [] : first.value;
-  const headers = (rows.shift() ?? []).map((h) => h.trim());
-  async function* rest() {
-    if (rows.length) yield rows;
-    yield* { [Symbol.asyncIterator]: () => batches };
-  }
-  return { format, encoding, headers, batches: rest() };
 }
 
 /** The records of NDJSON text; a line longer than `maxLine` is refused as soon as it is read that far. */
@@ -327,8 +435,15 @@ const readerInternals = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown 
   _parseWorksheet(this: unknown, chunks: AsyncIterable<string>, sheetNo: string): unknown;
 };
 
-async function openXlsx(bytes: Readable): Promise<TabularSource> {
-  const reader = new WholeCharacterWorkbookReader(bytes, {
+type XlsxSheet = ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
+type OpenSheet = { report: SheetReport; data: SheetRow[]; rest: AsyncGenerator<SheetRow> };
+
+/**
+ * An XLSX source: every sheet whose header (found as in findHeader) is the first loaded sheet's is loaded, the
+ * others skipped and said why; rows above the header, totals and notes rows are skipped and noted.
+ */
+async function openXlsx(file: string, options: LayoutOptions): Promise<TabularSource> {
+  const reader = new WholeCharacterWorkbookReader(file, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     // Styles tell which numbers are dates.
@@ -336,20 +451,110 @@ async function openXlsx(bytes: Readable): Promise<TabularSource> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  async function* rows(): AsyncGenerator<string[][]> {
+  const sheets = xlsxWorksheets(file, reader as unknown as WorkbookInternals) as AsyncGenerator<XlsxSheet>;
+  const layout = newLayout();
+  const isItemName = options.known ?? (() => false);
+  const chosen = options.choice;
+  let headers: string[] | null = null;
+  let firstRows: SheetRow[] = [];
+
+  async function* sheetRows(sheet: XlsxSheet): AsyncGenerator<SheetRow> {
+    for await (const row of sheet) {
+      const cells = Array.from((row.values as unknown[]).slice(1), cellText);
+      if (cells.some((c) => c !== '')) yield { number: row.number, cells };
+    }
+  }
+
+  /** The next sheet to load, past the sheets skipped on the way (noted with why); null after the last. */
+  async function nextSheet(): Promise<OpenSheet | null> {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) return null;
+      const name = next.value.name;
+      const rows = sheetRows(next.value);
+      const skip = async (reason: SheetReport['reason']) => {
+        for await (const _ of rows); // the reader goes on to the next sheet once this one is read
+        layout.sheets.push({ name, loaded: false, reason, rows: 0 });
+      };
+      if (chosen?.sheets && !chosen.sheets.includes(name)) {
+        await skip('not_chosen');
+        continue;
+      }
+      const head: SheetRow[] = [];
+      while (head.length < HEAD_ROWS) {
+        const row = await rows.next();
+        if (row.done) break;
+        head.push(row.value);
+      }
+      if (!head.length) {
+        await skip('empty');
+        continue;
+      }
+      if (!firstRows.length) firstRows = head;
+      // A sheet with no row of text (years as column names, say) has its header first, as it always had.
+      const header =
+        findHeader(head, isItemName, chosen?.headerRows) ??
+        (chosen?.headerRows
+          ? null
+          : { rows: [head[0]!.number], merged: false, names: head[0]!.cells, above: [] });
+      if (!header || (headers && !sameNames(headers, header.names))) {
+        await skip(header ? 'different_header' : 'no_header');
+        continue;
+      }
+      if (!headers) {
+        headers = header.names;
+        layout.headerRows = header.rows;
+        layout.merged = header.merged;
+      }
+      for (const row of header.above)
+        skipRow(layout, { sheet: name, row: row.number, kind: 'title', text: rowText(row.cells) });
+      const report: SheetReport = { name, loaded: true, rows: 0 };
+      layout.sheets.push(report);
+      return { report, data: head.slice(header.above.length + header.rows.length), rest: rows };
+    }
+  }
+
+  async function* rows(sheet: OpenSheet | null): AsyncGenerator<string[][]> {
     let batch: string[][] = [];
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const cells = Array.from((row.values as unknown[]).slice(1), cellText);
-        if (cells.some((c) => c !== '')) batch.push(cells);
+    for (; sheet; sheet = await nextSheet()) {
+      const { report, data, rest } = sheet;
+      for await (const row of (async function* () {
+        yield* data;
+        yield* rest;
+      })()) {
+        const kind = trailerKind(row.cells);
+        if (kind) {
+          skipRow(layout, { sheet: report.name, row: row.number, kind, text: rowText(row.cells) });
+          continue;
+        }
+        report.rows++;
+        batch.push(row.cells);
         if (batch.length === 1000) {
           yield batch;
           batch = [];
         }
       }
-      break; // the first sheet holds the data
     }
     if (batch.length) yield batch;
   }
-  return withHeader('xlsx', null, rows());
+  const first = await nextSheet();
+  return {
+    format: 'xlsx',
+    encoding: null,
+    headers: headers ?? [],
+    batches: rows(first),
+    layout: () => layout,
+    firstRows,
+  };
+}
+
+/** Two sheets share a layout when their columns have the same names in the same order. */
+function sameNames(a: string[], b: string[]): boolean {
+  const end = (names: string[]) => {
+    let n = names.length;
+    while (n && !names[n - 1]) n--;
+    return n;
+  };
+  const n = end(a);
+  return n === end(b) && a.slice(0, n).every((name, i) => name === b[i]);
 }

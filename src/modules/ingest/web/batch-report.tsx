@@ -31,6 +31,7 @@ import { formatPercent, formatSeconds } from './format.ts';
 import { type Batch, downloadRejects, type IssueKind } from './ingest-api.ts';
 import { IssuesTable } from './issues-table.tsx';
 import { ItemQualityTable } from './item-quality.tsx';
+import { BatchLayoutNote } from './layout-card.tsx';
 import { BatchMappingTable } from './mapping-table.tsx';
 
 const counts = [
@@ -165,6 +166,7 @@ export function BatchReport({ batch, headers }: { batch: Batch; headers?: string
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} items={summary} />
       </Card>
+      <BatchLayoutNote batch={batch} />
       {batch.status === 'done' && (
         <>
           <Card size="small">

@@ -169,7 +169,19 @@ export const startRun = (input: {
   uploadId: string;
   fileName: string;
   mapping: Record<string, string | null>;
+  layout?: LayoutChoice;
 }) => api.post<{ batchId: number }>('/api/ingest/runs', input);
+
+/** The user's header rows and sheets for an upload. */
+export type LayoutChoice = { headerRows?: number[]; sheets?: string[] };
+
+/** Reads an upload again with the header rows and sheets the user chose. */
+export const previewAgain = (input: {
+  resource: string;
+  uploadId: string;
+  fileName: string;
+  layout: LayoutChoice;
+}) => api.post<Preview>('/api/ingest/previews', input);
 
 /** Saves a batch's rejected rows as a workbook, reasons in the console's language. */
 export const downloadRejects = (id: number) =>

@@ -30,13 +30,25 @@ import { ingestPolicy } from '../policy.ts';
 import { BatchProgress, type Running } from './batch-progress.tsx';
 import { BatchReport, encodingLabel, useFormatLabel } from './batch-report.tsx';
 import { formatBytes } from './format.ts';
-import { acceptedFiles, type Preview, startRun, uploadFile, useBatch } from './ingest-api.ts';
+import {
+  acceptedFiles,
+  type LayoutChoice,
+  type Preview,
+  previewAgain,
+  startRun,
+  uploadFile,
+  useBatch,
+} from './ingest-api.ts';
 import { IngestHeader } from './ingest-nav.tsx';
+import { LayoutCard } from './layout-card.tsx';
 import { type Mapping, MappingTable, mappingProblems, SampleTable } from './mapping-table.tsx';
 import { ResourceSelect } from './resource-select.tsx';
 
-/** An uploaded file as the server read it, with the resource it is for and the file as picked. */
-type Uploaded = Preview & { resource: Resource; file: File };
+/**
+ * An uploaded file as the server read it, with the resource it is for, the file as picked and the header rows
+ * and sheets the user chose (sent with the batch).
+ */
+type Uploaded = Preview & { resource: Resource; file: File; choice?: LayoutChoice };
 
 /**
  * 上传归集: choose a resource and a file, check what the server detected (format, encoding, the columns' items
@@ -130,6 +142,10 @@ export function UploadPage() {
         uploaded={uploaded}
         mapping={mapping}
         onMappingChange={setMapping}
+        onReread={(preview, choice) => {
+          setUploaded({ ...uploaded, ...preview, choice });
+          setMapping(preview.mapping);
+        }}
         onBack={() => {
           setLastFile(uploaded.file);
           setUploaded(undefined);
@@ -352,6 +368,7 @@ function MappingStep({
   uploaded,
   mapping,
   onMappingChange,
+  onReread,
   onBack,
   onStarted,
   onGone,
@@ -359,6 +376,7 @@ function MappingStep({
   uploaded: Uploaded;
   mapping: Mapping;
   onMappingChange: (mapping: Mapping) => void;
+  onReread: (preview: Preview, choice: LayoutChoice) => void;
   onBack: () => void;
   onStarted: (batchId: number) => void;
   onGone: () => void;
@@ -367,7 +385,8 @@ function MappingStep({
   const { message } = App.useApp();
   const formatLabel = useFormatLabel();
   const [starting, setStarting] = useState(false);
-  const { resource, headers, sample } = uploaded;
+  const [rereading, setRereading] = useState(false);
+  const { resource, headers, sample, layout } = uploaded;
   const problems = mappingProblems(resource, mapping);
   const name = (code: string) => resource.items.find((i) => i.code === code)?.name ?? code;
   const names = (codes: Iterable<string>) => [...codes].map(name).join('、');
@@ -382,6 +401,7 @@ function MappingStep({
         uploadId: uploaded.uploadId,
         fileName: uploaded.fileName,
         mapping,
+        ...(uploaded.choice ? { layout: uploaded.choice } : {}),
       });
       onStarted(batchId);
     } catch (error) {
@@ -390,6 +410,25 @@ function MappingStep({
       if (error instanceof ApiError && error.status === 404) onGone();
     } finally {
       setStarting(false);
+    }
+  };
+
+  const reread = async (choice: LayoutChoice) => {
+    setRereading(true);
+    try {
+      const preview = await previewAgain({
+        resource: resource.code,
+        uploadId: uploaded.uploadId,
+        fileName: uploaded.fileName,
+        layout: choice,
+      });
+      onReread(preview, choice);
+      message.success(t('layout.applied'));
+    } catch (error) {
+      message.error(errorText(error));
+      if (error instanceof ApiError && error.status === 404) onGone();
+    } finally {
+      setRereading(false);
     }
   };
 
@@ -445,6 +484,14 @@ function MappingStep({
         items={facts}
         data-testid="preview-facts"
       />
+      {layout && (
+        <LayoutCard
+          key={`${layout.headerRows.join()}|${layout.sheets.map((s) => `${s.name}:${s.loaded}`).join()}`}
+          preview={{ ...uploaded, layout }}
+          busy={rereading || starting}
+          onCorrect={reread}
+        />
+      )}
       {problems.unmappedKeys.length > 0 && (
         <Alert
           type="error"

@@ -1,0 +1,1 @@
+ALTER TABLE "ingest"."batches" ADD COLUMN "layout" jsonb;
