@@ -71,6 +71,14 @@ export const license = z.object({
 });
 export type License = z.infer<typeof license>;
 
+/** `raw=true` asks for personal holders unmasked, with the `reason` (required then, audited); see read.ts. */
+const rawFlag = z.enum(['true', 'false']).optional();
+const rawReason = z.string().max(200).optional();
+
+/** How one license is read: masked unless asked raw with a reason by someone who may handle it. */
+export const licenseViewQuery = z.object({ raw: rawFlag, reason: rawReason });
+export type LicenseViewQuery = z.infer<typeof licenseViewQuery>;
+
 export const licenseQuery = z.object({
   holder: z.string().trim().max(100).optional(),
   type: z.string().trim().max(60).optional(),
@@ -78,6 +86,8 @@ export const licenseQuery = z.object({
   issuer: z.coerce.number().int().positive().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  raw: rawFlag,
+  reason: rawReason,
 });
 export type LicenseQuery = z.infer<typeof licenseQuery>;
 

@@ -475,25 +475,71 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
     ]);
   });
 
-  it('masks the holder for those outside the issuing department, and audits raw reads', async () => {
+  it('masks the holder by default, shows it raw only when asked with a reason by those who may, and audits the view once', async () => {
     const license = (await issue(gafj, { holderId: LI, holderName: '李四' })).json();
-    const byMzj = (await call('GET', `/api/registry/licenses/${license.id}`, mzj)).json();
-    expect(byMzj).toMatchObject({
-      holderId: `430112********${LI.slice(-4)}`,
-      holderName: '李*',
-      masked: true,
-      qr: null,
-    });
-    const byLeader = (await call('GET', `/api/registry/licenses?holder=${LI}`, leader)).json();
-    expect(byLeader.items.length).toBeGreaterThan(0);
-    expect(byLeader.items.every((l: { masked: boolean }) => l.masked)).toBe(true);
-
+    const maskedLi = { holderId: `430112********${LI.slice(-4)}`, holderName: '李*', masked: true, qr: null };
+    const read = (headers: Headers, query = '') =>
+      call('GET', `/api/registry/licenses/${license.id}${query}`, headers);
+    const list = (headers: Headers, query: string) =>
+      call(
+        'GET',
+        `/api/registry/licenses?issuer=${gafjId}&holder=${encodeURIComponent('李四')}${query}`,
+        headers,
+      );
     const before = (await audits('data.read_personal')).length;
-    const byGafj = (await call('GET', `/api/registry/licenses/${license.id}`, gafj)).json();
-    expect(byGafj).toMatchObject({ holderId: LI, holderName: '李四', masked: false });
+
+    // Masked by default, for everyone: the issuing department and center staff too.
+    for (const headers of [mzj, gafj, admin]) expect((await read(headers)).json()).toMatchObject(maskedLi);
+    for (const headers of [leader, gafj, admin]) {
+      const page = (await list(headers, '')).json();
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.every((l: { masked: boolean; qr: string | null }) => l.masked && !l.qr)).toBe(true);
+    }
+    // Raw needs a reason, whoever asks.
+    for (const [headers, query] of [
+      [gafj, '?raw=true'],
+      [gafj, '?raw=true&reason=%20'],
+      [mzj, '?raw=true'],
+    ] as const) {
+      const res = await read(headers, query);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('raw_reason_required');
+    }
+    expect((await list(gafj, '&raw=true')).json().code).toBe('raw_reason_required');
+    // A caller who may not handle the license stays masked, reason or not.
+    const why = `&reason=${encodeURIComponent('核对持证人')}`;
+    expect((await read(mzj, `?raw=true${why}`)).json()).toMatchObject(maskedLi);
+    const byLeader = (await list(leader, `&raw=true${why}`)).json();
+    expect(byLeader.items.every((l: { masked: boolean }) => l.masked)).toBe(true);
+    expect(await audits('data.read_personal')).toHaveLength(before);
+
+    // The issuing department, asking raw with a reason, sees the holder and the QR code.
+    const raw = (await read(gafj, `?raw=true${why}`)).json();
+    expect(raw).toMatchObject({ holderId: LI, holderName: '李四', masked: false });
+    expect(raw.qr).toMatch(/^OCL1:/);
     const reads = await audits('data.read_personal');
     expect(reads).toHaveLength(before + 1);
-    expect(reads.at(-1)).toMatchObject({ actor_name: 'gafj1', target_id: license.id });
+    expect(reads.at(-1)).toMatchObject({
+      actor_name: 'gafj1',
+      target_id: license.id,
+      detail: expect.objectContaining({ reason: '核对持证人', licenses: [license.id] }),
+    });
+    // Reading it again for the same reason is the same view: no second entry.
+    expect((await read(gafj, `?raw=true${why}`)).json().masked).toBe(false);
+    expect(await audits('data.read_personal')).toHaveLength(before + 1);
+
+    // A list read raw: two page fetches of the same view are one entry, with its reason.
+    const page1 = (await list(admin, `&raw=true${why}&pageSize=1&page=1`)).json();
+    expect(page1.items[0]).toMatchObject({ holderName: '李四', masked: false });
+    expect(page1.total).toBeGreaterThan(1);
+    const page2 = (await list(admin, `&raw=true${why}&pageSize=1&page=2`)).json();
+    expect(page2.items[0]).toMatchObject({ holderName: '李四', masked: false });
+    const afterList = await audits('data.read_personal');
+    expect(afterList).toHaveLength(before + 2);
+    expect(afterList.at(-1)).toMatchObject({
+      actor_name: 'admin',
+      detail: expect.objectContaining({ reason: '核对持证人' }),
+    });
   });
 
   it('shows a citizen their own licenses only, and no one else the whole list', async () => {

@@ -1,13 +1,14 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
+import { type RawViews, rawReason } from '../../../core/raw-views.ts';
 import { registryPolicy } from '../policy.ts';
-import type { License, LicenseQuery } from './contract.ts';
+import type { License, LicenseQuery, LicenseViewQuery } from './contract.ts';
 import { departmentName, type LicenseDeps } from './deps.ts';
 import * as repo from './repository.ts';
 import { holderIsPerson, toLicense } from './view.ts';
 
-/** Audits a read of licenses whose holders are people, shown unmasked. */
+/** Audits a read of licenses whose holders are people, shown unmasked (a citizen's own). */
 async function auditRawRead(
   deps: LicenseDeps,
   ctx: Ctx,
@@ -24,26 +25,71 @@ async function auditRawRead(
   });
 }
 
-/** One license; the holder is masked unless the caller is center staff or the issuing department. */
-export async function readLicense(deps: LicenseDeps, ctx: Ctx, id: string): Promise<License> {
+/**
+ * Audits a raw view of licenses once (paging through one list for one reason is one entry): which licenses with
+ * a person as holder were shown unmasked, and why.
+ */
+async function auditRawView(
+  deps: LicenseDeps,
+  rawViews: RawViews,
+  ctx: Ctx,
+  rows: repo.LicenseRow[],
+  reason: string,
+  view: Record<string, unknown>,
+) {
+  if (!rows.some(holderIsPerson)) return;
+  const who = ctx.actor?.username ?? 'anonymous';
+  if (!rawViews.first(who, JSON.stringify(['license', view]), reason)) return;
+  await auditRawRead(deps, ctx, rows, { reason, view });
+}
+
+/** The reason of a `raw=true` read, required then (400 without one); null for a masked read. */
+const reasonOf = (q: { raw?: string; reason?: string }) => (q.raw === 'true' ? rawReason(q.reason) : null);
+
+/**
+ * One license; the holder is masked unless the caller asks raw with a reason and is center staff or the issuing
+ * department (others asking raw get it masked, as on every other page).
+ */
+export async function readLicense(
+  deps: LicenseDeps,
+  rawViews: RawViews,
+  ctx: Ctx,
+  id: string,
+  q: LicenseViewQuery,
+): Promise<License> {
+  const reason = reasonOf(q);
   const row = await repo.findLicense(deps.database.db, id);
   if (!row) throw new NotFoundError('license', id);
-  const raw = registryPolicy.mayHandleLicense(ctx.actor, row.issuerDepartmentId);
-  if (raw) await auditRawRead(deps, ctx, [row]);
+  const raw = reason !== null && registryPolicy.mayHandleLicense(ctx.actor, row.issuerDepartmentId);
+  if (raw) await auditRawView(deps, rawViews, ctx, [row], reason, { license: row.licenseId });
   return toLicense(row, await departmentName(deps, row.issuerDepartmentId), raw, todayInShanghai());
 }
 
-/** One page of licenses, newest first, each masked unless the caller sees it raw. */
+/** One page of licenses, newest first, each masked unless asked raw (with a reason) by one who may see it raw. */
 export async function listLicenses(
   deps: LicenseDeps,
+  rawViews: RawViews,
   ctx: Ctx,
   q: LicenseQuery,
 ): Promise<{ items: License[]; total: number }> {
+  const reason = reasonOf(q);
   const today = todayInShanghai();
   const { items, total } = await repo.findLicenses(deps.database.db, q, today);
   const directory = await deps.org.departmentDirectory();
-  const raw = items.filter((row) => registryPolicy.mayHandleLicense(ctx.actor, row.issuerDepartmentId));
-  await auditRawRead(deps, ctx, raw, { page: q.page });
+  const raw =
+    reason === null
+      ? []
+      : items.filter((row) => registryPolicy.mayHandleLicense(ctx.actor, row.issuerDepartmentId));
+  if (reason !== null) {
+    // The view is the list's filters, not its page: paging through it is one view.
+    const view = {
+      holder: q.holder ?? null,
+      type: q.type ?? null,
+      status: q.status ?? null,
+      issuer: q.issuer ?? null,
+    };
+    await auditRawView(deps, rawViews, ctx, raw, reason, view);
+  }
   return {
     items: items.map((row) =>
       toLicense(row, directory.byId.get(row.issuerDepartmentId)?.name ?? '', raw.includes(row), today),

@@ -8,6 +8,7 @@ import {
   licensePage,
   licenseQuery,
   licenseTypeOption,
+  licenseViewQuery,
   revokeBody,
   verification,
   verifyQuery,
@@ -62,9 +63,15 @@ export function licenseRoutes(service: LicenseService) {
       '/api/registry/licenses/:id',
       {
         config: { access: registryPolicy.readLicenses },
-        schema: { summary: '查看电子证照', tags, params: licenseIdParam, response: { 200: license } },
+        schema: {
+          summary: '查看电子证照',
+          tags,
+          params: licenseIdParam,
+          querystring: licenseViewQuery,
+          response: { 200: license },
+        },
       },
-      (req) => service.get(req.ctx, req.params.id),
+      (req) => service.get(req.ctx, req.params.id, req.query),
     );
     app.post(
       '/api/registry/licenses/:id/revoke',

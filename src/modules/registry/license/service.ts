@@ -5,7 +5,8 @@
  * sync, verify); this puts them together.
  */
 import type { Ctx } from '../../../core/context.ts';
-import type { LicenseIssue, LicenseQuery, VerifyQuery } from './contract.ts';
+import { createRawViews } from '../../../core/raw-views.ts';
+import type { LicenseIssue, LicenseQuery, LicenseViewQuery, VerifyQuery } from './contract.ts';
 import type { LicenseDeps } from './deps.ts';
 import { issueLicense, issueLicenses } from './issue.ts';
 import './messages.ts';
@@ -19,6 +20,7 @@ export type LicenseService = ReturnType<typeof createLicenseService>;
 
 /** The e-license service; `registry` receives every issued or revoked license. */
 export function createLicenseService(deps: LicenseDeps) {
+  const rawViews = createRawViews();
   return {
     /** Issues one license for the caller's department (or, for center staff, the one named). */
     issue: (ctx: Ctx, input: LicenseIssue) => issueLicense(deps, ctx, input),
@@ -35,11 +37,11 @@ export function createLicenseService(deps: LicenseDeps) {
     /** Revokes a license of the caller's department (center staff: any). */
     revoke: (ctx: Ctx, id: string, reason: string) => revokeLicense(deps, ctx, id, reason),
 
-    /** One license; the holder is masked unless the caller is center staff or the issuing department. */
-    get: (ctx: Ctx, id: string) => readLicense(deps, ctx, id),
+    /** One license; the holder masked unless asked raw, with a reason, by center staff or the issuing department. */
+    get: (ctx: Ctx, id: string, q: LicenseViewQuery = {}) => readLicense(deps, rawViews, ctx, id, q),
 
-    /** One page of licenses, newest first, each masked unless the caller sees it raw. */
-    list: (ctx: Ctx, q: LicenseQuery) => listLicenses(deps, ctx, q),
+    /** One page of licenses, newest first, each masked unless asked raw by one who may see it raw. */
+    list: (ctx: Ctx, q: LicenseQuery) => listLicenses(deps, rawViews, ctx, q),
 
     /** The licenses held under the caller's own ID number, with their QR payloads. */
     mine: (ctx: Ctx) => myLicenses(deps, ctx),
