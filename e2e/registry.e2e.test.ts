@@ -393,16 +393,36 @@ describe('base registries', () => {
     await page.getByText(/^已签发证照 /).waitFor();
     await form.waitFor({ state: 'detached' });
 
-    // The license names the registry's person, under the list's type name.
-    const licenses = await page.request.get('/api/registry/licenses', { params: { holder: person.name } });
-    expect((await licenses.json()).items).toEqual([
+    // The license names the registry's person, under the list's type name: masked by default, raw when asked
+    // with a reason.
+    const licenses = (raw: Record<string, string>) =>
+      page.request.get('/api/registry/licenses', { params: { holder: person.name, ...raw } });
+    expect((await (await licenses({})).json()).items).toEqual([
+      expect.objectContaining({ holderName: '诸葛**', masked: true, typeName: '结婚证' }),
+    ]);
+    expect((await (await licenses({ raw: 'true', reason: '核对签发' })).json()).items).toEqual([
       expect.objectContaining({
         holderId: person.id,
         holderName: person.name,
         typeName: '结婚证',
         issuerName: '民政局',
+        masked: false,
       }),
     ]);
+
+    // The list shows holders masked until the raw view is turned on with a reason.
+    const table = page.getByTestId('licenses-table');
+    const holder = page
+      .getByRole('searchbox', { name: '持证主体代码或名称' })
+      .or(page.getByLabel('持证主体代码或名称'));
+    await holder.first().fill(person.name);
+    await holder.first().press('Enter');
+    await expect.poll(() => table.locator('tbody').textContent()).toContain('诸葛**');
+    expect(await table.locator('tbody').textContent()).not.toContain(person.id);
+    await page.getByTestId('show-raw').click();
+    await page.getByTestId('raw-reason').fill('核对签发');
+    await page.getByTestId('raw-reason-ok').click();
+    await expect.poll(() => table.locator('tbody').textContent()).toContain(person.id);
   });
 
   test('raised no uncaught error in the page', () => {

@@ -112,8 +112,25 @@ describe.each(databaseKinds)('registry objections on %s', (kind) => {
     expect(JSON.stringify(entry?.detail)).not.toContain(ZHANG);
   });
 
-  it('shows the source department the raw values, audited, and lets it answer', async () => {
-    const res = await call('GET', `/api/registry/objections/${first}`, as.gafj);
+  it('shows the source department the raw values only when asked with a reason, audited once per view', async () => {
+    const read = (who: { cookie: string }, query = '') =>
+      call('GET', `/api/registry/objections/${first}${query}`, who);
+    const masked = { key: `430112********${ZHANG.slice(-4)}`, currentValue: '张*', masked: true };
+    // Masked by default, for the source department and center staff too.
+    for (const who of [as.gafj, as.steward]) expect((await read(who)).json()).toMatchObject(masked);
+    // Raw needs a reason.
+    const missing = await read(as.gafj, '?raw=true');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().code).toBe('raw_reason_required');
+    // The raising department may not see it raw: masked, reason or not (its own proposal stays as written).
+    const why = `&reason=${encodeURIComponent('核对异议')}`;
+    expect((await read(as.mzj, `?raw=true${why}`)).json()).toMatchObject({
+      ...masked,
+      proposedValue: '张叁',
+    });
+    expect(await audited('data.read_personal', first)).toHaveLength(0);
+
+    const res = await read(as.gafj, `?raw=true${why}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       key: ZHANG,
@@ -122,7 +139,11 @@ describe.each(databaseKinds)('registry objections on %s', (kind) => {
       masked: false,
       can: { answer: true, close: false, comment: true },
     });
-    expect(await audited('data.read_personal', first)).toHaveLength(1);
+    // Read again for the same reason: the same view, one entry, with its reason.
+    expect((await read(as.gafj, `?raw=true${why}`)).json().masked).toBe(false);
+    const reads = await audited('data.read_personal', first);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.detail).toMatchObject({ reason: '核对异议' });
   });
 
   it('refuses, and audits, departments that are not a party', async () => {

@@ -44,6 +44,16 @@ export const objectionQuery = z.object({
 });
 export type ObjectionQuery = z.infer<typeof objectionQuery>;
 
+/**
+ * How one objection is read: masked unless `raw=true` with a `reason` (required then, audited) by a party that
+ * may see it raw (the source department, center staff).
+ */
+export const objectionViewQuery = z.object({
+  raw: z.enum(['true', 'false']).optional(),
+  reason: z.string().max(200).optional(),
+});
+export type ObjectionViewQuery = z.infer<typeof objectionViewQuery>;
+
 export const objectionIdParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const objectionEvent = z.object({

@@ -1,29 +1,44 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import { ForbiddenError } from '../../../core/errors.ts';
+import { type RawViews, rawReason } from '../../../core/raw-views.ts';
 import { registryPolicy } from '../policy.ts';
 import { visibilityFor } from '../visibility.ts';
-import type { ObjectionDetail, ObjectionQuery, ObjectionStatus } from './contract.ts';
+import type { ObjectionDetail, ObjectionQuery, ObjectionStatus, ObjectionViewQuery } from './contract.ts';
 import './messages.ts';
 import * as repo from './repository.ts';
 import { abilities, detail, loadObjection, type ObjectionDeps, refuse, toViews } from './views.ts';
 
-/** One objection with its timeline, for its parties and center staff; a raw read of personal data is audited. */
-export async function readObjection(deps: ObjectionDeps, ctx: Ctx, id: number): Promise<ObjectionDetail> {
+/**
+ * One objection with its timeline, for its parties and center staff. Masked unless asked raw with a reason
+ * (400 without one) by a party that may see it raw; a raw view is audited once, with its reason. The raising
+ * department always sees the value it proposed, which it wrote itself.
+ */
+export async function readObjection(
+  deps: ObjectionDeps,
+  rawViews: RawViews,
+  ctx: Ctx,
+  id: number,
+  q: ObjectionViewQuery,
+): Promise<ObjectionDetail> {
+  const reason = q.raw === 'true' ? rawReason(q.reason) : null;
   const row = await loadObjection(deps, id);
   if (!abilities(ctx, row).comment)
     await refuse(deps, ctx, row, 'not_objection_party', 'Not an objection of your department');
-  const shown = await detail(deps, ctx, row);
+  const raw = reason !== null && abilities(ctx, row).seesRaw;
+  const shown = await detail(deps, ctx, row, raw);
   const resource = await deps.catalog.get(lookupCtx, row.registry);
   const personal = visibilityFor(ctx, resource, false);
+  const who = ctx.actor?.username ?? 'anonymous';
   if (
-    abilities(ctx, row).seesRaw &&
-    (personal.personal.includes(row.item) || personal.key(row.key) !== row.key)
+    raw &&
+    (personal.personal.includes(row.item) || personal.key(row.key) !== row.key) &&
+    rawViews.first(who, JSON.stringify(['objection', id]), reason)
   )
     await deps.audit.recordNow(ctx, {
       action: 'data.read_personal',
       targetType: 'objection',
       targetId: id,
-      detail: { registry: row.registry, item: row.item },
+      detail: { registry: row.registry, item: row.item, reason },
     });
   return shown;
 }

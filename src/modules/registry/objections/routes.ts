@@ -9,6 +9,7 @@ import {
   objectionInput,
   objectionPage,
   objectionQuery,
+  objectionViewQuery,
 } from './contract.ts';
 import type { ObjectionService } from './service.ts';
 
@@ -48,10 +49,11 @@ export function objectionRoutes(service: ObjectionService) {
           summary: '查看数据异议',
           tags,
           params: objectionIdParam,
+          querystring: objectionViewQuery,
           response: { 200: objectionDetail },
         },
       },
-      (req) => service.get(req.ctx, req.params.id),
+      (req) => service.get(req.ctx, req.params.id, req.query),
     );
     for (const verdict of ['accept', 'reject'] as const)
       app.post(

@@ -1,8 +1,9 @@
 import type { Ctx } from '../../../core/context.ts';
+import { createRawViews } from '../../../core/raw-views.ts';
 import { answerObjection } from './answer.ts';
 import { closeObjection } from './close.ts';
 import { commentOnObjection } from './comment.ts';
-import type { ObjectionInput, ObjectionQuery } from './contract.ts';
+import type { ObjectionInput, ObjectionQuery, ObjectionViewQuery } from './contract.ts';
 import { raiseObjection } from './raise.ts';
 import { listObjections, readObjection } from './read.ts';
 import type { ObjectionDeps } from './views.ts';
@@ -14,6 +15,7 @@ import type { ObjectionDeps } from './views.ts';
  * One file per use case (raise, answer, close, comment, read); this puts them together.
  */
 export function createObjectionService(deps: ObjectionDeps) {
+  const rawViews = createRawViews();
   return {
     /** Raises an objection on one item of an entity, open for the source's department to answer. */
     raise: (ctx: Ctx, input: ObjectionInput) => raiseObjection(deps, ctx, input),
@@ -30,8 +32,8 @@ export function createObjectionService(deps: ObjectionDeps) {
     /** Adds a comment: any party, at any time. */
     comment: (ctx: Ctx, id: number, note: string) => commentOnObjection(deps, ctx, id, note),
 
-    /** One objection with its timeline, for its parties and center staff. */
-    get: (ctx: Ctx, id: number) => readObjection(deps, ctx, id),
+    /** One objection with its timeline, for its parties and center staff; raw only when asked with a reason. */
+    get: (ctx: Ctx, id: number, q: ObjectionViewQuery = {}) => readObjection(deps, rawViews, ctx, id, q),
 
     /** A page of objections, newest first, always masked. */
     list: (ctx: Ctx, q: ObjectionQuery) => listObjections(deps, ctx, q),

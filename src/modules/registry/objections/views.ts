@@ -133,13 +133,17 @@ export async function toViews(
   });
 }
 
-/** One objection with its timeline as the caller may see it, unmasked for a party that may see it raw. */
+/**
+ * One objection with its timeline as the caller may see it: masked, unless `raw` (asked with a reason, see
+ * read.ts) and the caller is a party that may see it raw.
+ */
 export async function detail(
   deps: ObjectionDeps,
   ctx: Ctx,
   row: repo.ObjectionRow,
+  raw = false,
 ): Promise<ObjectionDetail> {
-  const [view] = await toViews(deps, ctx, [row], () => abilities(ctx, row).seesRaw);
+  const [view] = await toViews(deps, ctx, [row], () => raw && abilities(ctx, row).seesRaw);
   const events = await repo.findEvents(deps.database.db, row.id);
   return {
     ...view!,

@@ -30,9 +30,12 @@ export type LicenseFilters = {
   issuer?: string;
   page: number;
   pageSize: number;
+  /** Asks for holders raw, with the reason: the server grants it for the licenses the caller may handle. */
+  raw?: 'true';
+  reason?: string;
 };
 
-/** One page of licenses, newest first; holders masked unless the caller sees them raw. */
+/** One page of licenses, newest first; holders masked unless asked raw by one who may see them raw. */
 export function useLicensePage(filters: LicenseFilters) {
   return useQuery({
     queryKey: [...licenseKey, 'list', filters],

@@ -9,6 +9,7 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { urlPagination, useListParams } from '../../../../web/kit/list-params.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { RawViewSwitch } from '../../../../web/kit/raw-view-switch.tsx';
 import { useSignedInUser } from '../../../../web/kit/session.ts';
 import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
@@ -24,13 +25,14 @@ import {
 } from './license-api.ts';
 import { LicenseIssueModal } from './license-issue-modal.tsx';
 import { LicenseStatusTag } from './license-status-tag.tsx';
+import { useRawTexts } from './raw-texts.ts';
 
 const noFilters = { holder: '', type: '', status: '', issuer: '' };
 
 /**
  * 电子证照: the licenses issued in OneCity, filtered by holder, type, status and issuer (kept in the URL).
- * Department users issue and revoke their department's licenses, center staff any; others read. Holders of
- * other departments' licenses come masked from the server.
+ * Department users issue and revoke their department's licenses, center staff any; others read. Holders come
+ * masked; those who issue may turn on the raw view with a reason (the server unmasks only their department's).
  */
 export function LicensesPage() {
   const { t } = useTranslation('registry');
@@ -41,6 +43,10 @@ export function LicensesPage() {
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState<License | null>(null);
   const departments = useAllDepartments();
+  // Masked by default; the reason given to see the list raw lives in the page's state only (never in a link).
+  const [rawReason, setRawReason] = useState<string | null>(null);
+  const rawTexts = useRawTexts();
+  const canIssue = allowed(me.roles, registryPolicy.issueLicenses);
   const list = useLicensePage({
     holder: params.holder || undefined,
     type: params.type || undefined,
@@ -48,9 +54,9 @@ export function LicensesPage() {
     issuer: params.issuer || undefined,
     page: Number(params.page),
     pageSize: Number(params.pageSize),
+    ...(canIssue && rawReason !== null ? { raw: 'true', reason: rawReason } : {}),
   });
   const filtered = Object.keys(noFilters).some((k) => params[k as keyof typeof noFilters]);
-  const canIssue = allowed(me.roles, registryPolicy.issueLicenses);
   // The server refuses others; the button is only offered where it would be accepted.
   const canRevoke = (l: License) =>
     l.status !== 'revoked' && registryPolicy.mayHandleLicense(me, l.issuerDepartmentId);
@@ -136,6 +142,7 @@ export function LicensesPage() {
         description={t('licenses.description')}
         extra={
           <>
+            {canIssue && <RawViewSwitch reason={rawReason} onChange={setRawReason} texts={rawTexts} />}
             <Link to={verifyPath} target="_blank">
               <Button icon={<SafetyCertificateOutlined />}>{t('licenses.verifyLink')}</Button>
             </Link>
