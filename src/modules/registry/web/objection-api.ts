@@ -46,11 +46,19 @@ export function useObjectionPage(filters: ObjectionFilters) {
   });
 }
 
-/** One objection with its timeline. */
-export function useObjection(id: number) {
+/**
+ * One objection with its timeline; masked unless `rawReason` asks for it raw (the server grants it to the parties
+ * that may see it raw and audits the view).
+ */
+export function useObjection(id: number, rawReason: string | null = null) {
   return useQuery({
-    queryKey: [...objectionsKey, 'one', id],
-    queryFn: () => api.get<ObjectionDetail>(`/api/registry/objections/${id}`),
+    queryKey: [...objectionsKey, 'one', id, rawReason],
+    queryFn: () =>
+      api.get<ObjectionDetail>(
+        `/api/registry/objections/${id}`,
+        rawReason === null ? {} : { raw: 'true', reason: rawReason },
+      ),
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -22,6 +22,9 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { RawViewSwitch } from '../../../../web/kit/raw-view-switch.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { registryPolicy } from '../policy.ts';
 import {
   answerObjection,
   closeObjection,
@@ -32,6 +35,7 @@ import {
   useObjection,
 } from './objection-api.ts';
 import { ObjectionStatusTag } from './objection-status-tag.tsx';
+import { useRawTexts } from './raw-texts.ts';
 
 type Action = 'accept' | 'reject' | 'close';
 
@@ -42,7 +46,11 @@ type Action = 'accept' | 'reject' | 'close';
 export function ObjectionPage() {
   const { t } = useTranslation('registry');
   const id = Number(useParams().id);
-  const objection = useObjection(id);
+  const me = useSignedInUser();
+  // Masked by default; the reason given to see it raw lives in the page's state only (never in a link).
+  const [rawReason, setRawReason] = useState<string | null>(null);
+  const rawTexts = useRawTexts();
+  const objection = useObjection(id, rawReason);
   const [action, setAction] = useState<Action | null>(null);
 
   if (objection.error) {
@@ -56,6 +64,8 @@ export function ObjectionPage() {
   const o = objection.data;
   const accepted = o.events.some((e) => e.action === 'accepted');
   const none = t('objections.detail.noValue');
+  // Only the parties that may see it raw are offered the switch; the server masks it for anyone else.
+  const maySeeRaw = registryPolicy.mayAnswerObjection(me, o) && (o.masked || rawReason !== null);
 
   return (
     <>
@@ -72,6 +82,7 @@ export function ObjectionPage() {
         tags={<ObjectionStatusTag status={o.status} />}
         extra={
           <>
+            {maySeeRaw && <RawViewSwitch reason={rawReason} onChange={setRawReason} texts={rawTexts} />}
             {o.can.answer && (
               <>
                 <Button type="primary" onClick={() => setAction('accept')} data-testid="objection-accept">
