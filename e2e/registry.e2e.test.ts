@@ -397,9 +397,8 @@ describe('base registries', () => {
     // with a reason.
     const licenses = (raw: Record<string, string>) =>
       page.request.get('/api/registry/licenses', { params: { holder: person.name, ...raw } });
-    expect((await (await licenses({})).json()).items).toEqual([
-      expect.objectContaining({ holderName: '诸葛**', masked: true, typeName: '结婚证' }),
-    ]);
+    // Filtering on a person's name needs the raw view: a masked hit would confirm a guessed name.
+    expect((await (await licenses({})).json()).items).toEqual([]);
     expect((await (await licenses({ raw: 'true', reason: '核对签发' })).json()).items).toEqual([
       expect.objectContaining({
         holderId: person.id,
@@ -417,7 +416,7 @@ describe('base registries', () => {
       .or(page.getByLabel('持证主体代码或名称'));
     await holder.first().fill(person.name);
     await holder.first().press('Enter');
-    await expect.poll(() => table.locator('tbody').textContent()).toContain('诸葛**');
+    await expect.poll(() => table.locator('tbody').textContent()).toContain('须先“查看明文”');
     expect(await table.locator('tbody').textContent()).not.toContain(person.id);
     await page.getByTestId('show-raw').click();
     await page.getByTestId('raw-reason').fill('核对签发');

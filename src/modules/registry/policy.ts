@@ -10,6 +10,7 @@ import {
   departmentStaff,
   isCenterStaff,
   type Subject,
+  worksFor,
 } from '../../core/policy.ts';
 
 /** The base registries' role lists (for routes and menus) and object checks (for services and buttons). */
@@ -51,4 +52,14 @@ export const registryPolicy = {
    * own department's.
    */
   mayHandleLicense: (subject: Subject, issuerDepartmentId: number) => actsFor(subject, issuerDepartmentId),
+  /**
+   * Whose people's licenses this subject may see unmasked, as one answer for a filter: 'all' for center staff,
+   * their department's id for a department user, null for anyone else.
+   */
+  licensesHandled: (subject: Subject): 'all' | number | null =>
+    isCenterStaff(subject)
+      ? 'all'
+      : worksFor(subject, subject?.departmentId ?? null)
+        ? subject!.departmentId
+        : null,
 };

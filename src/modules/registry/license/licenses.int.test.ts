@@ -480,10 +480,10 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
     const maskedLi = { holderId: `430112********${LI.slice(-4)}`, holderName: '李*', masked: true, qr: null };
     const read = (headers: Headers, query = '') =>
       call('GET', `/api/registry/licenses/${license.id}${query}`, headers);
-    const list = (headers: Headers, query: string) =>
+    const list = (headers: Headers, query: string, holder = '李四') =>
       call(
         'GET',
-        `/api/registry/licenses?issuer=${gafjId}&holder=${encodeURIComponent('李四')}${query}`,
+        `/api/registry/licenses?issuer=${gafjId}&holder=${encodeURIComponent(holder)}${query}`,
         headers,
       );
     const before = (await audits('data.read_personal')).length;
@@ -491,9 +491,11 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
     // Masked by default, for everyone: the issuing department and center staff too.
     for (const headers of [mzj, gafj, admin]) expect((await read(headers)).json()).toMatchObject(maskedLi);
     for (const headers of [leader, gafj, admin]) {
-      const page = (await list(headers, '')).json();
+      const page = (await list(headers, '', '')).json();
       expect(page.items.length).toBeGreaterThan(0);
       expect(page.items.every((l: { masked: boolean; qr: string | null }) => l.masked && !l.qr)).toBe(true);
+      // Filtering on a person's name or ID number needs the raw view: a masked hit would confirm a guess.
+      for (const guess of ['李四', LI]) expect((await list(headers, '', guess)).json().total).toBe(0);
     }
     // Raw needs a reason, whoever asks.
     for (const [headers, query] of [
@@ -540,6 +542,9 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
       actor_name: 'admin',
       detail: expect.objectContaining({ reason: '核对持证人' }),
     });
+    // With the raw view the filter finds people, but only among the licenses the caller may see raw.
+    expect((await list(gafj, `&raw=true${why}`, LI)).json().items[0]).toMatchObject({ holderId: LI });
+    expect((await list(leader, `&raw=true${why}`, LI)).json().total).toBe(0);
   });
 
   it('shows a citizen their own licenses only, and no one else the whole list', async () => {

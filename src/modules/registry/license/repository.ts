@@ -66,13 +66,22 @@ function statusFilter(status: NonNullable<LicenseQuery['status']>, today: string
 
 /**
  * One page of licenses, newest first. `holder` matches the holder's code exactly or part of the name; `type`
- * the type code exactly or part of the type name.
+ * the type code exactly or part of the type name. The holder filter reaches people's licenses only where
+ * `peopleFor` says the caller sees holders raw (every issuer, one issuing department, or none): a masked result
+ * found by a guessed ID number or name would confirm the guess. Companies' codes and names are public.
  */
-export function findLicenses(db: Db, q: LicenseQuery, today: string) {
+export function findLicenses(db: Db, q: LicenseQuery, today: string, peopleFor: 'all' | number | null) {
   const where: SQL[] = [];
   if (q.holder) {
     const like = `%${escapeLike(q.holder)}%`;
     where.push(or(eq(licenses.holderId, q.holder.toUpperCase()), sql`${licenses.holderName} like ${like}`)!);
+    if (peopleFor !== 'all')
+      where.push(
+        or(
+          eq(licenses.holderIdType, '001'),
+          peopleFor === null ? undefined : eq(licenses.issuerDepartmentId, peopleFor),
+        )!,
+      );
   }
   if (q.type) {
     const like = `%${escapeLike(q.type)}%`;

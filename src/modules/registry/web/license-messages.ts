@@ -40,6 +40,8 @@ export const licenseZhCN = {
     },
     empty: '还没有签发证照',
     emptyFiltered: '没有符合条件的证照',
+    holderNeedsRaw:
+      '按姓名或身份证号查找个人持证的证照，须先“查看明文”并说明理由；企业可直接按名称或统一社会信用代码查找。',
     issue: {
       button: '签发证照',
       title: '签发电子证照',
@@ -151,6 +153,8 @@ export const licenseEn: typeof licenseZhCN = {
     },
     empty: 'No licenses issued yet',
     emptyFiltered: 'No licenses match',
+    holderNeedsRaw:
+      'To find a person’s licenses by name or ID number, show the data unmasked with a reason first; companies are found by name or credit code as they are.',
     issue: {
       button: 'Issue a license',
       title: 'Issue an e-license',

@@ -220,7 +220,11 @@ export function LicensesPage() {
           data-testid="licenses-table"
           locale={{
             emptyText: filtered ? (
-              <TableEmpty text={t('licenses.emptyFiltered')} />
+              <TableEmpty
+                text={
+                  params.holder && !rawReason ? t('licenses.holderNeedsRaw') : t('licenses.emptyFiltered')
+                }
+              />
             ) : (
               <TableEmpty text={t('licenses.empty')} />
             ),
