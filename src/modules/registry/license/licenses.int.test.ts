@@ -549,8 +549,12 @@ describe.each(databaseKinds)('e-licenses on %s', (kind) => {
 
   it('shows a citizen their own licenses only, and no one else the whole list', async () => {
     expect((await call('GET', '/api/registry/licenses', citizen)).statusCode).toBe(403);
+    const before = (await audits('data.read_personal')).length;
     const mine = await call('GET', '/api/registry/licenses/mine', citizen);
     expect(mine.statusCode, mine.body).toBe(200);
+    // Their own data, read again: one view, one audit entry.
+    expect((await call('GET', '/api/registry/licenses/mine', citizen)).statusCode).toBe(200);
+    expect(await audits('data.read_personal')).toHaveLength(before + 1);
     const own = mine.json() as { holderId: string; qr: string | null }[];
     expect(own.length).toBeGreaterThanOrEqual(3);
     expect(own.every((l) => l.holderId === ZHANG && l.qr)).toBe(true);

@@ -101,12 +101,13 @@ export async function listLicenses(
 }
 
 /** The licenses held under the caller's own ID number (set on their account), with their QR payloads. */
-export async function myLicenses(deps: LicenseDeps, ctx: Ctx): Promise<License[]> {
+export async function myLicenses(deps: LicenseDeps, rawViews: RawViews, ctx: Ctx): Promise<License[]> {
   const idNumber = await deps.users.idNumberOf(ctx.actor!.userId);
   if (!idNumber) throw new ForbiddenError('no_id_number', 'Your account has no citizen ID number');
   const today = todayInShanghai();
   const rows = await repo.findLicensesOfPerson(deps.database.db, idNumber);
-  await auditRawRead(deps, ctx, rows, { own: true });
+  // A citizen's look at their own licenses is a view like any other: audited once, not at every fetch.
+  await auditRawView(deps, rawViews, ctx, rows, 'own', { own: true });
   const directory = await deps.org.departmentDirectory();
   return rows.map((row) =>
     toLicense(row, directory.byId.get(row.issuerDepartmentId)?.name ?? '', true, today),

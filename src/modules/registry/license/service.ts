@@ -44,7 +44,7 @@ export function createLicenseService(deps: LicenseDeps) {
     list: (ctx: Ctx, q: LicenseQuery) => listLicenses(deps, rawViews, ctx, q),
 
     /** The licenses held under the caller's own ID number, with their QR payloads. */
-    mine: (ctx: Ctx) => myLicenses(deps, ctx),
+    mine: (ctx: Ctx) => myLicenses(deps, rawViews, ctx),
 
     /** The public verdict on a license identifier or QR content: valid, expired, revoked or forged. */
     verify: (q: VerifyQuery) => verifyLicense(deps, q),
