@@ -370,7 +370,9 @@ describe('sharing: apply, approve, call', () => {
     await items.getByRole('row', { name: /^id_number/ }).waitFor();
     expect(await handling('id_number')).toContain('脱敏返回');
     expect(await handling('name')).toContain('脱敏返回');
-    expect(await handling('sex')).toContain('原样返回');
+    // Sex is no personal item, but beside a masked ID number it would give part of it away: masked too.
+    expect(await handling('sex')).toContain('脱敏返回');
+    expect(await handling('subdistrict')).toContain('原样返回');
     expect(await handling('phone')).toContain('未授权');
     // The first example fetches a row by key; its URL is what the consuming system will call.
     const example = (await page.getByTestId('api-docs-example').first().textContent()) ?? '';
@@ -392,12 +394,13 @@ describe('sharing: apply, approve, call', () => {
     const row = await shareCall(exampleUrl.replace('<key>', person.id), token);
     expect(row.status, row.text).toBe(200);
     const values = row.body.values as Record<string, string | null>;
-    // Personal items masked as the issue says; plain ones as delivered; items not granted left out.
+    // Personal items masked as the issue says, and sex and birth date with the ID number they would give away;
+    // plain ones as delivered; items not granted left out.
     expect(values).toEqual({
       id_number: `${person.id.slice(0, 6)}********${person.id.slice(-4)}`,
       name: '张*',
-      sex: '男',
-      birth_date: '1987-04-12',
+      sex: '*',
+      birth_date: '1987-**-**',
       subdistrict: '高塘岭街道',
     });
     expect(row.text).not.toContain(person.id);

@@ -33,6 +33,7 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
       'GET /api/health',
+      'GET /api/open/overview',
       'GET /api/open/providers',
       'GET /api/open/resources',
       'GET /api/open/resources/:name',

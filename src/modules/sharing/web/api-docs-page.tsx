@@ -31,10 +31,11 @@ function ApiDocs({ resource, doc }: { resource: string; doc: ShareOpenApi }) {
   const handling = (p: (typeof items)[number][1]) =>
     p['x-granted'] === false ? (
       <Tag>{t('apiDocs.notGranted')}</Tag>
+    ) : p['x-masked'] ? (
+      // Personal, or derived from a masked item (sex and birth date beside a masked ID number).
+      <Tag color="orange">{t('apiDocs.masked')}</Tag>
     ) : !p['x-personal'] ? (
       <Tag color="default">{t('apiDocs.plain')}</Tag>
-    ) : p['x-masked'] ? (
-      <Tag color="orange">{t('apiDocs.masked')}</Tag>
     ) : (
       <Tag color="red">{t('apiDocs.raw')}</Tag>
     );
