@@ -42,18 +42,22 @@ export const batchMerge = z.object({
   steps: z.record(z.string(), z.number()).optional(),
 });
 export type BatchMerge = z.infer<typeof batchMerge>;
-/** What the reader found in a CSV or XLSX file (see readers/layout.ts). */
+/** What the reader detected and did (readers/layout.ts): shown in the upload wizard and kept on the batch. */
 export const sourceLayout = z.object({
   headerRows: z.array(z.number()),
+  /** True when the header is two rows, the upper merged over the lower (its columns named 上-下). */
   merged: z.boolean(),
   sheets: z.array(
     z.object({
       name: z.string(),
       loaded: z.boolean(),
+      /** Why a sheet was not loaded. */
       reason: z.enum(['not_chosen', 'empty', 'no_header', 'different_header']).optional(),
+      /** Its data rows, when loaded. */
       rows: z.number(),
     }),
   ),
+  /** Rows read but not loaded: above the header (title, unit/date), or totals and notes rows. */
   skippedRows: z.array(
     z.object({
       sheet: z.string().nullable(),
@@ -62,16 +66,21 @@ export const sourceLayout = z.object({
       text: z.string(),
     }),
   ),
+  /** Rows skipped in all, listed or not. */
   skippedCount: z.number(),
 });
+export type SourceLayout = z.infer<typeof sourceLayout>;
+export type SheetReport = SourceLayout['sheets'][number];
+export type SkippedRow = SourceLayout['skippedRows'][number];
 
-/** The user's correction of what was detected: the header row(s) and the sheets to load. */
+/** The user's correction of what was detected, applied to every sheet: header row numbers (one or two) and sheets. */
 export const layoutChoice = z
   .object({
     headerRows: z.array(z.number().int().min(1).max(1000)).min(1).max(2).optional(),
     sheets: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
   })
   .strict();
+export type LayoutChoice = z.infer<typeof layoutChoice>;
 
 export const batch = batchCounts.extend({
   id: z.number(),

@@ -12,8 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { BatchErrorCode } from './batches/errors.ts';
 import type { IssueField } from './batches/row-processor.ts';
-import type { BatchMerge } from './contract.ts';
-import type { SourceLayout } from './readers/layout.ts';
+import type { BatchMerge, SourceLayout } from './contract.ts';
 
 export const ingestSchema = pgSchema('ingest');
 

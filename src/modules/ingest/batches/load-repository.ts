@@ -1,8 +1,7 @@
 import type { Database, RawTx } from '../../../core/db.ts';
 import type { Resource } from '../../catalog/index.ts';
-import type { BatchCounts } from '../contract.ts';
+import type { BatchCounts, SourceLayout } from '../contract.ts';
 import { dataTableName, quoteColumn } from '../data-table.ts';
-import type { SourceLayout } from '../readers/layout.ts';
 import { RESOURCE_LOCK_BASE } from './repository.ts';
 import type { ItemQuality, RowIssue } from './row-processor.ts';
 

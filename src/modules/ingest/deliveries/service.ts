@@ -5,9 +5,9 @@ import { DomainError, ForbiddenError, InputError } from '../../../core/errors.ts
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { withReadErrors } from '../batches/errors.ts';
 import type { BatchRunner } from '../batches/runner.ts';
+import type { LayoutChoice } from '../contract.ts';
 import { ingestPolicy } from '../policy.ts';
 import { type CsvLimits, chunkRows } from '../readers/csv-parser.ts';
-import type { LayoutChoice } from '../readers/layout.ts';
 import { fromRecords, type LayoutOptions, openFile } from '../readers/open-source.ts';
 import { previewText } from '../readers/preview.ts';
 import { autoMap, headerMatcher } from './mapping.ts';

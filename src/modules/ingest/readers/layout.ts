@@ -3,39 +3,10 @@
  * a header over one or two rows (户籍地址 merged over 街道/社区/门牌), totals and notes below the data.
  */
 
+import type { SkippedRow, SourceLayout } from '../contract.ts';
+
 /** A row of a sheet with its row number there (1-based; blank rows are not handed over). */
 export type SheetRow = { number: number; cells: string[] };
-
-/** What the user chose in the upload wizard, applied to every sheet: header row numbers (one or two) and sheets. */
-export type LayoutChoice = { headerRows?: number[]; sheets?: string[] };
-
-/** A row that was read but not loaded: above the header (title, unit/date) or a totals or notes row. */
-export type SkippedRow = {
-  sheet: string | null;
-  row: number;
-  kind: 'title' | 'total' | 'note';
-  text: string;
-};
-
-export type SheetReport = {
-  name: string;
-  loaded: boolean;
-  /** Why a sheet was not loaded. */
-  reason?: 'not_chosen' | 'empty' | 'no_header' | 'different_header';
-  /** Its data rows, when loaded. */
-  rows: number;
-};
-
-/** What the reader detected and did: shown in the upload wizard and kept on the batch. */
-export type SourceLayout = {
-  headerRows: number[];
-  /** True when the header is two rows, the upper merged over the lower (its columns named 上-下). */
-  merged: boolean;
-  sheets: SheetReport[];
-  skippedRows: SkippedRow[];
-  /** Rows skipped in all, listed or not. */
-  skippedCount: number;
-};
 
 /** An empty layout to be filled as a file is read. */
 export function newLayout(): SourceLayout {

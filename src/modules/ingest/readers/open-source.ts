@@ -6,6 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { InputError } from '../../../core/errors.ts';
+import type { LayoutChoice, SheetReport, SourceLayout } from '../contract.ts';
 import {
   type CsvChunk,
   CsvLimitError,
@@ -20,12 +21,9 @@ import {
   findHeader,
   HEAD_ROWS,
   type Header,
-  type LayoutChoice,
   newLayout,
   rowText,
-  type SheetReport,
   type SheetRow,
-  type SourceLayout,
   skipRow,
   TRAILER_FIRST,
   trailerKind,

@@ -7,6 +7,7 @@ import type {
   Batch,
   batchStatuses,
   issuePage,
+  LayoutChoice,
   PullSource,
   PullSourceInput,
   PullSourceUpdate,
@@ -15,7 +16,7 @@ import type {
   recordPage,
 } from '../contract.ts';
 
-export type { Batch, PullSource };
+export type { Batch, LayoutChoice, PullSource };
 export type Preview = z.infer<typeof preview>;
 export type IssuePage = z.infer<typeof issuePage>;
 export type Issue = IssuePage['items'][number];
@@ -171,9 +172,6 @@ export const startRun = (input: {
   mapping: Record<string, string | null>;
   layout?: LayoutChoice;
 }) => api.post<{ batchId: number }>('/api/ingest/runs', input);
-
-/** The user's header rows and sheets for an upload. */
-export type LayoutChoice = { headerRows?: number[]; sheets?: string[] };
 
 /** Reads an upload again with the header rows and sheets the user chose. */
 export const previewAgain = (input: {
