@@ -23,6 +23,11 @@ export function rawReason(reason: unknown): string {
   return text;
 }
 
+/** The reason of a read that asks raw (`raw=true`), checked as rawReason says; null for a masked read. */
+export function rawReasonOf(q: { raw?: string; reason?: string }): string | null {
+  return q.raw === 'true' ? rawReason(q.reason) : null;
+}
+
 /** Remembers the views already audited; `first` says whether this read opens a new one (then audit it). */
 export function createRawViews(viewMs = VIEW_MS) {
   const seen = new Map<string, number>();

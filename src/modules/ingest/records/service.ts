@@ -2,7 +2,7 @@ import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { InputError } from '../../../core/errors.ts';
 import { applyMaskPlan, type MaskKind, maskPlan } from '../../../core/masking.ts';
-import { createRawViews, rawReason } from '../../../core/raw-views.ts';
+import { createRawViews, rawReasonOf } from '../../../core/raw-views.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import type { RecordQuery } from '../contract.ts';
@@ -96,7 +96,7 @@ export function createRecordReads(deps: { db: Db; audit: AuditService; catalog: 
       const resource = await catalog.get(ctx, resourceCode);
       const search = keySearch(resource, q);
       const rawAllowed = ingestPolicy.seesRaw(ctx.actor, resource);
-      const reason = q.raw === 'true' && rawAllowed ? rawReason(q.reason) : null;
+      const reason = rawAllowed ? rawReasonOf(q) : null;
       const raw = reason !== null;
       // Those who see a key item masked find it by its whole value only: a prefix search would let them rebuild
       // an ID number digit by digit, each answer confirming the next guess (as the registry search does).

@@ -1,7 +1,7 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
-import { createRawViews, rawReason } from '../../../core/raw-views.ts';
+import { createRawViews, rawReasonOf } from '../../../core/raw-views.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import { refOf } from '../entities/refs.ts';
@@ -98,7 +98,7 @@ export function createConflictService(deps: Deps) {
   return {
     /** Conflicts, newest first, filtered by registry and status. */
     async list(ctx: Ctx, q: ConflictQuery): Promise<ConflictPage> {
-      const reason = q.raw === 'true' ? rawReason(q.reason) : null;
+      const reason = rawReasonOf(q);
       const { items: found, total } = await repo.findConflicts(database.db, q);
       const resources = await resourcesOf(found);
       const items = found.map((row) => toConflict(ctx, row, resources.get(row.registry)!, reason !== null));

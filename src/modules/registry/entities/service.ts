@@ -1,7 +1,7 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { DomainError, InputError, NotFoundError } from '../../../core/errors.ts';
-import { createRawViews, rawReason } from '../../../core/raw-views.ts';
+import { createRawViews, rawReasonOf } from '../../../core/raw-views.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
 import { nameItems, type RegistryName } from '../feeds.ts';
@@ -30,7 +30,6 @@ export function createEntityReadService(deps: Deps) {
   const rawViews = createRawViews();
 
   /** The reason of a `raw=true` read, required then; null for a masked read. */
-  const reasonOf = (q: { raw?: string; reason?: string }) => (q.raw === 'true' ? rawReason(q.reason) : null);
 
   /**
    * Records a read of unmasked personal data (who read which registry's entities, why, and how they found them),
@@ -84,7 +83,7 @@ export function createEntityReadService(deps: Deps) {
       const page = Number(q.page ?? 1);
       const pageSize = Number(q.pageSize ?? 20);
       const resource = await catalog.get(lookupCtx, registry);
-      const reason = reasonOf(q);
+      const reason = rawReasonOf(q);
       const shown = visibilityFor(ctx, resource, reason !== null);
       const keyItem = resource.items.find((i) => i.code === resource.keyItems[0]);
       const seesRaw = registryPolicy.maySeeRaw(ctx.actor, resource);
@@ -126,7 +125,7 @@ export function createEntityReadService(deps: Deps) {
       const key = await keyOfRef(database.db, registry, ref);
       if (key === undefined) throw new NotFoundError(registry, ref);
       const resource = await catalog.get(lookupCtx, registry);
-      const reason = reasonOf(q);
+      const reason = rawReasonOf(q);
       const shown = visibilityFor(ctx, resource, reason !== null);
       // The service names the entity by its key when it has no version then: say the ref, not an ID number.
       const entity = await service

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
-import { type RawViews, rawReason } from '../../../core/raw-views.ts';
+import { type RawViews, rawReasonOf } from '../../../core/raw-views.ts';
 import { registryPolicy } from '../policy.ts';
 import type { License, LicenseQuery, LicenseViewQuery } from './contract.ts';
 import { departmentName, type LicenseDeps } from './deps.ts';
@@ -44,7 +44,6 @@ async function auditRawView(
 }
 
 /** The reason of a `raw=true` read, required then (400 without one); null for a masked read. */
-const reasonOf = (q: { raw?: string; reason?: string }) => (q.raw === 'true' ? rawReason(q.reason) : null);
 
 /**
  * One license; the holder is masked unless the caller asks raw with a reason and is center staff or the issuing
@@ -57,7 +56,7 @@ export async function readLicense(
   id: string,
   q: LicenseViewQuery,
 ): Promise<License> {
-  const reason = reasonOf(q);
+  const reason = rawReasonOf(q);
   const row = await repo.findLicense(deps.database.db, id);
   if (!row) throw new NotFoundError('license', id);
   const raw = reason !== null && registryPolicy.mayHandleLicense(ctx.actor, row.issuerDepartmentId);
@@ -72,7 +71,7 @@ export async function listLicenses(
   ctx: Ctx,
   q: LicenseQuery,
 ): Promise<{ items: License[]; total: number }> {
-  const reason = reasonOf(q);
+  const reason = rawReasonOf(q);
   const today = todayInShanghai();
   // Filtering on the holder needs the right to see holders raw, in this view.
   const peopleFor = reason === null ? null : registryPolicy.licensesHandled(ctx.actor);

@@ -1,6 +1,6 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import { ForbiddenError } from '../../../core/errors.ts';
-import { type RawViews, rawReason } from '../../../core/raw-views.ts';
+import { type RawViews, rawReasonOf } from '../../../core/raw-views.ts';
 import { registryPolicy } from '../policy.ts';
 import { visibilityFor } from '../visibility.ts';
 import type { ObjectionDetail, ObjectionQuery, ObjectionStatus, ObjectionViewQuery } from './contract.ts';
@@ -20,7 +20,7 @@ export async function readObjection(
   id: number,
   q: ObjectionViewQuery,
 ): Promise<ObjectionDetail> {
-  const reason = q.raw === 'true' ? rawReason(q.reason) : null;
+  const reason = rawReasonOf(q);
   const row = await loadObjection(deps, id);
   if (!abilities(ctx, row).comment)
     await refuse(deps, ctx, row, 'not_objection_party', 'Not an objection of your department');
