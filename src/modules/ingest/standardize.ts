@@ -19,9 +19,9 @@ export function toHalfWidth(text: string): string {
 }
 
 // 4.30112199001011E+17: a long number that Excel stored as a float, losing its last digits.
-const EXCEL_FLOAT = /^\d(\.\d+)?E\+\d+$/i;
+export const EXCEL_FLOAT = /^\d(\.\d+)?E\+\d+$/i;
 // 430112199001011000: Excel kept 15 significant digits of an ID number typed as a number and zeroed the rest.
-const EXCEL_ZEROED = /^\d{15}000$/;
+export const EXCEL_ZEROED = /^\d{15}000$/;
 const pad = (n: string | number) => String(n).padStart(2, '0');
 
 /** A date in the forms people write (1990-01-05, 1990/1/5, 1990.1.5, 19900105, 1990年1月5日, an Excel day number) as YYYY-MM-DD. */

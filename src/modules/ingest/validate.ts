@@ -7,6 +7,7 @@ import {
   isRealDate,
 } from '../../core/cn-codes.ts';
 import type { DataItem } from '../catalog/index.ts';
+import { EXCEL_FLOAT, EXCEL_ZEROED } from './standardize.ts';
 
 /** The reasons a row is rejected (a contract: scripts and reports rely on these codes). */
 export const rejectReasons = [
@@ -26,9 +27,7 @@ export const rejectReasons = [
 export type RejectReason = (typeof rejectReasons)[number];
 
 // Excel keeps 15 significant digits of a number: an ID number typed as one comes back in exponent form
-// (4.30112199001011E+17) or with its last three digits zeroed (430112199001011000).
-const EXCEL_FLOAT = /^\d(\.\d+)?E\+\d+$/i;
-const EXCEL_ZEROED = /^\d{15}000$/;
+// (EXCEL_FLOAT) or with its last three digits zeroed (EXCEL_ZEROED), as standardization also notes.
 
 /**
  * The reason an ID number is refused: one stored as a number has lost its last digits, and is never guessed
