@@ -22,6 +22,7 @@ export const seedDepartments: DepartmentSeed[] = [
   { code: 'ZRZYJ', name: '自然资源局', kind: 'department' },
   { code: 'YJGLJ', name: '应急管理局', kind: 'department' },
   { code: 'CZJ', name: '财政局', kind: 'department' },
+  { code: 'HBJ', name: '生态环境分局', kind: 'department' },
 ];
 
 /** A subdistrict or town office, one per subdistrict division, coded by the division code. */
