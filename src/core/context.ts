@@ -1,6 +1,18 @@
 /** Who is asking, from where: passed to every service call. */
 
-export const roles = ['admin', 'steward', 'department_user', 'leader', 'citizen'] as const;
+/**
+ * `operator`: a 12345 hotline operator (话务员) of the center, who takes calls and dispatches cases; `inspector`: a
+ * grid inspector (网格员) of a subdistrict office, who reports what they find on patrol.
+ */
+export const roles = [
+  'admin',
+  'steward',
+  'department_user',
+  'leader',
+  'citizen',
+  'operator',
+  'inspector',
+] as const;
 export type Role = (typeof roles)[number];
 
 export type Actor = {

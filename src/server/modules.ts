@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
+import { createEventsModule } from '../modules/events/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
 import { createOpenDataModule } from '../modules/opendata/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
@@ -54,12 +55,21 @@ export function createModules(database: Database, config: Config, logger: Logger
     license: config.openDataLicense,
     now,
   });
+  const events = createEventsModule({
+    db,
+    audit: audit.service,
+    org: org.service,
+    // Until the gazetteer and the classifier land: nothing is placed, nothing is suggested.
+    places: { resolveAddress: async () => null, locate: async () => null },
+    classifier: { classify: () => ({ top: [] }) },
+    now,
+  });
   nameAuditTargets({
     audit: audit.service,
     users: accounts.users,
     org: org.service,
     catalog: catalog.service,
   });
-  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata };
+  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata, events };
 }
 export type Modules = ReturnType<typeof createModules>;

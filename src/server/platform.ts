@@ -30,6 +30,7 @@ export async function openPlatform(
       await modules.org.service.seed();
       await modules.catalog.service.seedDemo(systemCtx('onecity'));
       await modules.registry.service.seedPrecedence();
+      await modules.events.categories.seed();
     }
     // Batches committed but not yet merged into their registry (a stop cut the merge short) are merged now.
     await modules.registry.service.catchUp();

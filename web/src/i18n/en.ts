@@ -11,6 +11,8 @@ export const en: typeof zhCN = {
     department_user: 'Department user',
     leader: 'Leader',
     citizen: 'Citizen',
+    operator: '12345 operator',
+    inspector: 'Grid inspector',
   },
   common: {
     search: 'Search',

@@ -9,6 +9,8 @@ export const zhCN = {
     department_user: '部门用户',
     leader: '领导',
     citizen: '公众',
+    operator: '12345 话务员',
+    inspector: '网格员',
   },
   common: {
     search: '搜索',

@@ -1,0 +1,279 @@
+import type { Ctx } from '../../../core/context.ts';
+import type { Db } from '../../../core/db.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { CategoryService } from '../categories/service.ts';
+import { dueAt, extendDue } from '../clock/time-limit.ts';
+import { eventsPolicy } from '../policy.ts';
+import type { ActionInput, CaseAction, CaseStatus } from './contract.ts';
+import * as repo from './repository.ts';
+import { allowedFrom, moves, openStatuses } from './transitions.ts';
+
+type Change = {
+  values: Partial<repo.CaseInsert>;
+  note?: string | null;
+  detail?: Record<string, unknown>;
+  departmentId?: number | null;
+  /** Also written on another case's history (the case a merge joins). */
+  alsoOn?: { caseId: number; detail: Record<string, unknown> };
+};
+
+/** The field an action cannot go without, or an input error naming it. */
+function need<T>(value: T | undefined, field: string, action: CaseAction): T {
+  if (value === undefined || value === null || value === '')
+    throw new InputError('action_field_required', `${action} needs ${field}`, [{ field, reason: 'required' }], {
+      action,
+    });
+  return value;
+}
+
+/**
+ * Handling a case: every move of the 12345 flow (dispatch, accept, return, reply, review, callback, close, extension,
+ * suspension, reopening, merging, supervision). Each move is checked against who may take it and the status it
+ * starts from, made in one conditional statement, written to the case's history with who, when and why, and
+ * audited.
+ */
+export function createHandleService(deps: { db: Db; audit: AuditService; categories: CategoryService; now: () => Date }) {
+  const { db, audit, categories } = deps;
+
+  /** What the action changes, given the case as it is now. */
+  async function changeFor(row: repo.CaseRow, input: ActionInput, now: Date): Promise<Change> {
+    const a = input.action;
+    switch (a) {
+      case 'dispatch': {
+        const category = await categories.require(need(input.categoryCode ?? row.categoryCode ?? undefined, 'categoryCode', a));
+        const departmentId =
+          input.departmentId ?? (await categories.route(category.code, row.subdistrictCode));
+        await checkDepartments([departmentId, ...(input.assistDepartmentIds ?? [])]);
+        const recount = category.code !== row.categoryCode || !row.dueAt;
+        return {
+          values: {
+            status: 'dispatched',
+            categoryCode: category.code,
+            departmentId,
+            assistDepartmentIds: (input.assistDepartmentIds ?? []).filter((id) => id !== departmentId),
+            dispatchedAt: now,
+            acceptedAt: null,
+            escalated: false,
+            ...(recount ? { dueAt: dueAt(row.receivedAt, category.timeLimit) } : {}),
+          },
+          departmentId,
+          note: input.note ?? null,
+          detail: { category: category.code, assist: input.assistDepartmentIds ?? [] },
+        };
+      }
+      case 'transfer': {
+        const departmentId = need(input.departmentId, 'departmentId', a);
+        await checkDepartments([departmentId]);
+        if (departmentId === row.departmentId)
+          throw new InputError('same_department', 'The case is already with that department', [
+            { field: 'departmentId', reason: 'same_department' },
+          ]);
+        return {
+          values: { status: 'dispatched', departmentId, acceptedAt: null, dispatchedAt: now },
+          departmentId,
+          note: need(input.reason, 'reason', a),
+          detail: { from: row.departmentId },
+        };
+      }
+      case 'accept':
+        return { values: { status: 'accepted', acceptedAt: now } };
+      case 'start':
+        return { values: { status: 'in_progress' }, note: input.note ?? null };
+      case 'return':
+        return { values: { status: 'returned' }, note: need(input.reason, 'reason', a) };
+      case 'reply': {
+        const reply = need(input.reply, 'reply', a);
+        return { values: { status: 'replied', reply, repliedAt: now, extensionRequest: null }, note: reply };
+      }
+      case 'review': {
+        if (need(input.approve, 'approve', a)) return { values: { status: 'reviewed' }, note: input.note ?? null };
+        return {
+          values: { status: 'in_progress', repliedAt: null },
+          note: need(input.reason, 'reason', a),
+          detail: { approved: false },
+        };
+      }
+      case 'callback': {
+        const satisfaction = need(input.satisfaction, 'satisfaction', a);
+        const detail = { satisfaction };
+        if (satisfaction !== 'unsatisfied')
+          return { values: { status: 'closed', satisfaction, closedAt: now }, note: input.note ?? null, detail };
+        if (row.reopenCount === 0) {
+          // Unsatisfied the first time: back to the same department once (重办), on a new clock.
+          const category = row.categoryCode ? await categories.find(row.categoryCode) : undefined;
+          return {
+            values: {
+              status: 'dispatched',
+              satisfaction,
+              reopenCount: 1,
+              acceptedAt: null,
+              repliedAt: null,
+              dispatchedAt: now,
+              dueAt: category ? dueAt(now, category.timeLimit) : row.dueAt,
+            },
+            note: input.note ?? null,
+            detail: { ...detail, reopened: true },
+          };
+        }
+        // Unsatisfied again: the center decides (re-dispatch or close with its reasons).
+        return {
+          values: { status: 'received', satisfaction, escalated: true },
+          note: input.note ?? null,
+          detail: { ...detail, escalated: true },
+        };
+      }
+      case 'close':
+        return {
+          values: { status: 'closed', closedAt: now, escalated: false },
+          note: row.status === 'reviewed' ? (input.reason ?? input.note ?? null) : need(input.reason, 'reason', a),
+        };
+      case 'request_extension': {
+        const limit = need(input.limit, 'limit', a);
+        const reason = need(input.reason, 'reason', a);
+        return {
+          values: { extensionRequest: { limit, reason, by: '', at: now.toISOString() } },
+          note: reason,
+          detail: { limit },
+        };
+      }
+      case 'decide_extension': {
+        const approve = need(input.approve, 'approve', a);
+        const asked = row.extensionRequest!;
+        if (!approve)
+          return { values: { extensionRequest: null }, note: need(input.reason, 'reason', a), detail: { approved: false, limit: asked.limit } };
+        const due = extendDue(row.dueAt ?? now, asked.limit);
+        return {
+          values: { extensionRequest: null, dueAt: due },
+          note: input.note ?? null,
+          detail: { approved: true, limit: asked.limit, dueAt: due.toISOString() },
+        };
+      }
+      case 'suspend':
+        return {
+          values: { status: 'suspended', suspendedAt: now, suspendedFrom: row.status },
+          note: need(input.reason, 'reason', a),
+        };
+      case 'resume': {
+        const stopped = now.getTime() - (row.suspendedAt ?? now).getTime();
+        return {
+          values: {
+            status: row.suspendedFrom ?? 'dispatched',
+            suspendedAt: null,
+            suspendedFrom: null,
+            dueAt: row.dueAt ? new Date(row.dueAt.getTime() + stopped) : null,
+          },
+          note: input.note ?? null,
+          detail: { suspendedMinutes: Math.round(stopped / 60_000) },
+        };
+      }
+      case 'reopen': {
+        const category = row.categoryCode ? await categories.find(row.categoryCode) : undefined;
+        return {
+          values: {
+            status: 'dispatched',
+            reopenCount: row.reopenCount + 1,
+            closedAt: null,
+            repliedAt: null,
+            acceptedAt: null,
+            satisfaction: null,
+            dispatchedAt: now,
+            dueAt: category ? dueAt(now, category.timeLimit) : row.dueAt,
+          },
+          note: need(input.reason, 'reason', a),
+        };
+      }
+      case 'merge': {
+        const into = await repo.findCaseByNumber(db, need(input.intoNumber, 'intoNumber', a));
+        if (!into || into.id === row.id || !openStatuses.includes(into.status as CaseStatus) || into.mergedInto)
+          throw new InputError('bad_merge_target', 'Merge into another open case', [
+            { field: 'intoNumber', reason: 'bad_merge_target' },
+          ]);
+        return {
+          values: { status: 'merged', mergedInto: into.id, closedAt: now },
+          note: input.reason ?? null,
+          detail: { into: into.number },
+          alsoOn: { caseId: into.id, detail: { from: row.number } },
+        };
+      }
+      case 'supervise':
+        return { values: { supervised: true }, note: need(input.reason ?? input.note, 'reason', a) };
+    }
+  }
+
+  async function checkDepartments(ids: number[]) {
+    const departments = await categories.departments();
+    const bad = ids.find((id) => !departments.byId.get(id)?.active);
+    if (bad !== undefined)
+      throw new InputError('unknown_department', 'Unknown department', [{ field: 'departmentId', reason: 'invalid' }]);
+  }
+
+  return {
+    /** Takes one action on the case `number`; returns the case's new row. */
+    async act(ctx: Ctx, number: string, input: ActionInput) {
+      const row = await repo.findCaseByNumber(db, number);
+      const subject = ctx.actor;
+      if (!row || !eventsPolicy.maySee(subject, row)) throw new NotFoundError('case', number);
+      const move = moves[input.action];
+      const mayAct = move.by === 'desk' ? eventsPolicy.atDesk(subject) : eventsPolicy.mayHandle(subject, row);
+      if (!mayAct)
+        await audit.deny(
+          ctx,
+          { targetType: 'case', targetId: number, detail: { action: input.action } },
+          new ForbiddenError(move.by === 'desk' ? 'desk_only' : 'not_lead_department', 'You may not do this to this case', {
+            action: input.action,
+          }),
+        );
+      const status = row.status as CaseStatus;
+      if (!allowedFrom(input.action, status))
+        throw new ConflictError('wrong_status', `Cannot ${input.action} a case that is ${status}`, {
+          action: input.action,
+          status,
+        });
+      if (input.action === 'decide_extension' && !row.extensionRequest)
+        throw new ConflictError('no_extension_request', 'No extension is asked for', {});
+      if (input.action === 'request_extension' && row.extensionRequest)
+        throw new ConflictError('extension_pending', 'An extension is already asked for', {});
+      const now = deps.now();
+      const change = await changeFor(row, input, now);
+      if (input.action === 'request_extension')
+        change.values.extensionRequest = { ...change.values.extensionRequest!, by: ctx.actor?.displayName ?? '' };
+      return db.transaction(async (tx) => {
+        const moved = await repo.moveCase(tx, row.id, [status], change.values);
+        if (!moved)
+          throw new ConflictError('case_changed', 'The case was changed meanwhile; reload it', { number });
+        const step = {
+          action: input.action,
+          actorUserId: ctx.actor?.userId ?? null,
+          actorName: ctx.actor?.displayName ?? 'system',
+          at: now,
+        };
+        await repo.insertStep(tx, {
+          ...step,
+          caseId: row.id,
+          fromStatus: status,
+          toStatus: moved.status,
+          departmentId: change.departmentId ?? (move.by === 'department' ? row.departmentId : null),
+          note: change.note ?? null,
+          detail: change.detail ?? null,
+        });
+        if (change.alsoOn)
+          await repo.insertStep(tx, {
+            ...step,
+            action: 'merged_in',
+            caseId: change.alsoOn.caseId,
+            fromStatus: null,
+            toStatus: 'merged_in',
+            detail: change.alsoOn.detail,
+          });
+        await audit.record(tx, ctx, {
+          action: `events.case_${input.action}`,
+          targetType: 'case',
+          targetId: number,
+          detail: { from: status, to: moved.status, note: change.note ?? null, ...(change.detail ?? {}) },
+        });
+        return moved;
+      });
+    },
+  };
+}

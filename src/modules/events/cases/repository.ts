@@ -1,0 +1,177 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type Db, escapeLike, type Paging, pageOf } from '../../../core/db.ts';
+import { caseSequences, caseSteps, cases } from '../schema.ts';
+import type { CaseChannel, CaseStatus } from './contract.ts';
+import { openStatuses } from './transitions.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseInsert = typeof cases.$inferInsert;
+export type StepRow = typeof caseSteps.$inferSelect;
+
+/** The next number of the day `day` (YYYYMMDD): one statement, so two intakes at once never share a number. */
+export async function nextSequence(db: Db, day: string): Promise<number> {
+  const [row] = await db
+    .insert(caseSequences)
+    .values({ day, last: 1 })
+    .onConflictDoUpdate({ target: caseSequences.day, set: { last: sql`${caseSequences.last} + 1` } })
+    .returning({ last: caseSequences.last });
+  return row!.last;
+}
+
+/** Stores a new case. */
+export async function insertCase(db: Db, values: CaseInsert): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(values).returning();
+  return row!;
+}
+
+/** Adds a step to a case's history. */
+export async function insertStep(db: Db, values: typeof caseSteps.$inferInsert) {
+  await db.insert(caseSteps).values(values);
+}
+
+/** One case by its number. */
+export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.number, number));
+  return row;
+}
+
+/** One case by the Open311 token its client was given. */
+export async function findCaseByToken(db: Db, token: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.token, token));
+  return row;
+}
+
+/** Cases by their ids (those that exist). */
+export function findCasesByIds(db: Db, ids: number[]) {
+  return ids.length ? db.select().from(cases).where(inArray(cases.id, ids)) : Promise.resolve([]);
+}
+
+/**
+ * Changes a case, only while it is in one of the statuses `from`: the check and the change are one statement, so two
+ * people acting at once cannot both move it. Undefined when it was no longer there.
+ */
+export async function moveCase(
+  db: Db,
+  id: number,
+  from: readonly CaseStatus[],
+  values: Partial<CaseInsert>,
+): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .update(cases)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(cases.id, id), inArray(cases.status, [...from])))
+    .returning();
+  return row;
+}
+
+/** A case's history, oldest first. */
+export function findSteps(db: Db, caseId: number) {
+  return db.select().from(caseSteps).where(eq(caseSteps.caseId, caseId)).orderBy(asc(caseSteps.at), asc(caseSteps.id));
+}
+
+/** Who sees which cases: everything, a department's (lead or co-handling), or an inspector's own reports. */
+export type CaseScope = { all: true } | { departmentId: number } | { createdBy: number };
+
+export type CaseFilter = {
+  scope: CaseScope;
+  q?: string;
+  status?: CaseStatus[];
+  channel?: CaseChannel[];
+  category?: string;
+  departmentId?: number;
+  subdistrict?: string;
+  clock?: 'warning' | 'overdue';
+  inbox?: { kind: 'department'; departmentId: number } | { kind: 'desk' };
+  from?: Date;
+  to?: Date;
+  now: Date;
+};
+
+const openList = sql.join(
+  openStatuses.filter((s) => s !== 'suspended').map((s) => sql`${s}`),
+  sql`, `,
+);
+
+function conditions(f: CaseFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if ('departmentId' in f.scope)
+    where.push(
+      or(eq(cases.departmentId, f.scope.departmentId), sql`${f.scope.departmentId} = any(${cases.assistDepartmentIds})`),
+    );
+  if ('createdBy' in f.scope) where.push(eq(cases.createdBy, f.scope.createdBy));
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    where.push(or(eq(cases.number, f.q), ilike(cases.content, like), ilike(cases.address, like)));
+  }
+  if (f.status?.length) where.push(inArray(cases.status, f.status));
+  if (f.channel?.length) where.push(inArray(cases.channel, f.channel));
+  if (f.category) where.push(eq(cases.categoryCode, f.category));
+  if (f.departmentId) where.push(eq(cases.departmentId, f.departmentId));
+  if (f.subdistrict) where.push(eq(cases.subdistrictCode, f.subdistrict));
+  if (f.from) where.push(gte(cases.receivedAt, f.from));
+  if (f.to) where.push(lt(cases.receivedAt, f.to));
+  if (f.clock) {
+    where.push(sql`${cases.status} in (${openList})`, isNotNull(cases.dueAt));
+    where.push(
+      f.clock === 'overdue'
+        ? lt(cases.dueAt, f.now)
+        : sql`${cases.dueAt} >= ${f.now} and ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8 <= ${f.now}`,
+    );
+  }
+  if (f.inbox?.kind === 'department')
+    where.push(
+      eq(cases.departmentId, f.inbox.departmentId),
+      inArray(cases.status, ['dispatched', 'accepted', 'in_progress']),
+    );
+  if (f.inbox?.kind === 'desk')
+    where.push(
+      or(
+        inArray(cases.status, ['received', 'returned', 'replied', 'reviewed']),
+        isNotNull(cases.extensionRequest),
+        eq(cases.escalated, true),
+      ),
+    );
+  return and(...where);
+}
+
+/** One page of cases matching the filter, sorted by received or due time. */
+export function listCases(
+  db: Db,
+  f: CaseFilter,
+  paging: Paging,
+  sort: { by: 'receivedAt' | 'dueAt'; order: 'asc' | 'desc' },
+) {
+  const where = conditions(f);
+  const column = sort.by === 'dueAt' ? cases.dueAt : cases.receivedAt;
+  const direction = sort.order === 'asc' ? asc : desc;
+  const query = db
+    .select()
+    .from(cases)
+    .where(where)
+    .orderBy(sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`, direction(cases.id));
+  return pageOf(query, db.$count(cases, where), paging);
+}
+
+/** Open cases of a category received since `since` inside a box around a point, for spotting duplicates. */
+export function findOpenNear(
+  db: Db,
+  near: { categoryCode?: string; since: Date; box?: { west: number; south: number; east: number; north: number } },
+  limit: number,
+) {
+  const where: (SQL | undefined)[] = [
+    inArray(cases.status, [...openStatuses]),
+    gte(cases.receivedAt, near.since),
+  ];
+  if (near.categoryCode) where.push(eq(cases.categoryCode, near.categoryCode));
+  if (near.box)
+    where.push(
+      sql`${cases.lng} between ${near.box.west} and ${near.box.east}`,
+      sql`${cases.lat} between ${near.box.south} and ${near.box.north}`,
+    );
+  return db
+    .select()
+    .from(cases)
+    .where(and(...where))
+    .orderBy(desc(cases.receivedAt))
+    .limit(limit);
+}

@@ -1,0 +1,3 @@
+// The events module's HTTP contract: each area's schemas, shared by server and console.
+export * from './cases/contract.ts';
+export * from './categories/contract.ts';

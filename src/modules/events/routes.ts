@@ -1,0 +1,14 @@
+import type { App } from '../../core/http.ts';
+import { categoryRoutes } from './categories/routes.ts';
+import type { CategoryService } from './categories/service.ts';
+import { type CaseServices, caseRoutes } from './cases/routes.ts';
+
+export type EventsServices = CaseServices & { categories: CategoryService };
+
+/** Every route of the events module. */
+export function eventsRoutes(s: EventsServices) {
+  return async (app: App) => {
+    await app.register(categoryRoutes(s.categories));
+    await app.register(caseRoutes(s));
+  };
+}

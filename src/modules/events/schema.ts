@@ -1,0 +1,147 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const eventsSchema = pgSchema('events');
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A case category (事件类别): who handles it and in what time (`4h`, `3wd`). Data the center edits. */
+export const categories = eventsSchema.table('categories', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  departmentId: integer('department_id').notNull(),
+  timeLimit: text('time_limit').notNull(),
+  active: boolean('active').notNull().default(true),
+  sort: integer('sort').notNull().default(0),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * A dispatch rule: cases of a category (null: any) in a subdistrict (null: anywhere) go to a department. The most
+ * specific rule wins; without one, the category's own department.
+ */
+export const dispatchRules = eventsSchema.table(
+  'dispatch_rules',
+  {
+    id: serial('id').primaryKey(),
+    categoryCode: text('category_code'),
+    subdistrictCode: text('subdistrict_code'),
+    departmentId: integer('department_id').notNull(),
+    note: text('note'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('dispatch_rules_key').on(t.categoryCode, t.subdistrictCode).nullsNotDistinct()],
+);
+
+/**
+ * A case (工单): one problem, from any channel, on its way to the department that acts and back to the person
+ * who reported it. The status is the case's place in the 12345 flow; the flags beside it (extension asked,
+ * supervised, escalated) do not stop the flow.
+ */
+export const cases = eventsSchema.table(
+  'cases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The number people quote: received date and a sequence, e.g. 202612060001. */
+    number: text('number').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    categoryCode: text('category_code'),
+    /** The lead department (主办); null until dispatched. */
+    departmentId: integer('department_id'),
+    /** Co-handling departments (协办). */
+    assistDepartmentIds: integer('assist_department_ids').array().notNull().default([]),
+    title: text('title'),
+    content: text('content').notNull(),
+    address: text('address'),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    subdistrictCode: text('subdistrict_code'),
+    communityCode: text('community_code'),
+    urgency: text('urgency').notNull().default('normal'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    reporterEmail: text('reporter_email'),
+    wantsReply: boolean('wants_reply').notNull().default(true),
+    mediaUrls: text('media_urls').array().notNull().default([]),
+    receivedAt: ts('received_at').notNull(),
+    dueAt: ts('due_at'),
+    dispatchedAt: ts('dispatched_at'),
+    acceptedAt: ts('accepted_at'),
+    repliedAt: ts('replied_at'),
+    closedAt: ts('closed_at'),
+    /** Set while suspended (挂起): the clock stops, and the due time moves on by the time spent suspended. */
+    suspendedAt: ts('suspended_at'),
+    /** The status to go back to when a suspension ends. */
+    suspendedFrom: text('suspended_from'),
+    reply: text('reply'),
+    satisfaction: text('satisfaction'),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    /** An extension (延期) asked for and not yet decided: { limit, reason, by, at }. */
+    extensionRequest: jsonb('extension_request').$type<{
+      limit: string;
+      reason: string;
+      by: string;
+      at: string;
+    } | null>(),
+    supervised: boolean('supervised').notNull().default(false),
+    /** Unsatisfied at a second callback: the center decides what happens next. */
+    escalated: boolean('escalated').notNull().default(false),
+    mergedInto: bigint('merged_into', { mode: 'number' }),
+    /** The Open311 token given to a client before the case had its number. */
+    token: text('token'),
+    apiKeyId: integer('api_key_id'),
+    createdBy: integer('created_by'),
+    /** A former system's own number, for cases loaded from its history (makes the load idempotent). */
+    sourceNumber: text('source_number'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_number_key').on(t.number),
+    uniqueIndex('cases_token_key').on(t.token),
+    index('cases_received_idx').on(t.receivedAt),
+    index('cases_status_idx').on(t.status, t.receivedAt),
+    index('cases_department_idx').on(t.departmentId, t.status),
+    index('cases_category_idx').on(t.categoryCode, t.receivedAt),
+    index('cases_subdistrict_idx').on(t.subdistrictCode, t.receivedAt),
+  ],
+);
+
+/** One step of a case's history: who moved it, when, why, from which status to which. */
+export const caseSteps = eventsSchema.table(
+  'case_steps',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: bigint('case_id', { mode: 'number' }).notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    departmentId: integer('department_id'),
+    note: text('note'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('case_steps_case_idx').on(t.caseId, t.at)],
+);
+
+/** The daily sequence behind case numbers (one row per China-local day). */
+export const caseSequences = eventsSchema.table('case_sequences', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
