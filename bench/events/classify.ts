@@ -3,8 +3,9 @@
  * the hand-written evaluation set, and texts classified per second. `--misses` lists the hand-written texts
  * it gets wrong. Run: `node bench/events/classify.ts`.
  */
-import { buildCorpus, splitCorpus } from '../../src/modules/events/classify/corpus.ts';
+
 import { loadClassifier } from '../../src/modules/events/classify/classifier.ts';
+import { buildCorpus, splitCorpus } from '../../src/modules/events/classify/corpus.ts';
 import { accuracy, loadEvalTexts } from '../../src/modules/events/classify/evaluate.ts';
 import { shippedTraining } from '../../src/modules/events/classify/train.ts';
 

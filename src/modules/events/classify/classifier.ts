@@ -26,13 +26,18 @@ export type Classifier = {
 
 let shipped: Model | undefined;
 
+// The shipped model, parsed once per process.
+function shippedModel(): Model {
+  if (!shipped) {
+    const text = readFileSync(new URL('./model.json', import.meta.url), 'utf8');
+    shipped = parseModel(JSON.parse(text) as ModelFile);
+  }
+  return shipped;
+}
+
 /** The classifier with the shipped model (read on first call), or with `file` when given (tests, bench). */
 export function loadClassifier(file?: ModelFile): Classifier {
-  const model = file
-    ? parseModel(file)
-    : (shipped ??= parseModel(
-        JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8')) as ModelFile,
-      ));
+  const model = file ? parseModel(file) : shippedModel();
   return {
     categories: model.categories,
     classify(text) {

@@ -92,8 +92,12 @@ const macros: Macros = {
     '{$sub}{一|二|三|}{社区|村}',
     '{谷山|黄金|乌山|新康|光明|双河|团山|铜官|高塘|马桥河|茶亭|靖港}{社区|村|安置区}',
   ],
+  mark: [
+    '{菜市场|农贸市场|学校|小学|幼儿园|加油站|公交站|医院|卫生院|超市|垃圾站|垃圾回收站|派出所|工地|停车场|物业办公室|社保局|养老院|饭店|KTV|网吧|药店|银行|菜场|公厕|河堤|桥洞|地下通道|小区大门|社区服务中心|敬老院|健身房|酒店}',
+  ],
   where: [
-    '$road{$n号|$n号附近|与$road交叉口|路口|往北$n0米|中段|靠近{菜市场|学校|加油站|公交站|医院|超市}那段|}',
+    '$road{$n号|$n号附近|与$road交叉口|路口|往北$n0米|中段|靠近$mark那段|}',
+    '{$road|$cmty|$sub}$mark{旁边|附近|门口|对面|往东$n0米|后面}',
     '$sub$cmty{$n栋|$n栋$n单元|门口|附近|东门|后门|}',
     '$cmty{$n栋|$n栋$n单元|$n号楼|大门|南门|}',
     '望城区$sub{$cmty|$road}',
@@ -222,11 +226,19 @@ function compose(random: Random, category: string, style: Style): string {
   const maybe = (p: number, part: () => string) => (random.chance(p) ? part() : '');
   const parts: string[] = [];
   if (style === 'short') {
-    parts.push(maybe(0.3, () => x(macros.where!)), say(), maybe(0.3, more));
+    parts.push(
+      maybe(0.3, () => x(macros.where!)),
+      say(),
+      maybe(0.3, more),
+    );
     return parts.filter(Boolean).join(random.chance(0.5) ? '，' : ' ');
   }
   if (style === 'grid') {
-    parts.push(x(gridOpeners), maybe(0.7, () => x(macros.where!)), say());
+    parts.push(
+      x(gridOpeners),
+      maybe(0.7, () => x(macros.where!)),
+      say(),
+    );
     if (random.chance(0.3)) parts.push(`，${more()}`);
     parts.push('，', x(gridEnds));
     return parts.join('');

@@ -1,7 +1,7 @@
 /**
  * The classifier's model: a softmax (multinomial logistic) regression over binary text features, stored
- * sparsely. `weights` maps a feature to "class:weight,class:weight…" with the classes where its weight
- * matters; a text's score for a class is the bias plus the sum of its features' weights, scaled by one over
+ * sparsely. `weights` maps a feature to "class:weight,class:weight…" (weights in hundredths) with the
+ * classes where its weight matters; a text's score for a class is the bias plus the sum of its features' weights, scaled by one over
  * the square root of how many known features it has (the same scaling as in training).
  */
 
@@ -11,7 +11,10 @@ export type ModelFile = {
   /** How it was made, so a reader can rebuild it. */
   trainedWith: { seed: number; perCategory: number; epochs: number; features: number };
   categories: string[];
-  bias: number[];
+  /** The stored weights are integers: a weight times weightScale. */
+  weightScale: number;
+  /** The classes' biases, comma-separated like the weights (a JSON number array would be re-wrapped by the formatter). */
+  bias: string;
   weights: Record<string, string>;
 };
 
@@ -32,11 +35,11 @@ export function parseModel(file: ModelFile): Model {
     pairs.forEach((pair, i) => {
       const [c, v] = pair.split(':');
       classes[i] = Number(c);
-      values[i] = Number(v);
+      values[i] = Number(v) / file.weightScale;
     });
     weights.set(feature, { classes, values });
   }
-  return { categories: file.categories, bias: Float64Array.from(file.bias), weights };
+  return { categories: file.categories, bias: Float64Array.from(file.bias.split(','), Number), weights };
 }
 
 /** The probability of each category for a text's features (softmax of the scores; sums to 1). */
