@@ -8,6 +8,7 @@ import { version } from '../server/version.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
+import { registerEventsCommands } from './events-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
 import { registerRegistryCommands } from './registry-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
@@ -21,12 +22,14 @@ registerAuditCommands(program);
 registerIngestCommands(program);
 registerRegistryCommands(program);
 registerDemoCommands(program);
+registerEventsCommands(program);
 
 const commandNamespaces: Record<string, string> = {
   ingest: 'ingest',
   rejects: 'ingest',
   registry: 'registry',
   user: 'accounts',
+  events: 'events',
 };
 
 try {

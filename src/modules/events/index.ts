@@ -1,16 +1,16 @@
 import type { Db } from '../../core/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
-import { createCategoryService } from './categories/service.ts';
 import { createHandleService } from './cases/handle.ts';
 import { createIntakeService } from './cases/intake.ts';
 import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
+import { createCategoryService } from './categories/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
-export type { CategoryService } from './categories/service.ts';
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
+export type { CategoryService } from './categories/service.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,

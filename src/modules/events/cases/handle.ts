@@ -21,9 +21,14 @@ type Change = {
 /** The field an action cannot go without, or an input error naming it. */
 function need<T>(value: T | undefined, field: string, action: CaseAction): T {
   if (value === undefined || value === null || value === '')
-    throw new InputError('action_field_required', `${action} needs ${field}`, [{ field, reason: 'required' }], {
-      action,
-    });
+    throw new InputError(
+      'action_field_required',
+      `${action} needs ${field}`,
+      [{ field, reason: 'required' }],
+      {
+        action,
+      },
+    );
   return value;
 }
 
@@ -33,7 +38,12 @@ function need<T>(value: T | undefined, field: string, action: CaseAction): T {
  * starts from, made in one conditional statement, written to the case's history with who, when and why, and
  * audited.
  */
-export function createHandleService(deps: { db: Db; audit: AuditService; categories: CategoryService; now: () => Date }) {
+export function createHandleService(deps: {
+  db: Db;
+  audit: AuditService;
+  categories: CategoryService;
+  now: () => Date;
+}) {
   const { db, audit, categories } = deps;
 
   /** What the action changes, given the case as it is now. */
@@ -41,7 +51,9 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
     const a = input.action;
     switch (a) {
       case 'dispatch': {
-        const category = await categories.require(need(input.categoryCode ?? row.categoryCode ?? undefined, 'categoryCode', a));
+        const category = await categories.require(
+          need(input.categoryCode ?? row.categoryCode ?? undefined, 'categoryCode', a),
+        );
         const departmentId =
           input.departmentId ?? (await categories.route(category.code, row.subdistrictCode));
         await checkDepartments([departmentId, ...(input.assistDepartmentIds ?? [])]);
@@ -87,7 +99,8 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         return { values: { status: 'replied', reply, repliedAt: now, extensionRequest: null }, note: reply };
       }
       case 'review': {
-        if (need(input.approve, 'approve', a)) return { values: { status: 'reviewed' }, note: input.note ?? null };
+        if (need(input.approve, 'approve', a))
+          return { values: { status: 'reviewed' }, note: input.note ?? null };
         return {
           values: { status: 'in_progress', repliedAt: null },
           note: need(input.reason, 'reason', a),
@@ -98,7 +111,11 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         const satisfaction = need(input.satisfaction, 'satisfaction', a);
         const detail = { satisfaction };
         if (satisfaction !== 'unsatisfied')
-          return { values: { status: 'closed', satisfaction, closedAt: now }, note: input.note ?? null, detail };
+          return {
+            values: { status: 'closed', satisfaction, closedAt: now },
+            note: input.note ?? null,
+            detail,
+          };
         if (row.reopenCount === 0) {
           // Unsatisfied the first time: back to the same department once (重办), on a new clock.
           const category = row.categoryCode ? await categories.find(row.categoryCode) : undefined;
@@ -126,7 +143,10 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
       case 'close':
         return {
           values: { status: 'closed', closedAt: now, escalated: false },
-          note: row.status === 'reviewed' ? (input.reason ?? input.note ?? null) : need(input.reason, 'reason', a),
+          note:
+            row.status === 'reviewed'
+              ? (input.reason ?? input.note ?? null)
+              : need(input.reason, 'reason', a),
         };
       case 'request_extension': {
         const limit = need(input.limit, 'limit', a);
@@ -141,7 +161,11 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         const approve = need(input.approve, 'approve', a);
         const asked = row.extensionRequest!;
         if (!approve)
-          return { values: { extensionRequest: null }, note: need(input.reason, 'reason', a), detail: { approved: false, limit: asked.limit } };
+          return {
+            values: { extensionRequest: null },
+            note: need(input.reason, 'reason', a),
+            detail: { approved: false, limit: asked.limit },
+          };
         const due = extendDue(row.dueAt ?? now, asked.limit);
         return {
           values: { extensionRequest: null, dueAt: due },
@@ -185,7 +209,12 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
       }
       case 'merge': {
         const into = await repo.findCaseByNumber(db, need(input.intoNumber, 'intoNumber', a));
-        if (!into || into.id === row.id || !openStatuses.includes(into.status as CaseStatus) || into.mergedInto)
+        if (
+          !into ||
+          into.id === row.id ||
+          !openStatuses.includes(into.status as CaseStatus) ||
+          into.mergedInto
+        )
           throw new InputError('bad_merge_target', 'Merge into another open case', [
             { field: 'intoNumber', reason: 'bad_merge_target' },
           ]);
@@ -205,7 +234,9 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
     const departments = await categories.departments();
     const bad = ids.find((id) => !departments.byId.get(id)?.active);
     if (bad !== undefined)
-      throw new InputError('unknown_department', 'Unknown department', [{ field: 'departmentId', reason: 'invalid' }]);
+      throw new InputError('unknown_department', 'Unknown department', [
+        { field: 'departmentId', reason: 'invalid' },
+      ]);
   }
 
   return {
@@ -220,9 +251,13 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         await audit.deny(
           ctx,
           { targetType: 'case', targetId: number, detail: { action: input.action } },
-          new ForbiddenError(move.by === 'desk' ? 'desk_only' : 'not_lead_department', 'You may not do this to this case', {
-            action: input.action,
-          }),
+          new ForbiddenError(
+            move.by === 'desk' ? 'desk_only' : 'not_lead_department',
+            'You may not do this to this case',
+            {
+              action: input.action,
+            },
+          ),
         );
       const status = row.status as CaseStatus;
       if (!allowedFrom(input.action, status))
@@ -237,7 +272,10 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
       const now = deps.now();
       const change = await changeFor(row, input, now);
       if (input.action === 'request_extension')
-        change.values.extensionRequest = { ...change.values.extensionRequest!, by: ctx.actor?.displayName ?? '' };
+        change.values.extensionRequest = {
+          ...change.values.extensionRequest!,
+          by: ctx.actor?.displayName ?? '',
+        };
       return db.transaction(async (tx) => {
         const moved = await repo.moveCase(tx, row.id, [status], change.values);
         if (!moved)

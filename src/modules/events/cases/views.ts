@@ -77,7 +77,12 @@ export function stepOf(row: StepRow, departments: DepartmentDirectory): CaseStep
 /** A case whole, the reporter's contact masked. */
 export function detailOf(
   row: CaseRow,
-  extra: { steps: StepRow[]; mergedInto: string | null; actions: CaseDetail['actions']; canReadContact: boolean },
+  extra: {
+    steps: StepRow[];
+    mergedInto: string | null;
+    actions: CaseDetail['actions'];
+    canReadContact: boolean;
+  },
   names: Names,
   now: Date,
 ): CaseDetail {

@@ -9,7 +9,10 @@ export function extendDue(due: Date, limit: string): Date {
 }
 export function clockState(receivedAt: Date, due: Date, now: Date) {
   const share = (now.getTime() - receivedAt.getTime()) / Math.max(1, due.getTime() - receivedAt.getTime());
-  return { state: now > due ? ('overdue' as const) : share >= 0.8 ? ('warning' as const) : ('normal' as const), elapsedShare: share };
+  return {
+    state: now > due ? ('overdue' as const) : share >= 0.8 ? ('warning' as const) : ('normal' as const),
+    elapsedShare: share,
+  };
 }
 export function toChinaIso(d: Date): string {
   return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
