@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chinaInstant, dayNumberOf } from './china-time.ts';
 import {
@@ -160,5 +162,20 @@ describe('working days by the holiday notices', () => {
     expect(
       workingMsBetween(chinaInstant(dayNumberOf('2026-03-09')), chinaInstant(dayNumberOf('2026-03-02'))),
     ).toBe(-5 * 24 * h);
+  });
+
+  it("gives the same answers whatever the server's time zone", () => {
+    // A child process per zone, since a process reads TZ once; west of UTC is where a local-time weekday slips.
+    const module = fileURLToPath(new URL('./working-days.ts', import.meta.url));
+    const script = `import('${module}').then((w) => console.log(JSON.stringify([
+      w.isWorkingDay('2026-02-07'), w.isWorkingDay('2026-02-14'), w.isWorkingDay('2026-02-16'),
+      w.workingDaysBetween('2024-01-01', '2025-01-01')])))`;
+    for (const tz of ['America/Los_Angeles', 'UTC', 'Asia/Shanghai', 'Pacific/Kiritimati']) {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, TZ: tz },
+        encoding: 'utf8',
+      });
+      expect([tz, JSON.parse(out)]).toEqual([tz, [false, true, false, 251]]);
+    }
   });
 });

@@ -1,4 +1,3 @@
-import chineseDays from 'chinese-days';
 import holidayTable from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import {
   CHINA_OFFSET_MS,
@@ -15,8 +14,15 @@ import {
 // Saturdays and Sundays. The package chinese-days maintains that table; it only knows the years whose notice
 // was published when it was built. For any other year there is no better rule than Monday to Friday, which
 // is what we use, and `isCoveredYear` / `uncoveredYearsAround` let the server warn so someone updates the package.
+//
+// We read the package's published table (dist/chinese-days.json, documented in its README) rather than call
+// its isWorkday: that function reads the weekday in the server's local time zone, so on a server not set to
+// UTC or later (America/Los_Angeles, say) it calls 2026-02-07, a Saturday, a working day. Here every date is
+// a China-local calendar date and weekdays come from arithmetic, whatever TZ the process runs in.
 
-const noticeDates = [...Object.keys(holidayTable.holidays), ...Object.keys(holidayTable.workdays)];
+const holidays: Record<string, string> = holidayTable.holidays;
+const workdays: Record<string, string> = holidayTable.workdays;
+const noticeDates = [...Object.keys(holidays), ...Object.keys(workdays)];
 const covered = new Set(noticeDates.map((date) => Number(date.slice(0, 4))));
 const years = [...covered].sort((a, b) => a - b);
 
@@ -43,9 +49,11 @@ export function uncoveredYearsAround(now: Date): number[] {
 }
 
 function isWorkingDayNumber(day: number): boolean {
-  const date = new Date(day * DAY_MS);
-  if (!covered.has(date.getUTCFullYear())) return weekdayOf(day) >= 1 && weekdayOf(day) <= 5;
-  return chineseDays.isWorkday(date.toISOString().slice(0, 10));
+  const date = dateOfDayNumber(day);
+  if (Object.hasOwn(workdays, date)) return true;
+  if (Object.hasOwn(holidays, date)) return false;
+  const weekday = weekdayOf(day);
+  return weekday >= 1 && weekday <= 5;
 }
 
 /** Whether a China-local date ('YYYY-MM-DD') is a working day, by the holiday notice of its year. */
