@@ -16,8 +16,8 @@ import {
 // is what we use, and `isCoveredYear` / `uncoveredYearsAround` let the server warn so someone updates the package.
 //
 // We read the package's published table (dist/chinese-days.json, documented in its README) rather than call
-// its isWorkday: that function reads the weekday in the server's local time zone, so on a server not set to
-// UTC or later (America/Los_Angeles, say) it calls 2026-02-07, a Saturday, a working day. Here every date is
+// its isWorkday: in its ES build (what vitest and bundlers load) that function reads the weekday in the
+// server's local time zone, so west of UTC (America/Los_Angeles, say) it calls Saturday 2026-02-07 a working day. Here every date is
 // a China-local calendar date and weekdays come from arithmetic, whatever TZ the process runs in.
 
 const holidays: Record<string, string> = holidayTable.holidays;
