@@ -11,6 +11,7 @@ import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export type { CategoryService } from './categories/service.ts';
+export { uncoveredYearsAround } from './clock/working-days.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,
