@@ -36,7 +36,7 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   if (uncovered.length)
     logger.warn(
       { years: uncovered },
-      'no State Council holiday notice known for these years: case time limits count Monday to Friday less the statutory days off, without the notice'\''s bridges and make-up days, until the chinese-days package is updated',
+      "no State Council holiday notice known for these years: case time limits count Monday to Friday less the statutory days off, without the notice's bridges and make-up days, until the chinese-days package is updated",
     );
 
   print(
