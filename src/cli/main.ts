@@ -29,6 +29,7 @@ const commandNamespaces: Record<string, string> = {
   rejects: 'ingest',
   registry: 'registry',
   user: 'accounts',
+  events: 'events',
 };
 
 try {

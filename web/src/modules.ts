@@ -1,6 +1,7 @@
 import { accountsWeb } from '../../src/modules/accounts/web/index.ts';
 import { auditWeb } from '../../src/modules/audit/web/index.ts';
 import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
+import { eventsWeb } from '../../src/modules/events/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
 import { opendataWeb } from '../../src/modules/opendata/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
@@ -18,6 +19,7 @@ export const webModules: WebModule[] = [
   registryWeb,
   sharingWeb,
   opendataWeb,
+  eventsWeb,
   auditWeb,
 ];
 

@@ -14,6 +14,7 @@ export type { CategoryService } from './categories/service.ts';
 export { loadClassifier } from './classify/classifier.ts';
 export { evaluateShippedClassifier } from './classify/evaluate.ts';
 export { classifyLine, departmentOfCategory, type LineError, type LineResult } from './classify/lines.ts';
+export { uncoveredYearsAround } from './clock/working-days.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,

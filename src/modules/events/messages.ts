@@ -1,4 +1,6 @@
 import { addMessages } from '../../core/messages.ts';
+import './clock/messages.ts';
+import './warnings/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {
@@ -18,7 +20,10 @@ addMessages('events', {
     en: 'A dispatch rule names a category, a subdistrict or both',
   },
   point_incomplete: { 'zh-CN': '经度和纬度须同时提供', en: 'Give both longitude and latitude' },
-  merge_target_closed: { 'zh-CN': '工单 {number} 已办结，不能并案', en: 'Case {number} is closed; it cannot take more' },
+  merge_target_closed: {
+    'zh-CN': '工单 {number} 已办结，不能并案',
+    en: 'Case {number} is closed; it cannot take more',
+  },
   bad_merge_target: { 'zh-CN': '请并入另一件未办结的工单', en: 'Merge into another open case' },
   action_field_required: { 'zh-CN': '此操作须填写该项', en: 'This action needs this field' },
   same_department: { 'zh-CN': '工单已在该部门', en: 'The case is already with that department' },

@@ -20,7 +20,9 @@ type Person = (NonNullable<Subject> & { userId?: number }) | null;
 
 /** Whether the subject works for the case's lead department. */
 function leads(subject: Subject, c: CaseParties): boolean {
-  return holds(subject, ['department_user']) && c.departmentId !== null && subject!.departmentId === c.departmentId;
+  return (
+    holds(subject, ['department_user']) && c.departmentId !== null && subject!.departmentId === c.departmentId
+  );
 }
 
 /** Whether the subject works for one of the case's co-handling departments. */
@@ -38,7 +40,14 @@ export const eventsPolicy = {
   /** Report from patrol (the grid inspector's page). */
   report: ['inspector', ...centerDesk] as const satisfies readonly Role[],
   /** Open the case pages: the desk, departments, leaders, inspectors (each sees what the checks allow). */
-  read: ['admin', 'steward', 'operator', 'department_user', 'leader', 'inspector'] as const satisfies readonly Role[],
+  read: [
+    'admin',
+    'steward',
+    'operator',
+    'department_user',
+    'leader',
+    'inspector',
+  ] as const satisfies readonly Role[],
   /** The center's desk: dispatch, transfer, review, callback, close, extensions, suspension, merging, supervision. */
   desk: centerDesk,
   /** Departments act on the cases sent to them. */
@@ -46,7 +55,13 @@ export const eventsPolicy = {
   /** Edit categories, dispatch rules and Open311 keys. */
   configure: ['admin', 'steward'] as const satisfies readonly Role[],
   /** Statistics and early warnings. */
-  statistics: ['admin', 'steward', 'operator', 'department_user', 'leader'] as const satisfies readonly Role[],
+  statistics: [
+    'admin',
+    'steward',
+    'operator',
+    'department_user',
+    'leader',
+  ] as const satisfies readonly Role[],
 
   /** Whether the subject is at the center's desk. */
   atDesk(subject: Subject): boolean {

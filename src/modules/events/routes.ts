@@ -1,7 +1,7 @@
 import type { App } from '../../core/http.ts';
+import { type CaseServices, caseRoutes } from './cases/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import type { CategoryService } from './categories/service.ts';
-import { type CaseServices, caseRoutes } from './cases/routes.ts';
 
 export type EventsServices = CaseServices & { categories: CategoryService };
 

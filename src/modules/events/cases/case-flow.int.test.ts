@@ -49,7 +49,11 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
       'review',
       'callback',
     ]);
-    expect(closed.steps[1]).toMatchObject({ actorName: 'operator', fromStatus: 'received', toStatus: 'dispatched' });
+    expect(closed.steps[1]).toMatchObject({
+      actorName: 'operator',
+      fromStatus: 'received',
+      toStatus: 'dispatched',
+    });
     expect(await t.audited('events.case_reply', c.number)).toHaveLength(1);
   });
 
@@ -64,22 +68,36 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
     };
     expect(await round()).toMatchObject({ status: 'dispatched', reopenCount: 1 });
     expect(await round()).toMatchObject({ status: 'received', escalated: true });
-    const closed = await t.act(c.number, t.as.operator!, { action: 'close', reason: '已解释政策，诉求不合理' });
+    const closed = await t.act(c.number, t.as.operator!, {
+      action: 'close',
+      reason: '已解释政策，诉求不合理',
+    });
     expect(closed.status).toBe('closed');
   });
 
   it('a department returns a case with a reason; the desk re-dispatches it elsewhere', async () => {
-    const c = await t.receive({ ...call, categoryCode: 'env.noise', content: '楼下KTV晚上太吵', dispatch: true });
+    const c = await t.receive({
+      ...call,
+      categoryCode: 'env.noise',
+      content: '楼下KTV晚上太吵',
+      dispatch: true,
+    });
     expect(c.departmentId).toBe(t.ids.HBJ);
     await t.act(c.number, t.as.hbj!, { action: 'return' }, 400);
-    expect((await t.act(c.number, t.as.hbj!, { action: 'return', reason: '属公安职责' })).status).toBe('returned');
+    expect((await t.act(c.number, t.as.hbj!, { action: 'return', reason: '属公安职责' })).status).toBe(
+      'returned',
+    );
     const again = await t.act(c.number, t.as.operator!, {
       action: 'dispatch',
       categoryCode: 'security.order',
       departmentId: t.ids.GAFJ,
       assistDepartmentIds: [t.ids.HBJ],
     });
-    expect(again).toMatchObject({ status: 'dispatched', departmentId: t.ids.GAFJ, categoryCode: 'security.order' });
+    expect(again).toMatchObject({
+      status: 'dispatched',
+      departmentId: t.ids.GAFJ,
+      categoryCode: 'security.order',
+    });
     // The co-handling department sees it but does not act on it.
     expect((await t.call('GET', `/api/events/cases/${c.number}`, t.as.hbj!)).statusCode).toBe(200);
     await t.act(c.number, t.as.hbj!, { action: 'accept' }, 403);
@@ -88,7 +106,11 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
   it('extensions move the due time only when the desk approves them', async () => {
     const c = await t.receive({ ...call, categoryCode: 'city.road', content: '路面塌陷', dispatch: true });
     await t.act(c.number, t.as.cgj!, { action: 'accept' });
-    const asked = await t.act(c.number, t.as.cgj!, { action: 'request_extension', limit: '2wd', reason: '需采购材料' });
+    const asked = await t.act(c.number, t.as.cgj!, {
+      action: 'request_extension',
+      limit: '2wd',
+      reason: '需采购材料',
+    });
     expect(asked.extensionRequest).toMatchObject({ limit: '2wd', reason: '需采购材料', by: 'cgj' });
     await t.act(c.number, t.as.cgj!, { action: 'request_extension', limit: '2wd', reason: '再次' }, 409);
     const approved = await t.act(c.number, t.as.operator!, { action: 'decide_extension', approve: true });

@@ -3,9 +3,9 @@ import type { Db } from '../../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
-import { dueAt, extendDue } from '../clock/time-limit.ts';
 import { eventsPolicy } from '../policy.ts';
 import type { ActionInput, CaseAction, CaseStatus } from './contract.ts';
+import { clockColumns, extendedColumns } from './due.ts';
 import * as repo from './repository.ts';
 import { allowedFrom, moves, openStatuses } from './transitions.ts';
 
@@ -21,9 +21,14 @@ type Change = {
 /** The field an action cannot go without, or an input error naming it. */
 function need<T>(value: T | undefined, field: string, action: CaseAction): T {
   if (value === undefined || value === null || value === '')
-    throw new InputError('action_field_required', `${action} needs ${field}`, [{ field, reason: 'required' }], {
-      action,
-    });
+    throw new InputError(
+      'action_field_required',
+      `${action} needs ${field}`,
+      [{ field, reason: 'required' }],
+      {
+        action,
+      },
+    );
   return value;
 }
 
@@ -33,7 +38,12 @@ function need<T>(value: T | undefined, field: string, action: CaseAction): T {
  * starts from, made in one conditional statement, written to the case's history with who, when and why, and
  * audited.
  */
-export function createHandleService(deps: { db: Db; audit: AuditService; categories: CategoryService; now: () => Date }) {
+export function createHandleService(deps: {
+  db: Db;
+  audit: AuditService;
+  categories: CategoryService;
+  now: () => Date;
+}) {
   const { db, audit, categories } = deps;
 
   /** What the action changes, given the case as it is now. */
@@ -41,7 +51,9 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
     const a = input.action;
     switch (a) {
       case 'dispatch': {
-        const category = await categories.require(need(input.categoryCode ?? row.categoryCode ?? undefined, 'categoryCode', a));
+        const category = await categories.require(
+          need(input.categoryCode ?? row.categoryCode ?? undefined, 'categoryCode', a),
+        );
         const departmentId =
           input.departmentId ?? (await categories.route(category.code, row.subdistrictCode));
         await checkDepartments([departmentId, ...(input.assistDepartmentIds ?? [])]);
@@ -55,7 +67,7 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
             dispatchedAt: now,
             acceptedAt: null,
             escalated: false,
-            ...(recount ? { dueAt: dueAt(row.receivedAt, category.timeLimit) } : {}),
+            ...(recount ? clockColumns(row.receivedAt, category.timeLimit) : {}),
           },
           departmentId,
           note: input.note ?? null,
@@ -87,7 +99,8 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         return { values: { status: 'replied', reply, repliedAt: now, extensionRequest: null }, note: reply };
       }
       case 'review': {
-        if (need(input.approve, 'approve', a)) return { values: { status: 'reviewed' }, note: input.note ?? null };
+        if (need(input.approve, 'approve', a))
+          return { values: { status: 'reviewed' }, note: input.note ?? null };
         return {
           values: { status: 'in_progress', repliedAt: null },
           note: need(input.reason, 'reason', a),
@@ -98,7 +111,11 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         const satisfaction = need(input.satisfaction, 'satisfaction', a);
         const detail = { satisfaction };
         if (satisfaction !== 'unsatisfied')
-          return { values: { status: 'closed', satisfaction, closedAt: now }, note: input.note ?? null, detail };
+          return {
+            values: { status: 'closed', satisfaction, closedAt: now },
+            note: input.note ?? null,
+            detail,
+          };
         if (row.reopenCount === 0) {
           // Unsatisfied the first time: back to the same department once (重办), on a new clock.
           const category = row.categoryCode ? await categories.find(row.categoryCode) : undefined;
@@ -110,7 +127,7 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
               acceptedAt: null,
               repliedAt: null,
               dispatchedAt: now,
-              dueAt: category ? dueAt(now, category.timeLimit) : row.dueAt,
+              ...(category ? clockColumns(now, category.timeLimit) : {}),
             },
             note: input.note ?? null,
             detail: { ...detail, reopened: true },
@@ -126,7 +143,10 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
       case 'close':
         return {
           values: { status: 'closed', closedAt: now, escalated: false },
-          note: row.status === 'reviewed' ? (input.reason ?? input.note ?? null) : need(input.reason, 'reason', a),
+          note:
+            row.status === 'reviewed'
+              ? (input.reason ?? input.note ?? null)
+              : need(input.reason, 'reason', a),
         };
       case 'request_extension': {
         const limit = need(input.limit, 'limit', a);
@@ -141,10 +161,20 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         const approve = need(input.approve, 'approve', a);
         const asked = row.extensionRequest!;
         if (!approve)
-          return { values: { extensionRequest: null }, note: need(input.reason, 'reason', a), detail: { approved: false, limit: asked.limit } };
-        const due = extendDue(row.dueAt ?? now, asked.limit);
+          return {
+            values: { extensionRequest: null },
+            note: need(input.reason, 'reason', a),
+            detail: { approved: false, limit: asked.limit },
+          };
+        const category = row.categoryCode ? await categories.find(row.categoryCode) : undefined;
+        const clock = extendedColumns(
+          { clockFrom: row.clockFrom ?? row.receivedAt, dueAt: row.dueAt ?? now },
+          asked.limit,
+          category?.timeLimit,
+        );
+        const due = clock.dueAt;
         return {
-          values: { extensionRequest: null, dueAt: due },
+          values: { extensionRequest: null, ...clock },
           note: input.note ?? null,
           detail: { approved: true, limit: asked.limit, dueAt: due.toISOString() },
         };
@@ -162,6 +192,7 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
             suspendedAt: null,
             suspendedFrom: null,
             dueAt: row.dueAt ? new Date(row.dueAt.getTime() + stopped) : null,
+            warnAt: row.warnAt ? new Date(row.warnAt.getTime() + stopped) : null,
           },
           note: input.note ?? null,
           detail: { suspendedMinutes: Math.round(stopped / 60_000) },
@@ -178,14 +209,19 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
             acceptedAt: null,
             satisfaction: null,
             dispatchedAt: now,
-            dueAt: category ? dueAt(now, category.timeLimit) : row.dueAt,
+            ...(category ? clockColumns(now, category.timeLimit) : {}),
           },
           note: need(input.reason, 'reason', a),
         };
       }
       case 'merge': {
         const into = await repo.findCaseByNumber(db, need(input.intoNumber, 'intoNumber', a));
-        if (!into || into.id === row.id || !openStatuses.includes(into.status as CaseStatus) || into.mergedInto)
+        if (
+          !into ||
+          into.id === row.id ||
+          !openStatuses.includes(into.status as CaseStatus) ||
+          into.mergedInto
+        )
           throw new InputError('bad_merge_target', 'Merge into another open case', [
             { field: 'intoNumber', reason: 'bad_merge_target' },
           ]);
@@ -205,7 +241,9 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
     const departments = await categories.departments();
     const bad = ids.find((id) => !departments.byId.get(id)?.active);
     if (bad !== undefined)
-      throw new InputError('unknown_department', 'Unknown department', [{ field: 'departmentId', reason: 'invalid' }]);
+      throw new InputError('unknown_department', 'Unknown department', [
+        { field: 'departmentId', reason: 'invalid' },
+      ]);
   }
 
   return {
@@ -220,9 +258,13 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
         await audit.deny(
           ctx,
           { targetType: 'case', targetId: number, detail: { action: input.action } },
-          new ForbiddenError(move.by === 'desk' ? 'desk_only' : 'not_lead_department', 'You may not do this to this case', {
-            action: input.action,
-          }),
+          new ForbiddenError(
+            move.by === 'desk' ? 'desk_only' : 'not_lead_department',
+            'You may not do this to this case',
+            {
+              action: input.action,
+            },
+          ),
         );
       const status = row.status as CaseStatus;
       if (!allowedFrom(input.action, status))
@@ -237,7 +279,10 @@ export function createHandleService(deps: { db: Db; audit: AuditService; categor
       const now = deps.now();
       const change = await changeFor(row, input, now);
       if (input.action === 'request_extension')
-        change.values.extensionRequest = { ...change.values.extensionRequest!, by: ctx.actor?.displayName ?? '' };
+        change.values.extensionRequest = {
+          ...change.values.extensionRequest!,
+          by: ctx.actor?.displayName ?? '',
+        };
       return db.transaction(async (tx) => {
         const moved = await repo.moveCase(tx, row.id, [status], change.values);
         if (!moved)

@@ -3,8 +3,8 @@ import type { Db } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
-import { dueAt } from '../clock/time-limit.ts';
 import type { CaseChannel, IntakeInput } from './contract.ts';
+import { clockColumns } from './due.ts';
 import type { Classifier, Place, PlaceResolver } from './ports.ts';
 import * as repo from './repository.ts';
 import { openStatuses } from './transitions.ts';
@@ -69,12 +69,17 @@ export function createIntakeService(deps: IntakeDeps) {
       const target = input.mergeInto ? await repo.findCaseByNumber(db, input.mergeInto) : undefined;
       if (input.mergeInto && !target) throw new NotFoundError('case', input.mergeInto);
       if (target && !openStatuses.includes(target.status as never))
-        throw new ConflictError('merge_target_closed', 'That case is no longer open', { number: target.number }, [
-          { field: 'mergeInto', reason: 'merge_target_closed' },
-        ]);
+        throw new ConflictError(
+          'merge_target_closed',
+          'That case is no longer open',
+          { number: target.number },
+          [{ field: 'mergeInto', reason: 'merge_target_closed' }],
+        );
       const [place, category] = await Promise.all([placeOf(input), categoryOf(input)]);
       const dispatch = !target && category && (input.dispatch || extra.autoDispatch);
-      const departmentId = dispatch ? await categories.route(category.code, place.subdistrictCode ?? null) : null;
+      const departmentId = dispatch
+        ? await categories.route(category.code, place.subdistrictCode ?? null)
+        : null;
       const actorName = ctx.actor?.displayName ?? channel;
       return db.transaction(async (tx) => {
         const day = chinaDay(receivedAt);
@@ -99,7 +104,7 @@ export function createIntakeService(deps: IntakeDeps) {
           wantsReply: input.wantsReply,
           mediaUrls: input.mediaUrls,
           receivedAt,
-          dueAt: category ? dueAt(receivedAt, category.timeLimit) : null,
+          ...(category ? clockColumns(receivedAt, category.timeLimit) : {}),
           dispatchedAt: dispatch ? receivedAt : null,
           closedAt: target ? receivedAt : null,
           mergedInto: target?.id ?? null,
@@ -108,7 +113,13 @@ export function createIntakeService(deps: IntakeDeps) {
           createdBy: ctx.actor?.userId ?? null,
         });
         const step = { caseId: row.id, actorUserId: ctx.actor?.userId ?? null, actorName, at: receivedAt };
-        await repo.insertStep(tx, { ...step, action: 'receive', fromStatus: null, toStatus: 'received', detail: { channel } });
+        await repo.insertStep(tx, {
+          ...step,
+          action: 'receive',
+          fromStatus: null,
+          toStatus: 'received',
+          detail: { channel },
+        });
         if (dispatch)
           await repo.insertStep(tx, {
             ...step,
@@ -139,7 +150,12 @@ export function createIntakeService(deps: IntakeDeps) {
           action: 'events.case_receive',
           targetType: 'case',
           targetId: number,
-          detail: { channel, category: category?.code ?? null, departmentId, mergedInto: target?.number ?? null },
+          detail: {
+            channel,
+            category: category?.code ?? null,
+            departmentId,
+            mergedInto: target?.number ?? null,
+          },
         });
         return row;
       });

@@ -114,12 +114,21 @@ export function createCaseReadService(deps: {
         repo.findCasesByIds(db, row.mergedInto ? [row.mergedInto] : []),
       ]);
       const actions = availableActions(
-        { status: row.status as CaseStatus, extensionRequested: !!row.extensionRequest, supervised: row.supervised },
+        {
+          status: row.status as CaseStatus,
+          extensionRequested: !!row.extensionRequest,
+          supervised: row.supervised,
+        },
         { desk: eventsPolicy.atDesk(ctx.actor), department: eventsPolicy.mayHandle(ctx.actor, row) },
       );
       return detailOf(
         row,
-        { steps, mergedInto: into?.number ?? null, actions, canReadContact: eventsPolicy.mayReadContact(ctx.actor, row) },
+        {
+          steps,
+          mergedInto: into?.number ?? null,
+          actions,
+          canReadContact: eventsPolicy.mayReadContact(ctx.actor, row),
+        },
         await names(),
         deps.now(),
       );
@@ -135,7 +144,11 @@ export function createCaseReadService(deps: {
           new ForbiddenError('contact_hidden', 'Only the desk and the lead department see the contact'),
         );
       await audit.recordNow(ctx, { action: 'events.read_contact', targetType: 'case', targetId: number });
-      return { reporterName: row.reporterName, reporterPhone: row.reporterPhone, reporterEmail: row.reporterEmail };
+      return {
+        reporterName: row.reporterName,
+        reporterPhone: row.reporterPhone,
+        reporterEmail: row.reporterEmail,
+      };
     },
 
     /**
@@ -161,7 +174,12 @@ export function createCaseReadService(deps: {
           categoryCode: q.categoryCode,
           since: new Date(now.getTime() - DUPLICATE_DAYS * 86_400_000),
           box: point
-            ? { west: point.lng - dLng, east: point.lng + dLng, south: point.lat - dLat, north: point.lat + dLat }
+            ? {
+                west: point.lng - dLng,
+                east: point.lng + dLng,
+                south: point.lat - dLat,
+                north: point.lat + dLat,
+              }
             : undefined,
         },
         200,
@@ -172,13 +190,21 @@ export function createCaseReadService(deps: {
           row: r,
           similarity: Math.round(textSimilarity(q.content, r.content) * 100) / 100,
           distanceMetres:
-            point && r.lng !== null && r.lat !== null ? Math.round(metres(point, { lng: r.lng, lat: r.lat })) : null,
+            point && r.lng !== null && r.lat !== null
+              ? Math.round(metres(point, { lng: r.lng, lat: r.lat }))
+              : null,
         }))
-        .filter((x) => (x.distanceMetres === null || x.distanceMetres <= DUPLICATE_METRES) && x.similarity >= 0.15)
+        .filter(
+          (x) => (x.distanceMetres === null || x.distanceMetres <= DUPLICATE_METRES) && x.similarity >= 0.15,
+        )
         .sort((a, b) => b.similarity - a.similarity)
         .slice(0, 10);
       return {
-        items: items.map((x) => ({ ...summaryOf(x.row, n, now), similarity: x.similarity, distanceMetres: x.distanceMetres })),
+        items: items.map((x) => ({
+          ...summaryOf(x.row, n, now),
+          similarity: x.similarity,
+          distanceMetres: x.distanceMetres,
+        })),
       };
     },
 

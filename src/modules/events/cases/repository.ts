@@ -66,7 +66,11 @@ export async function moveCase(
 
 /** A case's history, oldest first. */
 export function findSteps(db: Db, caseId: number) {
-  return db.select().from(caseSteps).where(eq(caseSteps.caseId, caseId)).orderBy(asc(caseSteps.at), asc(caseSteps.id));
+  return db
+    .select()
+    .from(caseSteps)
+    .where(eq(caseSteps.caseId, caseId))
+    .orderBy(asc(caseSteps.at), asc(caseSteps.id));
 }
 
 /** Who sees which cases: everything, a department's (lead or co-handling), or an inspector's own reports. */
@@ -96,7 +100,10 @@ function conditions(f: CaseFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if ('departmentId' in f.scope)
     where.push(
-      or(eq(cases.departmentId, f.scope.departmentId), sql`${f.scope.departmentId} = any(${cases.assistDepartmentIds})`),
+      or(
+        eq(cases.departmentId, f.scope.departmentId),
+        sql`${f.scope.departmentId} = any(${cases.assistDepartmentIds})`,
+      ),
     );
   if ('createdBy' in f.scope) where.push(eq(cases.createdBy, f.scope.createdBy));
   if (f.q) {
@@ -115,7 +122,8 @@ function conditions(f: CaseFilter): SQL | undefined {
     where.push(
       f.clock === 'overdue'
         ? lt(cases.dueAt, f.now)
-        : sql`${cases.dueAt} >= ${f.now} and ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8 <= ${f.now}`,
+        : // Cases loaded from history may lack warn_at: 80 % of calendar time stands in.
+          sql`${cases.dueAt} >= ${f.now.toISOString()}::timestamptz and coalesce(${cases.warnAt}, ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8) <= ${f.now.toISOString()}::timestamptz`,
     );
   }
   if (f.inbox?.kind === 'department')
@@ -148,14 +156,21 @@ export function listCases(
     .select()
     .from(cases)
     .where(where)
-    .orderBy(sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`, direction(cases.id));
+    .orderBy(
+      sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
+      direction(cases.id),
+    );
   return pageOf(query, db.$count(cases, where), paging);
 }
 
 /** Open cases of a category received since `since` inside a box around a point, for spotting duplicates. */
 export function findOpenNear(
   db: Db,
-  near: { categoryCode?: string; since: Date; box?: { west: number; south: number; east: number; north: number } },
+  near: {
+    categoryCode?: string;
+    since: Date;
+    box?: { west: number; south: number; east: number; north: number };
+  },
   limit: number,
 ) {
   const where: (SQL | undefined)[] = [

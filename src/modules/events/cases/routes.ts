@@ -86,7 +86,12 @@ export function caseRoutes(s: CaseServices) {
       '/api/events/cases/:number/contact',
       {
         config: { access: eventsPolicy.read },
-        schema: { summary: '查看诉求人联系方式（留痕）', tags, params: numberParam, response: { 200: caseContact } },
+        schema: {
+          summary: '查看诉求人联系方式（留痕）',
+          tags,
+          params: numberParam,
+          response: { 200: caseContact },
+        },
       },
       (req) => s.cases.contact(req.ctx, req.params.number),
     );
@@ -94,7 +99,12 @@ export function caseRoutes(s: CaseServices) {
       '/api/events/duplicates',
       {
         config: { access: eventsPolicy.intake },
-        schema: { summary: '疑似重复工单', tags, querystring: duplicateQuery, response: { 200: duplicateList } },
+        schema: {
+          summary: '疑似重复工单',
+          tags,
+          querystring: duplicateQuery,
+          response: { 200: duplicateList },
+        },
       },
       (req) => s.cases.duplicates(req.ctx, req.query),
     );
@@ -102,7 +112,12 @@ export function caseRoutes(s: CaseServices) {
       '/api/events/suggestions',
       {
         config: { access: eventsPolicy.report },
-        schema: { summary: '智能分类建议与地址解析', tags, querystring: suggestQuery, response: { 200: suggestion } },
+        schema: {
+          summary: '智能分类建议与地址解析',
+          tags,
+          querystring: suggestQuery,
+          response: { 200: suggestion },
+        },
       },
       (req) => s.cases.suggest(req.ctx, req.query),
     );

@@ -9,7 +9,15 @@ export type Actor = 'desk' | 'department';
 
 type Move = { by: Actor; from: readonly CaseStatus[] };
 
-const open: CaseStatus[] = ['received', 'dispatched', 'accepted', 'in_progress', 'replied', 'reviewed', 'returned'];
+const open: CaseStatus[] = [
+  'received',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'replied',
+  'reviewed',
+  'returned',
+];
 
 export const moves: Record<CaseAction, Move> = {
   dispatch: { by: 'desk', from: ['received', 'returned'] },

@@ -19,7 +19,10 @@ export function categoryRoutes(s: CategoryService) {
     const tags = ['events'];
     app.get(
       '/api/events/categories',
-      { config: { access: eventsPolicy.read }, schema: { summary: '事件类别列表', tags, response: { 200: categoryList } } },
+      {
+        config: { access: eventsPolicy.read },
+        schema: { summary: '事件类别列表', tags, response: { 200: categoryList } },
+      },
       async () => ({ items: await s.list() }),
     );
     app.post(
@@ -34,7 +37,13 @@ export function categoryRoutes(s: CategoryService) {
       '/api/events/categories/:code',
       {
         config: { access: eventsPolicy.configure },
-        schema: { summary: '修改事件类别', tags, params: codeParam, body: categoryUpdate, response: { 200: category } },
+        schema: {
+          summary: '修改事件类别',
+          tags,
+          params: codeParam,
+          body: categoryUpdate,
+          response: { 200: category },
+        },
       },
       (req) => s.update(req.ctx, req.params.code, req.body),
     );

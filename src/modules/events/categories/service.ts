@@ -41,8 +41,17 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
       const d = departments.byId.get(r.departmentId);
       return { ...r, departmentName: d?.name ?? null, departmentCode: d?.code ?? null };
     });
-    const rules = ruleRows.map((r) => ({ ...r, departmentName: departments.byId.get(r.departmentId)?.name ?? null }));
-    return { categories, byCode: new Map(categories.map((c) => [c.code, c])), rules, departments, loadedAt: Date.now() };
+    const rules = ruleRows.map((r) => ({
+      ...r,
+      departmentName: departments.byId.get(r.departmentId)?.name ?? null,
+    }));
+    return {
+      categories,
+      byCode: new Map(categories.map((c) => [c.code, c])),
+      rules,
+      departments,
+      loadedAt: Date.now(),
+    };
   }
 
   async function current(): Promise<Snapshot> {
@@ -62,7 +71,7 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
   async function checkDepartment(departmentId: number) {
     const { departments } = await current();
     const d = departments.byId.get(departmentId) ?? (await org.departmentDirectory()).byId.get(departmentId);
-    if (!d || !d.active)
+    if (!d?.active)
       throw new InputError('unknown_department', 'Unknown department', [
         { field: 'departmentId', reason: 'invalid' },
       ]);
@@ -76,7 +85,9 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
         db,
         seedCategories.flatMap((c, i) => {
           const d = departments.byCode.get(c.department);
-          return d ? [{ code: c.code, name: c.name, departmentId: d.id, timeLimit: c.limit, sort: i * 10 }] : [];
+          return d
+            ? [{ code: c.code, name: c.name, departmentId: d.id, timeLimit: c.limit, sort: i * 10 }]
+            : [];
         }),
       );
       refresh();
@@ -95,10 +106,15 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
     /** The category of `code`, or an input error naming `field`. */
     async require(code: string, field = 'categoryCode'): Promise<Category> {
       const c = (await current()).byCode.get(code);
-      if (!c || !c.active)
-        throw new InputError('unknown_category', `Unknown category ${code}`, [{ field, reason: 'unknown_category' }], {
-          code,
-        });
+      if (!c?.active)
+        throw new InputError(
+          'unknown_category',
+          `Unknown category ${code}`,
+          [{ field, reason: 'unknown_category' }],
+          {
+            code,
+          },
+        );
       return c;
     },
 
@@ -177,7 +193,12 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
         ]);
       const row = await db.transaction(async (tx) => {
         const r = await repo.upsertDispatchRule(tx, input);
-        await audit.record(tx, ctx, { action: 'events.rule_set', targetType: 'dispatch_rule', targetId: r.id, detail: input });
+        await audit.record(tx, ctx, {
+          action: 'events.rule_set',
+          targetType: 'dispatch_rule',
+          targetId: r.id,
+          detail: input,
+        });
         return r;
       });
       refresh();
@@ -189,7 +210,12 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
       await db.transaction(async (tx) => {
         const row = await repo.deleteDispatchRule(tx, id);
         if (!row) throw new NotFoundError('dispatch_rule', id);
-        await audit.record(tx, ctx, { action: 'events.rule_remove', targetType: 'dispatch_rule', targetId: id, detail: row });
+        await audit.record(tx, ctx, {
+          action: 'events.rule_remove',
+          targetType: 'dispatch_rule',
+          targetId: id,
+          detail: row,
+        });
       });
       refresh();
     },
