@@ -1,3 +1,4 @@
+import './media/messages.ts';
 import { addMessages } from '../../core/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
