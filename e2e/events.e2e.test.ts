@@ -4,7 +4,7 @@
 // inspector reports from a phone-sized window with a photo and the phone's position.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSession } from './server.ts';
+import { browserSession, preferEnglish } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
 const session = browserSession({ adminPassword });
@@ -188,6 +188,58 @@ describe('events: a 12345 call from the desk to closing', () => {
     await closed.waitFor();
     expect(await closed.textContent()).toContain('已办结');
     expect(await closed.textContent()).toContain('按时办结');
+  });
+});
+
+describe('events: the desk finds a duplicate', () => {
+  test('a second call about the same problem is merged (并案) into the open case', async () => {
+    await prepared();
+    const desk = await pageOf(operator, '/events/desk');
+    const first = await desk.request.post('/api/events/cases', {
+      data: {
+        content: '金星大道路灯坏了好几盏，晚上一片漆黑',
+        address: '望城区金星大道',
+        categoryCode: 'city.streetlight',
+      },
+    });
+    expect(first.status(), await first.text()).toBe(201);
+    const open = (await first.json()).number as string;
+
+    await desk.getByTestId('desk-content').fill('金星大道的路灯坏了好几盏，晚上漆黑一片');
+    await choose(desk, 'desk-category', '路灯', '路灯故障');
+    const duplicate = desk.getByTestId('desk-duplicates').locator('.ant-list-item').filter({ hasText: open });
+    await duplicate.waitFor();
+    expect(await duplicate.textContent()).toContain('相似度');
+    await duplicate.getByTestId('desk-merge').click();
+    await desk.getByTestId('merge-confirm').click();
+    const done = desk.getByTestId('desk-done');
+    await done.waitFor();
+    expect(await done.textContent()).toContain(`已并入工单 ${open}`);
+    expect(await done.textContent()).toContain('已并案');
+
+    // The open case records the merged call.
+    await desk.goto(`/events/cases/${open}`);
+    await desk.locator('[data-testid="case-step"][data-action="merged_in"]').waitFor();
+  });
+});
+
+describe('events: in English', () => {
+  test('the case list and its labels', async () => {
+    await prepared();
+    const page = await session.newPage();
+    await preferEnglish(page);
+    await session.signIn(operator.username, operator.password, { on: page, path: '/events/cases?tab=all' });
+    // At least one case to list, when this test runs alone.
+    const made = await page.request.post('/api/events/cases', {
+      data: { content: '噪声扰民，夜间施工', categoryCode: 'construction.site' },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByTestId('cases-tab-overdue').getByText('Overdue').waitFor();
+    await expect.poll(() => page.getByTestId('case-status').count()).toBeGreaterThan(0);
+    const statuses = await page.getByTestId('case-status').allTextContents();
+    expect(statuses.every((s) => /^[A-Z][a-z ]+$/.test(s))).toBe(true);
   });
 });
 

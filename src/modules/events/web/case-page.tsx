@@ -22,6 +22,7 @@ import { ApiError, errorText } from '../../../../web/kit/api.ts';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSubdistricts } from '../../org/web/index.ts';
 import { CaseActionModal } from './case-action-modal.tsx';
 import { CaseStatusTag, ClockTag, UrgencyTag } from './case-tags.tsx';
 import {
@@ -126,6 +127,9 @@ function CaseFields({ c }: { c: CaseDetail }) {
   const { t } = useTranslation('events');
   const { modal, message } = App.useApp();
   const [contact, setContact] = useState<Awaited<ReturnType<typeof readContact>> | null>(null);
+  const subdistricts = useSubdistricts();
+  const subdistrictName = (code: string | null) =>
+    code ? (subdistricts.data?.find((d) => d.code === code)?.name ?? code) : null;
 
   const showContact = () =>
     modal.confirm({
@@ -180,7 +184,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.fields.address')}>{c.address ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('cases.fields.subdistrict')}>
-        {[c.subdistrictCode, c.communityCode].filter(Boolean).join(' / ') || '—'}
+        {[subdistrictName(c.subdistrictCode), c.communityCode].filter(Boolean).join(' / ') || '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.fields.point')}>
         {c.lng !== null && c.lat !== null
@@ -238,6 +242,8 @@ function stepColor(s: CaseStep): string {
   return 'blue';
 }
 
+const toDepartment = ['dispatch', 'transfer'];
+
 /** One step of the history: what, who (and for which department), when, why, and what it decided. */
 function Step({ s }: { s: CaseStep }) {
   const { t } = useTranslation('events');
@@ -256,8 +262,11 @@ function Step({ s }: { s: CaseStep }) {
   return (
     <div data-testid="case-step" data-action={s.action}>
       <div>
-        <strong>{t(`caseLabels.action.${s.action}`, { defaultValue: s.action })}</strong> · {s.actorName}
-        {s.departmentName && `（${s.departmentName}）`} · {formatDateTime(s.at)}
+        <strong>{t(`caseLabels.action.${s.action}`, { defaultValue: s.action })}</strong>
+        {/* A dispatch names the department it sends the case to; other steps the department of who took them. */}
+        {s.departmentName && toDepartment.includes(s.action) && ` → ${s.departmentName}`} · {s.actorName}
+        {s.departmentName && !toDepartment.includes(s.action) && `（${s.departmentName}）`} ·{' '}
+        {formatDateTime(s.at)}
       </div>
       <Typography.Text type="secondary">
         {s.fromStatus

@@ -16,7 +16,7 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText } from '../../../../web/kit/api.ts';
@@ -65,6 +65,11 @@ export function GridPage() {
   const best = suggestions.data?.top[0];
   const uploading = photos.some((p) => p.status === 'uploading');
 
+  // A position found clears the address's "position or address" error (checked with the new position).
+  useEffect(() => {
+    if (position) form.validateFields(['address']).catch(() => undefined);
+  }, [position, form]);
+
   const locate = () => {
     if (!navigator.geolocation) return message.warning(t('grid.locateFailed'));
     setLocating(true);
@@ -72,7 +77,6 @@ export function GridPage() {
       (p) => {
         setPosition({ lng: p.coords.longitude, lat: p.coords.latitude });
         setLocating(false);
-        form.validateFields(['address']).catch(() => undefined);
       },
       () => {
         setLocating(false);
