@@ -95,7 +95,13 @@ const pageOf = async (user: User, path = '/') =>
 async function choose(page: Page, testId: string, search: string, label: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  // Only options that start with the label and are shown: a closed dropdown stays in the page, hidden, and its
+  // options may hold the same words (a category names its department).
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}`), visible: true })
+    .first()
+    .click();
 }
 
 /** Takes the action on the open case page: its button, then the modal's confirm; waits for the new status. */
@@ -220,6 +226,62 @@ describe('events: the desk finds a duplicate', () => {
     // The open case records the merged call.
     await desk.goto(`/events/cases/${open}`);
     await desk.locator('[data-testid="case-step"][data-action="merged_in"]').waitFor();
+  });
+});
+
+describe('events: returned and dispatched by hand', () => {
+  test('城管局 returns a case with its reason; the desk sends it to 生态环境分局 by hand; refusals show in Chinese', async () => {
+    await prepared();
+    const desk = await pageOf(operator);
+    const made = await desk.request.post('/api/events/cases', {
+      data: {
+        content: '小区旁边的工厂排放黑烟，气味刺鼻',
+        address: '望城区高塘岭街道',
+        categoryCode: 'city.garbage',
+        reporterName: '李四',
+        reporterPhone: '13900001111',
+        dispatch: true,
+      },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const number = (await made.json()).number as string;
+
+    const department = await pageOf(cgj, `/events/cases/${number}`);
+    await department.getByTestId('case-action-return').waitFor();
+    await department.getByTestId('case-action-return').click();
+    // No reason, no return.
+    await department.getByTestId('action-confirm').click();
+    await department.getByRole('dialog').getByText('请填写原因').waitFor();
+    await department.getByTestId('action-reason').fill('属于大气污染，非城管职责');
+    await department.getByTestId('action-confirm').click();
+    await expect.poll(() => department.getByTestId('case-status').textContent()).toBe('已退单');
+    // Returned, it is no longer 城管局's to act on.
+    await expect.poll(() => department.getByTestId('case-actions').getByRole('button').count()).toBe(0);
+
+    // The desk's inbox has it back.
+    await desk.goto('/events/cases');
+    await desk.getByTestId('cases-tab-inbox').click();
+    const row = desk.getByTestId('cases-table').getByRole('row', { name: new RegExp(number) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('已退单');
+    await row.getByRole('link', { name: number }).click();
+    await desk.waitForURL(new RegExp(`/events/cases/${number}$`));
+    await desk.getByTestId('case-history').getByText('属于大气污染，非城管职责').waitFor();
+
+    // Merging into a case that does not exist: the server's refusal, in Chinese, on the field.
+    await desk.getByTestId('case-action-merge').click();
+    await desk.getByTestId('action-into').fill('2000010100001');
+    await desk.getByTestId('action-confirm').click();
+    await desk.getByRole('dialog').getByText('请并入另一件未办结的工单').waitFor();
+    await desk.getByRole('dialog').getByRole('button', { name: '取 消' }).click();
+
+    await desk.getByTestId('case-action-dispatch').click();
+    await choose(desk, 'action-category', '大气', '大气与水污染');
+    await choose(desk, 'action-department', '生态', '生态环境分局');
+    await desk.getByTestId('action-confirm').click();
+    await expect.poll(() => desk.getByTestId('case-status').textContent()).toBe('已派单');
+    expect(await desk.getByTestId('case-department').textContent()).toBe('生态环境分局');
+    await desk.getByTestId('case-history').getByText('→ 生态环境分局').waitFor();
   });
 });
 
