@@ -1,8 +1,8 @@
 import { Tag, Tooltip } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { type CaseStatus, type CaseSummary, openStatusList, type Urgency } from './cases-api.ts';
+import { spanText } from './clock-text.ts';
 
 const statusColors: Record<CaseStatus, string> = {
   received: 'blue',
@@ -32,17 +32,6 @@ export function UrgencyTag({ urgency }: { urgency: Urgency }) {
   const { t } = useTranslation('events');
   if (urgency === 'normal') return null;
   return <Tag color={urgency === 'emergency' ? 'red' : 'volcano'}>{t(`caseLabels.urgency.${urgency}`)}</Tag>;
-}
-
-/** "3 小时 20 分" / "2 天 4 小时": a span of time to the minute, the two largest units. */
-export function spanText(t: TFunction<'events'>, ms: number): string {
-  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days) return t('cases.clock.daysHours', { days, hours });
-  if (hours) return t('cases.clock.hoursMinutes', { hours, minutes: mins });
-  return t('cases.clock.minutes', { minutes: mins });
 }
 
 /**

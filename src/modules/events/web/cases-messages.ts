@@ -241,6 +241,8 @@ export const casesZhCN = {
     submit: '上报',
     submitted: '已上报，工单编号 {{number}}',
     mine: '我的上报',
+    all: '网格上报记录',
+    photoTooLarge: '照片不能超过 10 MB',
     mineEmpty: '还没有上报记录',
   },
 };
@@ -501,6 +503,8 @@ export const casesEn: typeof casesZhCN = {
     submit: 'Report',
     submitted: 'Reported as case {{number}}',
     mine: 'My reports',
+    all: 'Patrol reports',
+    photoTooLarge: 'A photo is at most 10 MB',
     mineEmpty: 'No reports yet',
   },
 };

@@ -24,6 +24,8 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import { formatDateTime } from '../../../../web/kit/format.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
+import { useSignedInUser } from '../../../../web/kit/session.ts';
+import { eventsPolicy } from '../policy.ts';
 import { CaseStatusTag } from './case-tags.tsx';
 import {
   type CaseDetail,
@@ -41,6 +43,7 @@ type Values = { content: string; categoryCode?: string; address?: string };
 type Position = { lng: number; lat: number };
 
 const MAX_PHOTOS = 9;
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * 网格上报: the grid inspector's page for the phone (it works at 375 px): what was found, its category (suggested
@@ -63,6 +66,8 @@ export function GridPage() {
   const suggestions = useSuggestions(content, '');
   const mine = useCasePage({ channel: 'grid', page, pageSize: 10, sort: 'receivedAt', order: 'desc' });
   const best = suggestions.data?.top[0];
+  // An inspector sees only their own reports; the desk, reporting too, sees every patrol report.
+  const inspector = !eventsPolicy.atDesk(useSignedInUser());
   const uploading = photos.some((p) => p.status === 'uploading');
 
   // A position found clears the address's "position or address" error (checked with the new position).
@@ -178,6 +183,12 @@ export function GridPage() {
               listType="picture-card"
               fileList={photos}
               onChange={({ fileList }) => setPhotos(fileList)}
+              beforeUpload={(file) => {
+                // Refused here at once rather than after sending 10 MB the server would refuse too.
+                if (file.size <= PHOTO_MAX_BYTES) return true;
+                message.error(t('grid.photoTooLarge'));
+                return Upload.LIST_IGNORE;
+              }}
               customRequest={({ file, onSuccess, onError }) => {
                 uploadPhoto(file as Blob).then(
                   (answer) => onSuccess?.(answer),
@@ -236,7 +247,7 @@ export function GridPage() {
           </Button>
         </Form>
       </Card>
-      <Card size="small" title={t('grid.mine')}>
+      <Card size="small" title={t(inspector ? 'grid.mine' : 'grid.all')}>
         {mine.error ? (
           <LoadError error={mine.error} onRetry={() => mine.refetch()} />
         ) : (
