@@ -57,6 +57,7 @@ export function createModules(database: Database, config: Config, logger: Logger
   });
   const events = createEventsModule({
     db,
+    dataDir: config.dataDir,
     audit: audit.service,
     org: org.service,
     // Until the gazetteer lands: nothing is placed.

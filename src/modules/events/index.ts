@@ -6,6 +6,7 @@ import { createIntakeService } from './cases/intake.ts';
 import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
+import { createMediaService } from './media/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
@@ -22,6 +23,8 @@ export { uncoveredYearsAround } from './clock/working-days.ts';
  */
 export function createEventsModule(deps: {
   db: Db;
+  /** Where case photos are kept (events-media/). */
+  dataDir: string;
   audit: AuditService;
   org: OrgService;
   places: PlaceResolver;
@@ -34,7 +37,8 @@ export function createEventsModule(deps: {
   const intake = createIntakeService(shared);
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
-  const services = { categories, intake, handle, cases };
+  const media = createMediaService(deps);
+  const services = { categories, intake, handle, cases, media };
   return { ...services, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;

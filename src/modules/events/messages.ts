@@ -1,3 +1,4 @@
+import './media/messages.ts';
 import { addMessages } from '../../core/messages.ts';
 import './clock/messages.ts';
 import './warnings/messages.ts';
