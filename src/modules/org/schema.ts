@@ -3,6 +3,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgSchema,
   serial,
   text,
@@ -39,3 +40,39 @@ export const departments = orgSchema.table('departments', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Uploaded boundaries of subdistricts and communities (GeoJSON Polygon/MultiPolygon coordinates, WGS-84). A
+ * division with one here is placed by it; the others keep their approximate cells.
+ */
+export const boundaries = orgSchema.table('boundaries', {
+  divisionCode: text('division_code')
+    .primaryKey()
+    .references(() => divisions.code),
+  level: text('level').$type<'subdistrict' | 'community'>().notNull(),
+  /** MultiPolygon coordinates: polygons of rings of [lng, lat]. */
+  coordinates: jsonb('coordinates').$type<[number, number][][][]>().notNull(),
+  uploadedBy: text('uploaded_by'),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * The learned gazetteer: addresses and compounds the registries know, with their subdistrict and community
+ * (and point, when a source gave one). `key` is the normalized text (an address up to its house number).
+ */
+export const gazetteer = orgSchema.table(
+  'gazetteer',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind').$type<'address' | 'compound'>().notNull(),
+    subdistrictCode: text('subdistrict_code')
+      .notNull()
+      .references(() => divisions.code),
+    communityCode: text('community_code').references(() => divisions.code),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    source: text('source'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('gazetteer_subdistrict_idx').on(t.subdistrictCode)],
+);
