@@ -7,17 +7,17 @@ CREATE TABLE "org"."boundaries" (
 );
 --> statement-breakpoint
 CREATE TABLE "org"."gazetteer" (
-	"key" text PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
 	"kind" text NOT NULL,
 	"subdistrict_code" text NOT NULL,
 	"community_code" text,
 	"lng" double precision,
 	"lat" double precision,
 	"source" text,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "gazetteer_key_subdistrict_code_pk" PRIMARY KEY("key","subdistrict_code")
 );
 --> statement-breakpoint
 ALTER TABLE "org"."boundaries" ADD CONSTRAINT "boundaries_division_code_divisions_code_fk" FOREIGN KEY ("division_code") REFERENCES "org"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "org"."gazetteer" ADD CONSTRAINT "gazetteer_subdistrict_code_divisions_code_fk" FOREIGN KEY ("subdistrict_code") REFERENCES "org"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "org"."gazetteer" ADD CONSTRAINT "gazetteer_community_code_divisions_code_fk" FOREIGN KEY ("community_code") REFERENCES "org"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "gazetteer_subdistrict_idx" ON "org"."gazetteer" USING btree ("subdistrict_code");
+ALTER TABLE "org"."gazetteer" ADD CONSTRAINT "gazetteer_community_code_divisions_code_fk" FOREIGN KEY ("community_code") REFERENCES "org"."divisions"("code") ON DELETE no action ON UPDATE no action;

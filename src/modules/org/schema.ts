@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -58,12 +59,13 @@ export const boundaries = orgSchema.table('boundaries', {
 
 /**
  * The learned gazetteer: addresses and compounds the registries know, with their subdistrict and community
- * (and point, when a source gave one). `key` is the normalized text (an address up to its house number).
+ * (and point, when a source gave one). `key` is the normalized text (an address up to its house number, without
+ * division names; or a compound's name), known once per subdistrict.
  */
 export const gazetteer = orgSchema.table(
   'gazetteer',
   {
-    key: text('key').primaryKey(),
+    key: text('key').notNull(),
     kind: text('kind').$type<'address' | 'compound'>().notNull(),
     subdistrictCode: text('subdistrict_code')
       .notNull()
@@ -74,5 +76,5 @@ export const gazetteer = orgSchema.table(
     source: text('source'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('gazetteer_subdistrict_idx').on(t.subdistrictCode)],
+  (t) => [primaryKey({ columns: [t.key, t.subdistrictCode] })],
 );

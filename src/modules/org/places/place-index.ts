@@ -11,7 +11,10 @@ import { addressCore, normalizeText, shortName } from './normalize.ts';
 /** A learned gazetteer entry: a compound or an address with its subdistrict, community and, if known, point. */
 export type GazetteerEntry = {
   kind: 'address' | 'compound';
-  /** The normalized text: the address core (up to its house number) or the compound's name. */
+  /**
+   * The normalized text: for an address its key (`addressKey`: up to the house number, without division names),
+   * for a compound its name.
+   */
   key: string;
   subdistrictCode: string;
   communityCode: string | null;
@@ -43,7 +46,8 @@ export type PlaceIndex = {
   communitiesOf: Map<string, IndexedCell[]>;
   terms: Map<string, Term[]>;
   longestTerm: number;
-  addresses: Map<string, GazetteerEntry>;
+  /** Learned addresses by key; one key may be known in several subdistricts (雷锋大道1号). */
+  addresses: Map<string, GazetteerEntry[]>;
 };
 
 /** Builds the index from the cells, the road and landmark lists (by subdistrict name) and the learned entries. */
@@ -92,9 +96,9 @@ export function buildPlaceIndex(input: {
       for (const l of landmarks)
         add(l, { kind: 'landmark', name: l, subdistrictCode: s.code, communityCode: null, point: null });
   }
-  const addresses = new Map<string, GazetteerEntry>();
+  const addresses = new Map<string, GazetteerEntry[]>();
   for (const e of input.learned) {
-    if (e.kind === 'address') addresses.set(addressCore(e.key), e);
+    if (e.kind === 'address') addresses.set(e.key, [...(addresses.get(e.key) ?? []), e]);
     else
       add(e.key, {
         kind: 'compound',
@@ -131,4 +135,32 @@ export function cellAt(p: LngLat, cells: IndexedCell[]): IndexedCell | undefined
     if (d < bestD) [best, bestD] = [c, d];
   }
   return best;
+}
+
+/**
+ * The key of a normalized address in the learned gazetteer: up to its house number, without the subdistrict and
+ * community names (望城区高塘岭街道望府路8号201室 and 望府路8号 are one address). Null when what is left names
+ * no place of its own (a bare 5组).
+ */
+export function addressKey(index: PlaceIndex, normalized: string): string | null {
+  let out = '';
+  const text = addressCore(normalized);
+  for (let i = 0; i < text.length; ) {
+    let skip = 0;
+    for (let len = Math.min(index.longestTerm, text.length - i); len >= 2 && !skip; len--) {
+      const terms = index.terms.get(text.slice(i, i + len));
+      if (
+        terms?.some(
+          (t) =>
+            t.kind === 'community' ||
+            (t.kind === 'subdistrict' && /(街道|镇|乡)$/.test(text.slice(i, i + len))),
+        )
+      )
+        skip = len;
+      else if (terms) break; // a road or compound starts here: keep it whole
+    }
+    if (skip) i += skip;
+    else out += text[i++];
+  }
+  return (out.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2 ? out : null;
 }

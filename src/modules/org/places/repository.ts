@@ -65,7 +65,7 @@ export async function upsertGazetteer(db: Db, rows: (GazetteerEntry & { source: 
       .insert(gazetteer)
       .values(rows.slice(i, i + 1000))
       .onConflictDoUpdate({
-        target: gazetteer.key,
+        target: [gazetteer.key, gazetteer.subdistrictCode],
         set: {
           kind: sql`excluded.kind`,
           subdistrictCode: sql`excluded.subdistrict_code`,

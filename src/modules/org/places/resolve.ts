@@ -7,8 +7,15 @@
  */
 import { randomPointsInside } from './cells.ts';
 import { insideArea, type LngLat, round6 } from './geometry.ts';
-import { addressCore, normalizeAddress } from './normalize.ts';
-import { cellAt, type IndexedCell, type PlaceIndex, type Term } from './place-index.ts';
+import { normalizeAddress } from './normalize.ts';
+import {
+  addressKey,
+  cellAt,
+  type GazetteerEntry,
+  type IndexedCell,
+  type PlaceIndex,
+  type Term,
+} from './place-index.ts';
 
 /** Where a point lies: its subdistrict and community, and whether that comes from approximate cells. */
 export type Located = {
@@ -73,20 +80,6 @@ function scan(index: PlaceIndex, text: string): Scan {
 export function resolveAddress(index: PlaceIndex, text: string): ResolvedAddress | null {
   const norm = normalizeAddress(text);
   if (!norm) return null;
-  const learned = index.addresses.get(addressCore(norm));
-  if (learned) {
-    const sub = index.byCode.get(learned.subdistrictCode);
-    if (sub) {
-      const community = (learned.communityCode && index.byCode.get(learned.communityCode)) || null;
-      const known = learned.lng !== null && learned.lat !== null;
-      const point: LngLat = known
-        ? [learned.lng!, learned.lat!]
-        : seededPoint(community ?? sub, `address:${learned.key}`);
-      const place = placeIn(index, sub, point, community);
-      return { ...place, lng: point[0], lat: point[1], precision: 'address', approximate: !known };
-    }
-  }
-
   const { terms } = scan(index, norm);
   const pick = <T extends Term>(kind: T['kind'], ok: (t: T) => boolean) => {
     for (const group of terms) {
@@ -98,6 +91,10 @@ export function resolveAddress(index: PlaceIndex, text: string): ResolvedAddress
   };
   const subTerm = pick<Extract<Term, { kind: 'subdistrict' }>>('subdistrict', () => true);
   let sub = subTerm ? index.byCode.get(subTerm.code) : undefined;
+  const key = addressKey(index, norm);
+  const known = key ? index.addresses.get(key) : undefined;
+  const learned = known?.find((e) => !sub || e.subdistrictCode === sub.code);
+  if (learned) return learnedAddress(index, learned);
   const parentOf = (code: string) => index.byCode.get(code)?.parentCode;
   const communityTerm = pick<Extract<Term, { kind: 'community' }>>(
     'community',
@@ -121,12 +118,12 @@ export function resolveAddress(index: PlaceIndex, text: string): ResolvedAddress
 
   let precision: Precision;
   let point: LngLat;
-  let known = false;
+  let surveyed = false;
   if (compound && inSub(compound.subdistrictCode)) {
     sub ??= index.byCode.get(compound.subdistrictCode);
     if (!community && compound.communityCode) community = index.byCode.get(compound.communityCode);
     precision = 'compound';
-    known = !!compound.point;
+    surveyed = !!compound.point;
     point = compound.point ?? seededPoint(community ?? sub!, `place:${compound.name}`);
   } else if (roads.length > 0) {
     sub ??= index.byCode.get(roads[0]!.subdistrictCode);
@@ -145,7 +142,20 @@ export function resolveAddress(index: PlaceIndex, text: string): ResolvedAddress
   } else return null;
   if (!sub) return null;
   const place = placeIn(index, sub, point, community ?? null);
-  return { ...place, lng: point[0], lat: point[1], precision, approximate: !known };
+  return { ...place, lng: point[0], lat: point[1], precision, approximate: !surveyed };
+}
+
+/** A learned address's point and place (its own point when a source gave one). */
+function learnedAddress(index: PlaceIndex, learned: GazetteerEntry): ResolvedAddress | null {
+  const sub = index.byCode.get(learned.subdistrictCode);
+  if (!sub) return null;
+  const community = (learned.communityCode && index.byCode.get(learned.communityCode)) || null;
+  const known = learned.lng !== null && learned.lat !== null;
+  const point: LngLat = known
+    ? [learned.lng!, learned.lat!]
+    : seededPoint(community ?? sub, `address:${learned.key}`);
+  const place = placeIn(index, sub, point, community);
+  return { ...place, lng: point[0], lat: point[1], precision: 'address', approximate: !known };
 }
 
 /** A deterministic point inside a division's area for a named thing whose position is unknown. */

@@ -14,8 +14,8 @@ import type { BoundaryCollection, BoundaryUploadResult, LearnEntry } from './con
 import { parseBoundaries } from './geojson.ts';
 import { type Area, bboxOf } from './geometry.ts';
 import { compoundOf } from './learn.ts';
-import { addressCore, normalizeAddress, normalizeText, shortName } from './normalize.ts';
-import { buildPlaceIndex, type GazetteerEntry, type PlaceIndex } from './place-index.ts';
+import { normalizeAddress, normalizeText, shortName } from './normalize.ts';
+import { addressKey, buildPlaceIndex, type GazetteerEntry, type PlaceIndex } from './place-index.ts';
 import * as repo from './repository.ts';
 import { type Located, locate, type ResolvedAddress, resolveAddress } from './resolve.ts';
 import { landmarksBySubdistrict, roadsBySubdistrict } from './roads.ts';
@@ -113,23 +113,18 @@ export function createPlacesService(deps: { db: Db; audit: AuditService; outline
         );
         const point =
           typeof e.lng === 'number' && typeof e.lat === 'number' ? { lng: e.lng, lat: e.lat } : null;
-        const base = { subdistrictCode: sub.code, communityCode: community?.code ?? null, source };
-        rows.set(addressCore(norm), {
-          kind: 'address',
-          key: addressCore(norm),
-          ...base,
+        const base = {
+          subdistrictCode: sub.code,
+          communityCode: community?.code ?? null,
+          source,
           lng: point?.lng ?? null,
           lat: point?.lat ?? null,
-        });
+        };
+        const key = addressKey(idx, norm);
+        if (key) rows.set(`${sub.code}|${key}`, { kind: 'address', key, ...base });
         const compound = compoundOf(norm);
-        if (compound && !rows.has(compound))
-          rows.set(compound, {
-            kind: 'compound',
-            key: compound,
-            ...base,
-            lng: point?.lng ?? null,
-            lat: point?.lat ?? null,
-          });
+        if (compound && !rows.has(`${sub.code}|${compound}`))
+          rows.set(`${sub.code}|${compound}`, { kind: 'compound', key: compound, ...base });
       }
       await repo.upsertGazetteer(db, [...rows.values()]);
       if (rows.size) invalidate('gazetteer');
