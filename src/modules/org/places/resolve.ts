@@ -124,11 +124,11 @@ export function resolveAddress(index: PlaceIndex, text: string): ResolvedAddress
     if (!community && compound.communityCode) community = index.byCode.get(compound.communityCode);
     precision = 'compound';
     surveyed = !!compound.point;
-    point = compound.point ?? seededPoint(community ?? sub!, `place:${compound.name}`);
+    point = compound.point ?? seededPoint(index, community ?? sub!, `place:${compound.name}`);
   } else if (roads.length > 0) {
     sub ??= index.byCode.get(roads[0]!.subdistrictCode);
     const area = community ?? sub!;
-    const [a, b] = roads.map((r) => seededPoint(area, `road:${r.name}`));
+    const [a, b] = roads.map((r) => seededPoint(index, area, `road:${r.name}`));
     // Two roads named (…与…交叉口): halfway between their points, a stand-in for the crossing.
     const mid: LngLat | null = b ? [round6((a![0] + b[0]) / 2), round6((a![1] + b[1]) / 2)] : null;
     point = mid && insideArea(mid, area.area) ? mid : a!;
@@ -153,13 +153,23 @@ function learnedAddress(index: PlaceIndex, learned: GazetteerEntry): ResolvedAdd
   const known = learned.lng !== null && learned.lat !== null;
   const point: LngLat = known
     ? [learned.lng!, learned.lat!]
-    : seededPoint(community ?? sub, `address:${learned.key}`);
+    : seededPoint(index, community ?? sub, `address:${learned.key}`);
   const place = placeIn(index, sub, point, community);
   return { ...place, lng: point[0], lat: point[1], precision: 'address', approximate: !known };
 }
 
+/** Seeded points already worked out, per index (rejection sampling in a detailed cell costs tens of microseconds). */
+const seededPoints = new WeakMap<PlaceIndex, Map<string, LngLat>>();
+
 /** A deterministic point inside a division's area for a named thing whose position is unknown. */
-function seededPoint(cell: IndexedCell, seed: string): LngLat {
-  const [p] = randomPointsInside(cell.area, 1, `${cell.code}:${seed}`, cell.centre);
-  return [round6(p![0]), round6(p![1])];
+function seededPoint(index: PlaceIndex, cell: IndexedCell, seed: string): LngLat {
+  const key = `${cell.code}:${seed}`;
+  let cache = seededPoints.get(index);
+  if (!cache) seededPoints.set(index, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  const [p] = randomPointsInside(cell.area, 1, key, cell.centre);
+  const point: LngLat = [round6(p![0]), round6(p![1])];
+  cache.set(key, point);
+  return point;
 }
