@@ -165,7 +165,10 @@ const seededPoints = new WeakMap<PlaceIndex, Map<string, LngLat>>();
 function seededPoint(index: PlaceIndex, cell: IndexedCell, seed: string): LngLat {
   const key = `${cell.code}:${seed}`;
   let cache = seededPoints.get(index);
-  if (!cache) seededPoints.set(index, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    seededPoints.set(index, cache);
+  }
   const known = cache.get(key);
   if (known) return known;
   const [p] = randomPointsInside(cell.area, 1, key, cell.centre);
