@@ -52,18 +52,29 @@ export function createPlacesService(deps: { db: Db; audit: AuditService; outline
   /** The index, built once; concurrent first calls share one build. */
   async function current(): Promise<PlaceIndex> {
     if (index) return index;
+    const mine = generation;
     building ??= build()
-      .then((built) => (index = built))
+      .then((built) => {
+        // A refresh started meanwhile has the newer word.
+        if (mine === generation || !index) index = built;
+        return index;
+      })
       .finally(() => {
         building = undefined;
       });
     return building;
   }
 
-  /** Drops the index (and the cells, after an upload) so the next call rebuilds it from the tables. */
-  function invalidate(what: 'gazetteer' | 'boundaries') {
-    index = undefined;
+  let generation = 0;
+  /**
+   * Rebuilds the index from the tables (the cells too after an upload) and swaps it in; callers meanwhile keep
+   * reading the previous one, so a case intake never waits for a rebuild. The latest rebuild started wins.
+   */
+  async function refresh(what: 'gazetteer' | 'boundaries') {
     if (what === 'boundaries') cells = undefined;
+    const mine = ++generation;
+    const built = await build();
+    if (mine === generation) index = built;
   }
 
   /** The subdistrict named by code, full or short name. */
@@ -127,7 +138,7 @@ export function createPlacesService(deps: { db: Db; audit: AuditService; outline
           rows.set(`${sub.code}|${compound}`, { kind: 'compound', key: compound, ...base });
       }
       await repo.upsertGazetteer(db, [...rows.values()]);
-      if (rows.size) invalidate('gazetteer');
+      if (rows.size) await refresh('gazetteer');
       return { learned: rows.size };
     },
 
@@ -159,7 +170,7 @@ export function createPlacesService(deps: { db: Db; audit: AuditService; outline
           detail: { codes },
         });
       });
-      invalidate('boundaries');
+      await refresh('boundaries');
       const count = (level: string) => boundaries.filter((b) => b.level === level).length;
       return { subdistricts: count('subdistrict'), communities: count('community'), codes };
     },
@@ -180,7 +191,7 @@ export function createPlacesService(deps: { db: Db; audit: AuditService; outline
         });
         return gone;
       });
-      invalidate('boundaries');
+      await refresh('boundaries');
       return { removed };
     },
 
