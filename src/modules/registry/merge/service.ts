@@ -83,8 +83,8 @@ export function createMergeService(deps: {
   async function fillSubdistricts() {
     if (!places) return;
     for (const registry of registryNames) {
-      const { registryItems } = await mergeSetup(registry);
-      if (!fillsSubdistrict(registryItems)) continue;
+      const target = await catalog.get(lookupCtx, registry);
+      if (!fillsSubdistrict(target.items.map((i) => i.code))) continue;
       const addresses = await repo.addressesWithoutSubdistrict(database.db, registry);
       if (addresses.length === 0) continue;
       const found = (await places.prepare()).subdistrictsOf(addresses);
