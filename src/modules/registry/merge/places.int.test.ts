@@ -114,4 +114,21 @@ describe.each(databaseKinds)('registry subdistricts from addresses on %s', (kind
       precision: 'address',
     });
   });
+
+  it('counts licenses by their holder’s subdistrict', async () => {
+    await deliver('license', [
+      {
+        证照标识: '1.2.156.3005.2.11430112MB1234567X.0001',
+        持证主体代码: A,
+        持证主体代码类型: '001',
+        证照类型代码: '11100000000000001',
+        颁证单位代码: credit('11430112MB1234567'),
+        颁证日期: '2024-01-02',
+      },
+    ]);
+    const stats = (
+      await p.app.inject({ method: 'GET', url: '/api/registry/license/statistics', headers: admin })
+    ).json();
+    expect(stats.bySubdistrict).toEqual([{ subdistrict: '高塘岭街道', count: 1 }]);
+  });
 });
