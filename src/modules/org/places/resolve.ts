@@ -56,10 +56,8 @@ function placeIn(index: PlaceIndex, sub: IndexedCell, p: LngLat, community: Inde
   };
 }
 
-type Scan = { terms: Term[][]; houseNumber: string | null };
-
 /** The known terms of the text in order, longest match at each position. */
-function scan(index: PlaceIndex, text: string): Scan {
+function scan(index: PlaceIndex, text: string): Term[][] {
   const found: Term[][] = [];
   for (let i = 0; i < text.length; ) {
     let matched = 0;
@@ -73,14 +71,14 @@ function scan(index: PlaceIndex, text: string): Scan {
     }
     i += matched || 1;
   }
-  return { terms: found, houseNumber: /(\d+(-\d+)?)号/.exec(text)?.[1] ?? null };
+  return found;
 }
 
 /** Resolves an address of the district to a point and place; null when it names no place of the district. */
 export function resolveAddress(index: PlaceIndex, text: string): ResolvedAddress | null {
   const norm = normalizeAddress(text);
   if (!norm) return null;
-  const { terms } = scan(index, norm);
+  const terms = scan(index, norm);
   const pick = <T extends Term>(kind: T['kind'], ok: (t: T) => boolean) => {
     for (const group of terms) {
       const t = group.filter((x) => x.kind === kind) as T[];
