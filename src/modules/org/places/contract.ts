@@ -62,6 +62,9 @@ export const resolvedAddress = located.extend({
   precision: z.enum(['address', 'compound', 'road', 'community', 'subdistrict']),
 });
 
+/** An address resolved to a point and place (the console's and other modules' view of it). */
+export type ResolvedPlace = z.infer<typeof resolvedAddress>;
+
 export const resolveQuery = z.object({ address: z.string().trim().min(1).max(500) });
 export const locateQuery = z.object({
   lng: z.coerce.number().min(-180).max(180),

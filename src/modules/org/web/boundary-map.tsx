@@ -1,6 +1,6 @@
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BoundaryCollection } from '../places/contract.ts';
+import type { BoundaryCollection } from '../contract.ts';
 
 // SVG like the home page's district map: a few dozen polygons need no chart library.
 

@@ -7,8 +7,10 @@ import { orgPolicy } from '../policy.ts';
 import { DistrictMapCard, SubdistrictsCard } from './district-widgets.tsx';
 import { en, zhCN } from './messages.ts';
 
+export { BoundaryMap } from './boundary-map.tsx';
 export { useAllDepartments, useSubdistricts } from './departments-api.ts';
 export { useMyDepartment } from './my-department.ts';
+export { useBoundaries } from './places-api.ts';
 
 const DepartmentsPage = lazy(() =>
   import('./departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })),

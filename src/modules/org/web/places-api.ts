@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { BoundaryCollection, BoundaryUploadResult } from '../places/contract.ts';
+import type { BoundaryCollection, BoundaryUploadResult, ResolvedPlace } from '../contract.ts';
 
 /** Query keys of places start with this, so an upload refreshes every map and list. */
 export const placesKey = ['org', 'places'] as const;
@@ -15,18 +15,6 @@ export function useBoundaries(level: PlaceLevel, parent?: string) {
     enabled: level === 'subdistrict' || !!parent,
   });
 }
-
-/** An address resolved to a point and place, or null. */
-export type ResolvedPlace = {
-  lng: number;
-  lat: number;
-  subdistrictCode: string;
-  subdistrictName: string;
-  communityCode: string | null;
-  communityName: string | null;
-  precision: 'address' | 'compound' | 'road' | 'community' | 'subdistrict';
-  approximate: boolean;
-};
 
 /** Resolves an address (the page's trial box). */
 export function useResolvedAddress(address: string) {
