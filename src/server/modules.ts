@@ -60,8 +60,7 @@ export function createModules(database: Database, config: Config, logger: Logger
     dataDir: config.dataDir,
     audit: audit.service,
     org: org.service,
-    // Until the gazetteer lands: nothing is placed.
-    places: { resolveAddress: async () => null, locate: async () => null },
+    places: org.service.places,
     // The model is read on the first text to classify, not by every command that opens the platform.
     classifier: { classify: (text) => loadClassifier().classify(text) },
     now,

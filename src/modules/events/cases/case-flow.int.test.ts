@@ -189,4 +189,39 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
     expect(report.json()).toMatchObject({ categoryCode: 'construction.site', status: 'dispatched' });
     expect((await t.call('GET', `/api/events/suggestions?content=${q}`, t.as.leader!)).statusCode).toBe(403);
   });
+
+  it('places a call by its address and dispatches by the rule for its subdistrict to the subdistrict office', async () => {
+    const office = t.subdistrictOffice;
+    const rule = await t.call('PUT', '/api/events/dispatch-rules', t.as.admin!, {
+      categoryCode: 'city.vending',
+      subdistrictCode: office.code,
+      departmentId: office.id,
+      note: '高塘岭街道的占道经营由街道综合执法队处理',
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
+    const c = await t.receive({
+      content: '郭亮中路步行街门口每天晚上都有流动摊贩占道摆摊',
+      address: '湖南省长沙市望城区高塘岭街道郭亮中路123号',
+      categoryCode: 'city.vending',
+      dispatch: true,
+    });
+    expect(c).toMatchObject({ subdistrictCode: office.code, departmentId: office.id, status: 'dispatched' });
+    expect(c.lng).toBeGreaterThan(112);
+    // The same category elsewhere still goes to 城管局.
+    const elsewhere = await t.receive({
+      content: '金山桥街道金山桥路路口有人摆摊卖水果占道',
+      address: '望城区金山桥街道金山桥路8号',
+      categoryCode: 'city.vending',
+      dispatch: true,
+    });
+    expect(elsewhere.departmentId).toBe(t.ids.CGJ);
+    expect(elsewhere.subdistrictCode).not.toBe(office.code);
+    // Only the center edits rules.
+    const refused = await t.call('PUT', '/api/events/dispatch-rules', t.as.cgj!, {
+      categoryCode: 'city.vending',
+      subdistrictCode: null,
+      departmentId: t.ids.CGJ,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });
