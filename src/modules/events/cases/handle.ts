@@ -9,6 +9,26 @@ import { clockColumns, extendedColumns } from './due.ts';
 import * as repo from './repository.ts';
 import { allowedFrom, moves, openStatuses } from './transitions.ts';
 
+// Spelled out, not built from the action's name, so the audit page's label check finds every code.
+const auditAction: Record<CaseAction, string> = {
+  dispatch: 'events.case_dispatch',
+  transfer: 'events.case_transfer',
+  accept: 'events.case_accept',
+  start: 'events.case_start',
+  return: 'events.case_return',
+  reply: 'events.case_reply',
+  review: 'events.case_review',
+  callback: 'events.case_callback',
+  close: 'events.case_close',
+  request_extension: 'events.case_request_extension',
+  decide_extension: 'events.case_decide_extension',
+  suspend: 'events.case_suspend',
+  resume: 'events.case_resume',
+  reopen: 'events.case_reopen',
+  merge: 'events.case_merge',
+  supervise: 'events.case_supervise',
+};
+
 type Change = {
   values: Partial<repo.CaseInsert>;
   note?: string | null;
@@ -312,7 +332,7 @@ export function createHandleService(deps: {
             detail: change.alsoOn.detail,
           });
         await audit.record(tx, ctx, {
-          action: `events.case_${input.action}`,
+          action: auditAction[input.action],
           targetType: 'case',
           targetId: number,
           detail: { from: status, to: moved.status, note: change.note ?? null, ...(change.detail ?? {}) },
