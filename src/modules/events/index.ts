@@ -6,11 +6,14 @@ import { createIntakeService } from './cases/intake.ts';
 import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
+import { createKeyService } from './keys/service.ts';
+import { createOpen311Service } from './open311/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export type { CategoryService } from './categories/service.ts';
+export type { KeyService } from './keys/service.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,
@@ -30,7 +33,9 @@ export function createEventsModule(deps: {
   const intake = createIntakeService(shared);
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
-  const services = { categories, intake, handle, cases };
+  const keys = createKeyService(shared);
+  const open311 = createOpen311Service({ ...shared, intake, keys });
+  const services = { categories, intake, handle, cases, keys, open311 };
   return { ...services, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;
