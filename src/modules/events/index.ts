@@ -7,6 +7,7 @@ import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
 import { createKeyService } from './keys/service.ts';
+import { createIntakeBatcher } from './open311/intake-batch.ts';
 import { createOpen311Service } from './open311/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
@@ -34,7 +35,12 @@ export function createEventsModule(deps: {
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
   const keys = createKeyService(shared);
-  const open311 = createOpen311Service({ ...shared, intake, keys });
+  // Open311 posts are written in batches (see intake-batch.ts): one commit for many cases.
+  const batched = createIntakeBatcher({
+    db: deps.db,
+    intakeFor: (db) => createIntakeService({ ...shared, db }),
+  });
+  const open311 = createOpen311Service({ ...shared, intake: batched, keys });
   const services = { categories, intake, handle, cases, keys, open311 };
   return { ...services, routes: eventsRoutes(services) };
 }

@@ -266,6 +266,28 @@ describe.each(databaseKinds)('Open311 GeoReport v2 (%s)', (kind) => {
     expect(list.children.map((c) => childText(c, 'service_request_id'))).toEqual([noise]);
   });
 
+  it('takes many posts at once (written in batches): each its own case, number and audit entry', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        post({
+          api_key: apiKey,
+          service_code: i % 2 ? 'city.garbage' : 'water.flood',
+          lat: '28.34',
+          long: '112.81',
+          description: `并发提交 ${i}`,
+          ...contact,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
+    const ids = answers.map((a) => a.json()[0].service_request_id as string);
+    expect(new Set(ids).size).toBe(40);
+    const listed = (await open311('GET', `requests.json?service_request_id=${ids.join(',')}`)).json();
+    expect(listed).toHaveLength(40);
+    expect(listed.every((r: { agency_responsible: string | null }) => r.agency_responsible)).toBe(true);
+    for (const id of ids.slice(0, 5)) expect(await t.audited('events.case_receive', id)).toHaveLength(1);
+  });
+
   it('refuses without a valid key (403), an unknown service or no location (400), in the spec shape', async () => {
     const fields = { service_code: 'city.road', lat: '28.35', long: '112.82', description: '路面坑洼' };
     const none = await post(fields);

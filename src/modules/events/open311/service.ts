@@ -49,7 +49,7 @@ export type Open311Service = ReturnType<typeof createOpen311Service>;
 export function createOpen311Service(deps: {
   db: Db;
   categories: CategoryService;
-  intake: ReturnType<typeof createIntakeService>;
+  intake: Pick<ReturnType<typeof createIntakeService>, 'receive'>;
   keys: KeyService;
   now: () => Date;
 }) {
