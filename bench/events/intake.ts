@@ -12,7 +12,6 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { loadConfig } from '../../src/core/config.ts';
 import { systemCtx } from '../../src/core/context.ts';
-import { seedCategories } from '../../src/modules/events/categories/seed.ts';
 import { openPlatform } from '../../src/server/platform.ts';
 import { benchCredential, loadPopulation, loadSharingApi, startBenchServer } from '../sharing-setup.ts';
 
@@ -50,11 +49,10 @@ const texts = [
 ];
 
 /** One resident's report as an Open311 client posts it, varied so that no two are alike. */
-function report(apiKey: string, n: number): string {
-  const category = seedCategories[n % seedCategories.length]!;
+function report(apiKey: string, codes: string[], n: number): string {
   return new URLSearchParams({
     api_key: apiKey,
-    service_code: category.code,
+    service_code: codes[n % codes.length]!,
     lat: (28.33 + (n % 97) / 2000).toFixed(5),
     long: (112.8 + (n % 89) / 2000).toFixed(5),
     address_string: `望城区高塘岭街道郭亮中路${(n % 300) + 1}号`,
@@ -67,7 +65,7 @@ function report(apiKey: string, n: number): string {
 }
 
 /** Loads Open311 POSTs for `duration` seconds; returns autocannon's result. */
-function loadIntake(port: number, apiKey: string, duration: number, start: number) {
+function loadIntake(port: number, apiKey: string, codes: string[], duration: number, start: number) {
   let next = start;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -79,7 +77,7 @@ function loadIntake(port: number, apiKey: string, duration: number, start: numbe
       {
         path: '/open311/v2/requests.json',
         setupRequest: (request) => {
-          request.body = report(apiKey, next++);
+          request.body = report(apiKey, codes, next++);
           return request;
         },
       },
@@ -98,6 +96,8 @@ try {
   ).map((r) => r.key);
   const { database, modules } = await openPlatform(config);
   const { apiKey } = await modules.events.keys.create(systemCtx('bench'), { name: '基准测试客户端' });
+  // The services an Open311 client would read from services.json: every category.
+  const codes = (await modules.events.categories.list()).map((c) => c.code);
   await database.close();
 
   const started = await startBenchServer(url.toString(), work, process.argv.includes('--profile'));
@@ -106,12 +106,12 @@ try {
 
   // A few seconds of each first, so that both run warm (compiled code, prepared statements, full pools).
   await loadSharingApi({ port, bearer, keys, connections, seconds: 3 });
-  await loadIntake(port, apiKey, 3, 1_000_000);
+  await loadIntake(port, apiKey, codes, 3, 1_000_000);
 
   console.log(`— ${connections} connections, ${seconds} s each —`);
   const sharing = await loadSharingApi({ port, bearer, keys, connections, seconds });
   const [{ before }] = await sql<{ before: number }[]>`select count(*)::int as before from events.cases`;
-  const intake = await loadIntake(port, apiKey, seconds, 0);
+  const intake = await loadIntake(port, apiKey, codes, seconds, 0);
   // Requests still in flight when the load stopped are answered all the same.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const [{ dispatched, total }] = await sql<{ dispatched: number; total: number }[]>`
