@@ -71,6 +71,8 @@ function loadIntake(port: number, apiKey: string, codes: string[], duration: num
     url: `http://127.0.0.1:${port}`,
     connections,
     duration,
+    // Report slow answers as latency rather than as timeouts.
+    timeout: 60,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     requests: [

@@ -12,6 +12,10 @@ const PREFIX_LENGTH = 13;
 // lastUsedAt is a hint for the people who manage keys: one write a minute per key is enough, and it keeps a busy
 // client's calls from queueing on the key's row.
 const TOUCH_EVERY_MS = 60_000;
+// A key found valid is trusted this long without asking the database again (a busy client posts many times a
+// second). Revoking drops this process's cache at once; another process sees a revocation within this time.
+const TRUST_MS = 5_000;
+const MAX_TRUSTED = 1_000;
 
 /** What is stored of a key: its SHA-256, hex (a key is 256 random bits, so no salt or slow hash is needed). */
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -38,6 +42,7 @@ export type KeyService = ReturnType<typeof createKeyService>;
 export function createKeyService(deps: { db: Db; audit: AuditService; now: () => Date }) {
   const { db, audit } = deps;
   const touched = new Map<number, number>();
+  const trusted = new Map<string, { holder: KeyHolder; at: number }>();
 
   return {
     /** Every key, newest first. */
@@ -83,20 +88,27 @@ export function createKeyService(deps: { db: Db; audit: AuditService; now: () =>
         });
         return r;
       });
+      trusted.clear();
       return summaryOf(row);
     },
 
     /** The holder of a key that is valid now, or undefined (unknown or revoked). Notes its use now and then. */
     async check(apiKey: string): Promise<KeyHolder | undefined> {
       if (!apiKey.startsWith('o311_') || apiKey.length > 100) return undefined;
-      const row = await repo.findKeyByHash(db, hashKey(apiKey));
+      const hash = hashKey(apiKey);
+      const hit = trusted.get(hash);
+      if (hit && Date.now() - hit.at < TRUST_MS) return hit.holder;
+      const row = await repo.findKeyByHash(db, hash);
       if (!row || row.revokedAt) return undefined;
+      const holder = { id: row.id, name: row.name, prefix: row.prefix };
+      if (trusted.size >= MAX_TRUSTED) trusted.clear();
+      trusted.set(hash, { holder, at: Date.now() });
       const now = deps.now();
       if (now.getTime() - (touched.get(row.id) ?? 0) >= TOUCH_EVERY_MS) {
         touched.set(row.id, now.getTime());
         await repo.touchKey(db, row.id, now, new Date(now.getTime() - TOUCH_EVERY_MS));
       }
-      return { id: row.id, name: row.name, prefix: row.prefix };
+      return holder;
     },
   };
 }
