@@ -14,6 +14,10 @@ import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export type { CategoryService } from './categories/service.ts';
+export { loadClassifier } from './classify/classifier.ts';
+export { evaluateShippedClassifier } from './classify/evaluate.ts';
+export { classifyLine, departmentOfCategory, type LineError, type LineResult } from './classify/lines.ts';
+export { uncoveredYearsAround } from './clock/working-days.ts';
 export type { KeyService } from './keys/service.ts';
 
 /**

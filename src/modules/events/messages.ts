@@ -1,6 +1,8 @@
 import { addMessages } from '../../core/messages.ts';
 import './keys/messages.ts';
 import './open311/messages.ts';
+import './clock/messages.ts';
+import './warnings/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {

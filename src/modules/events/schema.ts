@@ -80,6 +80,10 @@ export const cases = eventsSchema.table(
     mediaUrls: text('media_urls').array().notNull().default([]),
     receivedAt: ts('received_at').notNull(),
     dueAt: ts('due_at'),
+    /** When the clock turns to warning (80 % of the allowed time, counted as the limit counts). */
+    warnAt: ts('warn_at'),
+    /** Where the current clock started: receipt, or a reopening (重办) that gave the case a new clock. */
+    clockFrom: ts('clock_from'),
     dispatchedAt: ts('dispatched_at'),
     acceptedAt: ts('accepted_at'),
     repliedAt: ts('replied_at'),

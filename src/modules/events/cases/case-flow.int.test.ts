@@ -169,4 +169,24 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
     expect(mine.total).toBe(1);
     expect((await t.call('POST', '/api/events/reports', t.as.cgj!, { content: 'x' })).statusCode).toBe(403);
   });
+
+  it('suggests categories as the operator types, and classifies a report that names none', async () => {
+    const q = encodeURIComponent('我们小区门口的井盖被人偷了，晚上黑乎乎的很危险');
+    const res = await t.call('GET', `/api/events/suggestions?content=${q}`, t.as.operator!);
+    expect(res.statusCode, res.body).toBe(200);
+    const { top } = res.json();
+    expect(top).toHaveLength(3);
+    expect(top[0]).toMatchObject({
+      category: 'city.manhole',
+      name: '井盖缺失或破损',
+      departmentName: '城管局',
+    });
+    const report = await t.call('POST', '/api/events/reports', t.as.inspector!, {
+      content: '工地晚上十二点还在打桩施工，噪音很大，居民无法休息',
+      lng: 112.82,
+      lat: 28.36,
+    });
+    expect(report.json()).toMatchObject({ categoryCode: 'construction.site', status: 'dispatched' });
+    expect((await t.call('GET', `/api/events/suggestions?content=${q}`, t.as.leader!)).statusCode).toBe(403);
+  });
 });

@@ -3,9 +3,9 @@ import type { Db } from '../../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
-import { dueAt, extendDue } from '../clock/time-limit.ts';
 import { eventsPolicy } from '../policy.ts';
 import type { ActionInput, CaseAction, CaseStatus } from './contract.ts';
+import { clockColumns, extendedColumns } from './due.ts';
 import * as repo from './repository.ts';
 import { allowedFrom, moves, openStatuses } from './transitions.ts';
 
@@ -67,7 +67,7 @@ export function createHandleService(deps: {
             dispatchedAt: now,
             acceptedAt: null,
             escalated: false,
-            ...(recount ? { dueAt: dueAt(row.receivedAt, category.timeLimit) } : {}),
+            ...(recount ? clockColumns(row.receivedAt, category.timeLimit) : {}),
           },
           departmentId,
           note: input.note ?? null,
@@ -127,7 +127,7 @@ export function createHandleService(deps: {
               acceptedAt: null,
               repliedAt: null,
               dispatchedAt: now,
-              dueAt: category ? dueAt(now, category.timeLimit) : row.dueAt,
+              ...(category ? clockColumns(now, category.timeLimit) : {}),
             },
             note: input.note ?? null,
             detail: { ...detail, reopened: true },
@@ -166,9 +166,15 @@ export function createHandleService(deps: {
             note: need(input.reason, 'reason', a),
             detail: { approved: false, limit: asked.limit },
           };
-        const due = extendDue(row.dueAt ?? now, asked.limit);
+        const category = row.categoryCode ? await categories.find(row.categoryCode) : undefined;
+        const clock = extendedColumns(
+          { clockFrom: row.clockFrom ?? row.receivedAt, dueAt: row.dueAt ?? now },
+          asked.limit,
+          category?.timeLimit,
+        );
+        const due = clock.dueAt;
         return {
-          values: { extensionRequest: null, dueAt: due },
+          values: { extensionRequest: null, ...clock },
           note: input.note ?? null,
           detail: { approved: true, limit: asked.limit, dueAt: due.toISOString() },
         };
@@ -186,6 +192,7 @@ export function createHandleService(deps: {
             suspendedAt: null,
             suspendedFrom: null,
             dueAt: row.dueAt ? new Date(row.dueAt.getTime() + stopped) : null,
+            warnAt: row.warnAt ? new Date(row.warnAt.getTime() + stopped) : null,
           },
           note: input.note ?? null,
           detail: { suspendedMinutes: Math.round(stopped / 60_000) },
@@ -202,7 +209,7 @@ export function createHandleService(deps: {
             acceptedAt: null,
             satisfaction: null,
             dispatchedAt: now,
-            dueAt: category ? dueAt(now, category.timeLimit) : row.dueAt,
+            ...(category ? clockColumns(now, category.timeLimit) : {}),
           },
           note: need(input.reason, 'reason', a),
         };

@@ -3,8 +3,8 @@ import type { Db } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
-import { dueAt } from '../clock/time-limit.ts';
 import type { CaseChannel, IntakeInput } from './contract.ts';
+import { clockColumns } from './due.ts';
 import type { Classifier, Place, PlaceResolver } from './ports.ts';
 import * as repo from './repository.ts';
 import { openStatuses } from './transitions.ts';
@@ -104,7 +104,7 @@ export function createIntakeService(deps: IntakeDeps) {
           wantsReply: input.wantsReply,
           mediaUrls: input.mediaUrls,
           receivedAt,
-          dueAt: category ? dueAt(receivedAt, category.timeLimit) : null,
+          ...(category ? clockColumns(receivedAt, category.timeLimit) : {}),
           dispatchedAt: dispatch ? receivedAt : null,
           closedAt: target ? receivedAt : null,
           mergedInto: target?.id ?? null,

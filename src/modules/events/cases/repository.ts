@@ -122,7 +122,8 @@ function conditions(f: CaseFilter): SQL | undefined {
     where.push(
       f.clock === 'overdue'
         ? lt(cases.dueAt, f.now)
-        : sql`${cases.dueAt} >= ${f.now} and ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8 <= ${f.now}`,
+        : // Cases loaded from history may lack warn_at: 80 % of calendar time stands in.
+          sql`${cases.dueAt} >= ${f.now.toISOString()}::timestamptz and coalesce(${cases.warnAt}, ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8) <= ${f.now.toISOString()}::timestamptz`,
     );
   }
   if (f.inbox?.kind === 'department')

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { ConflictError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
-import { toChinaIso } from '../clock/time-limit.ts';
+import { toChinaIso } from '../clock/china-time.ts';
 import type { ApiKeyCreate, ApiKeyCreated, ApiKeySummary } from './contract.ts';
 import * as repo from './repository.ts';
 

@@ -7,7 +7,7 @@ import type { createIntakeService } from '../cases/intake.ts';
 import { openStatuses } from '../cases/transitions.ts';
 import type { Category } from '../categories/contract.ts';
 import type { CategoryService } from '../categories/service.ts';
-import { toChinaIso } from '../clock/time-limit.ts';
+import { toChinaIso } from '../clock/china-time.ts';
 import type { KeyService } from '../keys/service.ts';
 import { type Open311Query, type Open311Request, open311Post } from './contract.ts';
 import * as repo from './repository.ts';
