@@ -40,10 +40,7 @@ export function createEventsModule(deps: {
   const cases = createCaseReadService(shared);
   const keys = createKeyService(shared);
   // Open311 posts are written in batches (see intake-batch.ts): one commit for many cases.
-  const batched = createIntakeBatcher({
-    db: deps.db,
-    intakeFor: (db) => createIntakeService({ ...shared, db }),
-  });
+  const batched = createIntakeBatcher({ db: deps.db, intake });
   const open311 = createOpen311Service({ ...shared, intake: batched, keys });
   const services = { categories, intake, handle, cases, keys, open311 };
   return { ...services, routes: eventsRoutes(services) };

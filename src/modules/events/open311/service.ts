@@ -17,6 +17,9 @@ const DEFAULT_DAYS = 90;
 const MAX_REQUESTS = 1000;
 const closedStatuses = ['closed', 'merged'];
 
+/** An instant as Open311 writes it: ISO 8601 at +08:00, to the second (as the spec's examples). */
+const open311Time = (d: Date) => toChinaIso(d).replace(/\.\d+(?=\+)/, '');
+
 const say = (code: string, lang: Lang, params: Record<string, unknown> = {}) =>
   message(code, lang, params, 'events') ?? code;
 
@@ -85,9 +88,9 @@ export function createOpen311Service(deps: {
         description: row.content,
         agency_responsible: department,
         service_notice: notice(category, department, lang),
-        requested_datetime: toChinaIso(row.receivedAt),
-        updated_datetime: toChinaIso(row.updatedAt),
-        expected_datetime: row.dueAt ? toChinaIso(row.dueAt) : null,
+        requested_datetime: open311Time(row.receivedAt),
+        updated_datetime: open311Time(row.updatedAt),
+        expected_datetime: row.dueAt ? open311Time(row.dueAt) : null,
         address: row.address,
         address_id: null,
         zipcode: null,
