@@ -31,7 +31,7 @@ export function createIntakeBatcher(deps: { db: Db; intake: IntakeService }) {
           batch.map((j) => j.prepared),
         ),
       );
-      batch.forEach((job, i) => job.resolve(rows[i]!));
+      for (const [i, job] of batch.entries()) job.resolve(rows[i]!);
     } catch {
       for (const job of batch)
         await deps.db
