@@ -286,6 +286,8 @@ describe.each(databaseKinds)('Open311 GeoReport v2 (%s)', (kind) => {
     expect(listed).toHaveLength(40);
     expect(listed.every((r: { agency_responsible: string | null }) => r.agency_responsible)).toBe(true);
     for (const id of ids.slice(0, 5)) expect(await t.audited('events.case_receive', id)).toHaveLength(1);
+    // Entries appended a batch at a time still make one unbroken chain.
+    expect(await t.p.modules.audit.service.verify()).toMatchObject({ ok: true, brokenAt: null });
   });
 
   it('refuses without a valid key (403), an unknown service or no location (400), in the spec shape', async () => {
