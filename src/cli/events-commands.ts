@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
 import { classifyLine, departmentOfCategory, loadClassifier } from '../modules/events/index.ts';
+import { addKeyCommands } from './events-key-commands.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
 /** `events …`: the case pipeline from the command line (`classify` needs no database). */
@@ -34,6 +35,7 @@ export function registerEventsCommands(program: Command) {
           console.log(`  ${s.at}  ${s.action.padEnd(18)} ${s.actorName}${s.note ? `: ${s.note}` : ''}`);
       });
     });
+  addKeyCommands(events);
   events
     .command('classify [text]')
     .description(

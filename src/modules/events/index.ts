@@ -7,6 +7,9 @@ import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
 import { createMediaService } from './media/service.ts';
+import { createKeyService } from './keys/service.ts';
+import { createIntakeBatcher } from './open311/intake-batch.ts';
+import { createOpen311Service } from './open311/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
@@ -16,6 +19,7 @@ export { loadClassifier } from './classify/classifier.ts';
 export { evaluateShippedClassifier } from './classify/evaluate.ts';
 export { classifyLine, departmentOfCategory, type LineError, type LineResult } from './classify/lines.ts';
 export { uncoveredYearsAround } from './clock/working-days.ts';
+export type { KeyService } from './keys/service.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,
@@ -38,7 +42,11 @@ export function createEventsModule(deps: {
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
   const media = createMediaService(deps);
-  const services = { categories, intake, handle, cases, media };
+  const keys = createKeyService(shared);
+  // Open311 posts are written in batches (see intake-batch.ts): one commit for many cases.
+  const batched = createIntakeBatcher({ db: deps.db, intake });
+  const open311 = createOpen311Service({ ...shared, intake: batched, keys });
+  const services = { categories, intake, handle, cases, media, keys, open311 };
   return { ...services, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;

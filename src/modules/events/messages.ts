@@ -1,5 +1,7 @@
 import './media/messages.ts';
 import { addMessages } from '../../core/messages.ts';
+import './keys/messages.ts';
+import './open311/messages.ts';
 import './clock/messages.ts';
 import './warnings/messages.ts';
 

@@ -2,10 +2,19 @@ import type { App } from '../../core/http.ts';
 import { type CaseServices, caseRoutes } from './cases/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import type { CategoryService } from './categories/service.ts';
+import { keyRoutes } from './keys/routes.ts';
+import type { KeyService } from './keys/service.ts';
 import { mediaRoutes } from './media/routes.ts';
 import type { MediaService } from './media/service.ts';
+import { OPEN311_PREFIX, open311Routes } from './open311/routes.ts';
+import type { Open311Service } from './open311/service.ts';
 
-export type EventsServices = CaseServices & { categories: CategoryService; media: MediaService };
+export type EventsServices = CaseServices & {
+  categories: CategoryService;
+  media: MediaService;
+  keys: KeyService;
+  open311: Open311Service;
+};
 
 /** Every route of the events module. */
 export function eventsRoutes(s: EventsServices) {
@@ -13,5 +22,7 @@ export function eventsRoutes(s: EventsServices) {
     await app.register(categoryRoutes(s.categories));
     await app.register(caseRoutes(s));
     await app.register(mediaRoutes(s.media));
+    await app.register(keyRoutes(s.keys));
+    await app.register(open311Routes(s.open311), { prefix: OPEN311_PREFIX });
   };
 }

@@ -149,3 +149,22 @@ export const caseSequences = eventsSchema.table('case_sequences', {
   day: text('day').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * A key an outside system (an Open311 client) posts cases with. Only the key's SHA-256 is kept (the key is shown once
+ * when made); the prefix names it in lists. A revoked key is refused from then on.
+ */
+export const apiKeys = eventsSchema.table(
+  'api_keys',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)],
+);
