@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
+import { addImportCommand } from './events-import-command.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
 /** `events …`: the case pipeline from the command line. */
@@ -30,5 +31,6 @@ export function registerEventsCommands(program: Command) {
           console.log(`  ${s.at}  ${s.action.padEnd(18)} ${s.actorName}${s.note ? `: ${s.note}` : ''}`);
       });
     });
+  addImportCommand(events);
   return events;
 }

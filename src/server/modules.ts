@@ -57,6 +57,7 @@ export function createModules(database: Database, config: Config, logger: Logger
   });
   const events = createEventsModule({
     db,
+    database,
     audit: audit.service,
     org: org.service,
     // Until the gazetteer and the classifier land: nothing is placed, nothing is suggested.

@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db.ts';
+import type { Database, Db } from '../../core/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { createHandleService } from './cases/handle.ts';
@@ -6,11 +6,14 @@ import { createIntakeService } from './cases/intake.ts';
 import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
+import { createImportService } from './import/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export type { CategoryService } from './categories/service.ts';
+export type { ImportCase, ImportStep } from './import/copy-rows.ts';
+export type { ImportService, ImportSummary } from './import/service.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,
@@ -18,6 +21,8 @@ export type { CategoryService } from './categories/service.ts';
  */
 export function createEventsModule(deps: {
   db: Db;
+  /** The driver, for the bulk load of history (COPY). */
+  database: Database;
   audit: AuditService;
   org: OrgService;
   places: PlaceResolver;
@@ -31,6 +36,7 @@ export function createEventsModule(deps: {
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
   const services = { categories, intake, handle, cases };
-  return { ...services, routes: eventsRoutes(services) };
+  const imports = createImportService({ ...shared, database: deps.database });
+  return { ...services, imports, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;

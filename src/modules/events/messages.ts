@@ -1,4 +1,5 @@
 import { addMessages } from '../../core/messages.ts';
+import './import/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {
