@@ -12,6 +12,7 @@ import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export type { CategoryService } from './categories/service.ts';
+export { dueAt } from './clock/time-limit.ts';
 export type { ImportCase, ImportStep } from './import/copy-rows.ts';
 export type { ImportService, ImportSummary } from './import/service.ts';
 
