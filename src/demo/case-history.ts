@@ -7,6 +7,7 @@
  */
 import type { CaseChannel, CaseStatus, Satisfaction } from '../modules/events/contract.ts';
 import { dueAt, type ImportCase, type ImportStep } from '../modules/events/index.ts';
+import { insidePolygon, loadDistrictOutline } from '../modules/org/index.ts';
 import { type CaseProfile, caseProfiles, hourWeights } from './case-texts.ts';
 import { type District, pointNear, type Subdistrict } from './places.ts';
 import { createRandom, type Random, weightedTable } from './random.ts';
@@ -14,6 +15,7 @@ import { createRandom, type Random, weightedTable } from './random.ts';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const CHINA = 8 * HOUR;
+const POINTS_PER_SUBDISTRICT = 100;
 
 export type CaseHistoryOptions = {
   seed: number;
@@ -49,10 +51,33 @@ function fill(template: string, place: Place, road: string): string {
 }
 
 /** The shared machinery of both generators: places, texts, numbers (per day, in order). */
-function caseMaker(o: CaseHistoryOptions, random: Random, sequences: Map<string, number>) {
+type Shared = {
+  sequences: Map<string, number>;
+  pools: Map<string, [number, number][]>;
+  poolRandom: Random;
+  district: District;
+};
+
+function caseMaker(
+  o: CaseHistoryOptions,
+  random: Random,
+  { sequences, pools, poolRandom, district }: Shared,
+) {
   const limits = new Map(o.categories.map((c) => [c.code, c.timeLimit]));
   const codes = o.categories.map((c) => c.code).filter((c) => caseProfiles[c]);
   const categoryTable = weightedTable(codes.map((c) => [c, caseProfiles[c]!.share] as const));
+  // Points are drawn from a pool per subdistrict (placing a point inside the outline is slow, and calls about one
+  // spot come again and again, which is what early warnings look for).
+  const pointIn = (subdistrict: Subdistrict) => {
+    let pool = pools.get(subdistrict.code);
+    if (!pool) {
+      pool = Array.from({ length: POINTS_PER_SUBDISTRICT }, () =>
+        pointNear(poolRandom, district, subdistrict.centre),
+      );
+      pools.set(subdistrict.code, pool);
+    }
+    return random.pick(pool);
+  };
   return {
     codes,
     categoryTable,
@@ -108,14 +133,22 @@ function callbackResult(random: Random, late: boolean): Satisfaction {
  * `perState` open ones in each of openStates. Numbers run per day across both.
  */
 export function* generateDemoCases(o: CaseHistoryOptions & { perState: number }): Generator<ImportCase> {
-  const sequences = new Map<string, number>();
-  yield* generateCaseHistory(o, sequences);
-  yield* openCasesInEveryState(o, sequences);
+  // The outline thinned to every 8th vertex: close enough for scattering points, and eight times faster to test.
+  const ring = loadDistrictOutline().geometry.coordinates[0]!.filter((_, i) => i % 8 === 0);
+  const district = { ...o.district, inside: (p: [number, number]) => insidePolygon(p, ring) };
+  const shared: Shared = {
+    sequences: new Map(),
+    pools: new Map(),
+    poolRandom: createRandom(o.seed, 'case-places'),
+    district,
+  };
+  yield* generateCaseHistory(o, shared);
+  yield* openCasesInEveryState(o, shared);
 }
 
-function* generateCaseHistory(o: CaseHistoryOptions, sequences: Map<string, number>): Generator<ImportCase> {
+function* generateCaseHistory(o: CaseHistoryOptions, shared: Shared): Generator<ImportCase> {
   const random = createRandom(o.seed, 'cases');
-  const make = caseMaker(o, random, sequences);
+  const make = caseMaker(o, random, shared);
   // Day 0 is the China-local day a year before today; the last day of history is yesterday.
   const today = Math.floor((o.now.getTime() + CHINA) / DAY);
   const first = today - 365;
@@ -253,12 +286,9 @@ const statusOfState: Record<OpenState, CaseStatus> = {
  * `perState` open cases in each of openStates, received lately (some with time to spare, some near their due
  * time, some overdue), each with its history as the desk and the department wrote it.
  */
-function openCasesInEveryState(
-  o: CaseHistoryOptions & { perState: number },
-  sequences: Map<string, number>,
-): ImportCase[] {
+function openCasesInEveryState(o: CaseHistoryOptions & { perState: number }, shared: Shared): ImportCase[] {
   const random = createRandom(o.seed, 'open-cases');
-  const make = caseMaker(o, random, sequences);
+  const make = caseMaker(o, random, shared);
   const end = o.now.getTime();
   const out: ImportCase[] = [];
   const nameOf = (id: number | null) => (id && o.departmentName ? o.departmentName(id) : '承办部门');

@@ -25,6 +25,8 @@ export async function stageCases(tx: RawTx, csvChunks: AsyncIterable<string>) {
     ) on commit drop`,
   );
   await tx.copyIn(STAGE, [...copyColumns], csvChunks);
+  // A temporary table has no statistics until analyzed: without them the planner joins it row by row.
+  await tx.query(`analyze ${STAGE}`);
 }
 
 /**
@@ -57,8 +59,8 @@ export async function insertStaged(tx: RawTx, actorName: string, source: string)
      imported as (
        insert into events.case_steps (case_id, action, from_status, to_status, actor_name, department_id, detail, at)
        select a.id, 'import', null, a.status, $1, a.department_id, jsonb_build_object('source', $2::text), a.received_at
-       from added a join ${STAGE} st on st.number = a.number
-       where st.steps is null
+       from added a
+       where not exists (select 1 from ${STAGE} st where st.steps is not null and st.number = a.number)
      )
      select count(*) as inserted from added`,
     [actorName, source],

@@ -103,12 +103,20 @@ export function createImportService(deps: {
       let loaded = 0;
       let skipped = 0;
       let batch: ImportCase[] = [];
+      // The batch being loaded while the next is read: reading and loading overlap, one transaction at a time.
+      let loading: Promise<void> = Promise.resolve();
       const flush = async () => {
-        const inserted = await loadBatch(batch, actorName, fileName);
-        loaded += inserted;
-        skipped += batch.length - inserted;
+        await loading;
+        const full = batch;
+        const read = total;
         batch = [];
-        options.onProgress?.(total);
+        loading = loadBatch(full, actorName, fileName).then((inserted) => {
+          loaded += inserted;
+          skipped += full.length - inserted;
+          options.onProgress?.(read);
+        });
+        // Until awaited, a failure is held for the next flush (and the last one's await) to throw.
+        loading.catch(() => {});
       };
       for await (const rows of source.batches) {
         for (const cells of rows) {
@@ -132,6 +140,7 @@ export function createImportService(deps: {
         }
       }
       await flush();
+      await loading;
       const summary = {
         file: fileName,
         total,
