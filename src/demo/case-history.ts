@@ -101,7 +101,7 @@ function caseMaker(
         community,
         road,
         address,
-        point: pointNear(random, o.district, subdistrict.centre),
+        point: pointIn(subdistrict),
       };
     },
     content(profile: CaseProfile, place: Place & { road: string }, channel: CaseChannel) {
