@@ -46,7 +46,12 @@ export function createImportService(deps: {
     if (!batch.length) return 0;
     return repo.inImportTransaction(database, async (tx) => {
       await repo.stageCases(tx, csvChunks(batch));
-      const inserted = await repo.insertStaged(tx, actorName, source);
+      const inserted = await repo.insertStaged(
+        tx,
+        actorName,
+        source,
+        batch.some((c) => c.steps),
+      );
       if (batch.some((c) => c.mergedInto)) await repo.linkMerged(tx);
       await repo.advanceSequences(tx);
       return inserted;
