@@ -72,11 +72,10 @@ describe.each(databaseKinds)("the demo district's case history on %s", (kind) =>
         count(distinct category_code)::int as categories,
         count(distinct subdistrict_code)::int as subdistricts
       from events.cases`);
-    console.log(`demo cases (${kind}): ${loaded.loaded} in ${loaded.seconds.toFixed(1)} s`, f);
     expect(f.on_time).toBeGreaterThan(0.7);
     expect(f.on_time).toBeLessThan(0.98);
-    expect(f.satisfied).toBeGreaterThan(0.83);
-    expect(f.satisfied).toBeLessThan(0.93);
+    expect(f.satisfied).toBeGreaterThan(0.84);
+    expect(f.satisfied).toBeLessThan(0.92);
     expect(f.hotline).toBeGreaterThan(0.6);
     expect(f.grid).toBeGreaterThan(0.05);
     expect(f.grid).toBeLessThan(f.hotline);

@@ -123,7 +123,7 @@ function caseMaker(
 /** A satisfaction from a callback: mostly satisfied, less so when the case was late. */
 function callbackResult(random: Random, late: boolean): Satisfaction {
   const x = random.next();
-  const unsatisfied = late ? 0.28 : 0.1;
+  const unsatisfied = late ? 0.3 : 0.13;
   if (x < unsatisfied) return 'unsatisfied';
   return x < unsatisfied + 0.17 ? 'basically_satisfied' : 'satisfied';
 }
