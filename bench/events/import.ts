@@ -13,8 +13,7 @@ import postgres from 'postgres';
 import { generateDemoCases } from '../../src/demo/case-history.ts';
 import { DEMO_SEED } from '../../src/demo/generate.ts';
 import { loadDistrict } from '../../src/demo/places.ts';
-import { seedCategories } from '../../src/modules/events/categories/seed.ts';
-import type { ImportSummary } from '../../src/modules/events/index.ts';
+import { type ImportSummary, seedCategories } from '../../src/modules/events/index.ts';
 
 const rows = Number(process.argv[2] ?? process.env.ONECITY_BENCH_ROWS ?? 1_000_000);
 const serverUrl = process.env.ONECITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

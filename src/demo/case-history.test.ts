@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedCategories } from '../modules/events/categories/seed.ts';
+import { seedCategories } from '../modules/events/index.ts';
 import { generateDemoCases, openStates } from './case-history.ts';
 import { type District, loadDistrict } from './places.ts';
 

@@ -11,6 +11,7 @@ import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
+export { seedCategories } from './categories/seed.ts';
 export type { CategoryService } from './categories/service.ts';
 export { dueAt } from './clock/time-limit.ts';
 export type { ImportCase, ImportStep } from './import/copy-rows.ts';
