@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
 import { classifyLine, departmentOfCategory, loadClassifier } from '../modules/events/index.ts';
+import { addImportCommand } from './events-import-command.ts';
 import { addKeyCommands } from './events-key-commands.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
@@ -68,6 +69,7 @@ export function registerEventsCommands(program: Command) {
       }
       process.exitCode = (await classifyFile(opts.input!, classifier, Boolean(opts.json))) ? 1 : 0;
     });
+  addImportCommand(events);
   return events;
 }
 

@@ -58,6 +58,7 @@ export function createModules(database: Database, config: Config, logger: Logger
   const events = createEventsModule({
     db,
     dataDir: config.dataDir,
+    database,
     audit: audit.service,
     org: org.service,
     places: org.service.places,

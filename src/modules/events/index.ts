@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db.ts';
+import type { Database, Db } from '../../core/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { createHandleService } from './cases/handle.ts';
@@ -6,6 +6,7 @@ import { createIntakeService } from './cases/intake.ts';
 import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
+import { createImportService } from './import/service.ts';
 import { createKeyService } from './keys/service.ts';
 import { createMediaService } from './media/service.ts';
 import { createIntakeBatcher } from './open311/intake-batch.ts';
@@ -14,11 +15,15 @@ import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
+export { seedCategories } from './categories/seed.ts';
 export type { CategoryService } from './categories/service.ts';
 export { loadClassifier } from './classify/classifier.ts';
 export { evaluateShippedClassifier } from './classify/evaluate.ts';
 export { classifyLine, departmentOfCategory, type LineError, type LineResult } from './classify/lines.ts';
+export { dueAt } from './clock/time-limit.ts';
 export { uncoveredYearsAround } from './clock/working-days.ts';
+export type { ImportCase, ImportStep } from './import/copy-rows.ts';
+export type { ImportService, ImportSummary } from './import/service.ts';
 export type { KeyService } from './keys/service.ts';
 
 /**
@@ -29,6 +34,8 @@ export function createEventsModule(deps: {
   db: Db;
   /** Where case photos are kept (events-media/). */
   dataDir: string;
+  /** The driver, for the bulk load of history (COPY). */
+  database: Database;
   audit: AuditService;
   org: OrgService;
   places: PlaceResolver;
@@ -47,6 +54,7 @@ export function createEventsModule(deps: {
   const batched = createIntakeBatcher({ db: deps.db, intake });
   const open311 = createOpen311Service({ ...shared, intake: batched, keys });
   const services = { categories, intake, handle, cases, media, keys, open311 };
-  return { ...services, routes: eventsRoutes(services) };
+  const imports = createImportService({ ...shared, database: deps.database });
+  return { ...services, imports, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;

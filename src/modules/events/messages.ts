@@ -4,6 +4,7 @@ import './keys/messages.ts';
 import './open311/messages.ts';
 import './clock/messages.ts';
 import './warnings/messages.ts';
+import './import/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {
