@@ -68,7 +68,7 @@ describe.each(databaseKinds)('onecity events import on %s', (kind) => {
     expect(summary).toMatchObject({ total: 4, loaded: 2, rejected: 2, skipped: 0 });
     expect(summary.seconds).toBeTypeOf('number');
     expect(summary.rejects).toEqual([
-      { row: 4, field: 'received_at', reason: 'invalid_time', value: 'yesterday' },
+      { row: 4, field: 'received_at', reason: 'unreadable_time', value: 'yesterday' },
       { row: 5, field: 'channel', reason: 'unknown_channel', value: 'pigeon' },
     ]);
     expect(fs.readFileSync(rejectsFile, 'utf8').trim().split('\n')).toHaveLength(2);

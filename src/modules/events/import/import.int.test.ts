@@ -48,7 +48,7 @@ describe.each(databaseKinds)("importing a former system's cases (%s)", (kind) =>
     expect(summary).toMatchObject({ total: 13, loaded: 7, rejected: 6, skipped: 0 });
     expect(summary.rejects).toEqual([
       { row: 9, field: 'number', reason: 'required', value: null },
-      { row: 10, field: 'received_at', reason: 'invalid_time', value: '2024-02-30 08:00' },
+      { row: 10, field: 'received_at', reason: 'unreadable_time', value: '2024-02-30 08:00' },
       { row: 11, field: 'category', reason: 'unknown_category', value: '外星人入侵' },
       { row: 12, field: 'closed_at', reason: 'before_received', value: '2024-03-11 08:00' },
       { row: 13, field: 'status', reason: 'unknown_status', value: '研究中' },

@@ -7,7 +7,7 @@ addMessages('events', {
     en: 'The file has no column for {columns} (its columns: {headers})',
   },
   invalid_number: { 'zh-CN': '工单编号不能含空格，且不超过 40 个字符', en: 'not a case number' },
-  invalid_time: {
+  unreadable_time: {
     'zh-CN': '不是可识别的时间，如 2024-03-05 14:22',
     en: 'not a time, e.g. 2024-03-05 14:22',
   },

@@ -69,7 +69,7 @@ export function caseOfRow(cell: Cell, rowNumber: number, ctx: RowContext): Impor
   const receivedText = text('received_at');
   if (!receivedText) return reject('received_at', 'required');
   const receivedAt = parseChinaTime(receivedText);
-  if (!receivedAt) return reject('received_at', 'invalid_time', receivedText);
+  if (!receivedAt) return reject('received_at', 'unreadable_time', receivedText);
   if (receivedAt.getTime() > ctx.now.getTime() + FUTURE_SLACK)
     return reject('received_at', 'in_future', receivedText);
 
@@ -97,7 +97,7 @@ export function caseOfRow(cell: Cell, rowNumber: number, ctx: RowContext): Impor
 
   const closedText = text('closed_at');
   const closedAt = closedText ? (parseChinaTime(closedText) ?? null) : null;
-  if (closedText && !closedAt) return reject('closed_at', 'invalid_time', closedText);
+  if (closedText && !closedAt) return reject('closed_at', 'unreadable_time', closedText);
   if (closedAt && closedAt < receivedAt) return reject('closed_at', 'before_received', closedText);
 
   const statusText = text('status');
