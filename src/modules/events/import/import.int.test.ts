@@ -66,9 +66,12 @@ describe.each(databaseKinds)("importing a former system's cases (%s)", (kind) =>
       closedAt: '2024-03-05T16:40:00+08:00',
       repliedAt: '2024-03-05T16:40:00+08:00',
       satisfaction: 'satisfied',
-      lng: null,
-      subdistrictCode: null,
     });
+    // Placed by the district's gazetteer from its address.
+    expect(first.subdistrictCode).toBe(
+      (await p.modules.org.service.places.resolveAddress('高塘岭街道'))!.subdistrictCode,
+    );
+    expect(first.lng).toBeGreaterThan(112);
     // 4 hours for a manhole, from the category's limit.
     expect(first.dueAt).toBe('2024-03-05T18:22:00+08:00');
     expect(first.steps).toMatchObject([

@@ -4,6 +4,7 @@ import type { Database } from '../../../core/db.ts';
 import { InputError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import { autoMap, headerMatcher, openFile } from '../../ingest/index.ts';
+import type { Place, PlaceResolver } from '../cases/ports.ts';
 import type { CategoryService } from '../categories/service.ts';
 import { type ImportColumn, importColumns } from './columns.ts';
 import { copyLine, type ImportCase } from './copy-rows.ts';
@@ -37,9 +38,31 @@ export function createImportService(deps: {
   database: Database;
   audit: AuditService;
   categories: CategoryService;
+  places: PlaceResolver;
   now: () => Date;
 }) {
   const { database, audit, categories } = deps;
+
+  /**
+   * Places the cases that have an address but no point or subdistrict, by the district's gazetteer; a history file
+   * repeats its addresses, so each distinct one is resolved once (up to a bound on what is remembered).
+   */
+  async function placeAll(batch: ImportCase[], seen: Map<string, Place | null>) {
+    for (const c of batch) {
+      if (!c.address || c.subdistrictCode || c.lng !== null) continue;
+      let place = seen.get(c.address);
+      if (place === undefined) {
+        if (seen.size >= 200_000) seen.clear();
+        place = await deps.places.resolveAddress(c.address);
+        seen.set(c.address, place);
+      }
+      if (!place) continue;
+      c.lng = place.lng;
+      c.lat = place.lat;
+      c.subdistrictCode = place.subdistrictCode;
+      c.communityCode = place.communityCode;
+    }
+  }
 
   /** Loads one batch of cases in its own transaction; returns how many were new. */
   async function loadBatch(batch: ImportCase[], actorName: string, source: string): Promise<number> {
@@ -108,6 +131,7 @@ export function createImportService(deps: {
       let loaded = 0;
       let skipped = 0;
       let batch: ImportCase[] = [];
+      const places = new Map<string, Place | null>();
       // The batch being loaded while the next is read: reading and loading overlap, one transaction at a time.
       let loading: Promise<void> = Promise.resolve();
       const flush = async () => {
@@ -115,7 +139,8 @@ export function createImportService(deps: {
         const full = batch;
         const read = total;
         batch = [];
-        loading = loadBatch(full, actorName, fileName).then((inserted) => {
+        loading = placeAll(full, places).then(async () => {
+          const inserted = await loadBatch(full, actorName, fileName);
           loaded += inserted;
           skipped += full.length - inserted;
           options.onProgress?.(read);
