@@ -33,6 +33,7 @@ import {
   casesPath,
   readContact,
   useCase,
+  useCommunities,
 } from './cases-api.ts';
 
 /** The primary action of each status, drawn as the main button; the others are plain. */
@@ -128,8 +129,11 @@ function CaseFields({ c }: { c: CaseDetail }) {
   const { modal, message } = App.useApp();
   const [contact, setContact] = useState<Awaited<ReturnType<typeof readContact>> | null>(null);
   const subdistricts = useSubdistricts();
+  const communities = useCommunities(c.subdistrictCode);
   const subdistrictName = (code: string | null) =>
     code ? (subdistricts.data?.find((d) => d.code === code)?.name ?? code) : null;
+  const communityName = (code: string | null) =>
+    code ? (communities.data?.find((d) => d.code === code)?.name.replace(/居委会$|委会$/, '') ?? code) : null;
 
   const showContact = () =>
     modal.confirm({
@@ -184,7 +188,8 @@ function CaseFields({ c }: { c: CaseDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.fields.address')}>{c.address ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('cases.fields.subdistrict')}>
-        {[subdistrictName(c.subdistrictCode), c.communityCode].filter(Boolean).join(' / ') || '—'}
+        {[subdistrictName(c.subdistrictCode), communityName(c.communityCode)].filter(Boolean).join(' / ') ||
+          '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.fields.point')}>
         {c.lng !== null && c.lat !== null

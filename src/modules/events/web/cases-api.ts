@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
+import type { Division } from '../../org/contract.ts';
 import type {
   ActionInput,
   CaseAction,
@@ -169,3 +170,13 @@ export const readContact = (number: string) =>
 
 /** Uploads a photo as the raw body; the answer's URL goes into the case's mediaUrls. */
 export const uploadPhoto = (file: Blob) => api.upload<MediaUploaded>('/api/events/media', {}, file);
+
+/** The communities of a subdistrict, to name a case's community. */
+export function useCommunities(subdistrictCode: string | null) {
+  return useQuery({
+    queryKey: ['divisions', 'community', subdistrictCode],
+    queryFn: () => api.get<Division[]>('/api/divisions', { level: 'community', parent: subdistrictCode! }),
+    enabled: !!subdistrictCode,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
