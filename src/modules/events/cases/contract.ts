@@ -1,45 +1,8 @@
 import { z } from 'zod';
 
-export const caseStatuses = [
-  'received',
-  'dispatched',
-  'accepted',
-  'in_progress',
-  'replied',
-  'reviewed',
-  'closed',
-  'returned',
-  'suspended',
-  'merged',
-] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+import { caseActions, caseChannels, caseStatuses, satisfactions, urgencies } from './codes.ts';
 
-export const caseChannels = ['hotline', 'grid', 'open311', 'sensor', 'app', 'import'] as const;
-export type CaseChannel = (typeof caseChannels)[number];
-
-export const urgencies = ['normal', 'urgent', 'emergency'] as const;
-export const satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type Satisfaction = (typeof satisfactions)[number];
-
-export const caseActions = [
-  'dispatch',
-  'transfer',
-  'accept',
-  'start',
-  'return',
-  'reply',
-  'review',
-  'callback',
-  'close',
-  'request_extension',
-  'decide_extension',
-  'suspend',
-  'resume',
-  'reopen',
-  'merge',
-  'supervise',
-] as const;
-export type CaseAction = (typeof caseActions)[number];
+export * from './codes.ts';
 
 export const clockStates = ['normal', 'warning', 'overdue'] as const;
 export type ClockState = (typeof clockStates)[number];

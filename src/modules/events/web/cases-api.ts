@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
 import type { Division } from '../../org/contract.ts';
+import { caseStatuses } from '../cases/codes.ts';
 import type {
   ActionInput,
   CaseAction,
@@ -27,36 +28,15 @@ export type {
 export type CaseStep = CaseDetail['steps'][number];
 export type Urgency = CaseSummary['urgency'];
 
-// Repeated rather than imported from the contract, whose zod schemas would be bundled into the console.
-export const caseStatusList = [
-  'received',
-  'dispatched',
-  'accepted',
-  'in_progress',
-  'replied',
-  'reviewed',
-  'closed',
-  'returned',
-  'suspended',
-  'merged',
-] as const satisfies readonly CaseStatus[];
-export const caseChannelList = [
-  'hotline',
-  'grid',
-  'open311',
-  'sensor',
-  'app',
-  'import',
-] as const satisfies readonly CaseChannel[];
-export const urgencyList = ['normal', 'urgent', 'emergency'] as const satisfies readonly Urgency[];
-export const satisfactionList = [
-  'satisfied',
-  'basically_satisfied',
-  'unsatisfied',
-] as const satisfies readonly Satisfaction[];
+export {
+  caseChannels as caseChannelList,
+  caseStatuses as caseStatusList,
+  satisfactions as satisfactionList,
+  urgencies as urgencyList,
+} from '../cases/codes.ts';
 
 /** Statuses in which a case is still on its way: its clock matters. */
-export const openStatusList: readonly CaseStatus[] = caseStatusList.filter(
+export const openStatusList: readonly CaseStatus[] = caseStatuses.filter(
   (s) => s !== 'closed' && s !== 'merged',
 );
 
