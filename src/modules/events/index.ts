@@ -8,6 +8,8 @@ import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
+import { createStatsService } from './stats/service.ts';
+import { createWarningService } from './warnings/service.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export type { CategoryService } from './categories/service.ts';
@@ -30,7 +32,9 @@ export function createEventsModule(deps: {
   const intake = createIntakeService(shared);
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
-  const services = { categories, intake, handle, cases };
+  const stats = createStatsService(shared);
+  const warnings = createWarningService(shared);
+  const services = { categories, intake, handle, cases, stats, warnings };
   return { ...services, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;

@@ -1,4 +1,6 @@
 import { addMessages } from '../../core/messages.ts';
+import './stats/messages.ts';
+import './warnings/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {

@@ -2,6 +2,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -118,6 +119,8 @@ export const cases = eventsSchema.table(
     index('cases_department_idx').on(t.departmentId, t.status),
     index('cases_category_idx').on(t.categoryCode, t.receivedAt),
     index('cases_subdistrict_idx').on(t.subdistrictCode, t.receivedAt),
+    // The statistics' rollups find the days whose cases changed since their last refresh.
+    index('cases_updated_idx').on(t.updatedAt),
   ],
 );
 
@@ -144,4 +147,42 @@ export const caseSteps = eventsSchema.table(
 export const caseSequences = eventsSchema.table('case_sequences', {
   day: text('day').primaryKey(),
   last: integer('last').notNull(),
+});
+
+// Statistics rollups (stats/): the figures' counts per China-local day, and per month, for each lead department,
+// subdistrict, category and channel, so a year of a million cases is summed from tens of thousands of rows. They
+// are rebuilt for the days whose cases changed (updated_at after the last refresh) before each read.
+const statsCounts = {
+  departmentId: integer('department_id'),
+  subdistrictCode: text('subdistrict_code'),
+  categoryCode: text('category_code'),
+  channel: text('channel').notNull(),
+  received: integer('received').notNull(),
+  closed: integer('closed').notNull(),
+  onTime: integer('on_time').notNull(),
+  calledBack: integer('called_back').notNull(),
+  satisfied: integer('satisfied').notNull(),
+  reopened: integer('reopened').notNull(),
+  /** Hours from receipt to reply (or closing), summed over the closed cases. */
+  handlingHours: doublePrecision('handling_hours').notNull(),
+};
+
+/** Daily rollup of the case figures (cohort: cases received that day). */
+export const caseStatsDays = eventsSchema.table(
+  'case_stats_days',
+  { day: date('day', { mode: 'string' }).notNull(), ...statsCounts },
+  (t) => [index('case_stats_days_day_idx').on(t.day)],
+);
+
+/** Monthly rollup of the case figures, summed from the daily one. */
+export const caseStatsMonths = eventsSchema.table(
+  'case_stats_months',
+  { month: date('month', { mode: 'string' }).notNull(), ...statsCounts },
+  (t) => [index('case_stats_months_month_idx').on(t.month)],
+);
+
+/** When the rollups were last brought up to date (one row). */
+export const caseStatsState = eventsSchema.table('case_stats_state', {
+  id: integer('id').primaryKey(),
+  refreshedAt: ts('refreshed_at').notNull(),
 });

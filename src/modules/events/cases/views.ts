@@ -1,7 +1,8 @@
 import { maskName, maskPhone } from '../../../core/masking.ts';
 import type { DepartmentDirectory } from '../../org/index.ts';
 import type { Category } from '../categories/contract.ts';
-import { clockState, toChinaIso } from '../clock/time-limit.ts';
+import { toChinaIso } from '../clock/china-time.ts';
+import { clockState } from '../clock/clock-state.ts';
 import type {
   CaseChannel,
   CaseDetail,
