@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../core/db.ts';
-import { cases, caseStatsDays, caseStatsMonths, caseStatsState } from '../schema.ts';
+import { caseStatsDays, caseStatsMonths, caseStatsState, cases } from '../schema.ts';
 
 // The statistics are set-based SQL. Figures are summed from rollups (events.case_stats_days and _months: the
 // counts per day or month, lead department, subdistrict, category and channel), brought up to date before each
@@ -87,8 +87,10 @@ async function rebuildDays(db: Db, days: string[] | null) {
 
 /** Rebuilds the monthly rows of `months` (first days; all when null) from the daily rows. */
 async function rebuildMonths(db: Db, months: string[] | null) {
-  const monthOf = sql.raw("(day - (extract(day from day)::int - 1))");
-  await db.execute(sql`delete from ${caseStatsMonths} ${months ? sql`where month in (${dateList(months)})` : sql``}`);
+  const monthOf = sql.raw('(day - (extract(day from day)::int - 1))');
+  await db.execute(
+    sql`delete from ${caseStatsMonths} ${months ? sql`where month in (${dateList(months)})` : sql``}`,
+  );
   await db.execute(sql`
     insert into ${caseStatsMonths} (month, ${dimensions}, ${countNames})
     select ${monthOf}, ${dimensions}, ${summed}
@@ -212,7 +214,13 @@ export function heatCells(db: Db, f: StatsFilter, lngStep: number, latStep: numb
  * first, so a year's map shows the year and not only its last days.
  */
 export function samplePoints(db: Db, f: StatsFilter, step: number, limit: number) {
-  return queryRows<{ number: string; lng: number; lat: number; category_code: string | null; status: string }>(
+  return queryRows<{
+    number: string;
+    lng: number;
+    lat: number;
+    category_code: string | null;
+    status: string;
+  }>(
     db,
     sql`
       select ${cases.number} as number, ${cases.lng} as lng, ${cases.lat} as lat,

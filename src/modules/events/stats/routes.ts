@@ -21,7 +21,12 @@ export function statsRoutes(s: StatsService) {
       '/api/events/statistics/map',
       {
         config: { access: eventsPolicy.statistics },
-        schema: { summary: '工单分布（点位与热力）', tags, querystring: statsQuery, response: { 200: caseMap } },
+        schema: {
+          summary: '工单分布（点位与热力）',
+          tags,
+          querystring: statsQuery,
+          response: { 200: caseMap },
+        },
       },
       (req) => s.map(req.ctx, req.query),
     );

@@ -56,7 +56,9 @@ export function createStatsService(deps: {
     const last = q.to ? dayNumberOf(q.to) : today;
     const first = q.from ? dayNumberOf(q.from) : last - (DEFAULT_DAYS - 1);
     if (first > last)
-      throw new InputError('bad_range', 'The range ends before it starts', [{ field: 'from', reason: 'after_to' }]);
+      throw new InputError('bad_range', 'The range ends before it starts', [
+        { field: 'from', reason: 'after_to' },
+      ]);
     if (last - first + 1 > MAX_DAYS)
       throw new InputError('range_too_long', 'The range is too long', [
         { field: 'from', reason: 'range_too_long', params: { maximum: MAX_DAYS } },
@@ -85,7 +87,8 @@ export function createStatsService(deps: {
       categories.list(),
     ]);
     return {
-      department: (id: number | null) => (id === null ? null : (departments.byId.get(id)?.name ?? String(id))),
+      department: (id: number | null) =>
+        id === null ? null : (departments.byId.get(id)?.name ?? String(id)),
       subdistrict: (code: string | null) =>
         code === null ? null : (subdistricts.find((s) => s.code === code)?.name ?? code),
       category: (code: string | null) =>

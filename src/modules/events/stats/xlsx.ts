@@ -28,7 +28,11 @@ export const figureHeaders = columns.map((c) => c.header);
 export function figuresWorkbook(title: string, sheets: FigureSheet[]): Readable {
   const out = new PassThrough();
   (async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     for (const s of sheets) {
       const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 2 }] });
       sheet.columns = [

@@ -21,7 +21,10 @@ export function createWarningService(deps: { db: Db; categories: CategoryService
     async list(_ctx: Ctx, q: WarningQuery): Promise<WarningList> {
       const rule = { minCases: q.minCases ?? 5, radiusMetres: q.radiusMetres ?? 500, days: q.days ?? 7 };
       const since = new Date(deps.now().getTime() - rule.days * DAY_MS);
-      const [recent, list] = await Promise.all([repo.recentPlacedCases(deps.db, since), deps.categories.list()]);
+      const [recent, list] = await Promise.all([
+        repo.recentPlacedCases(deps.db, since),
+        deps.categories.list(),
+      ]);
       const clusters = findClusters(recent, {
         minCases: rule.minCases,
         radiusMetres: rule.radiusMetres,
