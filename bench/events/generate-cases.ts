@@ -57,7 +57,9 @@ export async function generateCases(sql: postgres.Sql, count: number, now: Date)
          lateral (select case when age_days > 20 or r_status < 0.3 then 'closed'
                               when r_status < 0.45 then 'dispatched' when r_status < 0.6 then 'accepted'
                               when r_status < 0.7 then 'in_progress' when r_status < 0.8 then 'replied'
-                              when r_status < 0.9 then 'reviewed' else 'received' end as status) state`;
-  await sql`analyze events.cases`;
+                              when r_status < 0.9 then 'reviewed' else 'received' end as status) state
+    -- Stored in the order they came in, as a live system stores them.
+    order by received_at`;
+  await sql`vacuum analyze events.cases`;
   return performance.now() - started;
 }
