@@ -35,4 +35,7 @@ CREATE TABLE "events"."case_stats_state" (
 --> statement-breakpoint
 CREATE INDEX "case_stats_days_day_idx" ON "events"."case_stats_days" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "case_stats_months_month_idx" ON "events"."case_stats_months" USING btree ("month");--> statement-breakpoint
-CREATE INDEX "cases_updated_idx" ON "events"."cases" USING btree ("updated_at");
+CREATE INDEX "cases_updated_idx" ON "events"."cases" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "cases_list_idx" ON "events"."cases" USING btree ("received_at" desc nulls last,"id" desc);--> statement-breakpoint
+CREATE INDEX "cases_map_idx" ON "events"."cases" USING btree ("received_at","lng","lat","status","category_code","channel","department_id");--> statement-breakpoint
+CREATE INDEX "cases_category_status_idx" ON "events"."cases" USING btree ("category_code","status");

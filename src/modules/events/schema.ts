@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -121,6 +122,20 @@ export const cases = eventsSchema.table(
     index('cases_subdistrict_idx').on(t.subdistrictCode, t.receivedAt),
     // The statistics' rollups find the days whose cases changed since their last refresh.
     index('cases_updated_idx').on(t.updatedAt),
+    // The case list's order (newest first, nulls last, then id): read in order, never sorted.
+    index('cases_list_idx').on(sql`${t.receivedAt} desc nulls last`, sql`${t.id} desc`),
+    // The map of a range reads its cases from the index alone (place, and what it is filtered by).
+    index('cases_map_idx').on(
+      t.receivedAt,
+      t.lng,
+      t.lat,
+      t.status,
+      t.categoryCode,
+      t.channel,
+      t.departmentId,
+    ),
+    // The list's total for a category and status, counted from the index alone.
+    index('cases_category_status_idx').on(t.categoryCode, t.status),
   ],
 );
 

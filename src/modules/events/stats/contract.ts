@@ -77,6 +77,11 @@ export const caseMap = z.object({
   ),
   /** Cases with a place in the range; `points` holds at most `limit` of them, spread over the whole range. */
   placed: z.number(),
+  /**
+   * 1 when every case was counted; less for a long range, whose map is drawn from that share of the table (the
+   * counts scaled up to estimates).
+   */
+  sampleShare: z.number(),
   limit: z.number(),
   /** Cell centres with the number of cases in each cell. */
   heat: z.array(z.tuple([z.number(), z.number(), z.number()])),

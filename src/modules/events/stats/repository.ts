@@ -194,15 +194,22 @@ export async function groupedFigures(db: Db, s: RollupSpan): Promise<GroupedRow[
   );
 }
 
+/**
+ * The cases table, or a sample of its pages (TABLESAMPLE SYSTEM, `percent` of them) for the map of a long range:
+ * a heat map needs the shape, not every case, and reading a twentieth of a year's pages keeps it quick.
+ */
+const casesOrSample = (percent: number) =>
+  percent < 100 ? sql`${cases} tablesample system (${sql.raw(String(percent))})` : sql`${cases}`;
+
 /** Heat cells: cases with a place counted per cell of `lngStep` × `latStep` degrees, as cell centres. */
-export function heatCells(db: Db, f: StatsFilter, lngStep: number, latStep: number) {
+export function heatCells(db: Db, f: StatsFilter, lngStep: number, latStep: number, percent = 100) {
   return queryRows<{ lng: number; lat: number; count: number }>(
     db,
     sql`
       select (cx * ${lngStep}::float8)::float8 as lng, (cy * ${latStep}::float8)::float8 as lat, count(*)::int as count
       from (
         select round(${cases.lng} / ${lngStep}::float8) as cx, round(${cases.lat} / ${latStep}::float8) as cy
-        from ${cases}
+        from ${casesOrSample(percent)}
         where ${where(f)} and ${cases.lng} is not null and ${cases.lat} is not null
       ) cells
       group by cx, cy`,
@@ -213,7 +220,7 @@ export function heatCells(db: Db, f: StatsFilter, lngStep: number, latStep: numb
  * Up to `limit` placed cases spread over the whole range: every `step`-th by id (ids follow receipt), newest
  * first, so a year's map shows the year and not only its last days.
  */
-export function samplePoints(db: Db, f: StatsFilter, step: number, limit: number) {
+export function samplePoints(db: Db, f: StatsFilter, step: number, limit: number, percent = 100) {
   return queryRows<{
     number: string;
     lng: number;
@@ -225,7 +232,7 @@ export function samplePoints(db: Db, f: StatsFilter, step: number, limit: number
     sql`
       select ${cases.number} as number, ${cases.lng} as lng, ${cases.lat} as lat,
              ${cases.categoryCode} as category_code, ${cases.status} as status
-      from ${cases}
+      from ${casesOrSample(percent)}
       where ${where(f)} and ${cases.lng} is not null and ${cases.lat} is not null
         and ${cases.id} % ${step}::bigint = 0
       order by ${cases.receivedAt} desc

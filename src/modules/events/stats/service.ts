@@ -17,6 +17,8 @@ const MAX_DAYS = 3 * 366;
 const CELL_METRES = 200;
 const POINT_LIMIT = 2000;
 const TOP_CATEGORIES = 10;
+const SAMPLE_AFTER_DAYS = 62;
+const SAMPLE_PERCENT = 5;
 
 export type StatsService = ReturnType<typeof createStatsService>;
 
@@ -155,10 +157,14 @@ export function createStatsService(deps: {
       const r = await resolve(ctx, q);
       const centre = (await org.districtMap(ctx)).district;
       const { lngStep, latStep } = cellDegrees(CELL_METRES, centre.lat ?? 30);
-      const heat = await repo.heatCells(db, r.filter, lngStep, latStep);
-      const placed = heat.reduce((sum, c) => sum + c.count, 0);
-      const step = Math.max(1, Math.ceil(placed / POINT_LIMIT));
-      const points = placed ? await repo.samplePoints(db, r.filter, step, POINT_LIMIT) : [];
+      // Past two months (tens of thousands of cases and more) the map is drawn from a twentieth of the table's pages
+      // and the counts scaled up: the shape is the same, and a year's map stays quick.
+      const percent = r.days > SAMPLE_AFTER_DAYS ? SAMPLE_PERCENT : 100;
+      const cells = await repo.heatCells(db, r.filter, lngStep, latStep, percent);
+      const scale = 100 / percent;
+      const found = cells.reduce((sum, c) => sum + c.count, 0);
+      const step = Math.max(1, Math.ceil(found / POINT_LIMIT));
+      const points = found ? await repo.samplePoints(db, r.filter, step, POINT_LIMIT, percent) : [];
       return {
         points: points.map((p) => ({
           number: p.number,
@@ -167,9 +173,10 @@ export function createStatsService(deps: {
           categoryCode: p.category_code,
           status: p.status,
         })),
-        placed,
+        placed: Math.round(found * scale),
+        sampleShare: percent / 100,
         limit: POINT_LIMIT,
-        heat: heat.map((c) => [round6(c.lng), round6(c.lat), c.count]),
+        heat: cells.map((c) => [round6(c.lng), round6(c.lat), Math.round(c.count * scale)]),
         cellMetres: CELL_METRES,
       };
     },

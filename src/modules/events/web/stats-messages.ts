@@ -52,6 +52,7 @@ export const zhCN: Messages = {
       more: '多',
       fewer: '少',
       none: '所选时间内没有带位置的工单',
+      estimated: '时间跨度较长，按 {{percent}}% 抽样估算。',
     },
   },
   warnings: {
@@ -177,6 +178,7 @@ export const en: Messages = {
       more: 'more',
       fewer: 'fewer',
       none: 'No placed cases in this range',
+      estimated: 'A long range: estimated from a {{percent}}% sample.',
     },
   },
   warnings: {

@@ -351,7 +351,9 @@ function MapCard({ filters }: { filters: StatsFilters }) {
             {t('stats.map.approximate')}{' '}
             {mode === 'points'
               ? t('stats.map.sampled', { shown: map.data.points.length, placed: map.data.placed })
-              : t('stats.map.cells', { metres: map.data.cellMetres, placed: map.data.placed })}
+              : t('stats.map.cells', { metres: map.data.cellMetres, placed: map.data.placed })}{' '}
+            {map.data.sampleShare < 1 &&
+              t('stats.map.estimated', { percent: Math.round(map.data.sampleShare * 100) })}
           </Typography.Paragraph>
           {map.data.placed ? (
             <CaseMap outline={outline.data} data={map.data} mode={mode} />
