@@ -194,6 +194,24 @@ export async function groupedFigures(db: Db, s: RollupSpan): Promise<GroupedRow[
   );
 }
 
+/** About how many cases the span holds, from the rollups as last refreshed (to choose how to draw a map). */
+export async function estimateCases(db: Db, s: RollupSpan): Promise<number> {
+  const parts: SQL[] = s.days.map(
+    ([a, b]) =>
+      sql`select received from ${caseStatsDays} where day between ${a}::date and ${b}::date ${rollupFilters(s)}`,
+  );
+  if (s.months)
+    parts.push(
+      sql`select received from ${caseStatsMonths}
+          where month between ${s.months[0]}::date and ${s.months[1]}::date ${rollupFilters(s)}`,
+    );
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select coalesce(sum(received), 0)::int as n from (${sql.join(parts, sql` union all `)}) r`,
+  );
+  return row?.n ?? 0;
+}
+
 /**
  * The cases table, or a sample of its pages (TABLESAMPLE SYSTEM, `percent` of them) for the map of a long range:
  * a heat map needs the shape, not every case, and reading a twentieth of a year's pages keeps it quick.

@@ -17,8 +17,8 @@ const MAX_DAYS = 3 * 366;
 const CELL_METRES = 200;
 const POINT_LIMIT = 2000;
 const TOP_CATEGORIES = 10;
-const SAMPLE_AFTER_DAYS = 62;
-const SAMPLE_PERCENT = 5;
+const SAMPLE_ABOVE = 100_000;
+const SAMPLE_SIZE = 30_000;
 
 export type StatsService = ReturnType<typeof createStatsService>;
 
@@ -157,14 +157,20 @@ export function createStatsService(deps: {
       const r = await resolve(ctx, q);
       const centre = (await org.districtMap(ctx)).district;
       const { lngStep, latStep } = cellDegrees(CELL_METRES, centre.lat ?? 30);
-      // Past two months (tens of thousands of cases and more) the map is drawn from a twentieth of the table's pages
-      // and the counts scaled up: the shape is the same, and a year's map stays quick.
-      const percent = r.days > SAMPLE_AFTER_DAYS ? SAMPLE_PERCENT : 100;
-      const cells = await repo.heatCells(db, r.filter, lngStep, latStep, percent);
+      // A range of more than 100,000 cases is drawn from a sample of the table's pages (about 30,000 cases) and
+      // the counts scaled up: the shape is the same, and a year's map stays quick. The rollups, as the last
+      // statistics read left them, tell how many cases the range holds.
+      const granularity = granularityOf(r.days);
+      const estimate = await repo.estimateCases(db, { ...spanOf(r.from, r.to, granularity), ...r.filter });
+      const percent = estimate > SAMPLE_ABOVE ? Math.max(1, Math.ceil((100 * SAMPLE_SIZE) / estimate)) : 100;
       const scale = 100 / percent;
+      // The points' spacing comes from the estimate, so the two reads run at once.
+      const step = Math.max(1, Math.ceil(estimate / scale / POINT_LIMIT));
+      const [cells, points] = await Promise.all([
+        repo.heatCells(db, r.filter, lngStep, latStep, percent),
+        repo.samplePoints(db, r.filter, step, POINT_LIMIT, percent),
+      ]);
       const found = cells.reduce((sum, c) => sum + c.count, 0);
-      const step = Math.max(1, Math.ceil(found / POINT_LIMIT));
-      const points = found ? await repo.samplePoints(db, r.filter, step, POINT_LIMIT, percent) : [];
       return {
         points: points.map((p) => ({
           number: p.number,

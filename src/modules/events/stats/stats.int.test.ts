@@ -197,7 +197,10 @@ describe.each(databaseKinds)('case statistics (%s)', (kind) => {
 
   it('maps the placed cases as points and heat cells', async () => {
     const map = (await get('/api/events/statistics/map?from=2026-06-01&to=2026-06-30', 'leader')).json();
-    expect(map.placed).toBe(3);
+    expect(map).toMatchObject({ placed: 3, sampleShare: 1 });
+    // A small district's year is counted whole too (sampling is for ranges of more than 100,000 cases).
+    const year = (await get('/api/events/statistics/map?from=2026-01-01&to=2026-12-31', 'leader')).json();
+    expect(year).toMatchObject({ placed: 3, sampleShare: 1 });
     expect(map.points.map((p: { number: string }) => p.number).sort()).toEqual([n.A, n.B, n.C].sort());
     // A and B are about 140 m apart: one or two 200 m cells; C is far away.
     expect(map.heat.reduce((sum: number, c: number[]) => sum + c[2]!, 0)).toBe(3);
