@@ -387,7 +387,7 @@ function DispatchRules({ categories }: { categories: Category[] }) {
         destroyOnHidden
       >
         <Form<RuleValues> form={form} layout="vertical" onFinish={add} data-testid="rule-form">
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Form.Item
               name="categoryCode"
               label={t('categories.fields.name')}

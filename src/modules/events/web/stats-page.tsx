@@ -118,8 +118,7 @@ export function StatisticsPage() {
           value={params.category}
           onChange={(category) => setParams({ category })}
           style={{ width: 200 }}
-          showSearch
-          optionFilterProp="label"
+          showSearch={{ optionFilterProp: 'label' }}
           options={[
             { value: '', label: `${t('stats.category')}: ${t('stats.all')}` },
             ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.name })),
@@ -141,8 +140,7 @@ export function StatisticsPage() {
             value={params.departmentId}
             onChange={(departmentId) => setParams({ departmentId })}
             style={{ width: 200 }}
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: '', label: `${t('stats.department')}: ${t('stats.all')}` },
               ...(departments.data ?? []).map((d) => ({ value: String(d.id), label: d.name })),

@@ -30,7 +30,7 @@ export function WarningsPage() {
           max={1000}
           value={rule.minCases ?? current?.minCases}
           onChange={(v) => setParams({ minCases: v ? String(v) : '' })}
-          addonAfter={t('warnings.cases')}
+          suffix={t('warnings.cases')}
         />
         <InputNumber
           aria-label={t('warnings.radius')}
@@ -39,7 +39,7 @@ export function WarningsPage() {
           step={100}
           value={rule.radiusMetres ?? current?.radiusMetres}
           onChange={(v) => setParams({ radiusMetres: v ? String(v) : '' })}
-          addonAfter={t('warnings.metres')}
+          suffix={t('warnings.metres')}
         />
         <InputNumber
           aria-label={t('warnings.days')}
@@ -47,7 +47,7 @@ export function WarningsPage() {
           max={90}
           value={rule.days ?? current?.days}
           onChange={(v) => setParams({ days: v ? String(v) : '' })}
-          addonAfter={t('warnings.daysUnit')}
+          suffix={t('warnings.daysUnit')}
         />
       </Space>
       {warnings.isError ? (
@@ -59,7 +59,7 @@ export function WarningsPage() {
           <Empty description={t('warnings.none', { since: formatDateTime(warnings.data.since) })} />
         </Card>
       ) : (
-        <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="warnings-list">
+        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="warnings-list">
           {warnings.data.items.map((w) => (
             <WarningCard key={w.key} warning={w} />
           ))}
