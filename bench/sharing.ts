@@ -4,17 +4,14 @@
 // (--fresh loads it again). Figures are printed, not asserted.
 // Usage: npm run bench:sharing -- [--seconds 20] [--connections 16,64] [--fresh] [--profile]
 // Each connection count is one round: pgbench and the HTTP load with as many clients.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { loadConfig } from '../src/core/config.ts';
-import { systemCtx } from '../src/core/context.ts';
-import { generateDemo } from '../src/demo/index.ts';
-import { openPlatform } from '../src/server/platform.ts';
+import { benchCredential, loadPopulation, loadSharingApi, startBenchServer } from './sharing-setup.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -27,7 +24,6 @@ const dbName = 'onecity_bench_sharing';
 const url = new URL(serverUrl);
 url.pathname = `/${dbName}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-bench-sharing-'));
-const root = path.resolve(import.meta.dirname, '..');
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 if (process.argv.includes('--fresh')) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
@@ -38,8 +34,9 @@ await admin.end();
 const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
 let server: ChildProcess | undefined;
 try {
-  await loadPopulation();
-  const bearer = await benchCredential();
+  // The full-scale population (公安's household file: 800,000 people less its rejected rows), once.
+  await loadPopulation(sql, platformConfig(), work, 'full', 750_000);
+  const bearer = await benchCredential(platformConfig());
   const keys = (
     await sql<{ key: string }[]>`
       select key from registry.entities where registry = 'population' order by random() limit 10000`
@@ -53,7 +50,9 @@ try {
     script,
     `\\set id random(${range!.low}, ${range!.high})\nselect key, values from registry.entities where id = :id;\n`,
   );
-  const port = await startServer();
+  const started = await startBenchServer(url.toString(), work, process.argv.includes('--profile'));
+  server = started.server;
+  const port = started.port;
   for (const connections of connectionCounts) {
     console.log(`— ${connections} connections —`);
     const { stdout } = await promisify(execFile)('pgbench', [
@@ -64,21 +63,7 @@ try {
     const pgbenchRate = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
 
     const callsBefore = await callRows();
-    let next = 0;
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections,
-      duration: seconds,
-      headers: { authorization: `Bearer ${bearer}` },
-      requests: [
-        {
-          setupRequest: (request) => {
-            request.path = `/api/share/v1/population/${keys[next++ % keys.length]}`;
-            return request;
-          },
-        },
-      ],
-    });
+    const result = await loadSharingApi({ port, bearer, keys, connections, seconds });
     // Requests still in flight when the load stopped are answered (and logged) by the server all the same.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const sent = result.requests.sent;
@@ -101,34 +86,6 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-/** Loads the full-scale population (公安's household file: 800,000 people less its rejected rows) unless loaded. */
-async function loadPopulation() {
-  const [loaded] = await sql<{ n: number }[]>`
-    select count(*)::int as n from information_schema.tables where table_schema = 'registry' and table_name = 'entities'`;
-  if (loaded?.n) {
-    const [{ n }] = await sql<{ n: number }[]>`
-      select count(*)::int as n from registry.entities where registry = 'population'`;
-    if (n >= 750_000) return console.log(`Population: ${n.toLocaleString()} people (loaded earlier)`);
-  }
-  console.log('Loading the full-scale population (once; kept in onecity_bench_sharing) …');
-  const demo = await generateDemo({ scale: 'full', dir: path.join(work, 'files') });
-  const { database, modules } = await openPlatform(platformConfig());
-  try {
-    const file = demo.files.find((f) => f.alias === 'gafj_household')!;
-    const department = await modules.org.service.findDepartmentByCode(file.department);
-    await modules.ingest.service.ingestFile(systemCtx('bench'), {
-      resource: file.alias,
-      file: file.file,
-      sourceDepartmentId: department!.id,
-    });
-  } finally {
-    await database.close();
-  }
-  const [{ n }] = await sql<{ n: number }[]>`
-    select count(*)::int as n from registry.entities where registry = 'population'`;
-  console.log(`Population: ${n.toLocaleString()} people`);
-}
-
 function platformConfig() {
   return loadConfig({
     DATABASE_URL: url.toString(),
@@ -138,86 +95,8 @@ function platformConfig() {
   });
 }
 
-/**
- * A credential for 卫健局's grant on the population (every item; personal ones masked), through the services a
- * user's clicks call: apply, the provider's and the center's approvals, then a credential. Returns `keyId.secret`.
- */
-async function benchCredential(): Promise<string> {
-  const { database, modules } = await openPlatform(platformConfig());
-  try {
-    const ctx = systemCtx('bench');
-    const population = await modules.catalog.service.get(ctx, 'population');
-    const consumer = await modules.org.service.findDepartmentByCode('WJJ');
-    const today = new Date().toISOString().slice(0, 10);
-    const id = await modules.sharing.apply.apply(ctx, {
-      resource: 'population',
-      applicantDepartmentId: consumer!.id,
-      purpose: '基准测试：按身份证号核验人员信息',
-      legalBasis: '《基本医疗卫生与健康促进法》',
-      items: population.items.map((i) => i.code),
-      rawItems: [],
-      rowFilter: {},
-      consumingSystem: 'bench',
-      periodFrom: today,
-      periodTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
-      expectedDailyCalls: 10_000_000,
-    });
-    // Each stage under a name of its own: nobody decides two stages (separation of duties).
-    const { status, providerDepartmentId } = await modules.sharing.applications.get(ctx, id);
-    if (status === 'pending_provider')
-      await modules.sharing.decide.decide(systemCtx('bench.provider'), id, {
-        decision: 'approve',
-        onBehalfOf: providerDepartmentId,
-      });
-    if ((await modules.sharing.applications.get(ctx, id)).status === 'pending_center')
-      await modules.sharing.decide.decide(systemCtx('bench.center'), id, { decision: 'approve' });
-    const { grant } = await modules.sharing.applications.get(ctx, id);
-    // The load is the point here: no rate limit, and a quota above anything the run can reach.
-    await modules.sharing.grants.setLimits(ctx, grant!.id, {
-      ratePerMinute: 1_000_000,
-      dailyQuota: 100_000_000,
-    });
-    return (await modules.sharing.credentials.create(ctx, grant!.id)).token;
-  } finally {
-    await database.close();
-  }
-}
-
 /** Rows in the sharing call log. */
 async function callRows() {
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from sharing.calls`;
   return n;
-}
-
-/** Starts `onecity serve` on the bench database and resolves its port once it listens. */
-function startServer(): Promise<number> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  server = spawn(
-    process.execPath,
-    [
-      '--max-semi-space-size=16',
-      // --profile: the server writes a CPU profile (open it in Chrome's DevTools) when it stops.
-      ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${os.tmpdir()}`] : []),
-      path.join(root, 'src/cli/main.ts'),
-      'serve',
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: url.toString(),
-        ONECITY_DATA_DIR: work,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        ONECITY_DEMO: 'none',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    server!.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-    server!.stdout!.on('data', (data: Buffer) => {
-      if (data.toString().includes('is running')) resolve(port);
-    });
-  });
 }

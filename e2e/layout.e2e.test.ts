@@ -21,6 +21,8 @@ const mainPages = [
   '/sharing/applications',
   '/sharing/grants',
   '/sharing/usage',
+  '/events/cases',
+  '/events/desk',
   '/audit',
 ];
 

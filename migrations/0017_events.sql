@@ -42,6 +42,8 @@ CREATE TABLE "events"."cases" (
 	"media_urls" text[] DEFAULT '{}' NOT NULL,
 	"received_at" timestamp with time zone NOT NULL,
 	"due_at" timestamp with time zone,
+	"warn_at" timestamp with time zone,
+	"clock_from" timestamp with time zone,
 	"dispatched_at" timestamp with time zone,
 	"accepted_at" timestamp with time zone,
 	"replied_at" timestamp with time zone,

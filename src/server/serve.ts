@@ -2,6 +2,7 @@ import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadDemoOnFirstStart } from '../demo/index.ts';
+import { uncoveredYearsAround } from '../modules/events/index.ts';
 import { createApp } from './app.ts';
 import { openPlatform } from './platform.ts';
 import { version } from './version.ts';
@@ -31,6 +32,12 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   // Anchor the head found at start too, rather than ten minutes later.
   modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   const stopPulls = modules.ingest.startScheduler();
+  const uncovered = uncoveredYearsAround(new Date());
+  if (uncovered.length)
+    logger.warn(
+      { years: uncovered },
+      "no State Council holiday notice known for these years: case time limits count Monday to Friday less the statutory days off, without the notice's bridges and make-up days, until the chinese-days package is updated",
+    );
 
   print(
     `OneCity ${version} is running on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,

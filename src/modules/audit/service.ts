@@ -95,6 +95,28 @@ export function createAuditService(deps: { db: Db; dataDir: string }) {
       });
     },
 
+    /**
+     * Records several events, each with the context it happened in, in their order, as one append to the chain.
+     * Pass the transaction of the writes they describe.
+     */
+    recordMany(db: Db, entries: { ctx: Ctx; event: AuditEvent }[]): Promise<number[]> {
+      const at = new Date();
+      return repo.appendEntries(
+        db,
+        entries.map(({ ctx, event }) => ({
+          at,
+          actorId: ctx.actor?.userId || null,
+          actorName: ctx.actor?.username ?? 'anonymous',
+          action: event.action,
+          targetType: event.targetType ?? null,
+          targetId: event.targetId === undefined ? null : String(event.targetId),
+          outcome: event.outcome ?? 'ok',
+          clientIp: ctx.ip,
+          detail: event.detail ?? {},
+        })),
+      );
+    },
+
     /** Records an event on its own, outside any business transaction (sign-ins, refusals). */
     recordNow(ctx: Ctx, event: AuditEvent): Promise<number> {
       return this.record(deps.db, ctx, event);

@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db.ts';
+import type { Database, Db } from '../../core/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { createHandleService } from './cases/handle.ts';
@@ -6,13 +6,27 @@ import { createIntakeService } from './cases/intake.ts';
 import type { Classifier, PlaceResolver } from './cases/ports.ts';
 import { createCaseReadService } from './cases/read.ts';
 import { createCategoryService } from './categories/service.ts';
+import { createImportService } from './import/service.ts';
+import { createKeyService } from './keys/service.ts';
+import { createMediaService } from './media/service.ts';
+import { createIntakeBatcher } from './open311/intake-batch.ts';
+import { createOpen311Service } from './open311/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
 import { createStatsService } from './stats/service.ts';
 import { createWarningService } from './warnings/service.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
+export { seedCategories } from './categories/seed.ts';
 export type { CategoryService } from './categories/service.ts';
+export { loadClassifier } from './classify/classifier.ts';
+export { evaluateShippedClassifier } from './classify/evaluate.ts';
+export { classifyLine, departmentOfCategory, type LineError, type LineResult } from './classify/lines.ts';
+export { dueAt } from './clock/time-limit.ts';
+export { uncoveredYearsAround } from './clock/working-days.ts';
+export type { ImportCase, ImportStep } from './import/copy-rows.ts';
+export type { ImportService, ImportSummary } from './import/service.ts';
+export type { KeyService } from './keys/service.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,
@@ -20,6 +34,10 @@ export type { CategoryService } from './categories/service.ts';
  */
 export function createEventsModule(deps: {
   db: Db;
+  /** Where case photos are kept (events-media/). */
+  dataDir: string;
+  /** The driver, for the bulk load of history (COPY). */
+  database: Database;
   audit: AuditService;
   org: OrgService;
   places: PlaceResolver;
@@ -32,9 +50,15 @@ export function createEventsModule(deps: {
   const intake = createIntakeService(shared);
   const handle = createHandleService(shared);
   const cases = createCaseReadService(shared);
+  const media = createMediaService(deps);
+  const keys = createKeyService(shared);
+  // Open311 posts are written in batches (see intake-batch.ts): one commit for many cases.
+  const batched = createIntakeBatcher({ db: deps.db, intake });
+  const open311 = createOpen311Service({ ...shared, intake: batched, keys });
   const stats = createStatsService(shared);
   const warnings = createWarningService(shared);
-  const services = { categories, intake, handle, cases, stats, warnings };
-  return { ...services, routes: eventsRoutes(services) };
+  const services = { categories, intake, handle, cases, media, keys, open311, stats, warnings };
+  const imports = createImportService({ ...shared, database: deps.database });
+  return { ...services, imports, routes: eventsRoutes(services) };
 }
 export type EventsModule = ReturnType<typeof createEventsModule>;

@@ -1,6 +1,11 @@
+import './media/messages.ts';
 import { addMessages } from '../../core/messages.ts';
-import './stats/messages.ts';
+import './keys/messages.ts';
+import './open311/messages.ts';
+import './clock/messages.ts';
 import './warnings/messages.ts';
+import './import/messages.ts';
+import './stats/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {

@@ -82,6 +82,10 @@ export const cases = eventsSchema.table(
     mediaUrls: text('media_urls').array().notNull().default([]),
     receivedAt: ts('received_at').notNull(),
     dueAt: ts('due_at'),
+    /** When the clock turns to warning (80 % of the allowed time, counted as the limit counts). */
+    warnAt: ts('warn_at'),
+    /** Where the current clock started: receipt, or a reopening (重办) that gave the case a new clock. */
+    clockFrom: ts('clock_from'),
     dispatchedAt: ts('dispatched_at'),
     acceptedAt: ts('accepted_at'),
     repliedAt: ts('replied_at'),
@@ -163,6 +167,25 @@ export const caseSequences = eventsSchema.table('case_sequences', {
   day: text('day').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * A key an outside system (an Open311 client) posts cases with. Only the key's SHA-256 is kept (the key is shown once
+ * when made); the prefix names it in lists. A revoked key is refused from then on.
+ */
+export const apiKeys = eventsSchema.table(
+  'api_keys',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)],
+);
 
 // Statistics rollups (stats/): the figures' counts per China-local day, and per month, for each lead department,
 // subdistrict, category and channel, so a year of a million cases is summed from tens of thousands of rows. They

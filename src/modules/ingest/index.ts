@@ -8,10 +8,11 @@ import type { CsvLimits } from './readers/csv-parser.ts';
 import { ingestRoutes } from './routes.ts';
 import { createIngestService } from './service.ts';
 
-export { parseMapOption } from './deliveries/mapping.ts';
+export { autoMap, headerMatcher, parseMapOption } from './deliveries/mapping.ts';
 export type { PullService } from './pulls/service.ts';
 export { openFile } from './readers/open-source.ts';
 export type { IngestService } from './service.ts';
+export { toHalfWidth } from './standardize.ts';
 export { validateValue } from './validate.ts';
 
 /** Aggregation (归集): files, pushes and scheduled pulls, their batches, rejects and quality. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export * from './places/contract.ts';
+
 export const departmentKinds = ['center', 'department', 'subdistrict'] as const;
 
 export const department = z.object({

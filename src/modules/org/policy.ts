@@ -11,4 +11,8 @@ export const orgPolicy = {
   browse: dataReaders,
   /** Create, edit, activate and deactivate departments. */
   manage: ['admin'] as const satisfies readonly Role[],
+  /** Resolve addresses and points to places, and read the division boundaries for maps: staff and leaders. */
+  places: dataReaders,
+  /** Upload and remove true division boundaries. */
+  boundaries: ['admin'] as const satisfies readonly Role[],
 };

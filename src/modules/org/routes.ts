@@ -11,6 +11,7 @@ import {
   divisionQuery,
   idParam,
 } from './contract.ts';
+import { placesRoutes } from './places/routes.ts';
 import { orgPolicy } from './policy.ts';
 import type { OrgService } from './service.ts';
 
@@ -82,5 +83,6 @@ export function orgRoutes(service: OrgService) {
       },
       (req) => service.districtMap(req.ctx),
     );
+    await app.register(placesRoutes(service.places));
   };
 }

@@ -3,7 +3,9 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgSchema,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -39,3 +41,40 @@ export const departments = orgSchema.table('departments', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Uploaded boundaries of subdistricts and communities (GeoJSON Polygon/MultiPolygon coordinates, WGS-84). A
+ * division with one here is placed by it; the others keep their approximate cells.
+ */
+export const boundaries = orgSchema.table('boundaries', {
+  divisionCode: text('division_code')
+    .primaryKey()
+    .references(() => divisions.code),
+  level: text('level').$type<'subdistrict' | 'community'>().notNull(),
+  /** MultiPolygon coordinates: polygons of rings of [lng, lat]. */
+  coordinates: jsonb('coordinates').$type<[number, number][][][]>().notNull(),
+  uploadedBy: text('uploaded_by'),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * The learned gazetteer: addresses and compounds the registries know, with their subdistrict and community
+ * (and point, when a source gave one). `key` is the normalized text (an address up to its house number, without
+ * division names; or a compound's name), known once per subdistrict.
+ */
+export const gazetteer = orgSchema.table(
+  'gazetteer',
+  {
+    key: text('key').notNull(),
+    kind: text('kind').$type<'address' | 'compound'>().notNull(),
+    subdistrictCode: text('subdistrict_code')
+      .notNull()
+      .references(() => divisions.code),
+    communityCode: text('community_code').references(() => divisions.code),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    source: text('source'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.subdistrictCode] })],
+);

@@ -13,6 +13,7 @@ import type {
 } from './contract.ts';
 import { seedDepartments, subdistrictOffice } from './departments-seed.ts';
 import { DISTRICT, loadDistrictOutline, loadDivisions } from './divisions-source.ts';
+import { createPlacesService } from './places/service.ts';
 import * as repo from './repository.ts';
 
 type DepartmentRow = Awaited<ReturnType<typeof repo.findDepartmentById>> & {};
@@ -41,6 +42,8 @@ export type DepartmentDirectory = {
 export function createOrgService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
   let outline: ReturnType<typeof loadDistrictOutline> | undefined;
+  const districtOutline = () => (outline ??= loadDistrictOutline());
+  const places = createPlacesService({ db, audit, outline: districtOutline });
 
   async function checkDivision(code: string | null | undefined) {
     if (code && !(await repo.findDivision(db, code))) {
@@ -56,6 +59,9 @@ export function createOrgService(deps: { db: Db; audit: AuditService }) {
   }
 
   return {
+    /** The district's places: point → place, address → point and place, the gazetteer, boundaries. */
+    places,
+
     /** Loads the divisions (first start only) and adds any missing seed departments. Idempotent. */
     async seed() {
       if ((await repo.countDivisions(db)) === 0) await repo.upsertDivisions(db, await loadDivisions());
@@ -144,13 +150,12 @@ export function createOrgService(deps: { db: Db; audit: AuditService }) {
 
     /** The district outline with its subdistricts' approximate centres, for maps. */
     async districtMap(_ctx: Ctx): Promise<DistrictMap> {
-      outline ??= loadDistrictOutline();
       const all = await repo.findDivisions(db, {});
       const district = all.find((d) => d.code === DISTRICT.code)!;
       const subdistricts = all
         .filter((d) => d.level === 'subdistrict')
         .map((s) => ({ ...s, communities: all.filter((c) => c.parentCode === s.code).length }));
-      return { district, outline, subdistricts };
+      return { district, outline: districtOutline(), subdistricts };
     },
 
     /** Counts for the home page. */

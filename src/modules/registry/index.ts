@@ -8,6 +8,7 @@ import type { OrgService } from '../org/index.ts';
 import { createConflictService } from './conflicts/service.ts';
 import { createEntityReadService } from './entities/service.ts';
 import { createLicenseService } from './license/service.ts';
+import { registryPlacesOf } from './merge/places.ts';
 import { createObjectionService } from './objections/service.ts';
 import { createPrecedenceService } from './precedence/service.ts';
 import { createQualityService } from './quality/service.ts';
@@ -35,7 +36,11 @@ export function createRegistryModule(deps: {
   users: UsersService;
   logger: Logger;
 }) {
-  const service = createRegistryService({ ...deps, recordMerge: deps.ingest.recordMerge });
+  const service = createRegistryService({
+    ...deps,
+    recordMerge: deps.ingest.recordMerge,
+    places: registryPlacesOf(deps.org),
+  });
   deps.ingest.onBatchDone(
     (batch, resource, onProgress) => service.merge(batch, resource, onProgress),
     (resource) => feedsRegistry(resource.alias),

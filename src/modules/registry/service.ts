@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import * as entitiesRepo from './entities/repository.ts';
 import { isRegistryName, type RegistryName } from './feeds.ts';
+import type { RegistryPlaces } from './merge/places.ts';
 import { createMergeService, type RecordMerge } from './merge/service.ts';
 import { createRegistryShareReads } from './share/repository.ts';
 import { entityCounts } from './statistics/service.ts';
@@ -29,6 +30,7 @@ export function createRegistryService(deps: {
   catalog: CatalogService;
   logger: Logger;
   recordMerge?: RecordMerge;
+  places?: RegistryPlaces;
 }) {
   const { database } = deps;
   return {

@@ -169,4 +169,59 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
     expect(mine.total).toBe(1);
     expect((await t.call('POST', '/api/events/reports', t.as.cgj!, { content: 'x' })).statusCode).toBe(403);
   });
+
+  it('suggests categories as the operator types, and classifies a report that names none', async () => {
+    const q = encodeURIComponent('我们小区门口的井盖被人偷了，晚上黑乎乎的很危险');
+    const res = await t.call('GET', `/api/events/suggestions?content=${q}`, t.as.operator!);
+    expect(res.statusCode, res.body).toBe(200);
+    const { top } = res.json();
+    expect(top).toHaveLength(3);
+    expect(top[0]).toMatchObject({
+      category: 'city.manhole',
+      name: '井盖缺失或破损',
+      departmentName: '城管局',
+    });
+    const report = await t.call('POST', '/api/events/reports', t.as.inspector!, {
+      content: '工地晚上十二点还在打桩施工，噪音很大，居民无法休息',
+      lng: 112.82,
+      lat: 28.36,
+    });
+    expect(report.json()).toMatchObject({ categoryCode: 'construction.site', status: 'dispatched' });
+    expect((await t.call('GET', `/api/events/suggestions?content=${q}`, t.as.leader!)).statusCode).toBe(403);
+  });
+
+  it('places a call by its address and dispatches by the rule for its subdistrict to the subdistrict office', async () => {
+    const office = t.subdistrictOffice;
+    const rule = await t.call('PUT', '/api/events/dispatch-rules', t.as.admin!, {
+      categoryCode: 'city.vending',
+      subdistrictCode: office.code,
+      departmentId: office.id,
+      note: '高塘岭街道的占道经营由街道综合执法队处理',
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
+    const c = await t.receive({
+      content: '郭亮中路步行街门口每天晚上都有流动摊贩占道摆摊',
+      address: '湖南省长沙市望城区高塘岭街道郭亮中路123号',
+      categoryCode: 'city.vending',
+      dispatch: true,
+    });
+    expect(c).toMatchObject({ subdistrictCode: office.code, departmentId: office.id, status: 'dispatched' });
+    expect(c.lng).toBeGreaterThan(112);
+    // The same category elsewhere still goes to 城管局.
+    const elsewhere = await t.receive({
+      content: '金山桥街道金山桥路路口有人摆摊卖水果占道',
+      address: '望城区金山桥街道金山桥路8号',
+      categoryCode: 'city.vending',
+      dispatch: true,
+    });
+    expect(elsewhere.departmentId).toBe(t.ids.CGJ);
+    expect(elsewhere.subdistrictCode).not.toBe(office.code);
+    // Only the center edits rules.
+    const refused = await t.call('PUT', '/api/events/dispatch-rules', t.as.cgj!, {
+      categoryCode: 'city.vending',
+      subdistrictCode: null,
+      departmentId: t.ids.CGJ,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -3,8 +3,8 @@ import type { Db } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
-import { dueAt } from '../clock/time-limit.ts';
 import type { CaseChannel, IntakeInput } from './contract.ts';
+import { clockColumns } from './due.ts';
 import type { Classifier, Place, PlaceResolver } from './ports.ts';
 import * as repo from './repository.ts';
 import { openStatuses } from './transitions.ts';
@@ -62,103 +62,152 @@ export function createIntakeService(deps: IntakeDeps) {
     return best ? categories.find(best.category) : undefined;
   }
 
-  return {
-    /** Opens a case from `channel`; returns its stored row. */
-    async receive(ctx: Ctx, channel: CaseChannel, input: IntakeInput, extra: IntakeExtra = {}) {
-      const receivedAt = extra.receivedAt ?? deps.now();
-      const target = input.mergeInto ? await repo.findCaseByNumber(db, input.mergeInto) : undefined;
-      if (input.mergeInto && !target) throw new NotFoundError('case', input.mergeInto);
-      if (target && !openStatuses.includes(target.status as never))
-        throw new ConflictError(
-          'merge_target_closed',
-          'That case is no longer open',
-          { number: target.number },
-          [{ field: 'mergeInto', reason: 'merge_target_closed' }],
-        );
-      const [place, category] = await Promise.all([placeOf(input), categoryOf(input)]);
-      const dispatch = !target && category && (input.dispatch || extra.autoDispatch);
-      const departmentId = dispatch
-        ? await categories.route(category.code, place.subdistrictCode ?? null)
-        : null;
-      const actorName = ctx.actor?.displayName ?? channel;
-      return db.transaction(async (tx) => {
-        const day = chinaDay(receivedAt);
-        const number = `${day}${String(await repo.nextSequence(tx, day)).padStart(5, '0')}`;
-        const row = await repo.insertCase(tx, {
-          number,
-          channel,
-          status: target ? 'merged' : dispatch ? 'dispatched' : 'received',
-          categoryCode: category?.code ?? null,
-          departmentId: target ? target.departmentId : departmentId,
-          title: input.title ?? null,
-          content: input.content,
-          address: input.address ?? null,
-          lng: place.lng ?? null,
-          lat: place.lat ?? null,
-          subdistrictCode: place.subdistrictCode ?? null,
-          communityCode: place.communityCode ?? null,
-          urgency: input.urgency,
-          reporterName: input.reporterName ?? null,
-          reporterPhone: input.reporterPhone ?? null,
-          reporterEmail: extra.reporterEmail ?? null,
-          wantsReply: input.wantsReply,
-          mediaUrls: input.mediaUrls,
-          receivedAt,
-          dueAt: category ? dueAt(receivedAt, category.timeLimit) : null,
-          dispatchedAt: dispatch ? receivedAt : null,
-          closedAt: target ? receivedAt : null,
-          mergedInto: target?.id ?? null,
-          token: extra.token ?? null,
-          apiKeyId: extra.apiKeyId ?? null,
-          createdBy: ctx.actor?.userId ?? null,
-        });
-        const step = { caseId: row.id, actorUserId: ctx.actor?.userId ?? null, actorName, at: receivedAt };
-        await repo.insertStep(tx, {
+  /**
+   * Everything about a new case that needs no lock: merge target, place, category, department, the row without its
+   * number, its first steps and its audit entry. Runs outside the transaction that writes it.
+   */
+  async function prepare(ctx: Ctx, channel: CaseChannel, input: IntakeInput, extra: IntakeExtra = {}) {
+    const receivedAt = extra.receivedAt ?? deps.now();
+    const target = input.mergeInto ? await repo.findCaseByNumber(db, input.mergeInto) : undefined;
+    if (input.mergeInto && !target) throw new NotFoundError('case', input.mergeInto);
+    if (target && !openStatuses.includes(target.status as never))
+      throw new ConflictError(
+        'merge_target_closed',
+        'That case is no longer open',
+        { number: target.number },
+        [{ field: 'mergeInto', reason: 'merge_target_closed' }],
+      );
+    const [place, category] = await Promise.all([placeOf(input), categoryOf(input)]);
+    const dispatch = !target && category && (input.dispatch || extra.autoDispatch);
+    const departmentId = dispatch
+      ? await categories.route(category.code, place.subdistrictCode ?? null)
+      : null;
+    const actorName = ctx.actor?.displayName ?? channel;
+    const values: Omit<repo.CaseInsert, 'number'> = {
+      channel,
+      status: target ? 'merged' : dispatch ? 'dispatched' : 'received',
+      categoryCode: category?.code ?? null,
+      departmentId: target ? target.departmentId : departmentId,
+      title: input.title ?? null,
+      content: input.content,
+      address: input.address ?? null,
+      lng: place.lng ?? null,
+      lat: place.lat ?? null,
+      subdistrictCode: place.subdistrictCode ?? null,
+      communityCode: place.communityCode ?? null,
+      urgency: input.urgency,
+      reporterName: input.reporterName ?? null,
+      reporterPhone: input.reporterPhone ?? null,
+      reporterEmail: extra.reporterEmail ?? null,
+      wantsReply: input.wantsReply,
+      mediaUrls: input.mediaUrls,
+      receivedAt,
+      ...(category ? clockColumns(receivedAt, category.timeLimit) : {}),
+      dispatchedAt: dispatch ? receivedAt : null,
+      closedAt: target ? receivedAt : null,
+      mergedInto: target?.id ?? null,
+      token: extra.token ?? null,
+      apiKeyId: extra.apiKeyId ?? null,
+      createdBy: ctx.actor?.userId ?? null,
+    };
+    /** The case's first steps (and the merge target's), once its id and number are known. */
+    const steps = (caseId: number, number: string): repo.StepInsert[] => {
+      const step = { caseId, actorUserId: ctx.actor?.userId ?? null, actorName, at: receivedAt };
+      const out: repo.StepInsert[] = [
+        { ...step, action: 'receive', fromStatus: null, toStatus: 'received', detail: { channel } },
+      ];
+      if (dispatch)
+        out.push({
           ...step,
-          action: 'receive',
-          fromStatus: null,
-          toStatus: 'received',
-          detail: { channel },
+          action: 'dispatch',
+          fromStatus: 'received',
+          toStatus: 'dispatched',
+          departmentId,
+          note: input.dispatch ? null : 'auto',
         });
-        if (dispatch)
-          await repo.insertStep(tx, {
-            ...step,
-            action: 'dispatch',
-            fromStatus: 'received',
-            toStatus: 'dispatched',
-            departmentId,
-            note: input.dispatch ? null : 'auto',
-          });
-        if (target) {
-          await repo.insertStep(tx, {
+      if (target)
+        out.push(
+          {
             ...step,
             action: 'merge',
             fromStatus: 'received',
             toStatus: 'merged',
             detail: { into: target.number },
-          });
-          await repo.insertStep(tx, {
+          },
+          {
             ...step,
             caseId: target.id,
             action: 'merged_in',
             fromStatus: target.status,
             toStatus: target.status,
             detail: { from: number },
-          });
-        }
-        await audit.record(tx, ctx, {
-          action: 'events.case_receive',
-          targetType: 'case',
-          targetId: number,
-          detail: {
-            channel,
-            category: category?.code ?? null,
-            departmentId,
-            mergedInto: target?.number ?? null,
           },
-        });
-        return row;
-      });
+        );
+      return out;
+    };
+    const detail = {
+      channel,
+      category: category?.code ?? null,
+      departmentId,
+      mergedInto: target?.number ?? null,
+    };
+    return { ctx, day: chinaDay(receivedAt), values, steps, detail };
+  }
+
+  /**
+   * Writes prepared cases in the transaction `tx`, each with its number, steps and audit entry, with one statement
+   * of each kind for all of them: the day's number and the audit chain's head are locks held until the commit, so
+   * the fewer the statements after them, the more cases a second.
+   */
+  async function write(tx: Db, prepared: PreparedCase[]): Promise<repo.CaseRow[]> {
+    const numbers: string[] = [];
+    const days = [...new Set(prepared.map((p) => p.day))];
+    const lastOf = new Map<string, number>();
+    for (const day of days)
+      lastOf.set(day, await repo.takeSequence(tx, day, prepared.filter((p) => p.day === day).length));
+    // Numbers in the order the cases came, each day's block ending at the day's new last number.
+    const taken = new Map(days.map((d) => [d, lastOf.get(d)! - prepared.filter((p) => p.day === d).length]));
+    for (const p of prepared) {
+      const n = taken.get(p.day)! + 1;
+      taken.set(p.day, n);
+      numbers.push(`${p.day}${String(n).padStart(5, '0')}`);
+    }
+    const rows = await repo.insertCases(
+      tx,
+      prepared.map((p, i) => ({ ...p.values, number: numbers[i]! })),
+    );
+    const byNumber = new Map(rows.map((r) => [r.number, r]));
+    const ordered = numbers.map((n) => byNumber.get(n)!);
+    await repo.insertSteps(
+      tx,
+      prepared.flatMap((p, i) => p.steps(ordered[i]!.id, numbers[i]!)),
+    );
+    await audit.recordMany(
+      tx,
+      prepared.map((p, i) => ({
+        ctx: p.ctx,
+        event: { action: 'events.case_receive', targetType: 'case', targetId: numbers[i], detail: p.detail },
+      })),
+    );
+    return ordered;
+  }
+
+  return {
+    /** Opens a case from `channel`; returns its stored row. */
+    async receive(ctx: Ctx, channel: CaseChannel, input: IntakeInput, extra: IntakeExtra = {}) {
+      const p = await prepare(ctx, channel, input, extra);
+      const [row] = await db.transaction((tx) => write(tx, [p]));
+      return row!;
     },
+    prepare,
+    write,
   };
 }
+
+export type PreparedCase = {
+  ctx: Ctx;
+  day: string;
+  values: Omit<repo.CaseInsert, 'number'>;
+  steps: (caseId: number, number: string) => repo.StepInsert[];
+  detail: Record<string, unknown>;
+};

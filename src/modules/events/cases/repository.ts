@@ -7,6 +7,7 @@ import { openStatuses } from './transitions.ts';
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseInsert = typeof cases.$inferInsert;
 export type StepRow = typeof caseSteps.$inferSelect;
+export type StepInsert = typeof caseSteps.$inferInsert;
 
 /** The next number of the day `day` (YYYYMMDD): one statement, so two intakes at once never share a number. */
 export async function nextSequence(db: Db, day: string): Promise<number> {
@@ -16,6 +17,29 @@ export async function nextSequence(db: Db, day: string): Promise<number> {
     .onConflictDoUpdate({ target: caseSequences.day, set: { last: sql`${caseSequences.last} + 1` } })
     .returning({ last: caseSequences.last });
   return row!.last;
+}
+
+/**
+ * Takes `count` numbers of the day `day` at once; returns the last one taken (the first is `last - count + 1`). One
+ * statement: the day's row stays locked until the commit, so two intakes at once never share a number.
+ */
+export async function takeSequence(db: Db, day: string, count: number): Promise<number> {
+  const [row] = await db
+    .insert(caseSequences)
+    .values({ day, last: count })
+    .onConflictDoUpdate({ target: caseSequences.day, set: { last: sql`${caseSequences.last} + ${count}` } })
+    .returning({ last: caseSequences.last });
+  return row!.last;
+}
+
+/** Stores new cases with one statement. */
+export function insertCases(db: Db, values: CaseInsert[]): Promise<CaseRow[]> {
+  return db.insert(cases).values(values).returning();
+}
+
+/** Adds steps to cases' histories with one statement. */
+export async function insertSteps(db: Db, values: StepInsert[]) {
+  if (values.length) await db.insert(caseSteps).values(values);
 }
 
 /** Stores a new case. */
@@ -122,7 +146,8 @@ function conditions(f: CaseFilter): SQL | undefined {
     where.push(
       f.clock === 'overdue'
         ? lt(cases.dueAt, f.now)
-        : sql`${cases.dueAt} >= ${f.now} and ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8 <= ${f.now}`,
+        : // Cases loaded from history may lack warn_at: 80 % of calendar time stands in.
+          sql`${cases.dueAt} >= ${f.now.toISOString()}::timestamptz and coalesce(${cases.warnAt}, ${cases.receivedAt} + (${cases.dueAt} - ${cases.receivedAt}) * 0.8) <= ${f.now.toISOString()}::timestamptz`,
     );
   }
   if (f.inbox?.kind === 'department')

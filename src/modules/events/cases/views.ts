@@ -12,6 +12,7 @@ import type {
   ClockState,
   Satisfaction,
 } from './contract.ts';
+import { basisOf } from './due.ts';
 import type { CaseRow, StepRow } from './repository.ts';
 
 const iso = (d: Date | null) => (d ? toChinaIso(d) : null);
@@ -20,11 +21,16 @@ const iso = (d: Date | null) => (d ? toChinaIso(d) : null);
  * Where a case stands against its time limit: while open, by the clock (stopped while suspended); once replied, on
  * time or overdue by when the department replied.
  */
-export function clockOf(row: CaseRow, now: Date): { state: ClockState; elapsedShare: number | null } {
+export function clockOf(
+  row: CaseRow,
+  now: Date,
+  limit?: string,
+): { state: ClockState; elapsedShare: number | null } {
   if (!row.dueAt) return { state: 'normal', elapsedShare: null };
   const done = row.repliedAt ?? (row.status === 'closed' || row.status === 'merged' ? row.closedAt : null);
   const at = done ?? row.suspendedAt ?? now;
-  const c = clockState(row.receivedAt, row.dueAt, at);
+  // A limit in working days warns by working time: 80 % of 3wd never falls in the middle of a holiday.
+  const c = clockState(row.clockFrom ?? row.receivedAt, row.dueAt, at, basisOf(limit));
   return { state: c.state, elapsedShare: Math.round(c.elapsedShare * 1000) / 1000 };
 }
 
@@ -52,7 +58,7 @@ export function summaryOf(row: CaseRow, names: Names, now: Date): CaseSummary {
     receivedAt: toChinaIso(row.receivedAt),
     dueAt: iso(row.dueAt),
     closedAt: iso(row.closedAt),
-    clock: clockOf(row, now),
+    clock: clockOf(row, now, category?.timeLimit),
     supervised: row.supervised,
     escalated: row.escalated,
     extensionRequested: row.extensionRequest !== null && row.extensionRequest !== undefined,

@@ -179,3 +179,18 @@ describe('working days by the holiday notices', () => {
     }
   });
 });
+
+describe('a year the package has no notice for', () => {
+  it('keeps the days off the law fixes, without bridges or make-up days', () => {
+    expect(isCoveredYear(2027)).toBe(false);
+    // 元旦 (Friday), the four days of 春节 from New Year's Eve, 国庆 1–3.
+    for (const day of ['2027-01-01', '2027-02-05', '2027-02-08', '2027-10-01', '2027-10-03'])
+      expect(isWorkingDay(day), day).toBe(false);
+    // Ordinary days around them.
+    expect(isWorkingDay('2027-01-04')).toBe(true);
+    expect(isWorkingDay('2027-02-09')).toBe(true);
+    expect(isWorkingDay('2027-10-04')).toBe(true);
+    expect(nthWorkingDayAfter('2026-12-31', 1)).toBe('2027-01-04');
+    expect(workingDaysBetween('2027-01-01', '2027-01-08')).toBe(4);
+  });
+});

@@ -20,15 +20,34 @@ import {
 // server's local time zone, so west of UTC (America/Los_Angeles, say) it calls Saturday 2026-02-07 a working day. Here every date is
 // a China-local calendar date and weekdays come from arithmetic, whatever TZ the process runs in.
 
-const holidays: Record<string, string> = holidayTable.holidays;
-const workdays: Record<string, string> = holidayTable.workdays;
-const noticeDates = [...Object.keys(holidays), ...Object.keys(workdays)];
+// A year past the package's table still has the days off the law fixes (全国年节及纪念日放假办法, as amended in
+// 2024: 元旦 1, 春节 4 from New Year's Eve, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3), without the notice's bridges and
+// make-up days. Better than Monday to Friday alone; replaced by the notice once the package has it.
+const statutoryDaysOff: Record<number, string[]> = {
+  2027: [
+    '2027-01-01',
+    ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'],
+    '2027-04-05',
+    ...['2027-05-01', '2027-05-02'],
+    '2027-06-09',
+    '2027-09-15',
+    ...['2027-10-01', '2027-10-02', '2027-10-03'],
+  ],
+};
+
+const noticeDates = [...Object.keys(holidayTable.holidays), ...Object.keys(holidayTable.workdays)];
 const covered = new Set(noticeDates.map((date) => Number(date.slice(0, 4))));
-const years = [...covered].sort((a, b) => a - b);
+const holidays: Record<string, string> = { ...holidayTable.holidays };
+for (const [year, days] of Object.entries(statutoryDaysOff))
+  if (!covered.has(Number(year))) for (const day of days) holidays[day] = 'statutory';
+const workdays: Record<string, string> = holidayTable.workdays;
+// The span the prefix sums below cover: the notices' years and the statutory ones.
+const years = [...new Set([...covered, ...Object.keys(statutoryDaysOff).map(Number)])].sort((a, b) => a - b);
 
 /** The years whose State Council holiday notice the table holds (every year from first to last). */
 export function coveredYears(): { first: number; last: number; years: number[] } {
-  return { first: years[0]!, last: years[years.length - 1]!, years: [...years] };
+  const noticed = [...covered].sort((a, b) => a - b);
+  return { first: noticed[0]!, last: noticed[noticed.length - 1]!, years: noticed };
 }
 
 /** Whether `year`'s holidays and make-up working days are known (else working days are Monday to Friday). */

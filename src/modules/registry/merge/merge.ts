@@ -2,6 +2,7 @@ import type { RawTx } from '../../../core/db.ts';
 import { nameItems, type RegistryName } from '../feeds.ts';
 import type { Provenance } from '../schema.ts';
 import { iso } from '../timestamps.ts';
+import { fillsSubdistrict, type MergePlaces, teachingRegistries } from './places.ts';
 import * as repo from './repository.ts';
 import { type Candidate, fingerprint, type MergedItem, mergeItem, type Resolution } from './rules.ts';
 import { searchTextOf } from './search-text.ts';
@@ -18,11 +19,13 @@ export type MergeArgs = {
   /** The registry's items, in catalog order. */
   registryItems: string[];
   precedence: Record<string, string[]>;
+  /** The place resolver that fills subdistricts from addresses; none, and they stay as delivered. */
+  places?: MergePlaces;
 };
 
 /**
  * Seconds per step of a batch's merge: the lock, staging the batch, storing the source records, preparing
- * (shared keys, search texts, provenance), inserting new entities and their first versions, writing changed
+ * (shared keys, search texts, provenance), filling subdistricts from addresses, inserting new entities and their first versions, writing changed
  * one-source entities, merging shared ones in JavaScript, refreshing statistics.
  */
 export type MergeSteps = Partial<
@@ -30,6 +33,7 @@ export type MergeSteps = Partial<
     | 'lock'
     | 'stage'
     | 'sourceRecords'
+    | 'places'
     | 'prepare'
     | 'entities'
     | 'history'
@@ -91,6 +95,13 @@ export async function mergeBatch(
   await repo.storeSourceRecords(tx, { registry, source, batchId });
   if (total >= 10_000) await repo.analyzeSourceRecords(tx); // fresh statistics for the joins that follow
   step('sourceRecords');
+  if (args.places && fillsSubdistrict(args.registryItems)) {
+    // Each distinct address resolved once, in memory; the staged values carry the result to the entities.
+    if (teachingRegistries.has(registry)) args.places.learned.push(...(await repo.stagedPlaces(tx)));
+    const missing = await repo.stagedAddressesWithoutSubdistrict(tx);
+    if (missing.length) await repo.fillStagedSubdistricts(tx, args.places.subdistrictsOf(missing));
+    step('places');
+  }
   const shared = await repo.stageSharedKeys(tx, registry, source);
   const names = await repo.stagedNames(tx);
   const texts: { name: string; search: string }[] = [];
@@ -146,7 +157,7 @@ export async function mergeBatch(
 /** Merges these entities again from all their sources and writes what changed. */
 export async function mergeKeys(
   tx: RawTx,
-  args: Pick<MergeArgs, 'registry' | 'registryItems' | 'precedence'>,
+  args: Pick<MergeArgs, 'registry' | 'registryItems' | 'precedence' | 'places'>,
   keys: string[],
 ) {
   const { registry } = args;
@@ -170,7 +181,7 @@ export async function mergeKeys(
   }
 
   const nameItem = nameItems[registry as RegistryName];
-  const entities: { key: string; values: string; provenance: string; search: string | null }[] = [];
+  const results: { key: string; values: Record<string, string>; provenance: Provenance }[] = [];
   const newConflicts: { key: string; item: string; candidates: string; fingerprint: string }[] = [];
   const settled: { key: string; item: string }[] = [];
   for (const key of keys) {
@@ -197,13 +208,23 @@ export async function mergeKeys(
       if (print && openPrint !== print)
         newConflicts.push({ key, item, candidates: JSON.stringify(merged!.conflict), fingerprint: print });
     }
-    entities.push({
-      key,
-      values: JSON.stringify(values),
-      provenance: JSON.stringify(provenance),
-      search: searchTextOf(values[nameItem]),
-    });
+    results.push({ key, values, provenance });
   }
+  if (args.places && fillsSubdistrict(args.registryItems)) {
+    // As the set-based path does: the subdistrict the address names where no source gave one.
+    const lacking = results.filter((e) => e.values.address && !e.values.subdistrict);
+    const places = lacking.length ? args.places.subdistrictsOf(lacking.map((e) => e.values.address!)) : null;
+    for (const e of lacking) {
+      const subdistrict = places?.get(e.values.address!);
+      if (subdistrict) e.values.subdistrict = subdistrict;
+    }
+  }
+  const entities = results.map((e) => ({
+    key: e.key,
+    values: JSON.stringify(e.values),
+    provenance: JSON.stringify(e.provenance),
+    search: searchTextOf(e.values[nameItem]),
+  }));
 
   const changed = await repo.writeMergedEntities(tx, registry, entities);
   await repo.supersedeConflicts(tx, registry, settled);

@@ -405,3 +405,57 @@ export async function unsearchableKeys(db: Db, registry: string, nameItem: strin
     );
   return rows.map((r) => r.key);
 }
+
+/** The distinct staged addresses without a subdistrict (the source gave none). */
+export async function stagedAddressesWithoutSubdistrict(tx: RawTx): Promise<string[]> {
+  const rows = await tx.query<{ address: string }>(
+    `select distinct values ->> 'address' as address from merge_keys
+     where values ? 'address' and coalesce(values ->> 'subdistrict', '') = ''`,
+  );
+  return rows.map((r) => r.address);
+}
+
+/** The distinct staged addresses with the subdistrict (and community) the source gave, to teach the gazetteer. */
+export function stagedPlaces(tx: RawTx) {
+  return tx.query<{ address: string; subdistrict: string; community: string | null }>(
+    `select distinct values ->> 'address' as address, values ->> 'subdistrict' as subdistrict,
+       values ->> 'community' as community
+     from merge_keys where values ? 'address' and coalesce(values ->> 'subdistrict', '') <> ''`,
+  );
+}
+
+/**
+ * Adds the subdistrict resolved from its address to each staged record that lacks one, after the source's own
+ * record is stored: the entity carries it, the source record keeps what the source said.
+ */
+export async function fillStagedSubdistricts(tx: RawTx, places: Map<string, string>) {
+  if (places.size === 0) return;
+  await tx.query(
+    `update merge_keys k set values = k.values || jsonb_build_object('subdistrict', p.s)
+     from unnest($1::text[], $2::text[]) as p(a, s)
+     where k.values ->> 'address' = p.a and coalesce(k.values ->> 'subdistrict', '') = ''`,
+    [[...places.keys()], [...places.values()]],
+  );
+}
+
+/** The distinct addresses of a registry's entities that have no subdistrict (merged before it was filled). */
+export async function addressesWithoutSubdistrict(db: Db, registry: string): Promise<string[]> {
+  const rows = await queryRows<{ address: string }>(
+    db,
+    sql`select distinct ${entities.values} ->> 'address' as address from ${entities}
+      where ${entities.registry} = ${registry} and ${entities.values} ? 'address'
+        and coalesce(${entities.values} ->> 'subdistrict', '') = ''`,
+  );
+  return rows.map((r) => r.address);
+}
+
+/** Fills the subdistrict of a registry's entities from their addresses (a backfill; no new history version). */
+export async function fillSubdistricts(tx: RawTx, registry: string, places: Map<string, string>) {
+  if (places.size === 0) return;
+  await tx.query(
+    `update registry.entities e set values = e.values || jsonb_build_object('subdistrict', p.s)
+     from unnest($2::text[], $3::text[]) as p(a, s)
+     where e.registry = $1 and e.values ->> 'address' = p.a and coalesce(e.values ->> 'subdistrict', '') = ''`,
+    [registry, [...places.keys()], [...places.values()]],
+  );
+}

@@ -5,6 +5,7 @@ import type { BatchMerge } from '../../ingest/contract.ts';
 import { defaultPrecedence, feeds, nameItems, type RegistryName, registryNames } from '../feeds.ts';
 import * as precedenceRepo from '../precedence/repository.ts';
 import { type MergeProgress, mergeBatch, mergeKeys } from './merge.ts';
+import { fillsSubdistrict, type RegistryPlaces } from './places.ts';
 import * as repo from './repository.ts';
 
 /** Entities merged again per transaction, as a batch's merge does in JavaScript. */
@@ -18,16 +19,18 @@ export function createMergeService(deps: {
   database: Database;
   catalog: CatalogService;
   recordMerge?: RecordMerge;
+  /** Fills subdistricts from addresses (the org module's resolver). */
+  places?: RegistryPlaces;
 }) {
-  const { database, catalog } = deps;
+  const { database, catalog, places } = deps;
 
   /** Merges one committed batch of a resource, when the resource feeds a registry. */
   async function merge(batch: { id: number }, resource: Resource, onProgress?: MergeProgress) {
     const registry = resource.alias ? feeds[resource.alias] : undefined;
     if (!registry) return null;
-    const { registryItems, precedence } = await mergeSetup(registry);
+    const { registryItems, precedence, places: mergePlaces } = await mergeSetup(registry);
     const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
-    return database.rawTransaction((tx) =>
+    const result = await database.rawTransaction((tx) =>
       mergeBatch(
         tx,
         {
@@ -38,10 +41,13 @@ export function createMergeService(deps: {
           sourceItems,
           registryItems,
           precedence,
+          places: mergePlaces,
         },
         onProgress,
       ),
     );
+    if (places && mergePlaces) await places.learn(mergePlaces, resource.alias!);
+    return result;
   }
 
   /** The registry's items in catalog order and its precedence: what every merge of its entities needs. */
@@ -50,6 +56,8 @@ export function createMergeService(deps: {
     return {
       registryItems: target.items.map((i) => i.code),
       precedence: await precedenceRepo.storedPrecedence(database.db, registry),
+      places:
+        places && fillsSubdistrict(target.items.map((i) => i.code)) ? await places.prepare() : undefined,
     };
   }
 
@@ -70,6 +78,21 @@ export function createMergeService(deps: {
       result.conflicts += slice.conflicts;
     }
     return result;
+  }
+
+  async function fillSubdistricts() {
+    if (!places) return;
+    for (const registry of registryNames) {
+      const target = await catalog.get(lookupCtx, registry);
+      if (!fillsSubdistrict(target.items.map((i) => i.code))) continue;
+      const addresses = await repo.addressesWithoutSubdistrict(database.db, registry);
+      if (addresses.length === 0) continue;
+      const found = (await places.prepare()).subdistrictsOf(addresses);
+      await database.rawTransaction(async (tx) => {
+        await repo.lockRegistry(tx, registry);
+        await repo.fillSubdistricts(tx, registry, found);
+      });
+    }
   }
 
   return {
@@ -104,6 +127,15 @@ export function createMergeService(deps: {
       // Entities merged before names were searchable get their search text.
       for (const registry of registryNames)
         await remerge(registry, await repo.unsearchableKeys(database.db, registry, nameItems[registry]));
+      await fillSubdistricts();
+    },
+
+    /**
+     * Fills the subdistrict of entities merged before subdistricts were read from addresses (every legal person
+     * of the first demo databases): each distinct address resolved once, one update per registry.
+     */
+    async fillSubdistricts() {
+      await fillSubdistricts();
     },
   };
 }

@@ -34,6 +34,25 @@ export function countByItem(db: Db, registry: string, item: string) {
 }
 
 /**
+ * Licenses per subdistrict of their holder: a license has no address of its own, its holder (a person of the
+ * population registry, type 111, or a legal person, 001) has one, and with it a subdistrict. Largest groups first.
+ */
+export function licensesByHolderSubdistrict(db: Db) {
+  return queryRows<{ value: string | null; count: number }>(
+    db,
+    sql`
+      select h.values ->> 'subdistrict' as value, count(*)::int as count
+      from registry.entities l
+        left join registry.entities h
+          on h.registry = case when l.values ->> 'holder_id_type' = '111' then 'population' else 'legal_person' end
+         and h.key = l.values ->> 'holder_id'
+      where l.registry = 'license'
+      group by 1
+      order by 2 desc, 1`,
+  );
+}
+
+/**
  * People per five-year age band (0..17, 85 and older in the last) and sex on `today` (YYYYMMDD as a number). The
  * birth date is the merged one, else the one an 18-digit ID number carries. Ages are worked out on dates as
  * numbers: (today − birth) / 10000 is the age in full years, far cheaper per row than date arithmetic. Merged

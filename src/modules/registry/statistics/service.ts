@@ -38,13 +38,16 @@ export function createStatisticsService(deps: { database: Database }) {
     /** Entity counts per registry. */
     stats: (): Promise<RegistryStats> => entityCounts(deps.database),
 
-    /** Counts of a registry: total, by subdistrict, and its own figures (age pyramid, status, class, industry). */
+    /**
+     * Counts of a registry: total, by subdistrict (a license's is its holder's), and its own figures (age
+     * pyramid, status, class, industry).
+     */
     async statistics(registry: RegistryName): Promise<RegistryStatistics> {
       const counted = (item: string) => repo.countByItem(db, registry, item);
       // The figures are independent; on PostgreSQL they run side by side on the pool's connections.
       const [total, bySubdistrict, agePyramidOf, byStatus, byIndustry, byClass] = await Promise.all([
         repo.countEntities(db, registry),
-        counted('subdistrict'),
+        registry === 'license' ? repo.licensesByHolderSubdistrict(db) : counted('subdistrict'),
         registry === 'population' ? agePyramid() : undefined,
         registry !== 'population' ? counted('status') : undefined,
         registry === 'legal_person' ? counted('industry') : undefined,
