@@ -13,6 +13,8 @@ import { createIntakeBatcher } from './open311/intake-batch.ts';
 import { createOpen311Service } from './open311/service.ts';
 import './messages.ts';
 import { eventsRoutes } from './routes.ts';
+import { createStatsService } from './stats/service.ts';
+import { createWarningService } from './warnings/service.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
 export { seedCategories } from './categories/seed.ts';
@@ -53,7 +55,9 @@ export function createEventsModule(deps: {
   // Open311 posts are written in batches (see intake-batch.ts): one commit for many cases.
   const batched = createIntakeBatcher({ db: deps.db, intake });
   const open311 = createOpen311Service({ ...shared, intake: batched, keys });
-  const services = { categories, intake, handle, cases, media, keys, open311 };
+  const stats = createStatsService(shared);
+  const warnings = createWarningService(shared);
+  const services = { categories, intake, handle, cases, media, keys, open311, stats, warnings };
   const imports = createImportService({ ...shared, database: deps.database });
   return { ...services, imports, routes: eventsRoutes(services) };
 }

@@ -5,6 +5,7 @@ import './open311/messages.ts';
 import './clock/messages.ts';
 import './warnings/messages.ts';
 import './import/messages.ts';
+import './stats/messages.ts';
 
 // The case pipeline's errors and field reasons, in zh-CN and en (registered once, at import).
 addMessages('events', {

@@ -62,6 +62,8 @@ export const eventsPolicy = {
     'department_user',
     'leader',
   ] as const satisfies readonly Role[],
+  /** Early warnings of clustered cases: the center's desk and leaders. */
+  warnings: ['admin', 'steward', 'operator', 'leader'] as const satisfies readonly Role[],
 
   /** Whether the subject is at the center's desk. */
   atDesk(subject: Subject): boolean {

@@ -8,12 +8,18 @@ import { mediaRoutes } from './media/routes.ts';
 import type { MediaService } from './media/service.ts';
 import { OPEN311_PREFIX, open311Routes } from './open311/routes.ts';
 import type { Open311Service } from './open311/service.ts';
+import { statsRoutes } from './stats/routes.ts';
+import type { StatsService } from './stats/service.ts';
+import { warningRoutes } from './warnings/routes.ts';
+import type { WarningService } from './warnings/service.ts';
 
 export type EventsServices = CaseServices & {
   categories: CategoryService;
   media: MediaService;
   keys: KeyService;
   open311: Open311Service;
+  stats: StatsService;
+  warnings: WarningService;
 };
 
 /** Every route of the events module. */
@@ -24,5 +30,7 @@ export function eventsRoutes(s: EventsServices) {
     await app.register(mediaRoutes(s.media));
     await app.register(keyRoutes(s.keys));
     await app.register(open311Routes(s.open311), { prefix: OPEN311_PREFIX });
+    await app.register(statsRoutes(s.stats));
+    await app.register(warningRoutes(s.warnings));
   };
 }

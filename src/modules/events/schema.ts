@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -122,6 +124,22 @@ export const cases = eventsSchema.table(
     index('cases_department_idx').on(t.departmentId, t.status),
     index('cases_category_idx').on(t.categoryCode, t.receivedAt),
     index('cases_subdistrict_idx').on(t.subdistrictCode, t.receivedAt),
+    // The statistics' rollups find the days whose cases changed since their last refresh.
+    index('cases_updated_idx').on(t.updatedAt),
+    // The case list's order (newest first, nulls last, then id): read in order, never sorted.
+    index('cases_list_idx').on(sql`${t.receivedAt} desc nulls last`, sql`${t.id} desc`),
+    // The map of a range reads its cases from the index alone (place, and what it is filtered by).
+    index('cases_map_idx').on(
+      t.receivedAt,
+      t.lng,
+      t.lat,
+      t.status,
+      t.categoryCode,
+      t.channel,
+      t.departmentId,
+    ),
+    // The list's total for a category and status, counted from the index alone.
+    index('cases_category_status_idx').on(t.categoryCode, t.status),
   ],
 );
 
@@ -168,3 +186,41 @@ export const apiKeys = eventsSchema.table(
   },
   (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)],
 );
+
+// Statistics rollups (stats/): the figures' counts per China-local day, and per month, for each lead department,
+// subdistrict, category and channel, so a year of a million cases is summed from tens of thousands of rows. They
+// are rebuilt for the days whose cases changed (updated_at after the last refresh) before each read.
+const statsCounts = {
+  departmentId: integer('department_id'),
+  subdistrictCode: text('subdistrict_code'),
+  categoryCode: text('category_code'),
+  channel: text('channel').notNull(),
+  received: integer('received').notNull(),
+  closed: integer('closed').notNull(),
+  onTime: integer('on_time').notNull(),
+  calledBack: integer('called_back').notNull(),
+  satisfied: integer('satisfied').notNull(),
+  reopened: integer('reopened').notNull(),
+  /** Hours from receipt to reply (or closing), summed over the closed cases. */
+  handlingHours: doublePrecision('handling_hours').notNull(),
+};
+
+/** Daily rollup of the case figures (cohort: cases received that day). */
+export const caseStatsDays = eventsSchema.table(
+  'case_stats_days',
+  { day: date('day', { mode: 'string' }).notNull(), ...statsCounts },
+  (t) => [index('case_stats_days_day_idx').on(t.day)],
+);
+
+/** Monthly rollup of the case figures, summed from the daily one. */
+export const caseStatsMonths = eventsSchema.table(
+  'case_stats_months',
+  { month: date('month', { mode: 'string' }).notNull(), ...statsCounts },
+  (t) => [index('case_stats_months_month_idx').on(t.month)],
+);
+
+/** When the rollups were last brought up to date (one row). */
+export const caseStatsState = eventsSchema.table('case_stats_state', {
+  id: integer('id').primaryKey(),
+  refreshedAt: ts('refreshed_at').notNull(),
+});
