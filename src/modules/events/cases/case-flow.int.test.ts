@@ -224,4 +224,21 @@ describe.each(databaseKinds)('a case from the desk to closing (%s)', (kind) => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('finds cases by any part of their text or address, by number, and nothing for a miss', async () => {
+    const c = await t.receive({
+      ...call,
+      content: '雷锋大道东侧人行道护栏被撞歪了',
+      address: '望城区雷锋街道雷锋大道66号',
+    });
+    const find = async (q: string) =>
+      (await t.call('GET', `/api/events/cases?q=${encodeURIComponent(q)}`, t.as.operator!))
+        .json()
+        .items.map((i: { number: string }) => i.number);
+    expect(await find('护栏被撞')).toContain(c.number);
+    expect(await find('雷锋大道66')).toContain(c.number);
+    expect(await find('歪')).toContain(c.number);
+    expect(await find(c.number)).toEqual([c.number]);
+    expect(await find('护栏被拆')).not.toContain(c.number);
+  });
 });
