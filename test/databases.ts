@@ -74,6 +74,7 @@ async function openTestPlatform(config: Config, drop: () => Promise<void>, now?:
     app,
     drop,
     async close() {
+      await modules.iot.stop(); // a test may have started device intake
       await app.close();
       await database.close().catch(() => {}); // a test may have closed it already to let a child process in
       await drop();

@@ -106,6 +106,22 @@ export const settings = {
     flag: '--open-data-license',
     help: 'license of every open dataset (SPDX id): CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0 or ODbL-1.0',
   },
+  mqttPort: {
+    env: 'ONECITY_MQTT_PORT',
+    flag: '--mqtt-port',
+    help: 'port of the embedded MQTT broker for devices (default 1883; if 1883 is taken and this is unset, the next free port)',
+  },
+  mqttUrl: {
+    env: 'ONECITY_MQTT_URL',
+    flag: '--mqtt-url',
+    secret: true,
+    help: 'mqtt://… of an existing broker (Mosquitto, EMQX) to take device data from instead of the embedded one',
+  },
+  simulate: {
+    env: 'ONECITY_SIMULATE',
+    flag: '--simulate',
+    help: "on: the demo district's devices are simulated (values move, an occasional alarm); off: no simulator",
+  },
   demo: {
     env: 'ONECITY_DEMO',
     flag: '--demo',
@@ -150,6 +166,13 @@ const schema = z.object({
     .enum(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODC-By-1.0', 'ODbL-1.0'])
     .default('CC-BY-4.0'),
   demo: z.enum(['small', 'none']).default('small'),
+  // Unset: 1883, or the next free port when 1883 is taken (a set port that is taken stops the start).
+  mqttPort: int(1, 65535).optional(),
+  mqttUrl: z
+    .string()
+    .regex(/^(mqtts?|wss?|tcp):\/\/.+/, 'must start with mqtt://, mqtts://, ws:// or wss://')
+    .optional(),
+  simulate: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -189,7 +212,10 @@ export function describeConfig(config: Config): Record<string, unknown> {
   for (const [key, setting] of Object.entries(settings) as [ConfigKey, Setting][]) {
     const value = config[key];
     if (setting.secret && value !== undefined) {
-      out[key] = key === 'databaseUrl' ? String(value).replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : '***';
+      out[key] =
+        key === 'databaseUrl' || key === 'mqttUrl'
+          ? String(value).replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+          : '***';
     } else {
       out[key] = value ?? null;
     }

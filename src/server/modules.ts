@@ -6,6 +6,7 @@ import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createEventsModule, loadClassifier } from '../modules/events/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
+import { createIotModule } from '../modules/iot/index.ts';
 import { createOpenDataModule } from '../modules/opendata/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createRegistryModule } from '../modules/registry/index.ts';
@@ -66,12 +67,25 @@ export function createModules(database: Database, config: Config, logger: Logger
     classifier: { classify: (text) => loadClassifier().classify(text) },
     now,
   });
+  const iot = createIotModule({
+    database,
+    audit: audit.service,
+    org: org.service,
+    events,
+    componentExists: (code) =>
+      registry.service.get('component', code).then(
+        () => true,
+        () => false,
+      ),
+    logger,
+    now,
+  });
   nameAuditTargets({
     audit: audit.service,
     users: accounts.users,
     org: org.service,
     catalog: catalog.service,
   });
-  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata, events };
+  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata, events, iot };
 }
 export type Modules = ReturnType<typeof createModules>;

@@ -31,6 +31,7 @@ export async function openPlatform(
       await modules.catalog.service.seedDemo(systemCtx('onecity'));
       await modules.registry.service.seedPrecedence();
       await modules.events.categories.seed();
+      await modules.iot.seed();
     }
     // Batches committed but not yet merged into their registry (a stop cut the merge short) are merged now.
     await modules.registry.service.catchUp();

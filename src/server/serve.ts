@@ -32,6 +32,7 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   // Anchor the head found at start too, rather than ten minutes later.
   modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   const stopPulls = modules.ingest.startScheduler();
+  const mqtt = await modules.iot.start({ port: config.mqttPort, url: config.mqttUrl });
   const uncovered = uncoveredYearsAround(new Date());
   if (uncovered.length)
     logger.warn(
@@ -43,6 +44,9 @@ export async function serve(config: Config, logger: Logger, print: (line: string
     `OneCity ${version} is running on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
   );
   print(`Console: http://localhost:${port}/   API docs: http://localhost:${port}/api/docs`);
+  print(
+    `Devices: ${mqtt.url}  (ThingsBoard device API; HTTP: http://localhost:${port}/api/v1/<token>/telemetry)`,
+  );
   if (admin.created) {
     print(
       admin.password
@@ -57,6 +61,7 @@ export async function serve(config: Config, logger: Logger, print: (line: string
       logger.info({ signal }, 'shutting down');
       clearInterval(housekeeping);
       stopPulls();
+      await modules.iot.stop().catch((err) => logger.warn({ err }, 'device intake did not stop cleanly'));
       // close() stops accepting connections and waits for requests in flight. Keep-alive connections that
       // finish a request meanwhile would hold it open, so idle ones are closed as they appear, and after
       // a grace period whatever is left is cut. Then the database is closed.

@@ -17,7 +17,7 @@ import { createStatsService } from './stats/service.ts';
 import { createWarningService } from './warnings/service.ts';
 
 export type { Classifier, Place, PlaceResolver } from './cases/ports.ts';
-export { seedCategories } from './categories/seed.ts';
+export { type CategorySeed, seedCategories } from './categories/seed.ts';
 export type { CategoryService } from './categories/service.ts';
 export { loadClassifier } from './classify/classifier.ts';
 export { evaluateShippedClassifier } from './classify/evaluate.ts';

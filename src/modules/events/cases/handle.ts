@@ -65,6 +65,8 @@ export function createHandleService(deps: {
   now: () => Date;
 }) {
   const { db, audit, categories } = deps;
+  // Told of every case that closes, after it is committed: the sensing layer acknowledges the alarm behind it.
+  const closedListeners: ((number: string) => Promise<void>)[] = [];
 
   /** What the action changes, given the case as it is now. */
   async function changeFor(row: repo.CaseRow, input: ActionInput, now: Date): Promise<Change> {
@@ -267,6 +269,11 @@ export function createHandleService(deps: {
   }
 
   return {
+    /** Calls `listener` with the number of each case that closes (after the close is committed). */
+    onClosed(listener: (number: string) => Promise<void>) {
+      closedListeners.push(listener);
+    },
+
     /** Takes one action on the case `number`; returns the case's new row. */
     async act(ctx: Ctx, number: string, input: ActionInput) {
       const row = await repo.findCaseByNumber(db, number);
@@ -303,7 +310,7 @@ export function createHandleService(deps: {
           ...change.values.extensionRequest!,
           by: ctx.actor?.displayName ?? '',
         };
-      return db.transaction(async (tx) => {
+      const moved = await db.transaction(async (tx) => {
         const moved = await repo.moveCase(tx, row.id, [status], change.values);
         if (!moved)
           throw new ConflictError('case_changed', 'The case was changed meanwhile; reload it', { number });
@@ -339,6 +346,8 @@ export function createHandleService(deps: {
         });
         return moved;
       });
+      if (moved.status === 'closed') for (const listener of closedListeners) await listener(number);
+      return moved;
     },
   };
 }

@@ -11,7 +11,7 @@ import type {
   DispatchRuleInput,
 } from './contract.ts';
 import * as repo from './repository.ts';
-import { seedCategories } from './seed.ts';
+import { type CategorySeed, seedCategories } from './seed.ts';
 
 // Several processes may share one database: an edit made by another is seen within this time.
 const CACHE_MS = 30_000;
@@ -78,12 +78,15 @@ export function createCategoryService(deps: { db: Db; audit: AuditService; org: 
   }
 
   return {
-    /** Adds the seed categories missing from the table, their departments found by code. Idempotent. */
-    async seed() {
+    /**
+     * Adds the seed categories missing from the table, and `more` (another module's, e.g. the sensing layer's
+     * overload cases), their departments found by code. Idempotent.
+     */
+    async seed(more: readonly CategorySeed[] = []) {
       const departments = await org.departmentDirectory();
       await repo.insertMissingCategories(
         db,
-        seedCategories.flatMap((c, i) => {
+        [...seedCategories, ...more].flatMap((c, i) => {
           const d = departments.byCode.get(c.department);
           return d
             ? [{ code: c.code, name: c.name, departmentId: d.id, timeLimit: c.limit, sort: i * 10 }]

@@ -1,0 +1,94 @@
+import type { Database } from '../../core/db.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { EventsModule } from '../events/index.ts';
+import type { OrgService } from '../org/index.ts';
+import { createAlarmService } from './alarms/service.ts';
+import { createDeviceService } from './devices/service.ts';
+import './messages.ts';
+import { createProfileService } from './profiles/service.ts';
+import { createProtocolService, type MqttSettings } from './protocol/service.ts';
+import { iotRoutes } from './routes.ts';
+import { createRuleService } from './rules/service.ts';
+import { createTelemetryService } from './telemetry/service.ts';
+
+export type { DeviceRef, Point } from './ports.ts';
+export type { MqttSettings } from './protocol/service.ts';
+
+/**
+ * City sensing (感知体系): device profiles and devices, telemetry over the ThingsBoard device API (MQTT and HTTP),
+ * time series, rules and alarms that open cases in the events module.
+ */
+export function createIotModule(deps: {
+  database: Database;
+  audit: AuditService;
+  org: OrgService;
+  events: Pick<EventsModule, 'intake' | 'handle' | 'categories'>;
+  /** Whether a city component code is in the component registry. */
+  componentExists: (code: string) => Promise<boolean>;
+  logger: Logger;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  const { database, audit, logger } = deps;
+  const db = database.db;
+  const profiles = createProfileService({ db, audit });
+  const devices = createDeviceService({
+    db,
+    audit,
+    org: deps.org,
+    profiles,
+    componentExists: deps.componentExists,
+    now,
+  });
+  const telemetry = createTelemetryService({ database, profiles, logger, now });
+  const protocol = createProtocolService({ devices, telemetry, profiles, logger, now });
+  const rules = createRuleService({ db, audit, profiles, now });
+  const alarms = createAlarmService({
+    database,
+    audit,
+    devices,
+    profiles,
+    rules,
+    events: deps.events,
+    logger,
+    now,
+  });
+  telemetry.onStored((batch) => alarms.evaluate(batch));
+  deps.events.handle.onClosed((number) => alarms.onCaseClosed(number));
+  const services = { profiles, devices, telemetry, protocol, rules, alarms };
+
+  let timers: NodeJS.Timeout[] = [];
+  return {
+    ...services,
+    routes: iotRoutes(services),
+
+    /** Seeds the profiles and their rules, and the events category overload cases go to. Idempotent. */
+    async seed() {
+      await profiles.seed();
+      await deps.events.categories.seed([
+        { code: 'transport.overload', name: '车辆超限超载', department: 'JTYSJ', limit: '24h' },
+      ]);
+    },
+
+    /** Starts taking device data (broker or external broker) and the periodic work; resolves to the MQTT address. */
+    async start(mqtt: MqttSettings) {
+      const address = await protocol.start(mqtt);
+      const every = (ms: number, work: () => Promise<unknown>, what: string) => {
+        const timer = setInterval(() => work().catch((err) => logger.warn({ err }, `${what} failed`)), ms);
+        timer.unref();
+        timers.push(timer);
+      };
+      every(60_000, () => alarms.checkOffline(), 'offline check');
+      return address;
+    },
+
+    /** Stops taking device data and the periodic work. */
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      timers = [];
+      await protocol.stop();
+    },
+  };
+}
+export type IotModule = ReturnType<typeof createIotModule>;
