@@ -1,9 +1,13 @@
-// STUB (issue 16 skeleton): the devices area replaces this file.
+import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
+import { NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { OrgService } from '../../org/index.ts';
+import { mayReadDevice } from '../policy.ts';
 import type { DeviceRef } from '../ports.ts';
 import type { ProfileService } from '../profiles/service.ts';
+import * as repo from './repository.ts';
+import { hashToken } from './token.ts';
 
 export type DeviceDeps = {
   db: Db;
@@ -15,16 +19,43 @@ export type DeviceDeps = {
   now: () => Date;
 };
 
+// A device's messages arrive many times a second: each process keeps what a token stands for this long, so a
+// retired device or a rotated token is refused within it everywhere (at once in the process that made the change).
+const TOKEN_CACHE_MS = 5_000;
+
 /** The device registry: register, import, edit, retire, tokens; and the data path's lookups. */
-export function createDeviceService(_deps: DeviceDeps) {
+export function createDeviceService(deps: DeviceDeps) {
+  const { db } = deps;
+  const byToken = new Map<string, { device: DeviceRef | null; at: number }>();
+
   return {
     /** The device holding this access token, or null (unknown, or retired). */
-    async authenticate(_token: string): Promise<DeviceRef | null> {
-      return null;
+    async authenticate(token: string): Promise<DeviceRef | null> {
+      const hash = hashToken(token);
+      const cached = byToken.get(hash);
+      if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.device;
+      const found = await repo.findRefByTokenHash(db, hash);
+      const device = found && found.status !== 'retired' ? found : null;
+      if (byToken.size > 100_000) byToken.clear();
+      byToken.set(hash, { device, at: Date.now() });
+      return device;
     },
+
+    /** Forgets what this process cached of tokens (after a device is retired or its token rotated). */
+    forgetTokens() {
+      byToken.clear();
+    },
+
     /** A device by its code (a gateway names its devices so), or null. */
-    async byCode(_code: string): Promise<DeviceRef | null> {
-      return null;
+    async byCode(code: string): Promise<DeviceRef | null> {
+      return repo.findRefByCode(db, code);
+    },
+
+    /** The device `code` if the caller may read it; NotFoundError otherwise (another department's is not shown). */
+    async requireReadable(ctx: Ctx, code: string): Promise<DeviceRef> {
+      const device = await repo.findRefByCode(db, code);
+      if (!device || !mayReadDevice(ctx.actor, device.departmentId)) throw new NotFoundError('device', code);
+      return device;
     },
   };
 }
