@@ -6,6 +6,10 @@ import type { OrgService } from '../../org/index.ts';
 import { mayReadDevice } from '../policy.ts';
 import type { DeviceRef } from '../ports.ts';
 import type { ProfileService } from '../profiles/service.ts';
+import { deviceChanges } from './change.ts';
+import { deviceImport } from './import.ts';
+import { deviceReads } from './read.ts';
+import { deviceRegistration } from './register.ts';
 import * as repo from './repository.ts';
 import { hashToken } from './token.ts';
 
@@ -27,8 +31,14 @@ const TOKEN_CACHE_MS = 5_000;
 export function createDeviceService(deps: DeviceDeps) {
   const { db } = deps;
   const byToken = new Map<string, { device: DeviceRef | null; at: number }>();
+  const forgetTokens = () => byToken.clear();
 
   return {
+    ...deviceRegistration(deps),
+    ...deviceReads(deps),
+    ...deviceChanges(deps, forgetTokens),
+    ...deviceImport(deps),
+
     /** The device holding this access token, or null (unknown, or retired). */
     async authenticate(token: string): Promise<DeviceRef | null> {
       const hash = hashToken(token);
@@ -42,9 +52,7 @@ export function createDeviceService(deps: DeviceDeps) {
     },
 
     /** Forgets what this process cached of tokens (after a device is retired or its token rotated). */
-    forgetTokens() {
-      byToken.clear();
-    },
+    forgetTokens,
 
     /** A device by its code (a gateway names its devices so), or null. */
     async byCode(code: string): Promise<DeviceRef | null> {
