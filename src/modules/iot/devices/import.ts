@@ -73,7 +73,7 @@ function profileOf(profiles: Profile[], text: string) {
 type Row = { row: number; cells: Map<string, ExcelJS.CellValue> };
 
 /** Importing devices from a workbook, and the template to fill in. */
-export function deviceImport(deps: DeviceDeps) {
+export function deviceImport(deps: DeviceDeps, forgetTokens: () => void) {
   const { db } = deps;
 
   /** The sheet's header positions by field, and the problems of a missing column. */
@@ -154,6 +154,24 @@ export function deviceImport(deps: DeviceDeps) {
     return input;
   }
 
+  /** Why a row's code cannot be written at all (then its other cells are not checked), or undefined. */
+  function blockingProblem(
+    ctx: Ctx,
+    code: string,
+    input: DeviceInput,
+    before: repo.DeviceRow | undefined,
+    seen: Set<string>,
+  ): FieldError | undefined {
+    if (code && seen.has(code)) return { field: 'code', reason: 'duplicate_in_file', params: { code } };
+    if (!before) return undefined;
+    // Another department's device is not shown to a department user: its code is just taken.
+    if (!mayReadDevice(ctx.actor, before.departmentId)) return { field: 'code', reason: 'duplicate_code' };
+    if (!mayManageDevice(ctx.actor, before.departmentId)) return { field: 'code', reason: 'forbidden' };
+    if (before.status === 'retired') return { field: 'code', reason: 'device_retired' };
+    if (input.profileCode !== before.profileCode) return { field: 'profileCode', reason: 'invalid' };
+    return undefined;
+  }
+
   return {
     /**
      * Imports devices from a workbook (the template's sheet 设备, or the first): new codes are registered with new
@@ -184,18 +202,10 @@ export function deviceImport(deps: DeviceDeps) {
         const input = inputOf(r, profiles, directory, problems);
         const code = typeof input.code === 'string' ? input.code : '';
         const before = existing.get(code);
-        if (code && seen.has(code))
-          problems.push({ field: 'code', reason: 'duplicate_in_file', params: { code } });
+        const blocking = blockingProblem(ctx, code, input, before, seen);
         seen.add(code);
-        if (before && !mayReadDevice(ctx.actor, before.departmentId))
-          problems.push({ field: 'code', reason: 'duplicate_code', params: { code } });
-        else if (before && !mayManageDevice(ctx.actor, before.departmentId))
-          problems.push({ field: 'code', reason: 'forbidden' });
-        else if (before?.status === 'retired')
-          problems.push({ field: 'code', reason: 'device_retired', params: { code } });
-        else if (before && input.profileCode !== before.profileCode)
-          problems.push({ field: 'profileCode', reason: 'invalid' });
-        if (!problems.length) {
+        if (blocking) problems.push(blocking);
+        else {
           const { code: _c, profileCode: _p, ...change } = input;
           const checked = await checkDevice(deps, ctx, before ? change : input, directory, before);
           problems.push(...checked.errors);
@@ -228,6 +238,7 @@ export function deviceImport(deps: DeviceDeps) {
           });
         }
       });
+      if (updated.length) forgetTokens();
       return { ...counts, errors, tokens: created.map((d) => ({ code: d.values.code, token: d.token })) };
     },
 

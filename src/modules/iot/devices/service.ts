@@ -37,7 +37,7 @@ export function createDeviceService(deps: DeviceDeps) {
     ...deviceRegistration(deps),
     ...deviceReads(deps),
     ...deviceChanges(deps, forgetTokens),
-    ...deviceImport(deps),
+    ...deviceImport(deps, forgetTokens),
 
     /** The device holding this access token, or null (unknown, or retired). */
     async authenticate(token: string): Promise<DeviceRef | null> {
