@@ -32,6 +32,11 @@ export function createDeviceService(deps: DeviceDeps) {
   const { db } = deps;
   const byToken = new Map<string, { device: DeviceRef | null; at: number }>();
   const forgetTokens = () => byToken.clear();
+  // The audit page names a device by its name; its code is the entry's target id.
+  deps.audit.nameTargets('iot_device', async (codes) => {
+    const rows = await repo.namesOf(db, codes);
+    return new Map(rows.map((r) => [r.code, `${r.name}（${r.code}）`]));
+  });
 
   return {
     ...deviceRegistration(deps),
