@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
-import { deviceStatuses } from '../modules/iot/ports.ts';
+import { deviceStatuses } from '../modules/iot/contract.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
 const cli = () => systemCtx('cli');

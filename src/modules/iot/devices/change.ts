@@ -4,8 +4,8 @@ import { fieldChanges } from '../../../core/field-changes.ts';
 import { mayManageDevice, mayReadDevice } from '../policy.ts';
 import { checkDevice } from './checks.ts';
 import type { DeviceUpdate } from './contract.ts';
+import type { DeviceDeps } from './deps.ts';
 import * as repo from './repository.ts';
-import type { DeviceDeps } from './service.ts';
 import { hashToken, newAccessToken, tokenHint } from './token.ts';
 
 /** Changing devices: edit, retire, fault, a new token. Each is audited in its transaction. */

@@ -5,8 +5,8 @@ import type { DepartmentDirectory } from '../../org/index.ts';
 import { mayManageDevice } from '../policy.ts';
 import type { Profile } from '../profiles/service.ts';
 import { DEVICE_CODE } from './contract.ts';
+import type { DeviceDeps } from './deps.ts';
 import type { DeviceRow, DeviceValues } from './repository.ts';
-import type { DeviceDeps } from './service.ts';
 
 /** A device's fields as a caller gave them, unchecked (from the API, a workbook row, the CLI). */
 export type DeviceInput = {

@@ -46,7 +46,11 @@ describe.each(databaseKinds)('device registry (%s)', (kind) => {
     const again = await t.call('GET', '/api/iot/devices/MH-0001', t.as.cgj!);
     expect(again.body).not.toContain(token);
     const audit = await t.call('GET', '/api/audit?action=iot.device.create', t.as.admin!);
-    expect(audit.body).toContain('MH-0001');
+    expect(audit.json().items[0]).toMatchObject({
+      targetType: 'iot_device',
+      targetId: 'MH-0001',
+      targetName: '井盖 MH-0001（MH-0001）',
+    });
   });
 
   it('names each bad field: code, profile, place outside the district, unknown component, attributes', async () => {

@@ -7,9 +7,9 @@ import { mayManageDevice, mayReadDevice } from '../policy.ts';
 import type { Profile } from '../profiles/service.ts';
 import { checkDevice, type DeviceInput } from './checks.ts';
 import type { ImportResult } from './contract.ts';
+import type { DeviceDeps } from './deps.ts';
 import { insertChecked, type NewDevice, withToken } from './register.ts';
 import * as repo from './repository.ts';
-import type { DeviceDeps } from './service.ts';
 
 /** The workbook's columns: the Chinese header the template has, the English one also taken, the input field. */
 const COLUMNS = [

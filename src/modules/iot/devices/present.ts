@@ -1,8 +1,8 @@
 import { lookupCtx } from '../../../core/context.ts';
 import type { DeviceStatus } from '../ports.ts';
 import type { DeviceSummary } from './contract.ts';
+import type { DeviceDeps } from './deps.ts';
 import type { DeviceRow } from './repository.ts';
-import type { DeviceDeps } from './service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

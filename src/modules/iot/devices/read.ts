@@ -3,9 +3,9 @@ import { NotFoundError } from '../../../core/errors.ts';
 import { mayManageDevice, mayReadDevice, seesWholeDistrict } from '../policy.ts';
 import { deviceStatuses, severities } from '../ports.ts';
 import type { DeviceDetail, DeviceQuery, DeviceSummary, MapQuery, Overview } from './contract.ts';
+import type { DeviceDeps } from './deps.ts';
 import { deviceNamer } from './present.ts';
 import * as repo from './repository.ts';
-import type { DeviceDeps } from './service.ts';
 
 /** The department a caller's lists are limited to: none for those who see the whole district. */
 function scopeOf(ctx: Ctx): number | undefined {

@@ -3,8 +3,8 @@ import { type Db, isUniqueViolation } from '../../../core/db.ts';
 import { ConflictError, type FieldError, ForbiddenError, InputError } from '../../../core/errors.ts';
 import { checkDevice, type DeviceInput } from './checks.ts';
 import type { DeviceCreate } from './contract.ts';
+import type { DeviceDeps } from './deps.ts';
 import * as repo from './repository.ts';
-import type { DeviceDeps } from './service.ts';
 import { hashToken, newAccessToken, tokenHint } from './token.ts';
 
 /** A device ready to insert (checked), and the token it is given. */

@@ -177,5 +177,8 @@ export async function activeAlarmCounts(db: Db, departmentId: number | undefined
 /** The names of the devices of these codes (for the audit page). */
 export function namesOf(db: Db, codes: string[]) {
   if (!codes.length) return Promise.resolve([]);
-  return db.select({ code: devices.code, name: devices.name }).from(devices).where(inArray(devices.code, codes));
+  return db
+    .select({ code: devices.code, name: devices.name })
+    .from(devices)
+    .where(inArray(devices.code, codes));
 }

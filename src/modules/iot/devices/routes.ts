@@ -1,7 +1,7 @@
 import { InputError } from '../../../core/errors.ts';
 import type { App } from '../../../core/http.ts';
 import { iotPolicy } from '../policy.ts';
-import type { IotServices } from '../routes.ts';
+import type { Profile, ProfileService } from '../profiles/service.ts';
 import {
   deviceCodeParam,
   deviceCreate,
@@ -24,17 +24,18 @@ import {
   tokenAnswer,
   XLSX_TYPE,
 } from './contract.ts';
+import type { DeviceService } from './service.ts';
 
 // A workbook of a few thousand devices is well under a megabyte; room for styled files.
 const IMPORT_LIMIT = 10 * 1024 * 1024;
 
 /** A profile as the API shows it. */
-function profileOut(p: Awaited<ReturnType<IotServices['profiles']['require']>>) {
+function profileOut(p: Profile) {
   return { ...p, updatedAt: p.updatedAt.toISOString() };
 }
 
 /** The device registry's routes, the profiles and the overview. */
-export function devicesRoutes(s: IotServices) {
+export function devicesRoutes(s: { devices: DeviceService; profiles: ProfileService }) {
   const { devices, profiles } = s;
   return async (app: App) => {
     const tags = ['iot'];

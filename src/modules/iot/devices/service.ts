@@ -1,27 +1,16 @@
 import type { Ctx } from '../../../core/context.ts';
-import type { Db } from '../../../core/db.ts';
 import { NotFoundError } from '../../../core/errors.ts';
-import type { AuditService } from '../../audit/index.ts';
-import type { OrgService } from '../../org/index.ts';
 import { mayReadDevice } from '../policy.ts';
 import type { DeviceRef } from '../ports.ts';
-import type { ProfileService } from '../profiles/service.ts';
 import { deviceChanges } from './change.ts';
+import type { DeviceDeps } from './deps.ts';
 import { deviceImport } from './import.ts';
 import { deviceReads } from './read.ts';
 import { deviceRegistration } from './register.ts';
 import * as repo from './repository.ts';
 import { hashToken } from './token.ts';
 
-export type DeviceDeps = {
-  db: Db;
-  audit: AuditService;
-  org: OrgService;
-  profiles: ProfileService;
-  /** Whether a city component code is in the component registry. */
-  componentExists: (code: string) => Promise<boolean>;
-  now: () => Date;
-};
+export type { DeviceDeps } from './deps.ts';
 
 // A device's messages arrive many times a second: each process keeps what a token stands for this long, so a
 // retired device or a rotated token is refused within it everywhere (at once in the process that made the change).
