@@ -30,8 +30,4 @@ addMessages('iot', {
   not_a_workbook: { 'zh-CN': '上传的文件不是 XLSX 工作簿', en: 'The upload is not an XLSX workbook' },
   no_device_sheet: { 'zh-CN': '工作簿中没有设备表', en: 'The workbook has no sheet of devices' },
   missing_column: { 'zh-CN': '缺少列“{column}”', en: 'Column "{column}" is missing' },
-  import_refused: {
-    'zh-CN': '导入文件有 {count} 处错误，未写入任何设备',
-    en: 'The file has {count} errors; no device was written',
-  },
 });
