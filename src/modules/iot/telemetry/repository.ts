@@ -138,7 +138,8 @@ export async function rollupRawToMinutes(tx: Db, from: Date) {
 
 /** Recomputes every `target` bucket from `from` on out of the `source` buckets (1h from 1m, 1d from 1h; UTC). */
 export async function rollupBuckets(tx: Db, source: Interval, target: Interval, from: Date) {
-  const unit = target === '1h' ? 'hour' : 'day';
+  // A literal, not a parameter: the grouping must be the very expression selected.
+  const unit = sql.raw(target === '1h' ? `'hour'` : `'day'`);
   await tx.execute(sql`
     insert into iot.aggregates (device_id, key, interval, bucket, min, max, sum, count)
     select device_id, key, ${target}, date_trunc(${unit}, bucket, 'UTC'), min(min), max(max), sum(sum), sum(count)

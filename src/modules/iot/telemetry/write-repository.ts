@@ -2,7 +2,8 @@
 // text, because this is the hot path the bench times against plain COPY: the points go in by COPY (no per-point SQL),
 // and the latest values, the devices' last contact and the bad-payload counts by one set-based statement each over
 // arrays (unnest). Every statement touches its rows in (device, key) order, so two processes writing the same
-// devices lock them in the same order and cannot deadlock.
+// devices lock them in the same order and cannot deadlock. Arrays other than int[] and text[] go as text[] and are
+// cast in SQL: postgres.js has no serializer for timestamptz[] or float8[] parameters.
 import type { Database, RawTx } from '../../../core/db.ts';
 import type { Point } from '../ports.ts';
 
@@ -33,14 +34,15 @@ export async function upsertLatest(tx: RawTx, rows: LatestRow[]) {
   if (rows.length === 0) return;
   await tx.query(
     `insert into iot.latest (device_id, key, ts, num, txt)
-     select * from unnest($1::int[], $2::text[], $3::timestamptz[], $4::float8[], $5::text[])
+     select d, k, ts::timestamptz, num::float8, txt from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])
+       as u(d, k, ts, num, txt)
      on conflict (device_id, key) do update set ts = excluded.ts, num = excluded.num, txt = excluded.txt
      where excluded.ts >= iot.latest.ts`,
     [
       rows.map((r) => r.deviceId),
       rows.map((r) => r.key),
       rows.map((r) => r.ts.toISOString()),
-      rows.map((r) => r.num),
+      rows.map((r) => (r.num === null ? null : String(r.num))),
       rows.map((r) => r.txt),
     ],
   );
@@ -66,13 +68,14 @@ export async function addBadCounts(tx: RawTx, rows: BadCount[]) {
   if (rows.length === 0) return;
   await tx.query(
     `insert into iot.bad_payloads (device_id, reason, count, last_at, last_sample)
-     select * from unnest($1::int[], $2::text[], $3::bigint[], $4::timestamptz[], $5::text[])
+     select d, r, n::bigint, at::timestamptz, s from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])
+       as u(d, r, n, at, s)
      on conflict (device_id, reason) do update set count = iot.bad_payloads.count + excluded.count,
        last_at = greatest(iot.bad_payloads.last_at, excluded.last_at), last_sample = excluded.last_sample`,
     [
       rows.map((r) => r.deviceId),
       rows.map((r) => r.reason),
-      rows.map((r) => r.count),
+      rows.map((r) => String(r.count)),
       rows.map((r) => r.lastAt.toISOString()),
       rows.map((r) => r.sample),
     ],
