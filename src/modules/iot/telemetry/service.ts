@@ -28,7 +28,8 @@ export function createTelemetryService(deps: TelemetryDeps) {
   const listeners: ((batch: StoredBatch) => Promise<void>)[] = [];
   const writer = createWriter(
     { database, logger, now, listeners },
-    { ...defaultWriterOptions, ...deps.writer },
+    // On PostgreSQL a second batch is written while the first commits (its COPY overlaps the other's round trips).
+    { ...defaultWriterOptions, concurrency: database.kind === 'postgres' ? 2 : 1, ...deps.writer },
   );
   let timers: NodeJS.Timeout[] = [];
 

@@ -57,8 +57,11 @@ export async function markSeen(tx: RawTx, deviceIds: number[], at: Date) {
   await tx.query(
     `update iot.devices set last_seen_at = greatest(last_seen_at, $2::timestamptz),
        status = case when status = 'offline' then 'online' else status end
-     where id = any($1::int[])
-       and (status = 'offline' or last_seen_at is null or last_seen_at < $2::timestamptz - interval '1 second')`,
+     where id in (
+       -- Locked in id order whatever plan the update gets: batches written at once must not deadlock.
+       select id from iot.devices where id = any($1::int[])
+         and (status = 'offline' or last_seen_at is null or last_seen_at < $2::timestamptz - interval '1 second')
+       order by id for update)`,
     [deviceIds, at.toISOString()],
   );
 }

@@ -26,6 +26,8 @@ export type WriterOptions = {
   maxPendingPoints: number;
   /** Bad-payload counts are written at least this often (with a batch when there is one). */
   badFlushMs: number;
+  /** Batches written at once, each in its own transaction (1 on PGlite: it has one connection). */
+  concurrency?: number;
 };
 
 export const defaultWriterOptions: WriterOptions = {
@@ -79,7 +81,9 @@ export function createWriter(
   let badSince = 0;
   let pending = 0;
   let spaceWaiters: (() => void)[] = [];
-  let running: Promise<void> | null = null;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  let writing = 0;
+  let idle: Promise<unknown> = Promise.resolve();
   let forced = false;
   let delivery: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
@@ -108,41 +112,49 @@ export function createWriter(
   }
 
   function reschedule() {
+    // With every writer busy, the end of a write looks again.
+    if (writing >= concurrency) return;
     const now = Date.now();
     if (current.points.length > 0) schedule(current.openedAt + options.flushMs - now);
     if (bad.size > 0) schedule(badSince + options.badFlushMs - now);
   }
 
-  function kick(): Promise<void> {
-    if (!running)
-      running = drain().finally(() => {
-        running = null;
-        reschedule();
-      });
-    return running;
+  // Starts writing batches while fewer than `concurrency` are being written and one is due.
+  function kick() {
+    while (writing < concurrency && due()) startWrite();
+    if (writing === 0) forced = false;
+    reschedule();
   }
 
-  async function drain() {
-    while (due()) {
-      const batch = current;
-      current = emptyBatch();
-      const counts = [...bad.values()].sort(byDeviceAndReason);
-      bad = new Map();
-      try {
-        await write(batch, counts);
-      } catch (error) {
+  function startWrite() {
+    const batch = current;
+    current = emptyBatch();
+    const counts = [...bad.values()].sort(byDeviceAndReason);
+    bad = new Map();
+    writing++;
+    const committed = write(batch, counts);
+    const done = committed.then(
+      () => undefined,
+      (error: unknown) => {
         stats.failedBatches++;
         logger.warn({ err: error, points: batch.points.length }, 'telemetry batch failed');
         // The counts are kept for the next write; the points' callers are told (MQTT does not acknowledge them).
         for (const c of counts) addBad(c);
         badSince = Date.now();
-        settle(batch, error);
-        continue;
-      }
-      // Delivered in commit order, while the next batch is written.
-      delivery = delivery.then(() => deliver(batch));
-    }
-    forced = false;
+        return error;
+      },
+    );
+    // Delivered in the order the batches were cut, each once committed, while later batches are written.
+    delivery = delivery.then(async () => {
+      const error = await done;
+      if (error === undefined) await deliver(batch);
+      else settle(batch, error);
+    });
+    idle = idle.then(() => done);
+    void done.then(() => {
+      writing--;
+      kick();
+    });
   }
 
   async function write(batch: Batch, counts: BadCount[]) {
@@ -232,7 +244,7 @@ export function createWriter(
         for (const d of devices) current.devices.set(d.id, d);
         current.waiters.push({ size: points.length, resolve, reject });
         if (current.points.length >= options.batchPoints) kick();
-        else if (!running) schedule(current.openedAt + options.flushMs - Date.now());
+        else schedule(current.openedAt + options.flushMs - Date.now());
       });
     },
 
@@ -246,7 +258,7 @@ export function createWriter(
           lastAt: deps.now(),
           sample: String(sample).slice(0, SAMPLE_CHARS),
         });
-        if (!running) schedule(badSince + options.badFlushMs - Date.now());
+        schedule(badSince + options.badFlushMs - Date.now());
       } catch (error) {
         logger.warn({ err: error }, 'counting a bad payload failed');
       }
@@ -255,9 +267,11 @@ export function createWriter(
     /** Writes everything buffered now and waits until it is committed and delivered. */
     async flush() {
       // A few rounds: points may arrive meanwhile; a database that is down must not hold the caller forever.
-      for (let round = 0; round < 5 && (running || current.points.length > 0 || bad.size > 0); round++) {
+      for (let round = 0; round < 5 && (writing > 0 || current.points.length > 0 || bad.size > 0); round++) {
         forced = true;
-        await kick();
+        kick();
+        await idle;
+        await delivery;
       }
       await delivery;
     },
