@@ -134,21 +134,21 @@ export function createWriter(
     writing++;
     const committed = write(batch, counts);
     const done = committed.then(
-      () => undefined,
+      () => null,
       (error: unknown) => {
         stats.failedBatches++;
         logger.warn({ err: error, points: batch.points.length }, 'telemetry batch failed');
         // The counts are kept for the next write; the points' callers are told (MQTT does not acknowledge them).
         for (const c of counts) addBad(c);
         badSince = Date.now();
-        return error;
+        return { error };
       },
     );
     // Delivered in the order the batches were cut, each once committed, while later batches are written.
     delivery = delivery.then(async () => {
-      const error = await done;
-      if (error === undefined) await deliver(batch);
-      else settle(batch, error);
+      const failed = await done;
+      if (failed) settle(batch, failed.error ?? new Error('telemetry batch failed'));
+      else await deliver(batch);
     });
     idle = idle.then(() => done);
     void done.then(() => {
