@@ -73,6 +73,7 @@ export function createIotModule(deps: {
 
     /** Starts taking device data (broker or external broker) and the periodic work; resolves to the MQTT address. */
     async start(mqtt: MqttSettings) {
+      await telemetry.start();
       const address = await protocol.start(mqtt);
       const every = (ms: number, work: () => Promise<unknown>, what: string) => {
         const timer = setInterval(() => work().catch((err) => logger.warn({ err }, `${what} failed`)), ms);
@@ -88,6 +89,7 @@ export function createIotModule(deps: {
       for (const timer of timers) clearInterval(timer);
       timers = [];
       await protocol.stop();
+      await telemetry.stop(); // after the protocol: what it handed over last is written
     },
   };
 }
