@@ -6,10 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src/core/db.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import type { DeviceRef, Point } from '../../src/modules/iot/ports.ts';
-import { createProfileService } from '../../src/modules/iot/profiles/service.ts';
-import { createTelemetryService } from '../../src/modules/iot/telemetry/service.ts';
-import { csvLine } from '../../src/modules/iot/telemetry/write-repository.ts';
+import {
+  createProfileService,
+  createTelemetryService,
+  telemetryCsvLine as csvLine,
+  type DeviceRef,
+  type Point,
+} from '../../src/modules/iot/index.ts';
 import { freshDatabaseConfig } from '../../test/databases.ts';
 
 const total = Number(process.argv[2] ?? 500_000);

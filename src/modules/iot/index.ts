@@ -13,7 +13,11 @@ import { createRuleService } from './rules/service.ts';
 import { createTelemetryService } from './telemetry/service.ts';
 
 export type { DeviceRef, Point } from './ports.ts';
+// For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
+export { createProfileService } from './profiles/service.ts';
 export type { MqttSettings } from './protocol/service.ts';
+export { createTelemetryService } from './telemetry/service.ts';
+export { csvLine as telemetryCsvLine } from './telemetry/write-repository.ts';
 
 /**
  * City sensing (感知体系): device profiles and devices, telemetry over the ThingsBoard device API (MQTT and HTTP),
