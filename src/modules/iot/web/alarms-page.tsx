@@ -8,6 +8,9 @@ import { useAlarmStream } from './alarm-stream.ts';
 import { AlarmTable } from './alarm-table.tsx';
 import { useAlarmPage } from './alarms-api.ts';
 import { profileName, useProfiles } from './config-api.ts';
+import { installPageMessages } from './messages.ts';
+
+installPageMessages();
 
 const statusFilters = ['active', 'unacknowledged', 'acknowledged', 'cleared', 'all'] as const;
 

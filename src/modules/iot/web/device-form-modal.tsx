@@ -82,6 +82,7 @@ export function DeviceFormModal({ onClose }: { onClose: () => void }) {
       open
       title={t('register.title')}
       okText={t('register.ok')}
+      okButtonProps={{ 'data-testid': 'device-form-ok' }}
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}

@@ -12,6 +12,9 @@ import { useAlarmStream } from './alarm-stream.ts';
 import { profileName, useProfiles } from './config-api.ts';
 import { DeviceMap } from './device-map.tsx';
 import { devicesPath, useDeviceMap } from './devices-api.ts';
+import { installPageMessages } from './messages.ts';
+
+installPageMessages();
 
 /** The district's outline (the same query key as the home page's map, so it is fetched once). */
 function useDistrictOutline() {

@@ -26,6 +26,9 @@ import { DeviceCharts } from './device-charts.tsx';
 import { devicesPath, useDevice, useLatest } from './devices-api.ts';
 import { Ago, DeviceStatusTag, keyName, valueText } from './iot-tags.tsx';
 import type { BadPayloads, DeviceDetail } from './iot-types.ts';
+import { installPageMessages } from './messages.ts';
+
+installPageMessages();
 
 /**
  * One device (设备详情): where it stands and who owns it, its live values (asked for every second), charts of its

@@ -19,6 +19,9 @@ import { DeviceImportModal } from './device-import-modal.tsx';
 import { deviceMapPath, devicePath, useDevicePage } from './devices-api.ts';
 import { Ago, DeviceStatusTag } from './iot-tags.tsx';
 import type { DeviceSummary } from './iot-types.ts';
+import { installPageMessages } from './messages.ts';
+
+installPageMessages();
 
 const tabs = ['all', 'offline', 'fault'] as const;
 

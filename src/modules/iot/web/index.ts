@@ -12,7 +12,7 @@ import { iotPolicy } from '../policy.ts';
 import { alarmsPath } from './alarms-api.ts';
 import { profilesPath, rulesPath } from './config-api.ts';
 import { deviceMapPath, devicesPath } from './devices-api.ts';
-import { en, zhCN } from './messages.ts';
+import { menuEn, menuZhCN } from './menu-messages.ts';
 
 const DevicesPage = lazy(() => import('./devices-page.tsx').then((m) => ({ default: m.DevicesPage })));
 const DevicePage = lazy(() => import('./device-page.tsx').then((m) => ({ default: m.DevicePage })));
@@ -27,7 +27,7 @@ const group = { key: 'iot', label: 'menu.group', icon: createElement(RadarChartO
 /** The city-sensing console (城市感知): devices, their map and pages, alarms (pushed live), rules and profiles. */
 export const iotWeb: WebModule = {
   name: 'iot',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': menuZhCN, en: menuEn },
   routes: [
     { path: devicesPath, component: DevicesPage, roles: iotPolicy.read },
     { path: `${devicesPath}/:code`, component: DevicePage, roles: iotPolicy.read },

@@ -1,16 +1,10 @@
+import i18n from 'i18next';
 import type { Messages } from '../../../../web/kit/web-module.ts';
 
-// The sensing console's strings: the `iot` namespace.
+// The sensing pages' strings, in the `iot` namespace. They load with the first sensing page opened rather than
+// with the console's first page (its bundle has a size budget); the menu's labels are in menu-messages.ts.
 
 export const zhCN: Messages = {
-  menu: {
-    group: '城市感知',
-    devices: '设备',
-    map: '设备地图',
-    alarms: '告警',
-    rules: '告警规则',
-    profiles: '设备类型',
-  },
   common: { any: '全部', yes: '是', no: '否', allProfiles: '全部类型' },
   status: { online: '在线', offline: '离线', fault: '故障', retired: '已报废' },
   severity: { critical: '紧急', major: '重要', minor: '次要', warning: '提示' },
@@ -210,7 +204,7 @@ export const zhCN: Messages = {
     },
     text: {
       hysteresis: '（回差 {{value}}）',
-      lasting: '持续 {{minutes}} 分钟',
+      lasting: ' 持续 {{minutes}} 分钟',
       rate: '{{key}} {{minutes}} 分钟内变化超过 {{delta}}',
       nodata: '{{minutes}} 分钟无数据',
       nodataDefault: '超过离线时长（{{minutes}} 分钟）无数据',
@@ -241,14 +235,6 @@ export const zhCN: Messages = {
 };
 
 export const en: Messages = {
-  menu: {
-    group: 'City sensing',
-    devices: 'Devices',
-    map: 'Device map',
-    alarms: 'Alarms',
-    rules: 'Alarm rules',
-    profiles: 'Device profiles',
-  },
   common: { any: 'any', yes: 'Yes', no: 'No', allProfiles: 'All profiles' },
   status: { online: 'Online', offline: 'Offline', fault: 'Fault', retired: 'Retired' },
   severity: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
@@ -456,8 +442,8 @@ export const en: Messages = {
       tolerance: 'Tolerance (%)',
     },
     text: {
-      hysteresis: '(hysteresis {{value}})',
-      lasting: 'for {{minutes}} min',
+      hysteresis: ' (hysteresis {{value}})',
+      lasting: ' for {{minutes}} min',
       rate: '{{key}} changes by more than {{delta}} within {{minutes}} min',
       nodata: 'no data for {{minutes}} min',
       nodataDefault: 'no data past the offline time ({{minutes}} min)',
@@ -487,3 +473,9 @@ export const en: Messages = {
     offlineHint: 'A device that sends nothing for this long counts as offline',
   },
 };
+
+/** Adds the pages' strings to the `iot` namespace; each page module calls it as it loads (adding twice is harmless). */
+export function installPageMessages() {
+  i18n.addResourceBundle('zh-CN', 'iot', zhCN, true, false);
+  i18n.addResourceBundle('en', 'iot', en, true, false);
+}

@@ -12,6 +12,9 @@ import { iotPolicy } from '../policy.ts';
 import { profileName, profilesKey, updateProfile, useProfiles } from './config-api.ts';
 import { keyName } from './iot-tags.tsx';
 import type { Profile, TelemetryKeyDef } from './iot-types.ts';
+import { installPageMessages } from './messages.ts';
+
+installPageMessages();
 
 /**
  * 设备类型: each profile's telemetry keys with unit, type and valid range, its attributes, how long raw data is

@@ -204,6 +204,7 @@ export function RuleFormModal({
       open
       title={rule ? t('rules.editTitle', { name: rule.name }) : t('rules.create')}
       okText={t('common:common.save')}
+      okButtonProps={{ 'data-testid': 'rule-form-ok' }}
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}

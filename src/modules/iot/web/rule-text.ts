@@ -33,9 +33,9 @@ export function ruleText(
     `${key(c.key)} ${c.op} ${limitText(c.value, profile, name)}${typeof c.value === 'number' ? unit(c.key) : ''}`;
   switch (rule.kind) {
     case 'threshold':
-      return p.hysteresis ? `${cond(p)} ${t('rules.text.hysteresis', { value: p.hysteresis })}` : cond(p);
+      return p.hysteresis ? `${cond(p)}${t('rules.text.hysteresis', { value: p.hysteresis })}` : cond(p);
     case 'duration':
-      return `${cond(p)} ${t('rules.text.lasting', { minutes: p.minutes })}`;
+      return `${cond(p)}${t('rules.text.lasting', { minutes: p.minutes })}`;
     case 'rate':
       return t('rules.text.rate', { key: key(p.key), delta: `${p.delta}${unit(p.key)}`, minutes: p.minutes });
     case 'nodata':

@@ -14,8 +14,11 @@ import { iotPolicy } from '../policy.ts';
 import { deleteRule, profileName, rulesKey, updateRule, useProfiles, useRules } from './config-api.ts';
 import { keyName, SeverityTag } from './iot-tags.tsx';
 import type { Rule } from './iot-types.ts';
+import { installPageMessages } from './messages.ts';
 import { RuleFormModal } from './rule-form-modal.tsx';
 import { ruleText } from './rule-text.ts';
+
+installPageMessages();
 
 /**
  * 告警规则: the rules of each profile (and of single devices), with their condition in words. The center creates,
