@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/kit/api.ts';
-import type { Profile, Rule, RuleInput } from './iot-types.ts';
+import type { Profile, Rule, RuleInput, RuleUpdate } from './iot-types.ts';
 
 export const profilesKey = ['iot', 'profiles'] as const;
 export const rulesKey = ['iot', 'rules'] as const;
@@ -31,8 +31,7 @@ export function useRules(filters: { profile?: string; device?: string }) {
 }
 
 export const createRule = (input: RuleInput) => api.post<Rule>('/api/iot/rules', input);
-export const updateRule = (id: number, input: Partial<RuleInput>) =>
-  api.patch<Rule>(`/api/iot/rules/${id}`, input);
+export const updateRule = (id: number, input: RuleUpdate) => api.patch<Rule>(`/api/iot/rules/${id}`, input);
 export const deleteRule = (id: number) => api.delete(`/api/iot/rules/${id}`);
 
 /** A profile's name in the user's language. */

@@ -112,7 +112,7 @@ export function DeviceFormModal({ onClose }: { onClose: () => void }) {
           <Form.Item
             name="name"
             label={t('devices.fields.name')}
-            rules={[{ required: true, whitespace: true }, { max: 200 }]}
+            rules={[{ required: true, whitespace: true }, { max: 100 }]}
             style={{ flex: 2 }}
           >
             <Input data-testid="device-form-name" />

@@ -51,10 +51,11 @@ export function useDeviceMap(filters: { profile?: string; status?: string }) {
 }
 
 /** One device with its keys, attributes, refused payloads and whether the user may manage it. */
-export function useDevice(code: string) {
+export function useDevice(code: string, enabled = true) {
   return useQuery({
     queryKey: [...devicesKey, 'one', code],
     queryFn: () => api.get<DeviceDetail>(one(code)),
+    enabled,
   });
 }
 
@@ -112,5 +113,4 @@ export const importDevices = (file: Blob, dryRun: boolean) =>
   api.upload<ImportResult>('/api/iot/devices/import', { dryRun }, file);
 
 /** Downloads the import template (a workbook with the columns of every profile). */
-export const downloadTemplate = () =>
-  api.download('/api/iot/devices/import/template', 'devices-template.xlsx');
+export const downloadTemplate = () => api.download('/api/iot/devices/template.xlsx', 'devices-template.xlsx');

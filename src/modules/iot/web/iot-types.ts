@@ -128,7 +128,8 @@ export type RuleKind = (typeof ruleKinds)[number];
 /** An alarm rule of a profile (or of one device). */
 export type Rule = {
   id: number;
-  profileCode: string;
+  /** A rule of every device of a profile has its profile; a rule of one device, its device instead. */
+  profileCode: string | null;
   deviceCode: string | null;
   name: string;
   kind: RuleKind;
@@ -138,7 +139,11 @@ export type Rule = {
   enabled: boolean;
 };
 
-export type RuleInput = Omit<Rule, 'id' | 'deviceCode'> & { deviceCode?: string | null };
+/** A new rule (of a profile). */
+export type RuleInput = Omit<Rule, 'id' | 'deviceCode' | 'profileCode'> & { profileCode: string };
+
+/** A change to a rule: its kind and what it applies to stay. */
+export type RuleUpdate = Partial<Pick<Rule, 'name' | 'severity' | 'caseCategory' | 'enabled' | 'params'>>;
 
 /** The sensing layer at a glance. */
 export type Overview = {

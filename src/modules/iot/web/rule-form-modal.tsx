@@ -8,6 +8,7 @@ import { showFormError } from '../../../../web/kit/form-errors.ts';
 import type { Category } from '../../events/contract.ts';
 import { severities } from '../ports.ts';
 import { createRule, profileName, rulesKey, updateRule } from './config-api.ts';
+import { useDevice } from './devices-api.ts';
 import { keyName } from './iot-tags.tsx';
 import type { Profile, Rule, RuleInput, RuleKind } from './iot-types.ts';
 import { ruleKinds } from './iot-types.ts';
@@ -107,7 +108,10 @@ export function RuleFormModal({
   const categories = useCaseCategories();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const profileCode = Form.useWatch('profileCode', form) ?? rule?.profileCode ?? defaultProfile;
+  // A rule of one device reads its keys from the device's profile.
+  const device = useDevice(rule?.deviceCode ?? '', !!rule?.deviceCode);
+  const profileCode =
+    Form.useWatch('profileCode', form) ?? rule?.profileCode ?? device.data?.profileCode ?? defaultProfile;
   const kind: RuleKind = Form.useWatch('kind', form) ?? rule?.kind ?? 'threshold';
   const profile = profiles.find((p) => p.code === profileCode);
   const keyOptions = (types: string[]) =>
@@ -121,7 +125,7 @@ export function RuleFormModal({
 
   const initial: Partial<Values> = rule
     ? {
-        profileCode: rule.profileCode,
+        profileCode: rule.profileCode ?? undefined,
         name: rule.name,
         kind: rule.kind,
         severity: rule.severity,
@@ -144,17 +148,16 @@ export function RuleFormModal({
 
   const submit = async (v: Values) => {
     setBusy(true);
-    const input: RuleInput = {
-      profileCode: v.profileCode,
+    const change = {
       name: v.name.trim(),
-      kind: v.kind,
       params: paramsOf(v.kind, v.params ?? {}),
       severity: v.severity,
       caseCategory: v.caseCategory || null,
       enabled: v.enabled,
     };
+    const input: RuleInput = { ...change, profileCode: v.profileCode, kind: v.kind };
     try {
-      if (rule) await updateRule(rule.id, input);
+      if (rule) await updateRule(rule.id, change);
       else await createRule(input);
       await queryClient.invalidateQueries({ queryKey: rulesKey });
       message.success(t('rules.saved', { name: input.name }));
@@ -213,7 +216,12 @@ export function RuleFormModal({
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="rule-form">
         <Space align="start" wrap>
-          <Form.Item name="profileCode" label={t('devices.fields.profile')} rules={[{ required: true }]}>
+          <Form.Item
+            name="profileCode"
+            label={t('devices.fields.profile')}
+            rules={[{ required: !rule }]}
+            extra={rule?.deviceCode ? t('rules.forDevice', { code: rule.deviceCode }) : undefined}
+          >
             <Select
               disabled={!!rule}
               style={{ width: 200 }}
@@ -223,7 +231,7 @@ export function RuleFormModal({
           <Form.Item
             name="name"
             label={t('rules.fields.name')}
-            rules={[{ required: true, whitespace: true }, { max: 100 }]}
+            rules={[{ required: true, whitespace: true }, { max: 60 }]}
           >
             <Input style={{ width: 260 }} data-testid="rule-name" />
           </Form.Item>
@@ -231,6 +239,7 @@ export function RuleFormModal({
         <Space align="start" wrap>
           <Form.Item name="kind" label={t('rules.fields.kind')} rules={[{ required: true }]}>
             <Select
+              disabled={!!rule}
               style={{ width: 200 }}
               data-testid="rule-kind"
               options={ruleKinds.map((k) => ({ value: k, label: t(`rules.kinds.${k}`) }))}
@@ -335,7 +344,7 @@ export function RuleFormModal({
               label={t('rules.params.tolerance')}
               initialValue={0}
             >
-              <InputNumber min={0} max={100} style={{ width: 120 }} />
+              <InputNumber min={0} max={50} style={{ width: 120 }} />
             </Form.Item>
           </Space>
         )}

@@ -104,8 +104,8 @@ export function RulesPage() {
               key: 'profile',
               title: t('devices.fields.profile'),
               render: (_, r) => {
-                const p = byCode.get(r.profileCode);
-                return p ? profileName(p, i18n.language) : r.profileCode;
+                const p = r.profileCode ? byCode.get(r.profileCode) : undefined;
+                return p ? profileName(p, i18n.language) : (r.profileCode ?? '—');
               },
             },
             {
@@ -116,7 +116,8 @@ export function RulesPage() {
             {
               key: 'condition',
               title: t('rules.fields.condition'),
-              render: (_, r) => ruleText(r, byCode.get(r.profileCode), t, keyName),
+              render: (_, r) =>
+                ruleText(r, r.profileCode ? byCode.get(r.profileCode) : undefined, t, keyName),
             },
             {
               key: 'severity',
