@@ -73,7 +73,8 @@ function optionOf(
 /** 趋势: a chart per numeric key over the last hour, day or week; the server picks raw values or aggregates. */
 export function DeviceCharts({ code, keys }: { code: string; keys: TelemetryKeyDef[] }) {
   const { t } = useTranslation('iot');
-  const [hours, setHours] = useState<number>(24);
+  // The last hour first: raw points, so a device registered a minute ago already draws its line.
+  const [hours, setHours] = useState<number>(1);
   const numeric = useMemo(() => keys.filter((k) => k.type !== 'string'), [keys]);
   const series = useTimeseries(
     code,
