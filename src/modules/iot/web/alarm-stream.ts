@@ -17,11 +17,11 @@ const notice: Record<string, 'error' | 'warning' | 'info'> = {
   warning: 'info',
 };
 
-// Only the sensing pages listen, not the whole console: an open stream is a request that never ends, and the
-// other pages' tests wait for the network to go quiet.
+// Only the alarm list and the device page listen, not the whole console: an open stream is a request that never
+// ends, and tests of the other pages wait for the network to go quiet.
 
 /**
- * Listens to the alarm stream while a sensing page is open: any change refreshes the alarm lists and device
+ * Listens to the alarm stream while the alarm list or a device's page is open: any change refreshes the alarm lists and device
  * views (so alarms are never polled), and an alarm raised now is announced with a notification in its severity's
  * colour. The browser's EventSource reconnects by itself when the connection drops.
  */

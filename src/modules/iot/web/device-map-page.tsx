@@ -8,7 +8,6 @@ import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import type { DistrictMap } from '../../org/contract.ts';
 import { deviceStatuses } from '../ports.ts';
-import { useAlarmStream } from './alarm-stream.ts';
 import { profileName, useProfiles } from './config-api.ts';
 import { DeviceMap } from './device-map.tsx';
 import { devicesPath, useDeviceMap } from './devices-api.ts';
@@ -28,7 +27,6 @@ function useDistrictOutline() {
 /** 设备地图: every device the user sees on the district's map, by status and alarm, filtered by profile. */
 export function DeviceMapPage() {
   const { t, i18n } = useTranslation('iot');
-  useAlarmStream();
   const [params, setParams] = useListParams({ profile: '', status: '' });
   const outline = useDistrictOutline();
   const points = useDeviceMap({ profile: params.profile || undefined, status: params.status || undefined });

@@ -12,7 +12,6 @@ import { allowed } from '../../../../web/kit/web-module.ts';
 import { useSubdistricts } from '../../org/web/index.ts';
 import { iotPolicy } from '../policy.ts';
 import { deviceStatuses } from '../ports.ts';
-import { useAlarmStream } from './alarm-stream.ts';
 import { profileName, useProfiles } from './config-api.ts';
 import { DeviceFormModal } from './device-form-modal.tsx';
 import { DeviceImportModal } from './device-import-modal.tsx';
@@ -31,7 +30,6 @@ const tabs = ['all', 'offline', 'fault'] as const;
  */
 export function DevicesPage() {
   const { t, i18n } = useTranslation('iot');
-  useAlarmStream();
   const me = useSignedInUser();
   const canManage = allowed(me.roles, iotPolicy.manage);
   const [params, setParams] = useListParams({
