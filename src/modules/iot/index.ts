@@ -43,7 +43,7 @@ export function createIotModule(deps: {
   });
   const telemetry = createTelemetryService({ database, profiles, logger, now });
   const protocol = createProtocolService({ devices, telemetry, profiles, logger, now });
-  const rules = createRuleService({ db, audit, profiles, now });
+  const rules = createRuleService({ db, audit, profiles, devices, categories: deps.events.categories, now });
   const alarms = createAlarmService({
     database,
     audit,
@@ -88,6 +88,7 @@ export function createIotModule(deps: {
       for (const timer of timers) clearInterval(timer);
       timers = [];
       await protocol.stop();
+      await alarms.idle();
     },
   };
 }
