@@ -92,6 +92,8 @@ export async function alarmPlatform(kind: DatabaseKind) {
     store,
     alarmsOf,
     caseOf,
+    /** The center's context, for reading through services. */
+    adminCtx: admin,
     /** Moves the clock on. */
     pass(minutes: number) {
       clock = new Date(clock.getTime() + minutes * 60_000);
