@@ -94,6 +94,24 @@ export function createAlarmLifecycle(deps: LifecycleDeps) {
     });
   }
 
+  /** After alarms were written: push them, open the cases of new ones, note on the cases of cleared ones. */
+  function followUp(written: repo.Written[]) {
+    const byId = new Map(written.map((w) => [w.id, w]));
+    if (!byId.size) return;
+    later('alarm push', () => stream.publish([...byId.keys()]));
+    for (const w of byId.values()) {
+      if (!w.clearedAt && w.caseNumber === null)
+        later('case opening', async () => {
+          if ((await rules.cached(w.ruleId))?.caseCategory) await openCase(w.id);
+        });
+      if (w.clearedAt && w.caseNumber)
+        later('case note', async () => {
+          const [joined] = await repo.alarmsById(db, [w.id]);
+          if (joined) await noteCleared(w.caseNumber!, joined.alarm.message, '设备恢复正常');
+        });
+    }
+  }
+
   async function requireVisible(ctx: Ctx, id: number) {
     const [joined] = await repo.alarmsById(db, [id]);
     if (!joined || !mayReadDevice(ctx.actor, joined.departmentId)) throw new NotFoundError('alarm', id);
@@ -119,23 +137,7 @@ export function createAlarmLifecycle(deps: LifecycleDeps) {
       while (pending.size) await Promise.all([...pending]);
     },
 
-    /** After alarms were written: push them, open the cases of new ones, note on the cases of cleared ones. */
-    followUp(written: repo.Written[]) {
-      const byId = new Map(written.map((w) => [w.id, w]));
-      if (!byId.size) return;
-      later('alarm push', () => stream.publish([...byId.keys()]));
-      for (const w of byId.values()) {
-        if (!w.clearedAt && w.caseNumber === null)
-          later('case opening', async () => {
-            if ((await rules.cached(w.ruleId))?.caseCategory) await openCase(w.id);
-          });
-        if (w.clearedAt && w.caseNumber)
-          later('case note', async () => {
-            const [joined] = await repo.alarmsById(db, [w.id]);
-            if (joined) await noteCleared(w.caseNumber!, joined.alarm.message, '设备恢复正常');
-          });
-      }
-    },
+    followUp,
 
     /** Acknowledges an alarm (the device's department, or the center). */
     async acknowledge(ctx: Ctx, id: number): Promise<Alarm> {
@@ -232,7 +234,7 @@ export function createAlarmLifecycle(deps: LifecycleDeps) {
         await repo.markOffline(tx, [...silentIds]);
         return repo.insertIfNone(tx, raised);
       });
-      this.followUp(ids.map((r) => ({ ...r, inserted: true, caseNumber: null, clearedAt: null })));
+      followUp(ids.map((r) => ({ ...r, inserted: true, caseNumber: null, clearedAt: null })));
     },
   };
 }

@@ -38,12 +38,23 @@ const written = {
 
 const isoTs = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 
+// A batch may hold thousands of devices: their ids go as one array parameter, not one parameter each (a statement
+// takes at most 65535), and rows are written in slices for the same reason.
+const anyId = (ids: number[]) => sql`any(${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[])`;
+const SLICE = 1000;
+
+async function inSlices<T, R>(rows: T[], work: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += SLICE) out.push(...(await work(rows.slice(i, i + SLICE))));
+  return out;
+}
+
 /** The active (not cleared) alarms of these devices. */
 export function activeAlarms(db: Db, deviceIds: number[]): Promise<AlarmKey[]> {
   return db
     .select({ deviceId: alarms.deviceId, ruleId: alarms.ruleId, subject: alarms.subject })
     .from(alarms)
-    .where(and(inArray(alarms.deviceId, deviceIds), isNull(alarms.clearedAt)));
+    .where(and(sql`${alarms.deviceId} = ${anyId(deviceIds)}`, isNull(alarms.clearedAt)));
 }
 
 /** Since when the conditions of duration rules have held on these devices. */
@@ -51,7 +62,7 @@ export function ruleStatesOf(db: Db, deviceIds: number[]) {
   return db
     .select({ deviceId: ruleStates.deviceId, ruleId: ruleStates.ruleId, since: ruleStates.since })
     .from(ruleStates)
-    .where(inArray(ruleStates.deviceId, deviceIds));
+    .where(sql`${ruleStates.deviceId} = ${anyId(deviceIds)}`);
 }
 
 /** Numeric readings of these devices and keys between two times (what rate rules compare with). */
@@ -61,7 +72,7 @@ export function readingsBetween(db: Db, deviceIds: number[], keys: string[], fro
     .from(telemetry)
     .where(
       and(
-        inArray(telemetry.deviceId, deviceIds),
+        sql`${telemetry.deviceId} = ${anyId(deviceIds)}`,
         inArray(telemetry.key, keys),
         sql`${telemetry.ts} between ${isoTs(from)} and ${isoTs(to)}`,
         isNotNull(telemetry.num),
@@ -71,35 +82,42 @@ export function readingsBetween(db: Db, deviceIds: number[], keys: string[], fro
 
 /** The latest value of every key of these devices. */
 export function latestOf(db: Db, deviceIds: number[]) {
-  return db.select().from(latest).where(inArray(latest.deviceId, deviceIds));
+  return db
+    .select()
+    .from(latest)
+    .where(sql`${latest.deviceId} = ${anyId(deviceIds)}`);
 }
 
 /**
  * Inserts alarms; a row whose key has an active alarm adds to it instead (count, last value and time, message),
  * so one device and rule never have two active alarms, whichever process evaluates their points.
  */
-export async function upsertAlarms(db: Db, rows: AlarmWrite[]): Promise<Written[]> {
-  if (!rows.length) return [];
-  return db
-    .insert(alarms)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [alarms.deviceId, alarms.ruleId, alarms.subject],
-      targetWhere: sql`cleared_at is null`,
-      set: {
-        count: sql`${alarms.count} + excluded.count`,
-        lastValue: sql`excluded.last_value`,
-        lastAt: sql`greatest(${alarms.lastAt}, excluded.last_at)`,
-        message: sql`excluded.message`,
-        severity: sql`excluded.severity`,
-      },
-    })
-    .returning(written);
+export function upsertAlarms(db: Db, rows: AlarmWrite[]): Promise<Written[]> {
+  return inSlices(rows, (slice) =>
+    db
+      .insert(alarms)
+      .values(slice)
+      .onConflictDoUpdate({
+        target: [alarms.deviceId, alarms.ruleId, alarms.subject],
+        targetWhere: sql`cleared_at is null`,
+        set: {
+          count: sql`${alarms.count} + excluded.count`,
+          lastValue: sql`excluded.last_value`,
+          lastAt: sql`greatest(${alarms.lastAt}, excluded.last_at)`,
+          message: sql`excluded.message`,
+          severity: sql`excluded.severity`,
+        },
+      })
+      .returning(written),
+  );
 }
 
 /** Clears the active alarms of these keys, each at its time; returns the alarms cleared. */
-export async function clearActive(db: Db, keys: (AlarmKey & { at: Date })[]): Promise<Written[]> {
-  if (!keys.length) return [];
+export function clearActive(db: Db, keys: (AlarmKey & { at: Date })[]): Promise<Written[]> {
+  return inSlices(keys, (slice) => clearSlice(db, slice));
+}
+
+async function clearSlice(db: Db, keys: (AlarmKey & { at: Date })[]): Promise<Written[]> {
   const values = sql.join(
     keys.map((k) => sql`(${k.deviceId}::int, ${k.ruleId}::int, ${k.subject}::text, ${isoTs(k.at)})`),
     sql`, `,
@@ -127,7 +145,13 @@ export async function clearActive(db: Db, keys: (AlarmKey & { at: Date })[]): Pr
 
 /** Ends the conditions of duration rules that stopped holding (unless a later start was written meanwhile). */
 export async function endStates(db: Db, ends: { deviceId: number; ruleId: number; at: Date }[]) {
-  if (!ends.length) return;
+  await inSlices(ends, async (slice) => {
+    await endSlice(db, slice);
+    return [];
+  });
+}
+
+async function endSlice(db: Db, ends: { deviceId: number; ruleId: number; at: Date }[]) {
   const values = sql.join(
     ends.map((e) => sql`(${e.deviceId}::int, ${e.ruleId}::int, ${isoTs(e.at)})`),
     sql`, `,
@@ -141,14 +165,16 @@ export async function endStates(db: Db, ends: { deviceId: number; ruleId: number
 
 /** Records since when conditions of duration rules hold (the earlier time wins when two processes both saw it). */
 export async function startStates(db: Db, starts: { deviceId: number; ruleId: number; since: Date }[]) {
-  if (!starts.length) return;
-  await db
-    .insert(ruleStates)
-    .values(starts)
-    .onConflictDoUpdate({
-      target: [ruleStates.deviceId, ruleStates.ruleId],
-      set: { since: sql`least(${ruleStates.since}, excluded.since)` },
-    });
+  await inSlices(starts, (slice) =>
+    db
+      .insert(ruleStates)
+      .values(slice)
+      .onConflictDoUpdate({
+        target: [ruleStates.deviceId, ruleStates.ruleId],
+        set: { since: sql`least(${ruleStates.since}, excluded.since)` },
+      })
+      .then(() => []),
+  );
 }
 
 const viewColumns = {
@@ -300,20 +326,21 @@ export async function markOffline(db: Db, ids: number[]): Promise<void> {
   await db
     .update(devices)
     .set({ status: 'offline', updatedAt: new Date() })
-    .where(and(inArray(devices.id, ids), eq(devices.status, 'online')));
+    .where(and(sql`${devices.id} = ${anyId(ids)}`, eq(devices.status, 'online')));
 }
 
 /** Inserts alarms whose key has none active (a no-data alarm is raised once, not counted every minute). */
-export async function insertIfNone(db: Db, rows: AlarmWrite[]): Promise<{ id: number; ruleId: number }[]> {
-  if (!rows.length) return [];
-  return db
-    .insert(alarms)
-    .values(rows)
-    .onConflictDoNothing({
-      target: [alarms.deviceId, alarms.ruleId, alarms.subject],
-      where: sql`cleared_at is null`,
-    })
-    .returning({ id: alarms.id, ruleId: alarms.ruleId });
+export function insertIfNone(db: Db, rows: AlarmWrite[]): Promise<{ id: number; ruleId: number }[]> {
+  return inSlices(rows, (slice) =>
+    db
+      .insert(alarms)
+      .values(slice)
+      .onConflictDoNothing({
+        target: [alarms.deviceId, alarms.ruleId, alarms.subject],
+        where: sql`cleared_at is null`,
+      })
+      .returning({ id: alarms.id, ruleId: alarms.ruleId }),
+  );
 }
 
 /** The profile of a device. */
