@@ -1,5 +1,6 @@
 import { addMessages } from '../../core/messages.ts';
 import './alarms/messages.ts';
+import './devices/messages.ts';
 import './rules/messages.ts';
 
 // The sensing layer's errors and field reasons, in zh-CN and en. Each area adds its own codes in its messages.ts

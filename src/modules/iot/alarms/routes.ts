@@ -1,6 +1,6 @@
 import type { App } from '../../../core/http.ts';
 import { iotPolicy, mayReadDevice } from '../policy.ts';
-import type { IotServices } from '../routes.ts';
+import type { IotServices } from '../services.ts';
 import { alarm, alarmIdParam, alarmPage, alarmQuery } from './contract.ts';
 
 // Proxies and load balancers drop a connection that says nothing for a minute or so.

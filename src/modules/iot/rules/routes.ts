@@ -1,6 +1,6 @@
 import type { App } from '../../../core/http.ts';
 import { iotPolicy } from '../policy.ts';
-import type { IotServices } from '../routes.ts';
+import type { IotServices } from '../services.ts';
 import { ruleCreate, ruleIdParam, ruleList, ruleQuery, ruleUpdate, ruleView } from './contract.ts';
 
 /** Alarm rules: read by everyone who watches devices; profiles' rules edited by the center, a device's also by its department. */
