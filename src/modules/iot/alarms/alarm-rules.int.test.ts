@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../../test/databases.ts';
+import { systemCtx } from '../../../core/context.ts';
 import { alarmPlatform } from './alarm-test-kit.ts';
 
 describe.each(databaseKinds)('alarms raised by the rules (%s)', (kind) => {
@@ -185,6 +186,21 @@ describe.each(databaseKinds)('alarms raised by the rules (%s)', (kind) => {
     const again = (await t.alarmsOf('WIM-01')).filter((a) => a.subject === '湘A12345');
     expect(again).toHaveLength(1);
     expect(again[0]).toMatchObject({ count: 2, lastValue: { weight: 56 } });
+  });
+
+  it('an alarm whose case cannot be opened keeps no case, and a repeat of it tries again', async () => {
+    const center = systemCtx('test');
+    await t.device({ code: 'MH-0003', profile: 'manhole', department: 'CGJ' });
+    await t.p.modules.events.categories.update(center, 'city.manhole', { active: false });
+    await t.store([{ device: 'MH-0003', key: 'tilt', value: 20 }]);
+    const [alarm] = await t.alarmsOf('MH-0003');
+    expect(alarm).toMatchObject({ status: 'active_unack', caseNumber: null });
+
+    await t.p.modules.events.categories.update(center, 'city.manhole', { active: true });
+    await t.store([{ device: 'MH-0003', key: 'tilt', value: 21, minutes: 1 }]);
+    const [again] = await t.alarmsOf('MH-0003');
+    expect(again).toMatchObject({ id: alarm!.id, count: 2 });
+    expect((await t.caseOf(again!.caseNumber!)).departmentId).toBe(t.ids.CGJ);
   });
 
   it('a silent device goes offline with a no-data alarm (once), and data arriving clears it', async () => {
