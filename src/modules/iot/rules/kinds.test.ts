@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ruleSeeds } from '../profiles/seed-data.ts';
+import { paramsByKind } from './contract.ts';
 import {
   combinationHolds,
   durationVerdict,
@@ -106,5 +108,14 @@ describe('messages', () => {
     expect(levelMessage('井盖倾斜', 'MH-0001', { name: '倾角', unit: '°' }, '>', 23.5, 15)).toBe(
       '井盖倾斜：MH-0001 倾角 23.5° > 15°',
     );
+  });
+});
+
+describe('the seeded rules', () => {
+  it('each have the parameters their kind asks for (the engine reads them unchecked)', () => {
+    for (const rule of ruleSeeds) {
+      const parsed = paramsByKind[rule.kind].safeParse(rule.params);
+      expect(parsed.success, `${rule.profileCode} ${rule.name}`).toBe(true);
+    }
   });
 });
