@@ -43,6 +43,8 @@ export function redactedUrl(url: string): string {
 export async function connectExternalBroker(opts: {
   url: string;
   connections?: number;
+  /** The shared-subscription group (tests keep apart from other processes on the same broker). */
+  group?: string;
   handlers: BrokerHandlers;
   logger: Logger;
 }): Promise<ExternalBroker> {
@@ -110,7 +112,7 @@ export async function connectExternalBroker(opts: {
       };
       client.on('error', (err) => logger.warn({ err: { message: err.message } }, `MQTT broker ${shown}`));
       client.on('reconnect', () => logger.info(`reconnecting to the MQTT broker ${shown}`));
-      const granted = await client.subscribeAsync(sharedSubscriptions, { qos: 1 });
+      const granted = await client.subscribeAsync(sharedSubscriptions(opts.group), { qos: 1 });
       const refused = granted.filter((g) => g.qos > 2);
       if (refused.length)
         throw new Error(

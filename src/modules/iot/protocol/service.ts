@@ -27,6 +27,8 @@ export type MqttSettings = {
   host?: string;
   /** External broker: how many subscriber connections this process opens in the shared group (default 8). */
   connections?: number;
+  /** External broker: the shared-subscription group (default `onecity`; tests use their own). */
+  group?: string;
 };
 
 /** What became of one payload: values stored, values refused, and why each was refused. */
@@ -158,7 +160,13 @@ export function createProtocolService(deps: ProtocolDeps) {
         failed: () => counters.failed++,
       };
       running = mqtt.url
-        ? await connectExternalBroker({ url: mqtt.url, connections: mqtt.connections, handlers, logger })
+        ? await connectExternalBroker({
+            url: mqtt.url,
+            connections: mqtt.connections,
+            group: mqtt.group,
+            handlers,
+            logger,
+          })
         : await startEmbeddedBroker({ port: mqtt.port, host: mqtt.host, handlers, logger });
       return { url: running.url };
     },

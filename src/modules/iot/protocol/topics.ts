@@ -43,12 +43,17 @@ export function maySubscribe(filter: string): boolean {
   return subscribable.some((re) => re.test(filter));
 }
 
-/** The shared subscriptions one OneCity process takes on an external broker (group `onecity`). */
-export const sharedSubscriptions = [
-  '$share/onecity/v1/devices/+/telemetry',
-  '$share/onecity/v1/devices/+/attributes',
-  ...gatewayKinds.map((kind) => `$share/onecity/v1/gateway/+/${kind}`),
-];
+/**
+ * The shared subscriptions one OneCity process takes on an external broker. Every process of a district uses the
+ * same group (`onecity`) so that each message goes to one of them.
+ */
+export function sharedSubscriptions(group = 'onecity'): string[] {
+  return [
+    `$share/${group}/v1/devices/+/telemetry`,
+    `$share/${group}/v1/devices/+/attributes`,
+    ...gatewayKinds.map((kind) => `$share/${group}/v1/gateway/+/${kind}`),
+  ];
+}
 
 /**
  * A message read from an external broker: `v1/devices/<token>/<kind>` or `v1/gateway/<token>/<kind>` (the broker
