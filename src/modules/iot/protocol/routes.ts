@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError, UnauthorizedError } from '../../../core/errors.ts';
 import type { App } from '../../../core/http.ts';
-import type { IotServices } from '../routes.ts';
+import type { IotServices } from '../services.ts';
 
 const params = z.object({ token: z.string().min(1).max(128) });
 const answer = z.object({ accepted: z.number().int(), rejected: z.number().int() });
