@@ -57,6 +57,50 @@ describe.each(databaseKinds)('device data from an external broker (%s)', (kind) 
     }, waitLong);
   });
 
+  it('acknowledges a message to the broker only once it is stored', async () => {
+    const sensor = await t.addDevice({ code: 'MH-0150', profile: 'manhole', department: 'CGJ' });
+    const telemetry = t.p.modules.iot.telemetry;
+    const store = telemetry.store;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let calls = 0;
+    telemetry.store = async (points, devs) => {
+      calls++;
+      await gate;
+      await store(points, devs);
+    };
+    try {
+      const sent = 100;
+      for (let i = 0; i < sent; i++)
+        await pub.publishAsync(`v1/devices/${sensor.token}/telemetry`, JSON.stringify({ water: i }), {
+          qos: 1,
+        });
+      // The broker sends a subscriber only so many unacknowledged messages (Mosquitto: 20 per connection): while
+      // nothing is stored nothing is acknowledged, so the rest wait at the broker.
+      await vi.waitFor(() => expect(calls).toBeGreaterThan(0), waitLong);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(calls).toBeLessThan(sent);
+      open();
+      await vi.waitFor(
+        () => expect(seen.points().filter((p) => p.code === 'MH-0150')).toHaveLength(sent),
+        waitLong,
+      );
+      // Two connections share the messages: each value once, in whatever order the two stored them.
+      expect(
+        seen
+          .points()
+          .filter((p) => p.code === 'MH-0150')
+          .map((p) => p.num)
+          .sort((a, b) => a! - b!),
+      ).toEqual(Array.from({ length: sent }, (_, i) => i));
+    } finally {
+      open();
+      telemetry.store = store;
+    }
+  });
+
   it('a token no device holds, or a retired one, is counted in the process and taken nowhere', async () => {
     const retired = await t.addDevice({
       code: 'MH-0199',

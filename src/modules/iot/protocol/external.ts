@@ -20,9 +20,8 @@ import { externalRoute, sharedSubscriptions } from './topics.ts';
 export type ExternalBroker = { url: string; close(): Promise<void> };
 
 const DEFAULT_CONNECTIONS = 8;
-// QoS 0 messages are taken without waiting for the one before (there is no acknowledgement to keep in order), up
-// to this many at once per connection; then the connection reads no further until one is done.
-const MAX_QOS0_IN_FLIGHT = 256;
+// Messages taken at once per connection; then the connection reads no further until one is stored.
+const MAX_IN_FLIGHT = 256;
 
 /** The URL without its user and password, for messages and logs. */
 export function redactedUrl(url: string): string {
@@ -91,25 +90,7 @@ export async function connectExternalBroker(opts: {
         );
       });
       clients.push(client);
-      let inFlight = 0;
-      client.handleMessage = (packet, callback) => {
-        const work = take(packet).catch((err) => {
-          handlers.failed();
-          logger.warn({ err, topic: packet.topic }, 'device data from the MQTT broker not stored');
-          throw err;
-        });
-        if (packet.qos > 0) {
-          work.then(() => callback(), callback);
-          return;
-        }
-        inFlight++;
-        const settled = work.then(
-          () => inFlight--,
-          () => inFlight--,
-        );
-        if (inFlight < MAX_QOS0_IN_FLIGHT) callback();
-        else settled.then(() => callback());
-      };
+      pipeline(client, take, handlers, logger);
       client.on('error', (err) => logger.warn({ err: { message: err.message } }, `MQTT broker ${shown}`));
       client.on('reconnect', () => logger.info(`reconnecting to the MQTT broker ${shown}`));
       const granted = await client.subscribeAsync(sharedSubscriptions(opts.group), { qos: 1 });
@@ -131,5 +112,75 @@ export async function connectExternalBroker(opts: {
     async close() {
       await Promise.all(clients.map((c) => c.endAsync()));
     },
+  };
+}
+
+type SendPacket = (
+  packet: { cmd: string; messageId?: number },
+  cb?: (err?: Error) => void,
+  ...rest: unknown[]
+) => void;
+
+/**
+ * Takes a connection's messages many at once, acknowledging each QoS 1 message only once it is stored, in the order
+ * received (as MQTT requires). mqtt.js reads the next message only when `handleMessage` calls back, and that call
+ * sends the PUBACK: so it calls back at once and the PUBACK it sends is held (here, around mqtt.js's packet sender)
+ * until the message and every one before it is stored. A message whose storing failed is not acknowledged; a
+ * PUBACK held over a reconnection is dropped (message ids start again on a new connection).
+ */
+function pipeline(
+  client: MqttClient,
+  take: (packet: IPublishPacket) => Promise<void>,
+  handlers: BrokerHandlers,
+  logger: Logger,
+) {
+  const held = new Map<number, Promise<void>>();
+  let previous: Promise<unknown> = Promise.resolve();
+  let connection = 0;
+  let inFlight = 0;
+  client.on('close', () => {
+    connection++;
+    held.clear();
+  });
+
+  const internals = client as unknown as { _sendPacket: SendPacket };
+  const send = internals._sendPacket.bind(client);
+  internals._sendPacket = (packet, cb, ...rest) => {
+    const stored =
+      packet.cmd === 'puback' && packet.messageId !== undefined ? held.get(packet.messageId) : undefined;
+    if (!stored) return send(packet, cb, ...rest);
+    held.delete(packet.messageId!);
+    const sentOn = connection;
+    stored.then(
+      () => {
+        if (sentOn === connection && client.connected) send(packet);
+      },
+      () => {},
+    );
+    cb?.();
+  };
+
+  client.handleMessage = (packet, callback) => {
+    inFlight++;
+    const work = take(packet).catch((err) => {
+      handlers.failed();
+      logger.warn(
+        { err, topic: packet.topic },
+        'device data from the MQTT broker not stored (not acknowledged)',
+      );
+      throw err;
+    });
+    const settled = work.then(
+      () => inFlight--,
+      () => inFlight--,
+    );
+    if (packet.qos === 1 && packet.messageId !== undefined) {
+      // After every earlier message: acknowledgements go out in the order the messages came.
+      const inOrder = previous.then(() => work);
+      previous = inOrder.catch(() => {});
+      held.set(packet.messageId, inOrder);
+    }
+    if (inFlight < MAX_IN_FLIGHT) callback();
+    else settled.then(() => callback());
   };
 }
