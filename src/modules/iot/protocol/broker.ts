@@ -7,7 +7,7 @@
 import net from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { Logger } from '../../../core/logger.ts';
-import type { BrokerHandlers } from './service.ts';
+import type { BrokerHandlers } from './handlers.ts';
 import { GATEWAY_PROFILE, maySubscribe, publishRoute } from './topics.ts';
 
 /** A running embedded broker. */

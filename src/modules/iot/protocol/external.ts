@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { connectAsync, type IPublishPacket, type MqttClient } from 'mqtt';
 import type { Logger } from '../../../core/logger.ts';
-import type { BrokerHandlers } from './service.ts';
+import type { BrokerHandlers } from './handlers.ts';
 import { externalRoute, sharedSubscriptions } from './topics.ts';
 
 /** A connection (several) to an external broker. */

@@ -1,15 +1,18 @@
 import type { Db } from '../../../core/db.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { DeviceService } from '../devices/service.ts';
-import type { BadReason, DeviceRef, Point } from '../ports.ts';
+import type { DeviceRef, Point } from '../ports.ts';
 import type { ProfileService } from '../profiles/service.ts';
 import type { TelemetryService } from '../telemetry/service.ts';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker.ts';
 import { connectExternalBroker, type ExternalBroker } from './external.ts';
 import { type GatewayCore, handleGateway } from './gateway.ts';
+import type { Accepted, BrokerHandlers } from './handlers.ts';
 import { type Bad, decodeJson, readAttributes, readTelemetry } from './parse.ts';
 import * as repo from './repository.ts';
 import { GATEWAY_PROFILE, type GatewayKind, type TopicRoute } from './topics.ts';
+
+export type { Accepted } from './handlers.ts';
 
 export type ProtocolDeps = {
   db: Db;
@@ -30,9 +33,6 @@ export type MqttSettings = {
   /** External broker: the shared-subscription group (default `onecity`; tests use their own). */
   group?: string;
 };
-
-/** What became of one payload: values stored, values refused, and why each was refused. */
-export type Accepted = { accepted: number; rejected: number; bad: { reason: BadReason; key?: string }[] };
 
 // A gateway names its devices by code, on every message: each process keeps them this long (as tokens are kept).
 const SUB_DEVICE_CACHE_MS = 5_000;
@@ -153,7 +153,7 @@ export function createProtocolService(deps: ProtocolDeps) {
     /** Starts the broker (or connects to the existing one); resolves to the address devices use. */
     async start(mqtt: MqttSettings): Promise<{ url: string }> {
       if (running) throw new Error('device intake is already started');
-      const handlers = {
+      const handlers: BrokerHandlers = {
         authenticate: (token: string) => devices.authenticate(token),
         accept: acceptRoute,
         unknownToken: () => counters.unknownToken++,
@@ -185,11 +185,3 @@ export function createProtocolService(deps: ProtocolDeps) {
   };
 }
 export type ProtocolService = ReturnType<typeof createProtocolService>;
-
-/** What the brokers call: who a token is, and take a message. */
-export type BrokerHandlers = {
-  authenticate: (token: string) => Promise<DeviceRef | null>;
-  accept: (device: DeviceRef, route: TopicRoute, payload: Buffer) => Promise<Accepted | null>;
-  unknownToken: () => void;
-  failed: () => void;
-};
