@@ -3,7 +3,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../../test/databases.ts';
 import { iotPlatform } from '../iot-test-kit.ts';
-import { devices } from '../schema.ts';
+import { devices, telemetry } from '../schema.ts';
 import { mosquittoPub, observeTelemetry } from './protocol-test-kit.ts';
 
 describe.each(databaseKinds)('devices on the embedded MQTT broker (%s)', (kind) => {
@@ -57,6 +57,9 @@ describe.each(databaseKinds)('devices on the embedded MQTT broker (%s)', (kind) 
     expect(seen.points().filter((p) => p.code === 'MH-0001')).toMatchObject([
       { key: 'tilt', num: 3.2, txt: null },
     ]);
+    // ... and committed: the row is in the table.
+    const rows = await t.p.database.db.select().from(telemetry).where(eq(telemetry.deviceId, manhole.id));
+    expect(rows).toMatchObject([{ key: 'tilt', num: 3.2 }]);
   });
 
   it('a wrong token, a retired device, and no token are refused at sign-in', async () => {

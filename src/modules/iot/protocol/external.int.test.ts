@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseKinds } from '../../../../test/databases.ts';
 import { createLogger } from '../../../core/logger.ts';
 import { openPlatform } from '../../../server/platform.ts';
 import { iotPlatform } from '../iot-test-kit.ts';
-import { devices } from '../schema.ts';
+import { devices, telemetry } from '../schema.ts';
 import { observeTelemetry } from './protocol-test-kit.ts';
 
 // The Mosquitto of the machine (CI makes sure it runs): an existing broker, as ONECITY_MQTT_URL names one.
@@ -170,7 +170,7 @@ describe('several OneCity processes share an external broker (postgres)', () => 
     await t.p.modules.iot.start({ url: MOSQUITTO, group: shared, connections: 2 });
     await second.modules.iot.start({ url: MOSQUITTO, group: shared, connections: 2 });
 
-    const sensors: { code: string; token: string }[] = [];
+    const sensors: { id: number; code: string; token: string }[] = [];
     for (let i = 0; i < 10; i++)
       sensors.push(
         await t.addDevice({
@@ -196,6 +196,15 @@ describe('several OneCity processes share an external broker (postgres)', () => 
     expect(values).toEqual(Array.from({ length: sent }, (_, i) => i));
     // Each value came from the device that sent it.
     for (const p of taken()) expect(p.code).toBe(sensors[p.num! % 10]!.code);
+    // And stored once: the rows in the table.
+    const ids = sensors.map((d) => d.id);
+    await vi.waitFor(async () => {
+      const [rows] = await t.p.database.db
+        .select({ n: count() })
+        .from(telemetry)
+        .where(inArray(telemetry.deviceId, ids));
+      expect(rows!.n).toBe(sent);
+    }, waitLong);
     // Both processes took a share.
     expect(first.points().length).toBeGreaterThan(0);
     expect(other.points().length).toBeGreaterThan(0);
