@@ -11,6 +11,7 @@ import { registerDemoCommands } from './demo-commands.ts';
 import { registerEventsCommands } from './events-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
 import { registerRegistryCommands } from './registry-commands.ts';
+import { registerSimulateCommand } from './simulate-command.ts';
 import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('onecity')
@@ -23,6 +24,7 @@ registerIngestCommands(program);
 registerRegistryCommands(program);
 registerDemoCommands(program);
 registerEventsCommands(program);
+registerSimulateCommand(program);
 
 const commandNamespaces: Record<string, string> = {
   ingest: 'ingest',
@@ -30,6 +32,7 @@ const commandNamespaces: Record<string, string> = {
   registry: 'registry',
   user: 'accounts',
   events: 'events',
+  simulate: 'iot',
 };
 
 try {
