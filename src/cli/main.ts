@@ -8,6 +8,7 @@ import { version } from '../server/version.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
+import { registerDevicesCommands } from './devices-commands.ts';
 import { registerEventsCommands } from './events-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
 import { registerRegistryCommands } from './registry-commands.ts';
@@ -24,6 +25,7 @@ registerIngestCommands(program);
 registerRegistryCommands(program);
 registerDemoCommands(program);
 registerEventsCommands(program);
+registerDevicesCommands(program);
 registerSimulateCommand(program);
 
 const commandNamespaces: Record<string, string> = {
@@ -32,6 +34,7 @@ const commandNamespaces: Record<string, string> = {
   registry: 'registry',
   user: 'accounts',
   events: 'events',
+  devices: 'iot',
   simulate: 'iot',
 };
 

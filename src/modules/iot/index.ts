@@ -14,7 +14,11 @@ import { createSimulatorService } from './simulate/service.ts';
 import { createTelemetryService } from './telemetry/service.ts';
 
 export type { DeviceRef, Point } from './ports.ts';
+// For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
+export { createProfileService } from './profiles/service.ts';
 export type { MqttSettings } from './protocol/service.ts';
+export { createTelemetryService } from './telemetry/service.ts';
+export { csvLine as telemetryCsvLine } from './telemetry/write-repository.ts';
 
 /**
  * City sensing (感知体系): device profiles and devices, telemetry over the ThingsBoard device API (MQTT and HTTP),
@@ -58,7 +62,7 @@ export function createIotModule(deps: {
   telemetry.onStored((batch) => alarms.evaluate(batch));
   deps.events.handle.onClosed((number) => alarms.onCaseClosed(number));
   const services = { profiles, devices, telemetry, protocol, rules, alarms };
-  const simulator = createSimulatorService({ db, audit, org: deps.org, protocol, logger, now });
+  const simulator = createSimulatorService({ db, devices, protocol, logger, now });
 
   let timers: NodeJS.Timeout[] = [];
   return {
@@ -77,6 +81,7 @@ export function createIotModule(deps: {
 
     /** Starts taking device data (broker or external broker) and the periodic work; resolves to the MQTT address. */
     async start(mqtt: MqttSettings) {
+      await telemetry.start();
       const address = await protocol.start(mqtt);
       const every = (ms: number, work: () => Promise<unknown>, what: string) => {
         const timer = setInterval(() => work().catch((err) => logger.warn({ err }, `${what} failed`)), ms);
@@ -93,6 +98,7 @@ export function createIotModule(deps: {
       for (const timer of timers) clearInterval(timer);
       timers = [];
       await protocol.stop();
+      await telemetry.stop(); // after the protocol: what it handed over last is written
     },
   };
 }

@@ -1,5 +1,7 @@
 import { addMessages } from '../../core/messages.ts';
 import './simulate/messages.ts';
+import './devices/messages.ts';
+import './telemetry/messages.ts';
 
 // The sensing layer's errors and field reasons, in zh-CN and en. Each area adds its own codes in its messages.ts
 // (imported here) in the 'iot' namespace.

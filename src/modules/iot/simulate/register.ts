@@ -1,12 +1,11 @@
 /**
- * Registering many devices at once for the demo and for `onecity simulate --register`, with their tokens.
- * Stands in for the device registry's `registerMany` until that lands (then the callers switch to it).
+ * Registering many devices at once for the demo and for `onecity simulate --register`: the device registry's
+ * `registerMany` (checks, placing, audit), for the codes not registered yet, so that registering again adds
+ * only what is missing.
  */
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
-import type { AuditService } from '../../audit/index.ts';
-import type { OrgService } from '../../org/index.ts';
-import { hashToken, newAccessToken, tokenHint } from '../devices/token.ts';
+import type { DeviceService } from '../devices/service.ts';
 import * as repo from './repository.ts';
 
 /** A device to register (the fields of POST /api/iot/devices, with the department's id). */
@@ -22,15 +21,12 @@ export type DeviceInput = {
   attributes?: Record<string, unknown>;
 };
 
-// Inserted and audited this many at a time: one transaction per chunk keeps each short.
+// Registered this many at a time: one transaction per chunk keeps each short.
 const CHUNK = 500;
 
-/**
- * Registers the devices whose codes are free (the others are left as they are), each with a new access token,
- * placed in its subdistrict and community by its point; returns the new devices' codes and tokens.
- */
+/** Registers the devices whose codes are free (the others are left as they are); returns the new ones' tokens. */
 export async function registerDevices(
-  deps: { db: Db; audit: AuditService; org: Pick<OrgService, 'places'> },
+  deps: { db: Db; devices: Pick<DeviceService, 'registerMany'> },
   ctx: Ctx,
   inputs: DeviceInput[],
 ): Promise<{ code: string; token: string }[]> {
@@ -42,40 +38,7 @@ export async function registerDevices(
       chunk.map((d) => d.code),
     );
     const fresh = chunk.filter((d) => !taken.has(d.code));
-    if (fresh.length === 0) continue;
-    const rows = await Promise.all(
-      fresh.map(async (d) => {
-        const token = newAccessToken();
-        const located = await deps.org.places.locate(d.lng, d.lat);
-        tokens.push({ code: d.code, token });
-        return {
-          code: d.code,
-          profileCode: d.profileCode,
-          name: d.name,
-          lng: d.lng,
-          lat: d.lat,
-          subdistrictCode: located?.subdistrictCode ?? null,
-          communityCode: located?.communityCode ?? null,
-          departmentId: d.departmentId,
-          componentCode: d.componentCode ?? null,
-          installedOn: d.installedOn ?? null,
-          status: 'offline',
-          tokenHash: hashToken(token),
-          tokenHint: tokenHint(token),
-          attributes: d.attributes ?? {},
-        };
-      }),
-    );
-    await deps.db.transaction(async (tx) => {
-      const inserted = await repo.insertDevices(tx, rows);
-      await deps.audit.recordMany(
-        tx,
-        inserted.map((d) => ({
-          ctx,
-          event: { action: 'iot.device.create', targetType: 'iot_device', targetId: d.code },
-        })),
-      );
-    });
+    if (fresh.length) tokens.push(...(await deps.devices.registerMany(ctx, fresh)));
   }
   return tokens;
 }

@@ -26,15 +26,6 @@ export async function listByCodePrefix(db: Db, prefix: string): Promise<DeviceRe
   return rows.map((row) => ({ ...row, status: row.status as DeviceStatus }));
 }
 
-/** A device row to insert: registration with its token's hash. */
-export type NewDeviceRow = typeof devices.$inferInsert;
-
-/** Inserts devices; returns their ids and codes. */
-export async function insertDevices(db: Db, rows: NewDeviceRow[]): Promise<{ id: number; code: string }[]> {
-  if (rows.length === 0) return [];
-  return db.insert(devices).values(rows).returning({ id: devices.id, code: devices.code });
-}
-
 /** Which of these codes are taken. */
 export async function existingCodes(db: Db, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();

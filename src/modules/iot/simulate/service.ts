@@ -6,8 +6,7 @@
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import type { Logger } from '../../../core/logger.ts';
-import type { AuditService } from '../../audit/index.ts';
-import type { OrgService } from '../../org/index.ts';
+import type { DeviceService } from '../devices/service.ts';
 import type { DeviceRef } from '../ports.ts';
 import type { ProtocolService } from '../protocol/service.ts';
 import { simulatedValues } from './generators.ts';
@@ -16,8 +15,7 @@ import * as repo from './repository.ts';
 
 export type SimulatorDeps = {
   db: Db;
-  audit: AuditService;
-  org: Pick<OrgService, 'places'>;
+  devices: Pick<DeviceService, 'registerMany'>;
   protocol: Pick<ProtocolService, 'accept'>;
   logger: Logger;
   now: () => Date;
