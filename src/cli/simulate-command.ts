@@ -30,25 +30,64 @@ function intOption(value: unknown, field: string, min: number, max: number): num
   return n;
 }
 
-/** The tokens file: JSON lines {code, token[, profileCode]}, as `devices add --json` and the import print them. */
+/** The top-level JSON values of a text: JSON lines, or pretty-printed values one after another. */
+function jsonValues(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth++ === 0) start = i;
+    } else if ((c === '}' || c === ']') && --depth === 0) {
+      try {
+        values.push(JSON.parse(text.slice(start, i + 1)));
+      } catch {
+        throw bad('tokens', 'not_json');
+      }
+    }
+  }
+  if (depth !== 0) throw bad('tokens', 'not_json');
+  return values;
+}
+
+/**
+ * The devices of a tokens file: {code, token[, profileCode]} per line (what --register writes), or what
+ * `devices add --json` ({device, token}) and `devices import --json` ({tokens: [...]}) print.
+ */
 function readTokens(file: string, profile: string): FleetDevice[] {
   if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      let row: { code?: unknown; token?: unknown; profileCode?: unknown };
-      try {
-        row = JSON.parse(line);
-      } catch {
-        throw bad('tokens', `line ${i + 1} is not JSON`);
-      }
-      if (typeof row.code !== 'string' || typeof row.token !== 'string')
-        throw bad('tokens', `line ${i + 1} has no code and token`);
-      const profileCode = typeof row.profileCode === 'string' ? row.profileCode : profile;
-      return { code: row.code, token: row.token, profileCode };
-    });
+  const devices: FleetDevice[] = [];
+  const take = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) take(v);
+      return;
+    }
+    if (!value || typeof value !== 'object') throw bad('tokens', 'not_json');
+    const row = value as {
+      code?: unknown;
+      token?: unknown;
+      profileCode?: unknown;
+      device?: unknown;
+      tokens?: unknown;
+    };
+    if (Array.isArray(row.tokens)) {
+      for (const v of row.tokens) take(v);
+      return;
+    }
+    const device = (row.device ?? row) as { code?: unknown; profileCode?: unknown };
+    if (typeof device.code !== 'string' || typeof row.token !== 'string')
+      throw bad('tokens', 'no_code_or_token');
+    const profileCode = typeof device.profileCode === 'string' ? device.profileCode : profile;
+    devices.push({ code: device.code, token: row.token, profileCode });
+  };
+  for (const value of jsonValues(fs.readFileSync(file, 'utf8'))) take(value);
+  return devices;
 }
 
 /**

@@ -88,11 +88,11 @@ describe('a fleet of simulated devices over MQTT', () => {
 describe('onecity simulate', () => {
   const env = { ...process.env, ONECITY_DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'warn' };
 
-  it('drives the devices of a tokens file and prints the counts', async () => {
+  it('drives the devices of a tokens file (JSON lines, or what devices add --json prints) and prints the counts', async () => {
     const file = path.join(tmp, 'tokens.jsonl');
     fs.writeFileSync(
       file,
-      ['tok-a', 'tok-b'].map((token, i) => `${JSON.stringify({ code: `D${i}`, token })}\n`).join(''),
+      `${JSON.stringify({ code: 'D0', token: 'tok-a' })}\n${JSON.stringify({ device: { code: 'D1', profileCode: 'dust' }, token: 'tok-b' }, null, 2)}\n`,
     );
     published.length = 0;
     const res = await runCli(
@@ -116,6 +116,9 @@ describe('onecity simulate', () => {
     const counts = JSON.parse(res.stdout);
     expect(counts).toMatchObject({ devices: 2, connected: 2, refused: 0, failed: 0 });
     expect(counts.sent).toBe(published.length);
+    // Each device sends its own profile's readings (the file's profile, else --profile's manhole).
+    const keys = new Set(published.map((m) => Object.keys(JSON.parse(m.payload)).sort().join(',')));
+    expect(keys).toEqual(new Set(['battery,tilt,water', 'noise,pm10']));
     expect(res.stderr).toMatch(/1s: sent \d+, failed 0/);
   });
 
