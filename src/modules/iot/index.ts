@@ -48,7 +48,7 @@ export function createIotModule(deps: {
   });
   const telemetry = createTelemetryService({ database, profiles, logger, now });
   const protocol = createProtocolService({ devices, telemetry, profiles, logger, now });
-  const rules = createRuleService({ db, audit, profiles, now });
+  const rules = createRuleService({ db, audit, profiles, devices, categories: deps.events.categories, now });
   const alarms = createAlarmService({
     database,
     audit,
@@ -99,6 +99,7 @@ export function createIotModule(deps: {
       timers = [];
       await protocol.stop();
       await telemetry.stop(); // after the protocol: what it handed over last is written
+      await alarms.idle();
     },
   };
 }
