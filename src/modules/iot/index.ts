@@ -47,7 +47,7 @@ export function createIotModule(deps: {
     now,
   });
   const telemetry = createTelemetryService({ database, profiles, logger, now });
-  const protocol = createProtocolService({ devices, telemetry, profiles, logger, now });
+  const protocol = createProtocolService({ db, devices, telemetry, profiles, logger, now });
   const rules = createRuleService({ db, audit, profiles, devices, categories: deps.events.categories, now });
   const alarms = createAlarmService({
     database,

@@ -1,6 +1,7 @@
 import { addMessages } from '../../core/messages.ts';
 import './alarms/messages.ts';
 import './devices/messages.ts';
+import './protocol/messages.ts';
 import './telemetry/messages.ts';
 import './rules/messages.ts';
 import './simulate/messages.ts';

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, type Paging, pageOf, queryRows } from '../../../core/db.ts';
+import { type Database, type Db, type Paging, pageOf, queryRows } from '../../../core/db.ts';
 import { alarms, devices, latest, ruleStates, rules, telemetry } from '../schema.ts';
 
 export type AlarmRow = typeof alarms.$inferSelect;
@@ -347,4 +347,9 @@ export function insertIfNone(db: Db, rows: AlarmWrite[]): Promise<{ id: number; 
 export async function profileOfDevice(db: Db, id: number): Promise<string | undefined> {
   const [row] = await db.select({ code: devices.profileCode }).from(devices).where(eq(devices.id, id));
   return row?.code;
+}
+
+/** Sends `payload` on the NOTIFY channel `channel` (one round trip on the driver, outside any transaction). */
+export async function notify(database: Database, channel: string, payload: string): Promise<void> {
+  await database.query('select pg_notify($1, $2)', [channel, payload]);
 }

@@ -6,6 +6,7 @@
 import type { Database } from '../../../core/db.ts';
 import { type Logger, logSafeError } from '../../../core/logger.ts';
 import type { Alarm } from './contract.ts';
+import * as repo from './repository.ts';
 
 export const ALARM_CHANNEL = 'iot_alarm';
 
@@ -71,10 +72,7 @@ export function createAlarmStream(deps: {
     async publish(ids: number[]): Promise<void> {
       const unique = [...new Set(ids)];
       for (let i = 0; i < unique.length; i += IDS_PER_NOTIFY)
-        await database.query('select pg_notify($1, $2)', [
-          ALARM_CHANNEL,
-          unique.slice(i, i + IDS_PER_NOTIFY).join(','),
-        ]);
+        await repo.notify(database, ALARM_CHANNEL, unique.slice(i, i + IDS_PER_NOTIFY).join(','));
     },
 
     /** How many consoles are connected here. */

@@ -14,7 +14,6 @@ addMessages('iot', {
     'zh-CN': '只能修改本部门设备的告警规则',
     en: "You may only edit the rules of your own department's devices",
   },
-  unknown_key: { 'zh-CN': '该设备类型没有这个遥测项', en: 'is not a telemetry key of the profile' },
   unknown_category: { 'zh-CN': '没有这个事件类别', en: 'is not a case category' },
   unknown_profile_field: { 'zh-CN': '没有这个设备类型', en: 'is not a device profile' },
   unknown_device_field: { 'zh-CN': '没有这台设备', en: 'is not a device' },
