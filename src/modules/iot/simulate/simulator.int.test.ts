@@ -52,6 +52,31 @@ describe.each(databaseKinds)('the built-in simulator on %s', (kind) => {
     expect(iot.simulator.running()).toBe(false);
   });
 
+  it('stores the readings through the real data path: the latest values move, nothing is refused', async () => {
+    const iot = t.p.modules.iot;
+    await t.addDevice({ code: 'WD-LD-0001', profile: 'lamppost', department: 'CGJ' });
+    const device = (await iot.devices.byCode('WD-LD-0001'))!;
+    try {
+      expect(await iot.simulator.start({ codePrefix: 'WD-', everySeconds: 1 })).toEqual({ devices: 1 });
+      await vi.waitFor(
+        async () =>
+          expect(Object.keys((await iot.telemetry.latest(device)).values).sort()).toEqual([
+            'lamp',
+            'noise',
+            'pm25',
+            'power',
+          ]),
+        { timeout: 15_000, interval: 200 },
+      );
+    } finally {
+      iot.simulator.stop();
+    }
+    const { values } = await iot.telemetry.latest(device);
+    expect([0, 1]).toContain(values.lamp!.value);
+    expect(iot.simulator.counts()).toMatchObject({ rejected: 0, failed: 0 });
+    expect(iot.simulator.counts().accepted).toBeGreaterThanOrEqual(4);
+  });
+
   it('registers devices with tokens that authenticate, once', async () => {
     const iot = t.p.modules.iot;
     const cgj = (await t.p.modules.org.service.findDepartmentByCode('CGJ'))!.id;
