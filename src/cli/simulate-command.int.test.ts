@@ -15,7 +15,7 @@ describe.each(databaseKinds)('onecity simulate --register on %s', (kind) => {
   });
 
   it(kind === 'postgres'
-    ? 'registers SIM devices beside the running platform and writes their tokens'
+    ? 'registers SIM devices beside the running platform, writes their tokens, and drives them into its broker'
     : 'is refused while the platform holds the data directory, saying why', async () => {
     const file = path.join(p.config.dataDir, `tokens-${kind}.jsonl`);
     const res = await runCli(
