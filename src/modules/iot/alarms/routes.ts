@@ -1,6 +1,6 @@
 // STUB (issue 16 skeleton): the alarms area replaces this file.
 import type { App } from '../../../core/http.ts';
-import type { IotServices } from '../routes.ts';
+import type { IotServices } from '../services.ts';
 
 /** The alarms area's routes. */
 export function alarmsRoutes(_s: IotServices) {

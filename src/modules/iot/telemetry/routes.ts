@@ -1,6 +1,6 @@
 // STUB (issue 16 skeleton): the telemetry area replaces this file.
 import type { App } from '../../../core/http.ts';
-import type { IotServices } from '../routes.ts';
+import type { IotServices } from '../services.ts';
 
 /** The telemetry area's routes. */
 export function telemetryRoutes(_s: IotServices) {
