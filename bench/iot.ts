@@ -55,6 +55,7 @@ const settings = {
   steadyShare: option('IOT_STEADY_SHARE', 0.5),
   steadyRate: process.env.IOT_RATE ? Number(process.env.IOT_RATE) : undefined,
   window: option('IOT_WINDOW', 100),
+  backlog: option('IOT_BACKLOG', 6000),
   pgliteDevices: option('IOT_PGLITE_DEVICES', 200),
   pglitePoints: option('IOT_PGLITE_POINTS', 100_000),
 };
@@ -92,6 +93,10 @@ type Run = {
 type StoredProbe = {
   /** Resolves once every point sent so far is stored; false if nothing moved for 30 s. */
   waitFor(sent: SentPoint[], expected: number): Promise<boolean>;
+  /** The points stored as last seen (kept current while the load runs), when the bench can see it. */
+  stored?: () => number;
+  /** Stops watching. */
+  close(): void;
 };
 
 /** Polls `done` every 100 ms until it says so; false when `progress` has not changed for 30 s. */
@@ -111,12 +116,30 @@ async function until(done: () => Promise<{ done: boolean; progress: number }>) {
 
 /** Counting the rows of iot.telemetry (PostgreSQL: the bench connects to the same database). */
 function countingProbe(sql: postgres.Sql): StoredProbe {
+  let stored = 0;
+  let watching = true;
+  const count = async () => {
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from iot.telemetry`;
+    stored = n;
+    return n;
+  };
+  // Counted every 50 ms while the load runs: the feedback that paces the publishers (see LoadPlan.holdWhile).
+  void (async () => {
+    while (watching) {
+      await count().catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
   return {
     waitFor: (_sent, expected) =>
       until(async () => {
-        const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from iot.telemetry`;
+        const n = await count();
         return { done: n >= expected, progress: n };
       }),
+    stored: () => stored,
+    close: () => {
+      watching = false;
+    },
   };
 }
 
@@ -144,6 +167,7 @@ function latestProbe(server: BenchServer, cookie: string, devices: BenchDevice[]
         return { done: pending.size === 0, progress: pending.size };
       });
     },
+    close: () => {},
   };
 }
 
@@ -164,7 +188,13 @@ async function drive(opts: {
   const { route, devices, loadDevices, probe, watched } = opts;
   const counter = { n: 0 };
   const sent: SentPoint[] = [];
-  const plan = { readings: settings.readings, window: settings.window };
+  // Published but not yet stored: at most `backlog` points, where the bench sees what is stored; elsewhere (the
+  // embedded broker acknowledges a message once stored) the connections' windows hold the publishers back.
+  const stored = probe.stored;
+  const holdWhile = stored
+    ? (pointsSent: number) => sent.length + pointsSent - stored() > settings.backlog
+    : undefined;
+  const plan = { readings: settings.readings, window: settings.window, holdWhile };
   const messagesFor = (points: number) =>
     Math.max(1, Math.round(points / (pointsPerReading * plan.readings)));
 
@@ -306,6 +336,7 @@ async function benchPostgres(): Promise<Run> {
     );
     const serverPid = server.process.pid!;
     console.log(`PostgreSQL: publishing ${settings.points.toLocaleString()} points …`);
+    const probe = countingProbe(sql);
     const driven = await drive({
       server,
       cookie,
@@ -313,14 +344,14 @@ async function benchPostgres(): Promise<Run> {
       devices,
       loadDevices: settings.devices,
       points: settings.points,
-      probe: countingProbe(sql),
+      probe,
       watched: {
         'onecity server': () => [serverPid],
         mosquitto: () => pidsOf('mosquitto'),
         'PostgreSQL (all processes)': () => pidsOf('postgres'),
         bench: () => [process.pid],
       },
-    });
+    }).finally(() => probe.close());
     const [{ stored }] = await sql<{ stored: number }[]>`select count(*)::int as stored from iot.telemetry`;
     const [{ bad }] = await sql<{ bad: number }[]>`
       select coalesce(sum(count), 0)::int as bad from iot.bad_payloads`;

@@ -76,6 +76,12 @@ export type LoadPlan = {
   rate?: number;
   /** Publishes not yet acknowledged by the broker, per connection. */
   window: number;
+  /**
+   * Holds the next message while this says so, given the points this load has sent: the bench's feedback on what is
+   * stored, so that it publishes as fast as the pipeline takes the points rather than filling the broker's queues
+   * (Mosquitto drops QoS 1 messages beyond a subscriber's max_queued_messages, 1000 by default).
+   */
+  holdWhile?: (pointsSent: number) => boolean;
   /** Called before message `n` is sent (the bench slips its alarm probes in so). */
   beforeMessage?: (n: number, elapsedMs: number) => Promise<void> | void;
 };
@@ -98,6 +104,7 @@ export async function runLoad(route: Route, plan: LoadPlan, counter: { n: number
       const ahead = due - performance.now();
       if (ahead > 4) await new Promise((resolve) => setTimeout(resolve, ahead));
     }
+    while (plan.holdWhile?.(points.length)) await new Promise((resolve) => setTimeout(resolve, 2));
     await plan.beforeMessage?.(m, performance.now() - started);
     const device = m % plan.devices;
     const c = route.clientOf(device);
