@@ -235,12 +235,15 @@ async function drive(opts: {
   const messageRate = steadyRate / (pointsPerReading * plan.readings);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const stream = await subscribeAlarms(opts.server.base, opts.cookie, (alarm, at) => {
-    const t0 = sentAt.get(alarm.deviceCode);
-    if (t0 === undefined) return;
-    sentAt.delete(alarm.deviceCode);
-    latencies.push(at - t0);
-  });
+  // IOT_PROBES=0 measures the steady load alone, without a console subscribed.
+  const stream = settings.probes
+    ? await subscribeAlarms(opts.server.base, opts.cookie, (alarm, at) => {
+        const t0 = sentAt.get(alarm.deviceCode);
+        if (t0 === undefined) return;
+        sentAt.delete(alarm.deviceCode);
+        latencies.push(at - t0);
+      })
+    : undefined;
   const probePoints: Promise<SentPoint>[] = [];
   const every = (settings.steadySeconds * 1000) / (settings.probes + 1);
   meter = cpuMeter(watched);
@@ -271,7 +274,7 @@ async function drive(opts: {
   const deadline = performance.now() + 10_000;
   while (sentAt.size > 0 && performance.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 50));
-  await stream.close();
+  await stream?.close();
   phases.push({
     name: `steady (${Math.round(steadyRate).toLocaleString()} points/s offered)`,
     points: steady.points.length + probePoints.length,
@@ -279,8 +282,7 @@ async function drive(opts: {
     publishSeconds: steady.seconds,
     storedSeconds: steadyStored ? storedSeconds : Number.NaN,
     cpu,
-    latencies,
-    missingAlarms: sentAt.size,
+    ...(settings.probes && { latencies, missingAlarms: sentAt.size }),
   });
   return {
     phases,
