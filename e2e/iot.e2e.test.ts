@@ -97,29 +97,28 @@ describe('iot: a manhole cover publishes, tilts, and a case is opened', () => {
     await streaming;
     // A mark that a reload would wipe: the alarm must arrive without one.
     await alarmsPage.evaluate(() => Object.assign(window, { e2eNotReloaded: true }));
+    await alarmsPage.getByTestId('alarms-table').waitFor();
     expect(await alarmsPage.getByText(device.code).count()).toBe(0);
 
-    // A normal reading: the device page shows it (pushed or refreshed, within the wait: a few seconds).
+    // A normal reading: the device page shows it (its live values are asked for every second).
     await publish(token, { tilt: 2.0 });
-    await devicePage
-      .getByText(/^2(\.0+)?\s*°?$/)
-      .first()
-      .waitFor();
+    await expect.poll(() => devicePage.getByTestId('live-tilt').textContent()).toMatch(/倾角\s*2(\.0+)?\s*°/);
     await session.shot('iot-device', { on: devicePage });
 
     // The cover tilts: the alarm appears on the open alarms page, with the number of the case it opened.
     await publish(token, { tilt: 35 });
-    const row = alarmsPage.getByRole('row').filter({ hasText: device.code });
+    const row = alarmsPage.getByTestId('alarms-table').locator('tr').filter({ hasText: device.code });
     await row.waitFor();
-    await expect.poll(async () => (await row.textContent())?.match(/\d{13}/)?.[0]).toBeDefined();
-    const text = (await row.textContent()) ?? '';
-    const number = text.match(/\d{13}/)![0];
-    expect(text).toContain('井盖倾斜');
+    expect(await row.textContent()).toContain('井盖倾斜');
+    const link = row.getByTestId('alarm-case');
+    await expect.poll(async () => ((await link.count()) ? await link.textContent() : '')).toMatch(/^\d{13}$/);
+    const number = (await link.textContent())!;
     expect(await alarmsPage.evaluate(() => 'e2eNotReloaded' in window)).toBe(true);
     await session.shot('iot-alarms', { on: alarmsPage });
 
     // The case: opened by the sensor, 井盖 at 城管局.
-    await alarmsPage.goto(`/events/cases/${number}`);
+    await link.click();
+    await alarmsPage.waitForURL(new RegExp(`/events/cases/${number}$`));
     await expect.poll(() => alarmsPage.getByTestId('case-department').textContent()).toBe('城管局');
     const fields = alarmsPage.getByTestId('case-fields');
     await expect.poll(() => fields.textContent()).toContain('物联感知');
