@@ -7,15 +7,17 @@
 //    ONECITY_MQTT_URL; a few connections carry every device's messages, the token in the topic.
 // 2. PGlite with the embedded broker on a free port: one connection per device, the token as MQTT username.
 //
-// Each run has two phases: "max" publishes a fixed number of points as fast as the broker takes them (the rate is
-// points / time until the last is stored); "steady" publishes at a share of that rate for some seconds while breaching
+// Each run has two phases: "max" publishes a fixed number of points (or for IOT_MAX_SECONDS) as fast as the
+// pipeline stores them (the rate is points / time until the last is stored); "steady" publishes at a share of that rate for some seconds while breaching
 // values (tilt 30°, on devices of their own) are published now and then, and measures their alarms' latency.
 // Figures are printed, not asserted. Targets: ≥ 25 % of raw COPY, no point lost, alarm latency p99 < 200 ms.
 //
 // Usage: npm run bench:iot   Options (env): IOT_DEVICES (1000), IOT_POINTS (300000, the max phase), IOT_CONNECTIONS
 // (8), IOT_READINGS (readings per message, 1; 3 points each), IOT_BAD_EVERY (100: every 100th message is bad),
 // IOT_PROBES (50 breaching values), IOT_STEADY_SECONDS (15), IOT_STEADY_SHARE (0.5 of the max rate) or IOT_RATE
-// (points/s of the steady phase), IOT_PGLITE_DEVICES (200), IOT_PGLITE_POINTS (100000), IOT_ONLY (postgres|pglite),
+// (points/s of the steady phase), IOT_MAX_SECONDS (60: the max phase publishes for at most this long),
+// IOT_BACKLOG (6000 points published and not yet stored, PostgreSQL), IOT_PGLITE_DEVICES (1000),
+// IOT_PGLITE_POINTS (100000), IOT_ONLY (postgres|pglite),
 // ONECITY_BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), IOT_MQTT_URL (mqtt://127.0.0.1:1883).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,11 +54,12 @@ const settings = {
   badEvery: option('IOT_BAD_EVERY', 100),
   probes: option('IOT_PROBES', 50),
   steadySeconds: option('IOT_STEADY_SECONDS', 15),
+  maxSeconds: option('IOT_MAX_SECONDS', 60),
   steadyShare: option('IOT_STEADY_SHARE', 0.5),
   steadyRate: process.env.IOT_RATE ? Number(process.env.IOT_RATE) : undefined,
   window: option('IOT_WINDOW', 100),
   backlog: option('IOT_BACKLOG', 6000),
-  pgliteDevices: option('IOT_PGLITE_DEVICES', 200),
+  pgliteDevices: option('IOT_PGLITE_DEVICES', 1000),
   pglitePoints: option('IOT_PGLITE_POINTS', 100_000),
 };
 const only = process.env.IOT_ONLY;
@@ -214,7 +217,13 @@ async function drive(opts: {
   let started = performance.now();
   const max = await runLoad(
     route,
-    { ...plan, messages: messagesFor(opts.points), devices: loadDevices, badEvery: settings.badEvery },
+    {
+      ...plan,
+      messages: messagesFor(opts.points),
+      devices: loadDevices,
+      badEvery: settings.badEvery,
+      maxSeconds: settings.maxSeconds,
+    },
     counter,
   );
   sent.push(...max.points);

@@ -72,6 +72,8 @@ export type LoadPlan = {
   readings: number;
   /** Every `badEvery`-th message is bad: one value out of range (tilt 500°, the profile allows 0–180). */
   badEvery: number;
+  /** Stops publishing after this many seconds even if not all messages are sent (a slow pipeline). */
+  maxSeconds?: number;
   /** Messages per second; unset: as fast as the connections' windows allow. */
   rate?: number;
   /** Publishes not yet acknowledged by the broker, per connection. */
@@ -97,8 +99,10 @@ export async function runLoad(route: Route, plan: LoadPlan, counter: { n: number
   let badMessages = 0;
   let failure: Error | undefined;
   const started = performance.now();
-  for (let m = 0; m < plan.messages; m++) {
+  let m = 0;
+  for (; m < plan.messages; m++) {
     if (failure) throw failure;
+    if (plan.maxSeconds && performance.now() - started > plan.maxSeconds * 1000) break;
     if (plan.rate) {
       const due = started + (m * 1000) / plan.rate;
       const ahead = due - performance.now();
@@ -142,7 +146,7 @@ export async function runLoad(route: Route, plan: LoadPlan, counter: { n: number
   }
   if (failure) throw failure;
   return {
-    messages: plan.messages,
+    messages: m,
     badMessages,
     points,
     seconds: (performance.now() - started) / 1000,
