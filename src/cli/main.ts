@@ -8,6 +8,7 @@ import { version } from '../server/version.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerConfigCommands } from './config-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
+import { registerDevicesCommands } from './devices-commands.ts';
 import { registerEventsCommands } from './events-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
 import { registerRegistryCommands } from './registry-commands.ts';
@@ -23,6 +24,7 @@ registerIngestCommands(program);
 registerRegistryCommands(program);
 registerDemoCommands(program);
 registerEventsCommands(program);
+registerDevicesCommands(program);
 
 const commandNamespaces: Record<string, string> = {
   ingest: 'ingest',
@@ -30,6 +32,7 @@ const commandNamespaces: Record<string, string> = {
   registry: 'registry',
   user: 'accounts',
   events: 'events',
+  devices: 'iot',
 };
 
 try {

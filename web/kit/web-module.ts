@@ -9,13 +9,20 @@ export type Messages = { [key: string]: string | Messages };
 /** A page a module adds to the console, shown only to holders of one of `roles` (everyone signed in when absent). */
 export type ModuleRoute = { path: string; component: ComponentType; roles?: readonly Role[] };
 
-/** A side-menu entry; `label` is a key in the module's namespace, `order` places it among all modules' entries. */
+/** A heading of the side menu that folds a module's entries under it; `label` is a key in the module's namespace. */
+export type ModuleMenuGroup = { key: string; label: string; icon: ReactNode };
+
+/**
+ * A side-menu entry; `label` is a key in the module's namespace, `order` places it among all modules' entries.
+ * Entries with a `group` are listed under that heading, which stands where the first of them would.
+ */
 export type ModuleMenuEntry = {
   path: string;
   label: string;
   icon: ReactNode;
   order: number;
   roles?: readonly Role[];
+  group?: ModuleMenuGroup;
 };
 
 /**

@@ -3,6 +3,7 @@ import { auditWeb } from '../../src/modules/audit/web/index.ts';
 import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
 import { eventsWeb } from '../../src/modules/events/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
+import { iotWeb } from '../../src/modules/iot/web/index.ts';
 import { opendataWeb } from '../../src/modules/opendata/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
 import { registryWeb } from '../../src/modules/registry/web/index.ts';
@@ -20,6 +21,7 @@ export const webModules: WebModule[] = [
   sharingWeb,
   opendataWeb,
   eventsWeb,
+  iotWeb,
   auditWeb,
 ];
 

@@ -13,7 +13,11 @@ import { createRuleService } from './rules/service.ts';
 import { createTelemetryService } from './telemetry/service.ts';
 
 export type { DeviceRef, Point } from './ports.ts';
+// For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
+export { createProfileService } from './profiles/service.ts';
 export type { MqttSettings } from './protocol/service.ts';
+export { createTelemetryService } from './telemetry/service.ts';
+export { csvLine as telemetryCsvLine } from './telemetry/write-repository.ts';
 
 /**
  * City sensing (感知体系): device profiles and devices, telemetry over the ThingsBoard device API (MQTT and HTTP),
@@ -73,6 +77,7 @@ export function createIotModule(deps: {
 
     /** Starts taking device data (broker or external broker) and the periodic work; resolves to the MQTT address. */
     async start(mqtt: MqttSettings) {
+      await telemetry.start();
       const address = await protocol.start(mqtt);
       const every = (ms: number, work: () => Promise<unknown>, what: string) => {
         const timer = setInterval(() => work().catch((err) => logger.warn({ err }, `${what} failed`)), ms);
@@ -88,6 +93,7 @@ export function createIotModule(deps: {
       for (const timer of timers) clearInterval(timer);
       timers = [];
       await protocol.stop();
+      await telemetry.stop(); // after the protocol: what it handed over last is written
     },
   };
 }

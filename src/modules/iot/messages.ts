@@ -1,4 +1,6 @@
 import { addMessages } from '../../core/messages.ts';
+import './devices/messages.ts';
+import './telemetry/messages.ts';
 
 // The sensing layer's errors and field reasons, in zh-CN and en. Each area adds its own codes in its messages.ts
 // (imported here) in the 'iot' namespace.

@@ -110,7 +110,12 @@ export const telemetry = iotSchema.table(
     num: doublePrecision('num'),
     txt: text('txt'),
   },
-  (t) => [index('telemetry_device_key_ts').on(t.deviceId, t.key, t.ts)],
+  (t) => [
+    index('telemetry_device_key_ts').on(t.deviceId, t.key, t.ts),
+    // The rollup and retention read time ranges across devices: a BRIN on ts (points arrive in time order) finds a
+    // range's pages for a few kilobytes, where the btree above would need every device and key.
+    index('telemetry_ts_brin').using('brin', t.ts),
+  ],
 );
 
 /** The latest value per device and key. */
@@ -139,7 +144,11 @@ export const aggregates = iotSchema.table(
     sum: doublePrecision('sum').notNull(),
     count: bigint('count', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.deviceId, t.key, t.interval, t.bucket] })],
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.key, t.interval, t.bucket] }),
+    // The rollup reads the recent buckets of one interval across devices (1h from 1m, 1d from 1h).
+    index('aggregates_interval_bucket').on(t.interval, t.bucket),
+  ],
 );
 
 /** How far the rollup into aggregates has come (one row per interval). */

@@ -1,5 +1,5 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../kit/session.ts';
@@ -19,13 +19,36 @@ export function SideMenu() {
   const selected = entries
     .filter((e) => pathname === e.path || (e.path !== '/' && pathname.startsWith(`${e.path}/`)))
     .sort((a, b) => b.path.length - a.path.length)[0];
+  const item = (e: MenuEntry) => ({ key: e.path, icon: e.icon, label: t(e.label, { ns: e.ns }) });
+  // A group's heading stands where its first entry would, with all its entries under it.
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<
+    string,
+    { key: string; icon: React.ReactNode; label: string; children: ReturnType<typeof item>[] }
+  >();
+  for (const e of entries) {
+    if (!e.group) {
+      items.push(item(e));
+      continue;
+    }
+    const key = `group:${e.ns}.${e.group.key}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, icon: e.group.icon, label: t(e.group.label, { ns: e.ns }), children: [] };
+      groups.set(key, group);
+      items.push(group);
+    }
+    group.children.push(item(e));
+  }
+  const openGroup = selected?.group ? [`group:${selected.ns}.${selected.group.key}`] : [];
   return (
     <Menu
       theme="dark"
       mode="inline"
       aria-label={t('nav.menu')}
       selectedKeys={selected ? [selected.path] : []}
-      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label, { ns: e.ns }) }))}
+      defaultOpenKeys={openGroup}
+      items={items}
       onClick={({ key }) => navigate(key)}
     />
   );

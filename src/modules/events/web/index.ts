@@ -3,6 +3,9 @@ import { casesWeb } from './cases-web.ts';
 import { keysWeb } from './keys-web.ts';
 import { statsWeb } from './stats-web.ts';
 
+/** The console path of one case, for other modules' links to it (an alarm's case, say). */
+export { casePath } from './cases-api.ts';
+
 const parts = [casesWeb, statsWeb, keysWeb];
 
 /** The events console: the desk, the grid inspector's page, cases and inboxes, statistics and Open311 keys. */

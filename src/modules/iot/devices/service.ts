@@ -1,23 +1,16 @@
 import type { Ctx } from '../../../core/context.ts';
-import type { Db } from '../../../core/db.ts';
 import { NotFoundError } from '../../../core/errors.ts';
-import type { AuditService } from '../../audit/index.ts';
-import type { OrgService } from '../../org/index.ts';
 import { mayReadDevice } from '../policy.ts';
 import type { DeviceRef } from '../ports.ts';
-import type { ProfileService } from '../profiles/service.ts';
+import { deviceChanges } from './change.ts';
+import type { DeviceDeps } from './deps.ts';
+import { deviceImport } from './import.ts';
+import { deviceReads } from './read.ts';
+import { deviceRegistration } from './register.ts';
 import * as repo from './repository.ts';
 import { hashToken } from './token.ts';
 
-export type DeviceDeps = {
-  db: Db;
-  audit: AuditService;
-  org: OrgService;
-  profiles: ProfileService;
-  /** Whether a city component code is in the component registry. */
-  componentExists: (code: string) => Promise<boolean>;
-  now: () => Date;
-};
+export type { DeviceDeps } from './deps.ts';
 
 // A device's messages arrive many times a second: each process keeps what a token stands for this long, so a
 // retired device or a rotated token is refused within it everywhere (at once in the process that made the change).
@@ -27,8 +20,19 @@ const TOKEN_CACHE_MS = 5_000;
 export function createDeviceService(deps: DeviceDeps) {
   const { db } = deps;
   const byToken = new Map<string, { device: DeviceRef | null; at: number }>();
+  const forgetTokens = () => byToken.clear();
+  // The audit page names a device by its name; its code is the entry's target id.
+  deps.audit.nameTargets('iot_device', async (codes) => {
+    const rows = await repo.namesOf(db, codes);
+    return new Map(rows.map((r) => [r.code, `${r.name}（${r.code}）`]));
+  });
 
   return {
+    ...deviceRegistration(deps),
+    ...deviceReads(deps),
+    ...deviceChanges(deps, forgetTokens),
+    ...deviceImport(deps, forgetTokens),
+
     /** The device holding this access token, or null (unknown, or retired). */
     async authenticate(token: string): Promise<DeviceRef | null> {
       const hash = hashToken(token);
@@ -42,9 +46,7 @@ export function createDeviceService(deps: DeviceDeps) {
     },
 
     /** Forgets what this process cached of tokens (after a device is retired or its token rotated). */
-    forgetTokens() {
-      byToken.clear();
-    },
+    forgetTokens,
 
     /** A device by its code (a gateway names its devices so), or null. */
     async byCode(code: string): Promise<DeviceRef | null> {
