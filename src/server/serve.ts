@@ -13,6 +13,13 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   const admin = await modules.accounts.users.ensureAdmin(systemCtx('onecity'), config.adminPassword);
   await loadDemoOnFirstStart(modules, database, config, print);
   const app = await createApp(config, logger, database, modules);
+  // The devices' broker before anything listens: a port that is taken stops the start with its message, and
+  // nothing is left open to keep the process running.
+  const mqtt = await modules.iot.start({ port: config.mqttPort, url: config.mqttUrl }).catch(async (err) => {
+    await app.close();
+    await database.close();
+    throw err;
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -32,7 +39,6 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   // Anchor the head found at start too, rather than ten minutes later.
   modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   const stopPulls = modules.ingest.startScheduler();
-  const mqtt = await modules.iot.start({ port: config.mqttPort, url: config.mqttUrl });
   const uncovered = uncoveredYearsAround(new Date());
   if (uncovered.length)
     logger.warn(

@@ -46,8 +46,8 @@ export function createIotModule(deps: {
     now,
   });
   const telemetry = createTelemetryService({ database, profiles, logger, now });
-  const protocol = createProtocolService({ devices, telemetry, profiles, logger, now });
-  const rules = createRuleService({ db, audit, profiles, now });
+  const protocol = createProtocolService({ db, devices, telemetry, profiles, logger, now });
+  const rules = createRuleService({ db, audit, profiles, devices, categories: deps.events.categories, now });
   const alarms = createAlarmService({
     database,
     audit,
@@ -94,6 +94,7 @@ export function createIotModule(deps: {
       timers = [];
       await protocol.stop();
       await telemetry.stop(); // after the protocol: what it handed over last is written
+      await alarms.idle();
     },
   };
 }

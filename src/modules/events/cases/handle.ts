@@ -29,6 +29,10 @@ const auditAction: Record<CaseAction, string> = {
   supervise: 'events.case_supervise',
 };
 
+/** Notes another module writes on a case's history (see annotate): the sensing layer's alarm cleared. */
+export const annotationActions = ['alarm_cleared'] as const;
+export type AnnotationAction = (typeof annotationActions)[number];
+
 type Change = {
   values: Partial<repo.CaseInsert>;
   note?: string | null;
@@ -272,6 +276,38 @@ export function createHandleService(deps: {
     /** Calls `listener` with the number of each case that closes (after the close is committed). */
     onClosed(listener: (number: string) => Promise<void>) {
       closedListeners.push(listener);
+    },
+
+    /**
+     * Writes a note on the case's history that moves nothing (another module's news about the case: the sensor
+     * alarm behind it cleared); audited. NotFoundError when there is no such case.
+     */
+    async annotate(
+      ctx: Ctx,
+      number: string,
+      input: { action: AnnotationAction; note: string; detail?: Record<string, unknown> },
+    ) {
+      const row = await repo.findCaseByNumber(db, number);
+      if (!row) throw new NotFoundError('case', number);
+      await db.transaction(async (tx) => {
+        await repo.insertStep(tx, {
+          caseId: row.id,
+          action: input.action,
+          fromStatus: row.status,
+          toStatus: row.status,
+          actorUserId: ctx.actor?.userId || null,
+          actorName: ctx.actor?.displayName ?? 'system',
+          note: input.note,
+          detail: input.detail ?? null,
+          at: deps.now(),
+        });
+        await audit.record(tx, ctx, {
+          action: 'events.case_annotate',
+          targetType: 'case',
+          targetId: number,
+          detail: { step: input.action, note: input.note, ...(input.detail ?? {}) },
+        });
+      });
     },
 
     /** Takes one action on the case `number`; returns the case's new row. */

@@ -70,7 +70,8 @@ describe.each(databaseKinds)('Open311 GeoReport v2 (%s)', (kind) => {
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     const services = json.json();
-    expect(services).toHaveLength(25);
+    // The events seed's 25, and the sensing layer's overload cases (transport.overload).
+    expect(services).toHaveLength(26);
     expect(services.find((s: { service_code: string }) => s.service_code === 'city.manhole')).toMatchObject({
       service_name: '井盖缺失或破损',
       metadata: false,
@@ -81,7 +82,7 @@ describe.each(databaseKinds)('Open311 GeoReport v2 (%s)', (kind) => {
     expect(xml.headers['content-type']).toMatch(/^text\/xml/);
     const root = readXml(xml.body);
     expect(root.name).toBe('services');
-    expect(root.children).toHaveLength(25);
+    expect(root.children).toHaveLength(26);
     expect(root.children.every((c) => c.name === 'service')).toBe(true);
     expect(root.children[0]!.children.map((c) => c.name)).toEqual([
       'service_code',

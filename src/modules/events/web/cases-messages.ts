@@ -33,6 +33,7 @@ export const casesZhCN = {
       merge: '并案',
       merged_in: '并入工单',
       supervise: '督办',
+      alarm_cleared: '感知告警已消除',
     },
     channel: {
       hotline: '12345 热线',
@@ -281,6 +282,7 @@ export const casesEn: typeof casesZhCN = {
       merge: 'Merge',
       merged_in: 'Merged in',
       supervise: 'Supervise',
+      alarm_cleared: 'Sensor alarm cleared',
     },
     channel: {
       hotline: '12345 hotline',

@@ -1,12 +1,19 @@
-// STUB (issue 16 skeleton): the alarms area replaces this file.
+import type { Ctx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { EventsModule } from '../../events/index.ts';
 import type { DeviceService } from '../devices/service.ts';
+import { seesWholeDistrict } from '../policy.ts';
 import type { StoredBatch } from '../ports.ts';
 import type { ProfileService } from '../profiles/service.ts';
 import type { RuleService } from '../rules/service.ts';
+import type { Alarm, AlarmQuery } from './contract.ts';
+import { createAlarmEngine } from './engine.ts';
+import { createAlarmLifecycle } from './lifecycle.ts';
+import * as repo from './repository.ts';
+import { createAlarmStream } from './stream.ts';
+import { alarmView, publicView } from './views.ts';
 
 export type AlarmDeps = {
   database: Database;
@@ -20,14 +27,57 @@ export type AlarmDeps = {
 };
 
 /** Alarms: the rules applied to each stored batch, the lifecycle, cases opened, and the push to consoles. */
-export function createAlarmService(_deps: AlarmDeps) {
+export function createAlarmService(deps: AlarmDeps) {
+  const { database, logger } = deps;
+  const db = database.db;
+  const engine = createAlarmEngine(deps);
+  const stream = createAlarmStream({
+    database,
+    logger,
+    read: async (ids) => (await repo.alarmsById(db, ids)).map(alarmView),
+  });
+  const lifecycle = createAlarmLifecycle({ ...deps, stream });
+
   return {
-    /** Applies the rules to a committed batch. */
-    async evaluate(_batch: StoredBatch): Promise<void> {},
+    /** The push to consoles (server-sent events). */
+    stream,
+
+    /** Applies the rules to a committed batch. Cases and pushes follow without holding up the batch. */
+    async evaluate(batch: StoredBatch): Promise<void> {
+      const { written } = await engine.evaluate(batch);
+      lifecycle.followUp(written);
+    },
+
     /** Raises "no data" alarms and marks silent devices offline (run every minute). */
-    async checkOffline(): Promise<void> {},
+    checkOffline: () => lifecycle.checkOffline(),
+
     /** A case opened by an alarm closed: the alarm is acknowledged. */
-    async onCaseClosed(_number: string): Promise<void> {},
+    onCaseClosed: (number: string) => lifecycle.onCaseClosed(number),
+
+    /** Acknowledges an alarm. */
+    acknowledge: (ctx: Ctx, id: number) => lifecycle.acknowledge(ctx, id),
+
+    /** Clears an alarm by hand. */
+    clear: (ctx: Ctx, id: number) => lifecycle.clear(ctx, id),
+
+    /** Resolves once the work started after commits (cases, case notes, pushes) is done (tests, shutdown). */
+    idle: () => lifecycle.idle(),
+
+    /** One page of the alarms the caller may see, newest first. */
+    async list(ctx: Ctx, q: AlarmQuery): Promise<{ items: Alarm[]; total: number }> {
+      const page = await repo.listAlarms(
+        db,
+        {
+          status: q.status,
+          ...(q.severity && { severity: q.severity }),
+          ...(q.device && { deviceCode: q.device }),
+          ...(q.profile && { profileCode: q.profile }),
+          ...(!seesWholeDistrict(ctx.actor) && { departmentId: ctx.actor?.departmentId ?? -1 }),
+        },
+        q,
+      );
+      return { items: page.items.map((j) => publicView(alarmView(j))), total: page.total };
+    },
   };
 }
 export type AlarmService = ReturnType<typeof createAlarmService>;
