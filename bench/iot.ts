@@ -101,6 +101,11 @@ type StoredProbe = {
   close(): void;
 };
 
+/** Appends `more` to `to` (a spread of hundreds of thousands of arguments overflows the stack). */
+function append<T>(to: T[], more: T[]) {
+  for (const item of more) to.push(item);
+}
+
 /** Polls `done` every 100 ms until it says so; false when `progress` has not changed for 30 s. */
 async function until(done: () => Promise<{ done: boolean; progress: number }>) {
   let last = -1;
@@ -186,7 +191,7 @@ async function drive(opts: {
     { ...plan, messages: devices.length, devices: devices.length, badEvery: Infinity },
     counter,
   );
-  sent.push(...warm.points);
+  append(sent, warm.points);
   if (!(await probe.waitFor(sent, sent.length))) throw new Error('the warm-up points were not stored');
 
   const phases: Phase[] = [];
@@ -204,7 +209,7 @@ async function drive(opts: {
     },
     counter,
   );
-  sent.push(...max.points);
+  append(sent, max.points);
   const maxStored = await probe.waitFor(sent, sent.length);
   phases.push({
     name: 'max',
@@ -253,7 +258,8 @@ async function drive(opts: {
     },
     counter,
   );
-  sent.push(...steady.points, ...(await Promise.all(probePoints)));
+  append(sent, steady.points);
+  append(sent, await Promise.all(probePoints));
   const steadyStored = await probe.waitFor(sent, sent.length);
   const storedSeconds = (performance.now() - started) / 1000;
   const cpu = meter.stop();
