@@ -12,6 +12,7 @@ import { registerDevicesCommands } from './devices-commands.ts';
 import { registerEventsCommands } from './events-commands.ts';
 import { registerIngestCommands } from './ingest-commands.ts';
 import { registerRegistryCommands } from './registry-commands.ts';
+import { registerSimulateCommand } from './simulate-command.ts';
 import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('onecity')
@@ -25,6 +26,7 @@ registerRegistryCommands(program);
 registerDemoCommands(program);
 registerEventsCommands(program);
 registerDevicesCommands(program);
+registerSimulateCommand(program);
 
 const commandNamespaces: Record<string, string> = {
   ingest: 'ingest',
@@ -33,6 +35,7 @@ const commandNamespaces: Record<string, string> = {
   user: 'accounts',
   events: 'events',
   devices: 'iot',
+  simulate: 'iot',
 };
 
 try {

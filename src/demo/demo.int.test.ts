@@ -7,10 +7,14 @@ import { envFor, exited, runCli, startServer } from '../../test/processes.ts';
 import { upgradeIdNumber } from '../core/cn-codes.ts';
 import { systemCtx } from '../core/context.ts';
 import { openFile } from '../modules/ingest/index.ts';
+import { devices as deviceTable } from '../modules/iot/schema.ts';
 import { openPlatform } from '../server/platform.ts';
 import { loadDemoOnFirstStart } from './first-start.ts';
 import { type GeneratedDemo, generateDemo } from './generate.ts';
+import { coverDepartments, DEMO_DEVICE_PREFIX, demoDeviceCounts } from './iot-devices.ts';
 import { type LoadedDemo, loadDemo } from './load-demo.ts';
+import { loadDistrict } from './places.ts';
+import { waterStations } from './water-levels.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-demo-int-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -128,6 +132,54 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
     );
   });
 
+  it('registers sensing devices of every profile in the district, fitted to components, owned by the right departments', async () => {
+    const rows = await p.database.db.select().from(deviceTable);
+    const directory = await p.modules.org.service.departmentDirectory();
+    const departmentOf = new Map([...directory.byCode].map(([code, d]) => [d.id, code]));
+    const byProfile = Map.groupBy(rows, (d) => d.profileCode);
+    expect(Object.fromEntries([...byProfile].map(([profile, list]) => [profile, list.length]))).toEqual({
+      lamppost: demoDeviceCounts.lamppost,
+      manhole: demoDeviceCounts.manhole,
+      water_level: waterStations.length,
+      dust: generated.counts.sites,
+      wim: demoDeviceCounts.wim,
+      gateway: demoDeviceCounts.gateway,
+    });
+    expect(loaded.devices).toEqual({ registered: rows.length, planned: rows.length });
+    const district = await loadDistrict();
+    for (const d of rows) {
+      expect(d.code.startsWith(DEMO_DEVICE_PREFIX), d.code).toBe(true);
+      expect(district.inside([d.lng, d.lat]), `${d.code} inside the district`).toBe(true);
+      expect(d.subdistrictCode, d.code).toMatch(/^430112\d{3}$/);
+    }
+    const owners = (profile: string) =>
+      new Set(byProfile.get(profile)!.map((d) => departmentOf.get(d.departmentId)));
+    expect(owners('lamppost')).toEqual(new Set(['CGJ']));
+    expect([...owners('manhole')].sort()).toEqual(['CGJ', 'SLJ']);
+    expect(owners('water_level')).toEqual(new Set(['SLJ']));
+    expect(owners('dust')).toEqual(new Set(['ZJJ']));
+    expect(owners('wim')).toEqual(new Set(['JTYSJ']));
+    for (const station of byProfile.get('water_level')!)
+      expect(
+        (station.attributes.guarantee_level as number) > (station.attributes.warning_level as number),
+      ).toBe(true);
+    // Fitted to components the component registry holds, of the right subclass and the same point.
+    for (const [profile, fits] of [
+      ['lamppost', (subclass: string) => subclass === '路灯'],
+      ['manhole', (subclass: string) => subclass in coverDepartments],
+    ] as const) {
+      const fitted = byProfile.get(profile)!.filter((d) => d.componentCode);
+      expect(fitted.length, profile).toBeGreaterThan(20);
+      for (const d of fitted.slice(0, 10)) {
+        const component = await p.modules.registry.service.get('component', d.componentCode!);
+        expect(fits(component.values.subclass!), `${d.code} on ${component.values.subclass}`).toBe(true);
+        expect(Number(component.values.lng)).toBeCloseTo(d.lng, 5);
+        if (profile === 'manhole')
+          expect(departmentOf.get(d.departmentId)).toBe(coverDepartments[component.values.subclass!]);
+      }
+    }
+  });
+
   it("upgrades 15-digit ID numbers and decodes 公安's GBK names", async () => {
     const rows = await rowsOf(generated, 'gafj_household');
     const old = rows.find((r) => r[0]!.length === 15)!;
@@ -178,6 +230,7 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
     );
     const again = await loadDemo(p.modules, generated);
     expect(again.licenses).toBe(0);
+    expect(again.devices.registered).toBe(0);
     expect(again.stats).toEqual(loaded.stats);
     for (const b of again.batches) expect(b.accepted, b.alias).toBeGreaterThan(0);
     // Not fresh any more: the first start leaves it alone.
@@ -214,6 +267,8 @@ describe('the first start of the server', () => {
       expect(output).toMatch(/First start: loading the small demo district/);
       expect(output.indexOf('Demo district loaded')).toBeGreaterThan(0);
       expect(output.indexOf('Demo district loaded')).toBeLessThan(output.indexOf('is running'));
+      // The demo's devices are simulated (ONECITY_SIMULATE is on by default).
+      expect(output).toMatch(/Simulator: [1-9]\d* demo devices send readings/);
     } finally {
       await fresh.drop();
     }

@@ -17,5 +17,6 @@ export {
   type GeneratedFile,
   generateDemo,
 } from './generate.ts';
+export { DEMO_DEVICE_PREFIX } from './iot-devices.ts';
 export type { DemoLicense } from './licenses.ts';
 export { type LoadedBatch, type LoadedDemo, loadDemo } from './load-demo.ts';

@@ -9,6 +9,7 @@ import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { loadCaseHistory } from './case-history-load.ts';
 import type { GeneratedDemo } from './generate.ts';
+import { loadDemoDevices } from './iot-devices-load.ts';
 import { describeSeededSharing, seedSharingDemo } from './sharing-demo.ts';
 
 /** One file's batch: its counts as ingest reports them. */
@@ -37,6 +38,8 @@ export type LoadedDemo = {
   licensesSeconds: number;
   /** The 12345 case history: cases loaded, and the time it took. */
   cases: { loaded: number; skipped: number; seconds: number };
+  /** The sensing devices: registered by this load, and the demo's in all. */
+  devices: { registered: number; planned: number };
 };
 
 // Licenses are issued in transactions of this many (each is numbered, signed and delivered to the registry).
@@ -117,6 +120,9 @@ export async function loadDemo(
   progress(
     `loaded ${cases.loaded.toLocaleString('en')} 12345 cases (${cases.skipped} already there) in ${cases.seconds.toFixed(1)} s`,
   );
+  // The sensing devices, fitted to the components the registry now holds.
+  const devices = await loadDemoDevices(modules, generated);
+  progress(`registered ${devices.registered} sensing devices (${devices.planned} in the demo)`);
   const stats = await modules.registry.service.stats();
   return {
     batches,
@@ -126,5 +132,6 @@ export async function loadDemo(
     filesSeconds,
     licensesSeconds,
     cases,
+    devices,
   };
 }

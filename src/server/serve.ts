@@ -1,7 +1,7 @@
 import type { Config } from '../core/config.ts';
 import { systemCtx } from '../core/context.ts';
 import type { Logger } from '../core/logger.ts';
-import { loadDemoOnFirstStart } from '../demo/index.ts';
+import { DEMO_DEVICE_PREFIX, loadDemoOnFirstStart } from '../demo/index.ts';
 import { uncoveredYearsAround } from '../modules/events/index.ts';
 import { createApp } from './app.ts';
 import { openPlatform } from './platform.ts';
@@ -39,6 +39,11 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   // Anchor the head found at start too, rather than ten minutes later.
   modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   const stopPulls = modules.ingest.startScheduler();
+  // The demo district's devices send readings in-process (values move, an occasional alarm opens a case).
+  const simulated =
+    config.simulate === 'on'
+      ? (await modules.iot.simulator.start({ codePrefix: DEMO_DEVICE_PREFIX })).devices
+      : 0;
   const uncovered = uncoveredYearsAround(new Date());
   if (uncovered.length)
     logger.warn(
@@ -53,6 +58,8 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   print(
     `Devices: ${mqtt.url}  (ThingsBoard device API; HTTP: http://localhost:${port}/api/v1/<token>/telemetry)`,
   );
+  if (simulated > 0)
+    print(`Simulator: ${simulated} demo devices send readings  (ONECITY_SIMULATE=off stops it)`);
   if (admin.created) {
     print(
       admin.password

@@ -10,6 +10,7 @@ import { createProfileService } from './profiles/service.ts';
 import { createProtocolService, type MqttSettings } from './protocol/service.ts';
 import { iotRoutes } from './routes.ts';
 import { createRuleService } from './rules/service.ts';
+import { createSimulatorService } from './simulate/service.ts';
 import { createTelemetryService } from './telemetry/service.ts';
 
 export type { DeviceRef, Point } from './ports.ts';
@@ -61,11 +62,14 @@ export function createIotModule(deps: {
   telemetry.onStored((batch) => alarms.evaluate(batch));
   deps.events.handle.onClosed((number) => alarms.onCaseClosed(number));
   const services = { profiles, devices, telemetry, protocol, rules, alarms };
+  const simulator = createSimulatorService({ db, devices, protocol, logger, now });
 
   let timers: NodeJS.Timeout[] = [];
   return {
     ...services,
     routes: iotRoutes(services),
+    /** The built-in simulator of the demo's devices (serve starts it unless ONECITY_SIMULATE=off). */
+    simulator,
 
     /** Seeds the profiles and their rules, and the events category overload cases go to. Idempotent. */
     async seed() {
@@ -90,6 +94,7 @@ export function createIotModule(deps: {
 
     /** Stops taking device data and the periodic work. */
     async stop() {
+      simulator.stop();
       for (const timer of timers) clearInterval(timer);
       timers = [];
       await protocol.stop();

@@ -4,6 +4,7 @@ import './devices/messages.ts';
 import './protocol/messages.ts';
 import './telemetry/messages.ts';
 import './rules/messages.ts';
+import './simulate/messages.ts';
 
 // The sensing layer's errors and field reasons, in zh-CN and en. Each area adds its own codes in its messages.ts
 // (imported here) in the 'iot' namespace.

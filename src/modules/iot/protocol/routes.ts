@@ -19,7 +19,8 @@ export function protocolRoutes(s: IotServices) {
       app.post(
         `/api/v1/:token/${kind}`,
         {
-          config: { access: 'public' },
+          // The device's access token in the path is the credential; no session is looked at.
+          config: { access: 'credential' },
           schema: {
             summary:
               kind === 'telemetry'

@@ -1,0 +1,34 @@
+import { and, asc, inArray, like, ne } from 'drizzle-orm';
+import type { Db } from '../../../core/db.ts';
+import type { DeviceRef, DeviceStatus } from '../ports.ts';
+import { devices } from '../schema.ts';
+
+/** The devices (not retired) whose code starts with `prefix`, by code: the ones the simulator drives. */
+export async function listByCodePrefix(db: Db, prefix: string): Promise<DeviceRef[]> {
+  const rows = await db
+    .select({
+      id: devices.id,
+      code: devices.code,
+      name: devices.name,
+      profileCode: devices.profileCode,
+      departmentId: devices.departmentId,
+      status: devices.status,
+      attributes: devices.attributes,
+      gatewayId: devices.gatewayId,
+      lng: devices.lng,
+      lat: devices.lat,
+      subdistrictCode: devices.subdistrictCode,
+      communityCode: devices.communityCode,
+    })
+    .from(devices)
+    .where(and(like(devices.code, `${prefix.replace(/[\\%_]/g, '\\$&')}%`), ne(devices.status, 'retired')))
+    .orderBy(asc(devices.code));
+  return rows.map((row) => ({ ...row, status: row.status as DeviceStatus }));
+}
+
+/** Which of these codes are taken. */
+export async function existingCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.select({ code: devices.code }).from(devices).where(inArray(devices.code, codes));
+  return new Set(rows.map((r) => r.code));
+}
