@@ -17,7 +17,7 @@ export const artifacts = path.join(repoRoot, 'e2e/artifacts');
 export type TestServer = { url: string; stop: () => Promise<void> };
 
 /** A TCP port nobody listens on right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
  */
 export async function startServer(
   adminPassword: string,
-  options: { demo?: 'small' | 'none' } = {},
+  options: { demo?: 'small' | 'none'; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   if (!fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
@@ -56,6 +56,7 @@ export async function startServer(
       ONECITY_RATE_LIMIT_CKAN: '0',
       ONECITY_RATE_LIMIT_VERIFY: '0',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -213,7 +214,12 @@ export async function untilStill(on: Page) {
  * the same place whether it runs alone or after others. Uncaught page errors of the test's pages fail the test and
  * are collected in `pageErrors` for the whole file.
  */
-export function browserSession(options: { adminPassword: string; demo?: 'small' | 'none' }) {
+export function browserSession(options: {
+  adminPassword: string;
+  demo?: 'small' | 'none';
+  /** More environment for the server (an MQTT port, say). */
+  env?: Record<string, string>;
+}) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -233,7 +239,7 @@ export function browserSession(options: { adminPassword: string; demo?: 'small' 
 
   beforeAll(async () => {
     fs.mkdirSync(artifacts, { recursive: true });
-    server = await startServer(options.adminPassword, { demo: options.demo });
+    server = await startServer(options.adminPassword, { demo: options.demo, env: options.env });
     browser = await launchChromium();
   });
 
