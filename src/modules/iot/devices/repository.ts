@@ -7,7 +7,8 @@ import { alarms, badPayloads, devices } from '../schema.ts';
 export type DeviceRow = typeof devices.$inferSelect;
 export type DeviceValues = typeof devices.$inferInsert;
 
-const refColumns = {
+/** The columns of a DeviceRef (what the data path and the simulator read of a device). */
+export const refColumns = {
   id: devices.id,
   code: devices.code,
   name: devices.name,
@@ -22,7 +23,8 @@ const refColumns = {
   communityCode: devices.communityCode,
 };
 
-function asRef(row: Record<string, unknown> | undefined): DeviceRef | null {
+/** A row of `refColumns` as a DeviceRef. */
+export function asRef(row: Record<string, unknown> | undefined): DeviceRef | null {
   return row ? ({ ...row, status: row.status as DeviceStatus } as DeviceRef) : null;
 }
 

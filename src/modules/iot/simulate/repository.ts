@@ -1,29 +1,17 @@
 import { and, asc, inArray, like, ne } from 'drizzle-orm';
 import type { Db } from '../../../core/db.ts';
-import type { DeviceRef, DeviceStatus } from '../ports.ts';
+import { asRef, refColumns } from '../devices/repository.ts';
+import type { DeviceRef } from '../ports.ts';
 import { devices } from '../schema.ts';
 
 /** The devices (not retired) whose code starts with `prefix`, by code: the ones the simulator drives. */
 export async function listByCodePrefix(db: Db, prefix: string): Promise<DeviceRef[]> {
   const rows = await db
-    .select({
-      id: devices.id,
-      code: devices.code,
-      name: devices.name,
-      profileCode: devices.profileCode,
-      departmentId: devices.departmentId,
-      status: devices.status,
-      attributes: devices.attributes,
-      gatewayId: devices.gatewayId,
-      lng: devices.lng,
-      lat: devices.lat,
-      subdistrictCode: devices.subdistrictCode,
-      communityCode: devices.communityCode,
-    })
+    .select(refColumns)
     .from(devices)
     .where(and(like(devices.code, `${prefix.replace(/[\\%_]/g, '\\$&')}%`), ne(devices.status, 'retired')))
     .orderBy(asc(devices.code));
-  return rows.map((row) => ({ ...row, status: row.status as DeviceStatus }));
+  return rows.map((row) => asRef(row)!);
 }
 
 /** Which of these codes are taken. */
