@@ -7,7 +7,7 @@ import { severities } from '../ports.ts';
 import { useAlarmStream } from './alarm-stream.ts';
 import { AlarmTable } from './alarm-table.tsx';
 import { useAlarmPage } from './alarms-api.ts';
-import { profileName, useProfiles } from './config-api.ts';
+import { ProfileFilter, useAnyOption } from './filter-selects.tsx';
 import { installPageMessages } from './messages.ts';
 
 installPageMessages();
@@ -19,7 +19,7 @@ const statusFilters = ['active', 'unacknowledged', 'acknowledged', 'cleared', 'a
  * follows the live stream (the header's listener refreshes it), so it is never polled.
  */
 export function AlarmsPage() {
-  const { t, i18n } = useTranslation('iot');
+  const { t } = useTranslation('iot');
   useAlarmStream();
   const [params, setParams] = useListParams({
     status: 'active',
@@ -35,9 +35,8 @@ export function AlarmsPage() {
     page: Number(params.page),
     pageSize: Number(params.pageSize),
   });
-  const profiles = useProfiles();
   const filtered = !!(params.severity || params.profile || params.status !== 'active');
-  const any = (label: string) => ({ value: '', label: `${label}: ${t('common.any')}` });
+  const any = useAnyOption();
 
   return (
     <>
@@ -72,17 +71,7 @@ export function AlarmsPage() {
             ...severities.map((s) => ({ value: s, label: t(`severity.${s}`) })),
           ]}
         />
-        <Select
-          aria-label={t('devices.fields.profile')}
-          value={params.profile}
-          onChange={(profile) => setParams({ profile })}
-          loading={profiles.isPending}
-          style={{ width: 180 }}
-          options={[
-            any(t('devices.fields.profile')),
-            ...(profiles.data ?? []).map((p) => ({ value: p.code, label: profileName(p, i18n.language) })),
-          ]}
-        />
+        <ProfileFilter value={params.profile} onChange={(profile) => setParams({ profile })} width={180} />
         {filtered && (
           <Button type="link" onClick={() => setParams({ status: 'active', severity: '', profile: '' })}>
             {t('common:common.reset')}

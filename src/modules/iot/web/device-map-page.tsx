@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Select, Skeleton, Space, Typography } from 'antd';
+import { Badge, Card, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../../web/kit/api.ts';
@@ -7,10 +7,9 @@ import { useListParams } from '../../../../web/kit/list-params.ts';
 import { LoadError } from '../../../../web/kit/load-error.tsx';
 import { PageHeader } from '../../../../web/kit/page-header.tsx';
 import type { DistrictMap } from '../../org/contract.ts';
-import { deviceStatuses } from '../ports.ts';
-import { profileName, useProfiles } from './config-api.ts';
 import { DeviceMap } from './device-map.tsx';
 import { devicesPath, useDeviceMap } from './devices-api.ts';
+import { ProfileFilter, StatusFilter } from './filter-selects.tsx';
 import { installPageMessages } from './messages.ts';
 
 installPageMessages();
@@ -26,14 +25,12 @@ function useDistrictOutline() {
 
 /** 设备地图: every device the user sees on the district's map, by status and alarm, filtered by profile. */
 export function DeviceMapPage() {
-  const { t, i18n } = useTranslation('iot');
+  const { t } = useTranslation('iot');
   const [params, setParams] = useListParams({ profile: '', status: '' });
   const outline = useDistrictOutline();
   const points = useDeviceMap({ profile: params.profile || undefined, status: params.status || undefined });
-  const profiles = useProfiles();
   const items = points.data?.items ?? [];
   const alarmed = items.filter((d) => d.alarmSeverity).length;
-  const any = (label: string) => ({ value: '', label: `${label}: ${t('common.any')}` });
 
   return (
     <>
@@ -43,28 +40,13 @@ export function DeviceMapPage() {
         extra={<Link to={devicesPath}>{t('map.toList')}</Link>}
       />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('devices.fields.profile')}
+        <ProfileFilter
           value={params.profile}
           onChange={(profile) => setParams({ profile })}
-          loading={profiles.isPending}
-          style={{ width: 200 }}
-          data-testid="map-profile"
-          options={[
-            any(t('devices.fields.profile')),
-            ...(profiles.data ?? []).map((p) => ({ value: p.code, label: profileName(p, i18n.language) })),
-          ]}
+          width={200}
+          testId="map-profile"
         />
-        <Select
-          aria-label={t('devices.fields.status')}
-          value={params.status}
-          onChange={(status) => setParams({ status })}
-          style={{ width: 150 }}
-          options={[
-            any(t('devices.fields.status')),
-            ...deviceStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
-        />
+        <StatusFilter value={params.status} onChange={(status) => setParams({ status })} width={150} />
         {points.data && (
           <Typography.Text type="secondary" data-testid="map-count">
             {t('map.count', { count: items.length })}

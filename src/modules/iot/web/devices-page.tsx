@@ -11,11 +11,10 @@ import { TableEmpty } from '../../../../web/kit/table-empty.tsx';
 import { allowed } from '../../../../web/kit/web-module.ts';
 import { useSubdistricts } from '../../org/web/index.ts';
 import { iotPolicy } from '../policy.ts';
-import { deviceStatuses } from '../ports.ts';
-import { profileName, useProfiles } from './config-api.ts';
 import { DeviceFormModal } from './device-form-modal.tsx';
 import { DeviceImportModal } from './device-import-modal.tsx';
 import { deviceMapPath, devicePath, useDevicePage } from './devices-api.ts';
+import { ProfileFilter, StatusFilter, useAnyOption } from './filter-selects.tsx';
 import { Ago, DeviceStatusTag } from './iot-tags.tsx';
 import type { DeviceSummary } from './iot-types.ts';
 import { installPageMessages } from './messages.ts';
@@ -29,7 +28,7 @@ const tabs = ['all', 'offline', 'fault'] as const;
  * kept in the URL; the center and departments register devices one by one or from a workbook.
  */
 export function DevicesPage() {
-  const { t, i18n } = useTranslation('iot');
+  const { t } = useTranslation('iot');
   const me = useSignedInUser();
   const canManage = allowed(me.roles, iotPolicy.manage);
   const [params, setParams] = useListParams({
@@ -52,11 +51,10 @@ export function DevicesPage() {
     page: Number(params.page),
     pageSize: Number(params.pageSize),
   });
-  const profiles = useProfiles();
   const subdistricts = useSubdistricts();
   const tab = params.status === 'offline' || params.status === 'fault' ? params.status : 'all';
   const filtered = !!(params.q || params.profile || params.status || params.subdistrict);
-  const any = (label: string) => ({ value: '', label: `${label}: ${t('common.any')}` });
+  const any = useAnyOption();
   const sortOrder = (key: string) =>
     params.sort === key ? ('ascend' as const) : params.sort === `-${key}` ? ('descend' as const) : null;
 
@@ -106,28 +104,17 @@ export function DevicesPage() {
           style={{ width: 260 }}
           data-testid="devices-search"
         />
-        <Select
-          aria-label={t('devices.fields.profile')}
+        <ProfileFilter
           value={params.profile}
           onChange={(profile) => setParams({ profile })}
-          loading={profiles.isPending}
-          style={{ width: 180 }}
-          data-testid="devices-profile"
-          options={[
-            any(t('devices.fields.profile')),
-            ...(profiles.data ?? []).map((p) => ({ value: p.code, label: profileName(p, i18n.language) })),
-          ]}
+          width={180}
+          testId="devices-profile"
         />
-        <Select
-          aria-label={t('devices.fields.status')}
+        <StatusFilter
           value={params.status}
           onChange={(status) => setParams({ status })}
-          style={{ width: 150 }}
-          data-testid="devices-status"
-          options={[
-            any(t('devices.fields.status')),
-            ...deviceStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
+          width={150}
+          testId="devices-status"
         />
         <Select
           aria-label={t('devices.fields.subdistrict')}
