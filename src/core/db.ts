@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -133,8 +134,28 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/**
+ * Opens the driver's TCP connections with Nagle's algorithm off. postgres.js leaves it on, and it sends a COPY's data
+ * and its CopyDone (and some statements' messages) in separate writes: the second small write then waits for the
+ * server's delayed ACK, about 40 ms on Linux, on every such statement. A Unix socket path is opened as usual.
+ */
+function connectNoDelay(o: { host: string[]; port: number[]; path?: string }): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = o.path
+      ? net.connect({ path: o.path })
+      : net.connect({ host: o.host[0] ?? 'localhost', port: o.port[0] ?? 5432, noDelay: true });
+    socket.once('error', reject);
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+  });
+}
+
 async function openPostgres(url: string): Promise<Database> {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // `socket` (a factory of connected sockets) is a postgres.js option its types leave out.
+  const socketOption: object = { socket: connectNoDelay };
+  const client = postgres(url, { max: 10, onnotice: () => {}, ...socketOption });
   const db = drizzlePostgres({ client });
   await client`select 1`;
   return {
