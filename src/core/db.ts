@@ -140,16 +140,22 @@ async function openPglite(dataDir: string): Promise<Database> {
  * server's delayed ACK, about 40 ms on Linux, on every such statement. A Unix socket path is opened as usual.
  */
 function connectNoDelay(o: { host: string[]; port: number[]; path?: string }): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = o.path
-      ? net.connect({ path: o.path })
-      : net.connect({ host: o.host[0] ?? 'localhost', port: o.port[0] ?? 5432, noDelay: true });
-    socket.once('error', reject);
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
+  const connect = (options: net.NetConnectOpts) =>
+    new Promise<net.Socket>((resolve, reject) => {
+      const socket = net.connect(options);
+      socket.once('error', reject);
+      socket.once('connect', () => {
+        socket.off('error', reject);
+        resolve(socket);
+      });
     });
-  });
+  if (o.path) return connect({ path: o.path });
+  // A URL may list several hosts (failover): the first that answers, in order, as postgres.js itself does.
+  return o.host.reduce<Promise<net.Socket>>(
+    (tried, host, i) =>
+      tried.catch(() => connect({ host, port: o.port[i] ?? o.port[0] ?? 5432, noDelay: true })),
+    Promise.reject(new Error('no PostgreSQL host')),
+  );
 }
 
 async function openPostgres(url: string): Promise<Database> {
