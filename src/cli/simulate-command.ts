@@ -3,11 +3,9 @@ import type { Command } from 'commander';
 import { systemCtx } from '../core/context.ts';
 import { DatabaseBusyError } from '../core/db.ts';
 import { InputError } from '../core/errors.ts';
-import '../modules/iot/messages.ts';
 import { loadDistrict, pointNear } from '../demo/places.ts';
 import { createRandom } from '../demo/random.ts';
-import { generators } from '../modules/iot/simulate/generators.ts';
-import { driveFleet, type FleetDevice } from '../modules/iot/simulate/mqtt-fleet.ts';
+import { driveFleet, type FleetDevice, generators } from '../modules/iot/index.ts';
 import { configFrom, output, withConfigOptions, withPlatform } from './options.ts';
 
 /** Who owns a simulation device of each profile. */

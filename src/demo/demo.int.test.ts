@@ -7,7 +7,6 @@ import { envFor, exited, runCli, startServer } from '../../test/processes.ts';
 import { upgradeIdNumber } from '../core/cn-codes.ts';
 import { systemCtx } from '../core/context.ts';
 import { openFile } from '../modules/ingest/index.ts';
-import { devices as deviceTable } from '../modules/iot/schema.ts';
 import { openPlatform } from '../server/platform.ts';
 import { loadDemoOnFirstStart } from './first-start.ts';
 import { type GeneratedDemo, generateDemo } from './generate.ts';
@@ -133,7 +132,21 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
   });
 
   it('registers sensing devices of every profile in the district, fitted to components, owned by the right departments', async () => {
-    const rows = await p.database.db.select().from(deviceTable);
+    type Row = {
+      code: string;
+      profileCode: string;
+      lng: number;
+      lat: number;
+      subdistrictCode: string | null;
+      departmentId: number;
+      componentCode: string | null;
+      attributes: Record<string, unknown>;
+    };
+    const rows = await p.database.query<Row>(
+      `select code, profile_code as "profileCode", lng, lat, subdistrict_code as "subdistrictCode",
+              department_id as "departmentId", component_code as "componentCode", attributes
+         from iot.devices`,
+    );
     const directory = await p.modules.org.service.departmentDirectory();
     const departmentOf = new Map([...directory.byCode].map(([code, d]) => [d.id, code]));
     const byProfile = Map.groupBy(rows, (d) => d.profileCode);

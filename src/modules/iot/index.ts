@@ -17,6 +17,9 @@ export type { DeviceRef, Point } from './ports.ts';
 // For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
 export { createProfileService } from './profiles/service.ts';
 export type { MqttSettings } from './protocol/service.ts';
+// For `onecity simulate`: the value generators and the MQTT fleet that publishes them.
+export { generators } from './simulate/generators.ts';
+export { driveFleet, type FleetDevice } from './simulate/mqtt-fleet.ts';
 export { createTelemetryService } from './telemetry/service.ts';
 export { csvLine as telemetryCsvLine } from './telemetry/write-repository.ts';
 
