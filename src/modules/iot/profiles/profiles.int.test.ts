@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../../test/databases.ts';
+import { systemCtx } from '../../../core/context.ts';
 import { iotPlatform } from '../iot-test-kit.ts';
 
 describe.each(databaseKinds)('device profiles (%s)', (kind) => {
@@ -20,13 +21,7 @@ describe.each(databaseKinds)('device profiles (%s)', (kind) => {
   });
 
   it('seeds again without adding or changing anything', async () => {
-    await t.p.modules.iot.profiles.update(
-      {
-        actor: { userId: 1, username: 'admin', displayName: 'admin', roles: ['admin'], departmentId: null },
-      } as never,
-      'manhole',
-      { retentionDays: 7 },
-    );
+    await t.p.modules.iot.profiles.update(systemCtx('test'), 'manhole', { retentionDays: 7 });
     await t.p.modules.iot.seed();
     expect((await t.p.modules.iot.profiles.require('manhole')).retentionDays).toBe(7);
   });
