@@ -117,6 +117,9 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
     timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(15_000);
+  // A page's load waits for every script and style; with the unit tests' servers sharing the CPU it has taken
+  // over 15 s in CI.
+  context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   // Something the Content-Security-Policy blocked throws nothing, yet is missing from the page: count it too.

@@ -2,7 +2,8 @@
 
 /**
  * `operator`: a 12345 hotline operator (话务员) of the center, who takes calls and dispatches cases; `inspector`: a
- * grid inspector (网格员) of a subdistrict office, who reports what they find on patrol.
+ * grid inspector (网格员) of a subdistrict office, who reports what they find on patrol. `screen`: the account of a
+ * video wall or display in the operations center, which may open the IOC screen and nothing else.
  */
 export const roles = [
   'admin',
@@ -12,6 +13,7 @@ export const roles = [
   'citizen',
   'operator',
   'inspector',
+  'screen',
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -24,7 +24,7 @@ import {
 } from './http-guards.ts';
 import type { Logger } from './logger.ts';
 import { type Lang, pickLang } from './messages.ts';
-import { holds } from './policy.ts';
+import { holds, isScreenOnly } from './policy.ts';
 import { createRouteLimiters, RATE_LIMIT_NS, type RouteLimit } from './rate-limit.ts';
 
 /**
@@ -38,6 +38,11 @@ declare module 'fastify' {
     access?: Access;
     /** The limit on calls a minute per client address this route counts against (see rate-limit.ts). */
     rateLimit?: RouteLimit;
+    /**
+     * An 'authenticated' route a screen account (role `screen` alone) may call too: its own session's routes.
+     * Every other 'authenticated' route refuses it, as a wall display must show the screen and nothing else.
+     */
+    screen?: boolean;
   }
   interface FastifyRequest {
     ctx: Ctx;
@@ -194,7 +199,9 @@ export async function createHttpServer(opts: {
     if (actor?.via === 'session') checkSameOrigin(request);
     if (access === 'public') return;
     if (!actor) throw new UnauthorizedError();
-    if (access !== 'authenticated' && !holds(actor, access)) {
+    const screenOnly =
+      access === 'authenticated' && isScreenOnly(actor) && !request.routeOptions.config.screen;
+    if (screenOnly || (access !== 'authenticated' && !holds(actor, access))) {
       await opts.onDenied(request.ctx, {
         method: request.method,
         url: request.routeOptions.url ?? request.url,

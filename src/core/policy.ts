@@ -43,3 +43,8 @@ export function worksFor(subject: Subject, departmentId: number | null): boolean
 export function actsFor(subject: Subject, departmentId: number | null): boolean {
   return isCenterStaff(subject) || worksFor(subject, departmentId);
 }
+
+/** True for a screen account: a display in the operations center that may open the IOC screen and nothing else. */
+export function isScreenOnly(subject: Subject): boolean {
+  return !!subject && subject.roles.length > 0 && subject.roles.every((r) => r === 'screen');
+}

@@ -6,6 +6,7 @@ import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createEventsModule, loadClassifier } from '../modules/events/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
+import { createIocModule } from '../modules/ioc/index.ts';
 import { createIotModule } from '../modules/iot/index.ts';
 import { createOpenDataModule } from '../modules/opendata/index.ts';
 import { createOrgModule } from '../modules/org/index.ts';
@@ -80,12 +81,25 @@ export function createModules(database: Database, config: Config, logger: Logger
     logger,
     now,
   });
+  const ioc = createIocModule({
+    database,
+    audit: audit.service,
+    org: org.service,
+    catalog,
+    ingest,
+    registry,
+    sharing,
+    events,
+    iot,
+    logger,
+    now,
+  });
   nameAuditTargets({
     audit: audit.service,
     users: accounts.users,
     org: org.service,
     catalog: catalog.service,
   });
-  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata, events, iot };
+  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata, events, iot, ioc };
 }
 export type Modules = ReturnType<typeof createModules>;

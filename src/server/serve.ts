@@ -39,6 +39,8 @@ export async function serve(config: Config, logger: Logger, print: (line: string
   // Anchor the head found at start too, rather than ten minutes later.
   modules.audit.service.checkpoint().catch((err) => logger.warn({ err }, 'audit checkpoint failed'));
   const stopPulls = modules.ingest.startScheduler();
+  // The weekly and monthly operations briefings.
+  modules.ioc.start();
   // The demo district's devices send readings in-process (values move, an occasional alarm opens a case).
   const simulated =
     config.simulate === 'on'
@@ -75,6 +77,8 @@ export async function serve(config: Config, logger: Logger, print: (line: string
       clearInterval(housekeeping);
       stopPulls();
       await modules.iot.stop().catch((err) => logger.warn({ err }, 'device intake did not stop cleanly'));
+      // The screens' streams end, so the HTTP server's close does not wait for them.
+      await modules.ioc.stop().catch((err) => logger.warn({ err }, 'screens did not stop cleanly'));
       // close() stops accepting connections and waits for requests in flight. Keep-alive connections that
       // finish a request meanwhile would hold it open, so idle ones are closed as they appear, and after
       // a grace period whatever is left is cut. Then the database is closed.

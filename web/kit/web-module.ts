@@ -28,13 +28,16 @@ export type ModuleMenuEntry = {
 /**
  * What a module's web/index.ts exports: its strings (an i18next namespace named after the module), pages and menu;
  * `publicRoutes` are pages for anyone, outside the signed-in layout; `contributes` adds to other modules' pages
- * and to the shell through extension points (extensions.ts).
+ * and to the shell through extension points (extensions.ts); `screenRoutes` are signed-in pages without the console's
+ * menu and header.
  */
 export type WebModule = {
   name: string;
   messages: Record<Language, Messages>;
   routes: ModuleRoute[];
   publicRoutes?: { path: string; component: ComponentType }[];
+  /** Signed-in pages that fill the window, outside the console's layout (the operations center's big screen). */
+  screenRoutes?: ModuleRoute[];
   menu: ModuleMenuEntry[];
   contributes?: Contribution[];
 };

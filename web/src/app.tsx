@@ -10,7 +10,7 @@ import { LoginPage } from './auth/login-page.tsx';
 import { RequireSession } from './auth/require-session.tsx';
 import { antdLocales } from './i18n/antd-locales.ts';
 import { AppLayout } from './layout/app-layout.tsx';
-import { moduleRoutes, publicRoutes } from './modules.ts';
+import { moduleRoutes, publicRoutes, screenRoutes } from './modules.ts';
 
 // Loaded on demand, as the modules' pages are, so the sign-in page stays light.
 const HomePage = lazy(() => import('./home/home-page.tsx').then((m) => ({ default: m.HomePage })));
@@ -62,6 +62,19 @@ export function App() {
                     </RequireSession>
                   }
                 />
+                {screenRoutes.map(({ path, component: Page, roles }) => (
+                  <Route
+                    key={path}
+                    path={path}
+                    element={
+                      <RequireSession>
+                        <RoleGate roles={roles}>
+                          <Page />
+                        </RoleGate>
+                      </RequireSession>
+                    }
+                  />
+                ))}
                 <Route
                   element={
                     <RequireSession>

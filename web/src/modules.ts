@@ -3,6 +3,7 @@ import { auditWeb } from '../../src/modules/audit/web/index.ts';
 import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
 import { eventsWeb } from '../../src/modules/events/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
+import { iocWeb } from '../../src/modules/ioc/web/index.ts';
 import { iotWeb } from '../../src/modules/iot/web/index.ts';
 import { opendataWeb } from '../../src/modules/opendata/web/index.ts';
 import { orgWeb } from '../../src/modules/org/web/index.ts';
@@ -22,6 +23,7 @@ export const webModules: WebModule[] = [
   opendataWeb,
   eventsWeb,
   iotWeb,
+  iocWeb,
   auditWeb,
 ];
 
@@ -35,6 +37,9 @@ export const menuEntries: MenuEntry[] = webModules
 
 /** All modules' pages. */
 export const moduleRoutes: ModuleRoute[] = webModules.flatMap((m) => m.routes);
+
+/** All modules' full-window pages (signed in, without the console's layout). */
+export const screenRoutes: ModuleRoute[] = webModules.flatMap((m) => m.screenRoutes ?? []);
 
 /** All modules' public pages (no sign-in). */
 export const publicRoutes = webModules.flatMap((m) => m.publicRoutes ?? []);

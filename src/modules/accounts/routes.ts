@@ -61,7 +61,7 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     );
     app.post(
       '/api/auth/logout',
-      { config: { access: 'authenticated' }, schema: { summary: '退出登录', tags } },
+      { config: { access: 'authenticated', screen: true }, schema: { summary: '退出登录', tags } },
       async (req, reply) => {
         await auth.logout(req.ctx, req.cookies[SESSION_COOKIE]);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -70,13 +70,16 @@ export function accountsRoutes(auth: AuthService, users: UsersService, cookie: {
     );
     app.get(
       '/api/auth/me',
-      { config: { access: 'authenticated' }, schema: { summary: '当前用户', tags, response: { 200: me } } },
+      {
+        config: { access: 'authenticated', screen: true },
+        schema: { summary: '当前用户', tags, response: { 200: me } },
+      },
       (req) => auth.me(req.ctx),
     );
     app.post(
       '/api/auth/password',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', screen: true },
         schema: { summary: '修改本人密码', tags, body: passwordChangeBody },
       },
       async (req, reply) => {

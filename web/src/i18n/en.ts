@@ -13,6 +13,7 @@ export const en: typeof zhCN = {
     citizen: 'Citizen',
     operator: '12345 operator',
     inspector: 'Grid inspector',
+    screen: 'Operations screen',
   },
   common: {
     search: 'Search',

@@ -11,6 +11,7 @@ export const zhCN = {
     citizen: '公众',
     operator: '12345 话务员',
     inspector: '网格员',
+    screen: '运营中心大屏',
   },
   common: {
     search: '搜索',

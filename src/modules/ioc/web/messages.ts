@@ -1,0 +1,9 @@
+import type { Messages } from '../../../../web/kit/web-module.ts';
+
+// The 'ioc' namespace's strings of the menu; each page adds its own keys under its own heading.
+export const iocZhCN: Messages = {
+  menu: { screen: '运营大屏', briefings: '运营简报' },
+};
+export const iocEn: Messages = {
+  menu: { screen: 'Operations screen', briefings: 'Briefings' },
+};

@@ -1,0 +1,3 @@
+/** The operations center's console paths. */
+export const screenPath = '/ioc';
+export const briefingsPath = '/ioc/briefings';
