@@ -58,7 +58,8 @@ declare module 'fastify' {
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
 /** Every API route with who may call it: checked at start, listed for tests and reviews. */
-export type AccessEntry = { method: string; url: string; access: Access };
+/** A route and who may call it; `screen` when a screen account may call an 'authenticated' route. */
+export type AccessEntry = { method: string; url: string; access: Access; screen?: boolean };
 
 /** Resolves the caller from the request's session cookie or bearer token; null when there is none. */
 export type Authenticate = (request: FastifyRequest) => Promise<Actor | null>;
@@ -158,7 +159,8 @@ export async function createHttpServer(opts: {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') accessTable.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        accessTable.push({ method, url: route.url, access, ...(route.config?.screen && { screen: true }) });
   });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -4,23 +4,28 @@ import { ADMIN_PASSWORD, databaseKinds, login, startTestPlatform } from '../../t
 describe.each(databaseKinds)('route access on %s', (kind) => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let citizen: { cookie: string };
+  let screen: { cookie: string };
   beforeAll(async () => {
     p = await startTestPlatform(kind);
     const admin = await login(p.app, 'admin', ADMIN_PASSWORD);
-    const res = await p.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: admin,
-      payload: {
-        username: 'citizen1',
-        displayName: '市民',
-        departmentId: null,
-        roles: ['citizen'],
-        password: 'Citizen#2026',
-      },
-    });
-    expect(res.statusCode).toBe(201);
-    citizen = await login(p.app, 'citizen1', 'Citizen#2026');
+    const account = async (username: string, role: string) => {
+      const res = await p.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin,
+        payload: {
+          username,
+          displayName: username,
+          departmentId: null,
+          roles: [role],
+          password: 'Account#2026',
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      return login(p.app, username, 'Account#2026');
+    };
+    citizen = await account('citizen1', 'citizen');
+    screen = await account('screen1', 'screen');
   });
   afterAll(() => p?.close());
 
@@ -81,5 +86,30 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
       expect(res.json().code).toBe('forbidden');
     }
+  });
+
+  it('lets a screen account call only the screen and its own session', async () => {
+    const screenRoutes = (r: (typeof p.app.accessTable)[number]) =>
+      r.access === 'public' ||
+      r.access === 'credential' ||
+      r.screen ||
+      (Array.isArray(r.access) && r.access.includes('screen'));
+    const refused = p.app.accessTable.filter((r) => !screenRoutes(r));
+    expect(refused.length).toBeGreaterThan(20);
+    for (const route of refused) {
+      const res = await p.app.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        headers: screen,
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
+    const me = await p.app.inject({ method: 'GET', url: '/api/auth/me', headers: screen });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().roles).toEqual(['screen']);
+    // Not a route list of the screen's own: the screen's routes are the ioc module's (tested there).
+    const allowed = p.app.accessTable.filter((r) => r.screen).map((r) => `${r.method} ${r.url}`);
+    expect(allowed.sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
   });
 });
