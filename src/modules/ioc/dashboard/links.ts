@@ -47,3 +47,6 @@ export const todoLinks: Record<TodoKey, { link: string; tone: 'danger' | 'warnin
   objectionsOpen: { link: '/registry/objections?scope=all&status=open', tone: 'warning' },
   objectionsAssigned: { link: '/registry/objections?scope=assigned&status=open', tone: 'warning' },
 };
+
+/** A department's open cases waiting for it, soonest due first: where the dashboard's cases-by-due card leads. */
+export const casesByDueLink = '/events/cases?tab=inbox&sort=dueAt&order=asc';
