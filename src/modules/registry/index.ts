@@ -49,14 +49,16 @@ export function createRegistryModule(deps: {
   const licenses = createLicenseService(withRegistry);
   const quality = createQualityService(deps);
   const objections = createObjectionService(withRegistry);
+  // Returned too, so the operations center's dashboard counts the open conflicts as the list shows them.
+  const conflicts = createConflictService(withRegistry);
   const routes = registryRoutes({
     statistics: createStatisticsService(deps),
     entities: createEntityReadService(withRegistry),
-    conflicts: createConflictService(withRegistry),
+    conflicts,
     precedence: createPrecedenceService(withRegistry),
     licenses,
     quality,
     objections,
   });
-  return { service, licenses, quality, objections, routes };
+  return { service, licenses, quality, objections, conflicts, routes };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
+import { chinaDayNumber, chinaInstant } from '../clock/china-time.ts';
 import { eventsPolicy } from '../policy.ts';
 import type { CaseDetail, CaseQuery, CaseStatus } from './contract.ts';
 import type { Classifier, PlaceResolver } from './ports.ts';
@@ -104,6 +105,20 @@ export function createCaseReadService(deps: {
       );
       const n = await names();
       return { items: page.items.map((r) => summaryOf(r, n, now)), total: page.total };
+    },
+
+    /**
+     * The open cases the caller sees (as the list shows them) by how soon they are due, in China-local days:
+     * overdue, due later today, due in the next three days, due later. For the home page's dashboard.
+     */
+    async countByDue(ctx: Ctx) {
+      const now = deps.now();
+      const today = chinaDayNumber(now);
+      return repo.countOpenByDue(db, scopeOf(ctx), {
+        now,
+        tomorrow: chinaInstant(today + 1),
+        fourthDay: chinaInstant(today + 4),
+      });
     },
 
     /** One case with its history and the actions the caller may take now. */

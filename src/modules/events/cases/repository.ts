@@ -197,6 +197,34 @@ export function listCases(
   return pageOf(query, db.$count(cases, where), paging);
 }
 
+/**
+ * The scope's open cases with a due time (not suspended: their clock stands still, as the list's clock filter has
+ * it), counted by when they are due: before `now` (overdue, as `clock=overdue` lists them), before `tomorrow`,
+ * before `fourthDay`, and later.
+ */
+export async function countOpenByDue(
+  db: Db,
+  scope: CaseScope,
+  at: { now: Date; tomorrow: Date; fourthDay: Date },
+) {
+  const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const count = (when: SQL) => sql<number>`count(*) filter (where ${when})`.mapWith(Number);
+  const [row] = await db
+    .select({
+      overdue: count(sql`${cases.dueAt} < ${instant(at.now)}`),
+      today: count(sql`${cases.dueAt} >= ${instant(at.now)} and ${cases.dueAt} < ${instant(at.tomorrow)}`),
+      within3Days: count(
+        sql`${cases.dueAt} >= ${instant(at.tomorrow)} and ${cases.dueAt} < ${instant(at.fourthDay)}`,
+      ),
+      later: count(sql`${cases.dueAt} >= ${instant(at.fourthDay)}`),
+    })
+    .from(cases)
+    .where(
+      and(conditions({ scope, now: at.now }), sql`${cases.status} in (${openList})`, isNotNull(cases.dueAt)),
+    );
+  return row ?? { overdue: 0, today: 0, within3Days: 0, later: 0 };
+}
+
 /** Open cases of a category received since `since` inside a box around a point, for spotting duplicates. */
 export function findOpenNear(
   db: Db,

@@ -1,4 +1,17 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { type Db, queryRows } from '../../../core/db.ts';
 import type { BatchMerge, BatchQuery, IssueQuery } from '../contract.ts';
 import { batches, rowIssues } from '../schema.ts';
@@ -78,6 +91,25 @@ export async function findBatches(db: Db, q: BatchQuery & { resourceId?: number;
     db.select({ n: count() }).from(batches).where(filter),
   ]);
   return { items, total: total?.n ?? 0 };
+}
+
+/** Finished batches started since `since` (within the department's scope when one is given), with their rows. */
+export async function countRowsSince(db: Db, since: Date, scope?: DepartmentScope) {
+  const where: SQL[] = [eq(batches.status, 'done'), gte(batches.startedAt, since)];
+  if (scope) {
+    const { departmentId, resourceIds } = scope;
+    const delivered = eq(batches.sourceDepartmentId, departmentId);
+    where.push(resourceIds.length ? or(delivered, inArray(batches.resourceId, resourceIds))! : delivered);
+  }
+  const [row] = await db
+    .select({
+      batches: count(),
+      rows: sql<number>`coalesce(sum(${batches.total}), 0)`.mapWith(Number),
+      accepted: sql<number>`coalesce(sum(${batches.accepted}), 0)`.mapWith(Number),
+    })
+    .from(batches)
+    .where(and(...where));
+  return row ?? { batches: 0, rows: 0, accepted: 0 };
 }
 
 /** A batch's rejected or flagged rows in row order. */

@@ -101,6 +101,16 @@ export function createBatchReads(deps: {
       return { items: batches.map((b) => shown(ctx, b)), total };
     },
 
+    /**
+     * The finished batches started since `since` that the caller sees (as the list shows them), with their rows
+     * and accepted rows: the share accepted is the quality the operations center shows.
+     */
+    async rowCounts(ctx: Ctx, since: Date) {
+      const scope = await batchScope(ctx);
+      if (scope === null) return { batches: 0, rows: 0, accepted: 0 };
+      return repo.countRowsSince(db, since, scope);
+    },
+
     /** One batch with its counts, quality and (while running here) progress. */
     async get(ctx: Ctx, id: number) {
       return shown(ctx, await readableBatch(ctx, id));
