@@ -126,6 +126,42 @@ export function mapDevices(db: Db, f: DeviceFilter) {
     .orderBy(devices.code);
 }
 
+/**
+ * Devices in service (not retired) placed inside the box, nearest to `centre` first, at most `limit`. The order is
+ * by flat distance with longitude scaled for the latitude: within a few kilometres it ranks as the great circle does.
+ */
+export function devicesInBox(
+  db: Db,
+  centre: { lng: number; lat: number },
+  box: { west: number; south: number; east: number; north: number },
+  limit: number,
+) {
+  const scale = Math.cos((centre.lat * Math.PI) / 180);
+  return db
+    .select({
+      code: devices.code,
+      name: devices.name,
+      profileCode: devices.profileCode,
+      status: devices.status,
+      lng: devices.lng,
+      lat: devices.lat,
+      departmentId: devices.departmentId,
+    })
+    .from(devices)
+    .where(
+      and(
+        sql`${devices.status} <> 'retired'`,
+        sql`${devices.lng} between ${box.west} and ${box.east}`,
+        sql`${devices.lat} between ${box.south} and ${box.north}`,
+      ),
+    )
+    .orderBy(
+      sql`power((${devices.lng} - ${centre.lng}) * ${scale}, 2) + power(${devices.lat} - ${centre.lat}, 2)`,
+      asc(devices.code),
+    )
+    .limit(limit);
+}
+
 /** One device with its counts, and its gateway's code. */
 export async function findListed(db: Db, code: string) {
   const gateway = alias(devices, 'gateway');
