@@ -17,6 +17,12 @@ import { generateSchools, placeName } from './schools.ts';
 /** The subdistrict code of a point (as the org module places it), or null outside the district. */
 export type PlaceOf = (lng: number, lat: number) => string | null;
 
+// The open spaces of each subdistrict that serve as shelters, and how many hundred people each holds.
+const openSpaces = [
+  ['中心公园', 30, 150],
+  ['文化广场', 10, 60],
+] as const;
+
 // The district's own hospitals and where they stand.
 const districtHospitals = [
   { name: '长沙市望城区人民医院', where: '高塘岭街道', beds: 1200 },
@@ -60,24 +66,16 @@ export function planDemoFacilities(args: {
 
   for (const s of district.subdistricts) {
     const place = placeName(s.name);
-    add(
-      {
-        kind: 'shelter',
-        name: `${place}中心公园应急避难场所`,
-        address: street(random, s),
-        capacity: random.between(30, 150) * 100,
-      },
-      pointIn(s),
-    );
-    add(
-      {
-        kind: 'shelter',
-        name: `${place}文化广场应急避难场所`,
-        address: street(random, s),
-        capacity: random.between(10, 60) * 100,
-      },
-      pointIn(s),
-    );
+    for (const [what, least, most] of openSpaces)
+      add(
+        {
+          kind: 'shelter',
+          name: `${place}${what}应急避难场所`,
+          address: street(random, s),
+          capacity: random.between(least, most) * 100,
+        },
+        pointIn(s),
+      );
     // The playground of the subdistrict's central primary school (every subdistrict has one, see schools.ts).
     const school = `${s.name}中心小学`;
     add(

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../../test/databases.ts';
 import { systemCtx } from '../../../core/context.ts';
+import { offsetMetres } from '../../events/index.ts';
 import { iocPlatform } from '../ioc-test-kit.ts';
-import { offsetMetres } from './nearby.ts';
 
 // The incident's place, in 高塘岭街道; everything else is placed so many metres east and north of it.
 const SEAT = { lng: 112.82, lat: 28.37 };

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { boxAround, metresBetween, nearest, offsetMetres } from './nearby.ts';
+import { distanceMetres, offsetMetres } from '../../events/index.ts';
+import { boxAround, nearest } from './nearby.ts';
 
 // 高塘岭街道, the district's seat.
 const centre = { lng: 112.82, lat: 28.37 };
 const at = (east: number, north: number) => offsetMetres(centre, east, north);
 
-describe('distances near an incident', () => {
-  it('measures metres on the sphere', () => {
-    expect(metresBetween(centre, centre)).toBe(0);
-    // One degree of latitude is about 111.2 km.
-    expect(metresBetween({ lng: 112, lat: 28 }, { lng: 112, lat: 29 })).toBeCloseTo(111_195, -1);
-    expect(metresBetween(centre, at(300, 400))).toBeCloseTo(500, 0);
-    expect(metresBetween(at(300, 400), centre)).toBeCloseTo(metresBetween(centre, at(300, 400)), 9);
-  });
-
+describe('what is near an incident', () => {
   it('boxes the whole circle and little more', () => {
     const box = boxAround(centre, 1000);
     for (const [e, n] of [
@@ -28,8 +21,8 @@ describe('distances near an incident', () => {
       expect(p.lat).toBeGreaterThanOrEqual(box.south);
       expect(p.lat).toBeLessThanOrEqual(box.north);
     }
-    expect(metresBetween(centre, { lng: box.east, lat: centre.lat })).toBeLessThan(1002);
-    expect(metresBetween(centre, { lng: centre.lng, lat: box.north })).toBeLessThan(1002);
+    expect(distanceMetres(centre, { lng: box.east, lat: centre.lat })).toBeLessThan(1002);
+    expect(distanceMetres(centre, { lng: centre.lng, lat: box.north })).toBeLessThan(1002);
   });
 
   it('keeps what is within the radius, nearest first, capped, with whole metres', () => {
@@ -46,5 +39,14 @@ describe('distances near an incident', () => {
     expect(nearest(items, centre, 1000, 2).map((f) => f.name)).toEqual(['near', 'also-near']);
     expect(nearest(items, centre, 100, 10)).toEqual([]);
     expect(nearest([], centre, 1000, 10)).toEqual([]);
+  });
+
+  it('keeps the given order of things at one distance', () => {
+    const same = [
+      { name: 'a', ...at(0, 300) },
+      { name: 'b', ...at(0, 300) },
+    ];
+    expect(nearest(same, centre, 1000, 10).map((f) => f.name)).toEqual(['a', 'b']);
+    expect(nearest(same.toReversed(), centre, 1000, 10).map((f) => f.name)).toEqual(['b', 'a']);
   });
 });

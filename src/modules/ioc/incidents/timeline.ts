@@ -17,29 +17,6 @@ type LinkedAlarm = {
   clearedAt: string | null;
 };
 
-// The Chinese words of the API's `what`; the screen words the lines itself, in the viewer's language.
-const stepWords: Record<string, string> = {
-  receive: '受理',
-  dispatch: '派单',
-  transfer: '转派',
-  accept: '签收',
-  start: '开始办理',
-  return: '退单',
-  reply: '答复',
-  review: '审核',
-  callback: '回访',
-  close: '办结',
-  request_extension: '申请延期',
-  decide_extension: '审批延期',
-  suspend: '挂起',
-  resume: '恢复办理',
-  reopen: '重办',
-  merge: '并案',
-  merged_in: '并入工单',
-  supervise: '督办',
-  alarm_cleared: '感知告警已消除',
-};
-
 // The timeline is a screen's column, not an archive: past this many lines only the newest are shown.
 const MOST_LINES = 300;
 
@@ -74,7 +51,7 @@ export function timelineOf(row: IncidentRow, cases: LinkedCase[], alarms: Linked
         kind: 'case_step',
         ref: c.number,
         action: step.action,
-        what: `工单 ${c.number} ${stepWords[step.action] ?? step.action}${step.note ? `：${step.note}` : ''}`,
+        what: `工单 ${c.number} ${step.action}${step.note ? `：${step.note}` : ''}`,
         by: step.actorName,
         note: step.note,
       });

@@ -125,6 +125,12 @@ export function EmergencyPanel({ view }: { view: IncidentView }) {
     .filter(Boolean)
     .join(' · ');
 
+  // A case's states and steps are worded as the case pages word them (their strings load with the console).
+  const caseStatus = (status: string) =>
+    i18n.t(`events:caseLabels.status.${status}`, { defaultValue: status });
+  const caseAction = (action: string) =>
+    i18n.t(`events:caseLabels.action.${action}`, { defaultValue: action });
+
   /** A timeline line in the viewer's language. */
   const lineText = (line: IncidentView['timeline'][number]) => {
     switch (line.kind) {
@@ -133,7 +139,7 @@ export function EmergencyPanel({ view }: { view: IncidentView }) {
       case 'case_step':
         return t('timeline.case_step', {
           ref: line.ref,
-          action: t(`steps.${line.action}`, { defaultValue: line.action ?? '' }),
+          action: caseAction(line.action ?? ''),
         });
       default:
         return t(`timeline.${line.kind}`, { ref: line.ref });
@@ -228,7 +234,7 @@ export function EmergencyPanel({ view }: { view: IncidentView }) {
                 <span style={grow} title={c.title}>
                   {c.title}
                 </span>
-                <span style={dim}>{t(`caseStatus.${c.status}`, { defaultValue: c.status })}</span>
+                <span style={dim}>{caseStatus(c.status)}</span>
                 <span style={distance}>{metres(c.distanceM)}</span>
               </div>
             ))
@@ -284,7 +290,7 @@ export function EmergencyPanel({ view }: { view: IncidentView }) {
                 {c.title}
               </span>
               {c.departmentName && <span style={dim}>{c.departmentName}</span>}
-              <span style={dim}>{t(`caseStatus.${c.status}`, { defaultValue: c.status })}</span>
+              <span style={dim}>{caseStatus(c.status)}</span>
             </div>
           ))}
           {linked.alarms.map((a) => (

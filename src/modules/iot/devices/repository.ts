@@ -107,16 +107,21 @@ export function listDevices(db: Db, f: DeviceFilter, sort: keyof typeof sorts, p
 
 const severityRank = sql`case a.severity when 'critical' then 4 when 'major' then 3 when 'minor' then 2 else 1 end`;
 
+/** What a map shows of a device. */
+const pointColumns = {
+  code: devices.code,
+  name: devices.name,
+  profileCode: devices.profileCode,
+  status: devices.status,
+  lng: devices.lng,
+  lat: devices.lat,
+};
+
 /** Every device for the map, with its highest active alarm's severity. */
 export function mapDevices(db: Db, f: DeviceFilter) {
   return db
     .select({
-      code: devices.code,
-      name: devices.name,
-      profileCode: devices.profileCode,
-      status: devices.status,
-      lng: devices.lng,
-      lat: devices.lat,
+      ...pointColumns,
       alarmSeverity: sql<
         string | null
       >`(select a.severity from ${alarms} a where a.device_id = ${devices.id} and a.cleared_at is null order by ${severityRank} desc limit 1)`,
@@ -138,15 +143,7 @@ export function devicesInBox(
 ) {
   const scale = Math.cos((centre.lat * Math.PI) / 180);
   return db
-    .select({
-      code: devices.code,
-      name: devices.name,
-      profileCode: devices.profileCode,
-      status: devices.status,
-      lng: devices.lng,
-      lat: devices.lat,
-      departmentId: devices.departmentId,
-    })
+    .select({ ...pointColumns, departmentId: devices.departmentId })
     .from(devices)
     .where(
       and(
