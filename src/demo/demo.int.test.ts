@@ -244,6 +244,8 @@ describe.each(databaseKinds)('the demo district on %s', (kind) => {
     const again = await loadDemo(p.modules, generated);
     expect(again.licenses).toBe(0);
     expect(again.devices.registered).toBe(0);
+    expect(loaded.facilities.created).toBeGreaterThan(100);
+    expect(again.facilities).toEqual({ created: 0, updated: 0, unchanged: loaded.facilities.created });
     expect(again.stats).toEqual(loaded.stats);
     for (const b of again.batches) expect(b.accepted, b.alias).toBeGreaterThan(0);
     // Not fresh any more: the first start leaves it alone.

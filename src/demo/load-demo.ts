@@ -8,6 +8,7 @@ import { systemCtx } from '../core/context.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { loadCaseHistory } from './case-history-load.ts';
+import { loadDemoFacilities } from './facilities.ts';
 import type { GeneratedDemo } from './generate.ts';
 import { loadDemoDevices } from './iot-devices-load.ts';
 import { describeSeededSharing, seedSharingDemo } from './sharing-demo.ts';
@@ -40,6 +41,8 @@ export type LoadedDemo = {
   cases: { loaded: number; skipped: number; seconds: number };
   /** The sensing devices: registered by this load, and the demo's in all. */
   devices: { registered: number; planned: number };
+  /** The schools, shelters and hospitals of the operations screen: added, changed and already there. */
+  facilities: { created: number; updated: number; unchanged: number };
 };
 
 // Licenses are issued in transactions of this many (each is numbered, signed and delivered to the registry).
@@ -123,6 +126,10 @@ export async function loadDemo(
   // The sensing devices, fitted to the components the registry now holds.
   const devices = await loadDemoDevices(modules, generated);
   progress(`registered ${devices.registered} sensing devices (${devices.planned} in the demo)`);
+  const facilities = await loadDemoFacilities(modules, generated);
+  progress(
+    `added ${facilities.created} schools, shelters and hospitals (${facilities.unchanged} already there)`,
+  );
   const stats = await modules.registry.service.stats();
   return {
     batches,
@@ -133,5 +140,6 @@ export async function loadDemo(
     licensesSeconds,
     cases,
     devices,
+    facilities,
   };
 }

@@ -27,6 +27,8 @@ export { uncoveredYearsAround } from './clock/working-days.ts';
 export type { ImportCase, ImportStep } from './import/copy-rows.ts';
 export type { ImportService, ImportSummary } from './import/service.ts';
 export type { KeyService } from './keys/service.ts';
+// Distances on WGS-84 points, for the operations center's "what is near an incident".
+export { distanceMetres, type LngLat, offsetMetres } from './warnings/geo.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,

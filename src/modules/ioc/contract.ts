@@ -179,6 +179,17 @@ export const incident = z.object({
 });
 export type Incident = z.infer<typeof incident>;
 
+/** What a line of an incident's timeline is about. */
+export const timelineKinds = [
+  'incident_started',
+  'incident_ended',
+  'case_step',
+  'alarm_started',
+  'alarm_acknowledged',
+  'alarm_cleared',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
 /** What the screen shows in emergency mode: the incident, what is near it, the linked work and its timeline. */
 export const incidentView = z.object({
   incident,
@@ -233,7 +244,21 @@ export const incidentView = z.object({
     ),
   }),
   /** Everything that happened to the incident and its linked cases and alarms, oldest first. */
-  timeline: z.array(z.object({ at: z.string(), what: z.string(), by: z.string().nullable() })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      /** The line in Chinese, for readers of the API; the screen words it from the fields below. */
+      what: z.string(),
+      by: z.string().nullable(),
+      kind: z.enum(timelineKinds),
+      /** The case number or alarm id the line is about (the incident's id for its own start and end). */
+      ref: z.string(),
+      /** A case step's action (receive, dispatch …); null for the other kinds. */
+      action: z.string().nullable(),
+      /** The incident's end note, a case step's note, an alarm's message; or null. */
+      note: z.string().nullable(),
+    }),
+  ),
   /** The departments responsible for the linked and nearby cases and devices. */
   departments: z.array(z.object({ id: z.number(), name: z.string(), phone: z.string().nullable() })),
 });
@@ -242,6 +267,39 @@ export type IncidentView = z.infer<typeof incidentView>;
 /** The screen's mode: routine, or emergency with its incident. */
 export const screenMode = z.object({ mode: z.enum(['routine', 'emergency']), view: incidentView.nullable() });
 export type ScreenMode = z.infer<typeof screenMode>;
+
+export const incidentIdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const incidentListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const incidentList = z.object({ items: z.array(incident), total: z.number() });
+
+/** A school, emergency shelter (避难场所) or hospital the screen shows near an incident. */
+export const facility = z.object({
+  id: z.number(),
+  kind: z.enum(facilityKinds),
+  name: z.string(),
+  address: z.string().nullable(),
+  ...point,
+  subdistrictCode: z.string().nullable(),
+  /** Pupils of a school, people a shelter holds, beds of a hospital. */
+  capacity: z.number().nullable(),
+});
+export type Facility = z.infer<typeof facility>;
+export const facilityQuery = z.object({ kind: z.enum(facilityKinds).optional() });
+export const facilityList = z.object({ items: z.array(facility) });
+/**
+ * An import of facilities: rows of { kind, name, address?, lng, lat, capacity? }, each checked by the service
+ * (errors name the row, 1-based, and the field). A (kind, name) already known is updated.
+ */
+export const facilityImport = z.array(z.unknown()).min(1).max(5000);
+export const facilityImportResult = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+});
+export type FacilityImportResult = z.infer<typeof facilityImportResult>;
 
 /**
  * What the live stream (GET /api/ioc/stream, server-sent events) sends, one JSON object per `data:` line:

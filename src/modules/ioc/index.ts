@@ -21,10 +21,10 @@ export function createIocModule(deps: IocSources & { database: Database; logger:
   const now = deps.now ?? (() => new Date());
   const { database, logger } = deps;
   const sources: IocSources = deps;
-  const facilities = createFacilityService({ db: database.db, audit: deps.audit });
+  const facilities = createFacilityService({ db: database.db, audit: deps.audit, org: deps.org });
   const screen = createScreenService({ sources, facilities, now });
   const live = createScreenLive({ database, screen, logger, now });
-  const incidents = createIncidentService({ database, sources, facilities, live, now });
+  const incidents = createIncidentService({ database, sources, facilities, live, logger, now });
   const briefings = createBriefingService({ database, sources, logger, now });
   const dashboard = createDashboardService({ sources, now });
   const services = { screen, live, facilities, incidents, briefings, dashboard };

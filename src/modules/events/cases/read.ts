@@ -5,11 +5,11 @@ import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
 import { chinaDayNumber, chinaInstant } from '../clock/china-time.ts';
 import { eventsPolicy } from '../policy.ts';
-import type { CaseDetail, CaseQuery, CaseStatus } from './contract.ts';
+import type { CaseDetail, CaseQuery, CaseStatus, CaseStep, CaseSummary } from './contract.ts';
 import type { Classifier, PlaceResolver } from './ports.ts';
 import * as repo from './repository.ts';
 import { availableActions } from './transitions.ts';
-import { detailOf, type Names, summaryOf } from './views.ts';
+import { detailOf, type Names, stepOf, summaryOf } from './views.ts';
 
 /** Metres between two WGS-84 points (haversine). */
 function metres(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
@@ -221,6 +221,40 @@ export function createCaseReadService(deps: {
           distanceMetres: x.distanceMetres,
         })),
       };
+    },
+
+    /**
+     * For the operations screen, whose own policy says who sees it (so not limited to what the caller's role sees):
+     * the open cases placed inside `box`, nearest to `centre` first, at most `limit`, with their points.
+     */
+    async openInBox(
+      centre: { lng: number; lat: number },
+      box: repo.Box,
+      limit: number,
+    ): Promise<(CaseSummary & { lng: number; lat: number })[]> {
+      const [rows, n] = await Promise.all([repo.findOpenInBox(db, centre, box, limit), names()]);
+      const now = deps.now();
+      return rows.map((r) => ({ ...summaryOf(r, n, now), lng: r.lng!, lat: r.lat! }));
+    },
+
+    /**
+     * For the operations screen (not limited to what the caller's role sees): the cases of these numbers that
+     * exist, each with its history, oldest step first.
+     */
+    async withHistory(numbers: string[]): Promise<(CaseSummary & { steps: CaseStep[] })[]> {
+      const rows = await repo.findCasesByNumbers(db, [...new Set(numbers)]);
+      const [steps, n] = await Promise.all([
+        repo.findStepsOfCases(
+          db,
+          rows.map((r) => r.id),
+        ),
+        names(),
+      ]);
+      const now = deps.now();
+      return rows.map((r) => ({
+        ...summaryOf(r, n, now),
+        steps: steps.filter((s) => s.caseId === r.id).map((s) => stepOf(s, n.departments)),
+      }));
     },
 
     /** The categories the classifier suggests for a text, and where its address is. */

@@ -88,6 +88,47 @@ export async function moveCase(
   return row;
 }
 
+/** The cases of these numbers (those that exist). */
+export function findCasesByNumbers(db: Db, numbers: string[]): Promise<CaseRow[]> {
+  return numbers.length ? db.select().from(cases).where(inArray(cases.number, numbers)) : Promise.resolve([]);
+}
+
+/** The histories of these cases, each oldest first. */
+export function findStepsOfCases(db: Db, caseIds: number[]): Promise<StepRow[]> {
+  if (!caseIds.length) return Promise.resolve([]);
+  return db
+    .select()
+    .from(caseSteps)
+    .where(inArray(caseSteps.caseId, caseIds))
+    .orderBy(asc(caseSteps.at), asc(caseSteps.id));
+}
+
+/** A rectangle of longitudes and latitudes (WGS-84 degrees). */
+export type Box = { west: number; south: number; east: number; north: number };
+
+/**
+ * Open cases placed inside `box`, nearest to `centre` first, at most `limit`. The order is by flat distance with
+ * longitude scaled for the latitude: within a few kilometres it ranks as the great-circle distance does.
+ */
+export function findOpenInBox(db: Db, centre: { lng: number; lat: number }, box: Box, limit: number) {
+  const scale = Math.cos((centre.lat * Math.PI) / 180);
+  return db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        inArray(cases.status, [...openStatuses]),
+        sql`${cases.lng} between ${box.west} and ${box.east}`,
+        sql`${cases.lat} between ${box.south} and ${box.north}`,
+      ),
+    )
+    .orderBy(
+      sql`power((${cases.lng} - ${centre.lng}) * ${scale}, 2) + power(${cases.lat} - ${centre.lat}, 2)`,
+      asc(cases.id),
+    )
+    .limit(limit);
+}
+
 /** A case's history, oldest first. */
 export function findSteps(db: Db, caseId: number) {
   return db

@@ -63,6 +63,14 @@ export function createAlarmService(deps: AlarmDeps) {
     /** Resolves once the work started after commits (cases, case notes, pushes) is done (tests, shutdown). */
     idle: () => lifecycle.idle(),
 
+    /**
+     * For the operations screen, whose own policy says who sees it (so not limited to the caller's department): the
+     * alarms of these ids that exist, with their devices' departments.
+     */
+    async byIds(ids: number[]): Promise<(Alarm & { departmentId: number })[]> {
+      return (await repo.alarmsById(db, [...new Set(ids)])).map(alarmView);
+    },
+
     /** One page of the alarms the caller may see, newest first. */
     async list(ctx: Ctx, q: AlarmQuery): Promise<{ items: Alarm[]; total: number }> {
       const page = await repo.listAlarms(

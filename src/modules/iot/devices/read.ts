@@ -54,6 +54,18 @@ export function deviceReads(deps: DeviceDeps) {
       return { items: rows.map((r) => ({ ...r, status: r.status as (typeof deviceStatuses)[number] })) };
     },
 
+    /**
+     * For the operations screen, whose own policy says who sees it (so not limited to the caller's department): the
+     * devices in service placed inside `box`, nearest to `centre` first, at most `limit`.
+     */
+    inBox(
+      centre: { lng: number; lat: number },
+      box: { west: number; south: number; east: number; north: number },
+      limit: number,
+    ) {
+      return repo.devicesInBox(db, centre, box, limit);
+    },
+
     /** Devices by status and profile, and active alarms by severity, of what the caller may see. */
     async overview(ctx: Ctx): Promise<Overview> {
       const scope = scopeOf(ctx);

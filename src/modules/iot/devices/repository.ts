@@ -107,16 +107,21 @@ export function listDevices(db: Db, f: DeviceFilter, sort: keyof typeof sorts, p
 
 const severityRank = sql`case a.severity when 'critical' then 4 when 'major' then 3 when 'minor' then 2 else 1 end`;
 
+/** What a map shows of a device. */
+const pointColumns = {
+  code: devices.code,
+  name: devices.name,
+  profileCode: devices.profileCode,
+  status: devices.status,
+  lng: devices.lng,
+  lat: devices.lat,
+};
+
 /** Every device for the map, with its highest active alarm's severity. */
 export function mapDevices(db: Db, f: DeviceFilter) {
   return db
     .select({
-      code: devices.code,
-      name: devices.name,
-      profileCode: devices.profileCode,
-      status: devices.status,
-      lng: devices.lng,
-      lat: devices.lat,
+      ...pointColumns,
       alarmSeverity: sql<
         string | null
       >`(select a.severity from ${alarms} a where a.device_id = ${devices.id} and a.cleared_at is null order by ${severityRank} desc limit 1)`,
@@ -124,6 +129,34 @@ export function mapDevices(db: Db, f: DeviceFilter) {
     .from(devices)
     .where(where(f))
     .orderBy(devices.code);
+}
+
+/**
+ * Devices in service (not retired) placed inside the box, nearest to `centre` first, at most `limit`. The order is
+ * by flat distance with longitude scaled for the latitude: within a few kilometres it ranks as the great circle does.
+ */
+export function devicesInBox(
+  db: Db,
+  centre: { lng: number; lat: number },
+  box: { west: number; south: number; east: number; north: number },
+  limit: number,
+) {
+  const scale = Math.cos((centre.lat * Math.PI) / 180);
+  return db
+    .select({ ...pointColumns, departmentId: devices.departmentId })
+    .from(devices)
+    .where(
+      and(
+        sql`${devices.status} <> 'retired'`,
+        sql`${devices.lng} between ${box.west} and ${box.east}`,
+        sql`${devices.lat} between ${box.south} and ${box.north}`,
+      ),
+    )
+    .orderBy(
+      sql`power((${devices.lng} - ${centre.lng}) * ${scale}, 2) + power(${devices.lat} - ${centre.lat}, 2)`,
+      asc(devices.code),
+    )
+    .limit(limit);
 }
 
 /** One device with its counts, and its gateway's code. */
