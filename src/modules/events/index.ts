@@ -27,6 +27,7 @@ export { uncoveredYearsAround } from './clock/working-days.ts';
 export type { ImportCase, ImportStep } from './import/copy-rows.ts';
 export type { ImportService, ImportSummary } from './import/service.ts';
 export type { KeyService } from './keys/service.ts';
+export type { PeriodFlow } from './stats/period.ts';
 
 /**
  * City events and work orders (一网统管 · 一呼通): cases from every channel, classified, placed and dispatched,
