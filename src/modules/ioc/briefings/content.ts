@@ -100,8 +100,10 @@ export function briefingContent(f: BriefingFigures, issuedOn: string): BriefingC
   const heading = (text: string) => blocks.push({ kind: 'heading', text });
   const paragraph = (text: string) => blocks.push({ kind: 'paragraph', text });
   let figure = 0;
-  const chart = (name: ChartName, caption: string) =>
-    blocks.push({ kind: 'chart', chart: name, caption: `图${++figure}　${caption}` });
+  // A chart with nothing to draw is left out: the sentence before it says so.
+  const chart = (name: ChartName, caption: string, drawn: boolean) => {
+    if (drawn) blocks.push({ kind: 'chart', chart: name, caption: `图${++figure}　${caption}` });
+  };
 
   // 一、总体情况
   heading('一、总体情况');
@@ -152,14 +154,18 @@ export function briefingContent(f: BriefingFigures, issuedOn: string): BriefingC
       `其中按时办结${pct(c.onTimeRate.value)}（${before}${pct(c.onTimeRate.previous)}），` +
       `平均办理时长${c.meanHandlingHours === null ? '—' : `${c.meanHandlingHours}小时`}。`,
   );
-  chart('daily', `${now}每日受理与办结工单`);
+  chart(
+    'daily',
+    `${now}每日受理与办结工单`,
+    c.daily.some((d) => d.received || d.closed),
+  );
   const top3 = c.topCategories.slice(0, 3);
   paragraph(
     top3.length
       ? `从诉求类别看，受理量居前的是${top3.map((t) => `${t.name}（${n(t.count)}件，占${pct(c.received.value ? t.count / c.received.value : null)}）`).join('、')}。`
       : `${now}未受理工单。`,
   );
-  chart('categories', `${now}受理工单类别前十`);
+  chart('categories', `${now}受理工单类别前十`, c.topCategories.length > 0);
   if (c.topSubdistricts.length)
     paragraph(
       `从区域看，受理量最多的街道（镇）依次为${c.topSubdistricts.map((s) => `${s.name}（${n(s.count)}件）`).join('、')}。`,
@@ -182,7 +188,7 @@ export function briefingContent(f: BriefingFigures, issuedOn: string): BriefingC
       `${now}共产生设备告警${n(f.alarms.raised.value)}条（${before}${n(f.alarms.raised.previous)}条），` +
       `其中紧急${n(s.critical)}条、重要${n(s.major)}条、次要${n(s.minor)}条、提示${n(s.warning)}条。`,
   );
-  chart('alarms', `${now}设备告警按设备类型`);
+  chart('alarms', `${now}设备告警按设备类型`, f.alarms.byType.length > 0);
 
   // 四、数据归集与共享
   heading('四、数据归集与共享');
@@ -202,7 +208,7 @@ export function briefingContent(f: BriefingFigures, issuedOn: string): BriefingC
         ? `；调用最多的部门是${consumers.map((d) => `${d.name}（${n(d.calls)}次）`).join('、')}。`
         : '。'),
   );
-  chart('sharing', `${now}共享接口调用按部门`);
+  chart('sharing', `${now}共享接口调用按部门`, f.sharing.byDepartment.length > 0);
 
   // 五、重点事项
   heading('五、重点事项');
