@@ -8,6 +8,7 @@ import { databaseKinds, freshDatabaseConfig } from '../../test/databases.ts';
 import { envFor, runCli } from '../../test/processes.ts';
 import { systemCtx } from '../core/context.ts';
 import type { ImportCase } from '../modules/events/index.ts';
+import { historyCase } from '../modules/ioc/briefings/briefing-test-kit.ts';
 import { briefingPeriodAt, parseBriefingPeriod } from '../modules/ioc/index.ts';
 import { openPlatform } from '../server/platform.ts';
 
@@ -16,7 +17,8 @@ describe.each(databaseKinds)('onecity briefing on %s', (kind) => {
   let env: NodeJS.ProcessEnv;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'onecity-briefing-cli-'));
   // Last week: over, whenever the test runs.
-  const week = parseBriefingPeriod(briefingPeriodAt('weekly', new Date()).previous);
+  const thisWeek = briefingPeriodAt('weekly', new Date());
+  const week = parseBriefingPeriod(thisWeek.previous);
 
   beforeAll(async () => {
     fresh = await freshDatabaseConfig(kind);
@@ -25,37 +27,8 @@ describe.each(databaseKinds)('onecity briefing on %s', (kind) => {
     const { database, modules } = await openPlatform(fresh.config);
     try {
       const [category] = await modules.events.categories.list();
-      const kase = (number: string, over: Partial<ImportCase>): ImportCase => ({
-        number,
-        channel: 'hotline',
-        status: 'dispatched',
-        categoryCode: category!.code,
-        departmentId: category!.departmentId,
-        content: '路灯不亮',
-        address: null,
-        lng: null,
-        lat: null,
-        subdistrictCode: null,
-        communityCode: null,
-        urgency: 'normal',
-        receivedAt: new Date(week.start.getTime() + 3_600_000),
-        dueAt: null,
-        dispatchedAt: null,
-        acceptedAt: null,
-        repliedAt: null,
-        closedAt: null,
-        reply: null,
-        satisfaction: null,
-        reopenCount: 0,
-        supervised: false,
-        escalated: false,
-        extensionRequest: null,
-        suspendedAt: null,
-        suspendedFrom: null,
-        mergedInto: null,
-        steps: null,
-        ...over,
-      });
+      const kase = (number: string, over: Partial<ImportCase>) =>
+        historyCase(number, category!, { receivedAt: new Date(week.start.getTime() + 3_600_000), ...over });
       await modules.events.imports.loadCases(
         systemCtx('test'),
         [
@@ -122,7 +95,8 @@ describe.each(databaseKinds)('onecity briefing on %s', (kind) => {
         ['--period', '2026-13'],
         'Error: --period: A period is written 2026-W49 (a week) or 2026-11 (a month)',
       ],
-      [['--period', '2099-W01'], 'Error: --period: The period runs until 2099-01-04'],
+      [['--period', thisWeek.code], `Error: --period: The period runs until ${thisWeek.to}`],
+      [['--period', '2099-W01'], 'Error: --period: The period starts on 2098-12-29'],
       [['--period', week.code, '--format', 'odt'], 'Error: --format: must be one of: docx, pdf'],
     ];
     for (const [args, error] of cases) {

@@ -5,7 +5,7 @@ import { systemCtx } from '../core/context.ts';
 import { DomainError, InputError } from '../core/errors.ts';
 import { message } from '../core/messages.ts';
 import { type BriefingDocumentFormat, briefingDocumentFormats } from '../modules/ioc/contract.ts';
-import { parseBriefingPeriod } from '../modules/ioc/index.ts';
+import { briefingPeriodAsOf } from '../modules/ioc/index.ts';
 import { output, withConfigOptions, withPlatform } from './options.ts';
 
 /** Exit status of a command called wrongly (a bad period or format), as shells and getopt use it. */
@@ -13,14 +13,7 @@ const USAGE = 2;
 
 /** The period and format flags checked before the database is opened; an InputError names the bad one. */
 function checkFlags(opts: { period: string; format?: string; out: string }, now = new Date()) {
-  const period = parseBriefingPeriod(opts.period);
-  if (now < period.end)
-    throw new InputError(
-      'briefing_period_not_over',
-      'The period is not over',
-      [{ field: 'period', reason: 'briefing_period_not_over', params: { to: period.to } }],
-      { to: period.to },
-    );
+  const period = briefingPeriodAsOf(opts.period, now, true);
   const format = (opts.format ?? path.extname(opts.out).slice(1).toLowerCase()) || 'pdf';
   if (!(briefingDocumentFormats as readonly string[]).includes(format))
     throw new InputError('invalid_input', 'Bad --format', [

@@ -10,6 +10,7 @@ import { systemCtx } from '../../../core/context.ts';
 import type { ImportCase } from '../../events/index.ts';
 import { alarmPlatform } from '../../iot/alarms/alarm-test-kit.ts';
 import { grantWithCredential } from '../../sharing/api/share-test-fixture.ts';
+import { historyCase } from './briefing-test-kit.ts';
 import type { BriefingFigures } from './contract.ts';
 import { type Period, periodAt } from './period.ts';
 
@@ -47,37 +48,8 @@ describe.each(databaseKinds)('operations briefing figures (%s)', (kind) => {
     t = await alarmPlatform(kind);
     const categories = await t.p.modules.events.categories.list();
     const [a, b] = categories as [(typeof categories)[number], (typeof categories)[number]];
-    const kase = (number: string, over: Partial<ImportCase>): ImportCase => ({
-      number,
-      channel: 'hotline',
-      status: 'dispatched',
-      categoryCode: a.code,
-      departmentId: a.departmentId,
-      content: `测试工单 ${number}`,
-      address: null,
-      lng: null,
-      lat: null,
-      subdistrictCode: null,
-      communityCode: null,
-      urgency: 'normal',
-      receivedAt: at(0, 1),
-      dueAt: null,
-      dispatchedAt: null,
-      acceptedAt: null,
-      repliedAt: null,
-      closedAt: null,
-      reply: null,
-      satisfaction: null,
-      reopenCount: 0,
-      supervised: false,
-      escalated: false,
-      extensionRequest: null,
-      suspendedAt: null,
-      suspendedFrom: null,
-      mergedInto: null,
-      steps: null,
-      ...over,
-    });
+    const kase = (number: string, over: Partial<ImportCase>) =>
+      historyCase(number, a, { receivedAt: at(0, 1), ...over });
     const inB = { categoryCode: b.code, departmentId: b.departmentId };
     const closed = (received: Date, due: Date, replied: Date, closedAt: Date, satisfaction: string) => ({
       status: 'closed' as const,

@@ -112,6 +112,19 @@ export function parsePeriod(text: string): Period {
   return refuse('period_format', 'period_format');
 }
 
+/**
+ * The period of `text` as of `now`: refused (an InputError on `period`) when it has not started, or, for a
+ * briefing to publish (`mustBeOver`), when it has not ended.
+ */
+export function periodAsOf(text: string, now: Date, mustBeOver: boolean): Period {
+  const period = parsePeriod(text);
+  if (now < period.start)
+    refuse('briefing_period_not_started', 'briefing_period_not_started', { from: period.from });
+  if (mustBeOver && now < period.end)
+    refuse('briefing_period_not_over', 'briefing_period_not_over', { to: period.to });
+  return period;
+}
+
 /** The China-local day number of an instant. */
 export function chinaDay(at: Date): number {
   return Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS);

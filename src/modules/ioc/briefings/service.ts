@@ -1,6 +1,6 @@
 import { type Ctx, systemCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
-import { InputError, NotFoundError } from '../../../core/errors.ts';
+import { NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { BriefingDetail, BriefingKind, BriefingSummary } from '../contract.ts';
@@ -11,7 +11,7 @@ import { type BriefingDocumentFormat, type BriefingFigures, briefingFigures } fr
 import { briefingDocx } from './docx.ts';
 import { periodFigures } from './figures.ts';
 import { briefingPdf } from './pdf.ts';
-import { parsePeriod } from './period.ts';
+import { periodAsOf } from './period.ts';
 import * as repo from './repository.ts';
 import { owedPeriods } from './schedule.ts';
 
@@ -62,26 +62,8 @@ export function createBriefingService(deps: {
     return names;
   });
 
-  /** The period of `text`, refused when it has not started (figures) or not ended (a briefing to publish). */
-  function periodOf(text: string, mustBeOver: boolean) {
-    const period = parsePeriod(text);
-    const now = deps.now();
-    if (now < period.start)
-      throw new InputError(
-        'briefing_period_not_started',
-        'The period has not started',
-        [{ field: 'period', reason: 'briefing_period_not_started', params: { from: period.from } }],
-        { from: period.from },
-      );
-    if (mustBeOver && now < period.end)
-      throw new InputError(
-        'briefing_period_not_over',
-        'The period is not over',
-        [{ field: 'period', reason: 'briefing_period_not_over', params: { to: period.to } }],
-        { to: period.to },
-      );
-    return period;
-  }
+  /** The period of `text` by the module's clock (see periodAsOf). */
+  const periodOf = (text: string, mustBeOver: boolean) => periodAsOf(text, deps.now(), mustBeOver);
 
   async function generate(
     ctx: Ctx,
