@@ -103,10 +103,10 @@ function GenerateModal({ open, onClose }: { open: boolean; onClose: () => void }
       onCancel={busy ? undefined : onClose}
       confirmLoading={busy}
       closable={!busy}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
-      <Spin spinning={busy} tip={t('briefings.generating')}>
+      <Spin spinning={busy} description={t('briefings.generating')}>
         <Typography.Paragraph type="secondary">{t('briefings.generateHint')}</Typography.Paragraph>
         <Form<GenerateForm>
           form={form}
