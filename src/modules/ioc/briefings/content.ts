@@ -1,5 +1,5 @@
 import type { ChartName } from './charts.ts';
-import type { BriefingFigures, Compared, ComparedRate } from './contract.ts';
+import type { BriefingCompared, BriefingComparedRate, BriefingFigures } from './contract.ts';
 import { chineseDate, periodWord } from './period.ts';
 
 // What a briefing says, written once from its figures and laid out twice (docx.ts and pdf.ts), so the two
@@ -57,7 +57,7 @@ export const pct = (share: number | null) => (share === null ? '—' : `${(share
 const signed = (value: string, negative: boolean) => `${negative ? '−' : '+'}${value}`;
 
 /** A count's change for a table: +12（+8.3%）, −3（−2.1%）, 持平. */
-export function changeCell(c: Compared): string {
+export function changeCell(c: BriefingCompared): string {
   if (c.change === 0) return '持平';
   const amount = signed(n(Math.abs(c.change)), c.change < 0);
   if (c.changeRate === null) return amount;
@@ -68,14 +68,14 @@ export function changeCell(c: Compared): string {
 }
 
 /** A rate's change for a table, in percentage points: +1.2个百分点, 持平, or a dash. */
-export function rateChangeCell(r: ComparedRate): string {
+export function rateChangeCell(r: BriefingComparedRate): string {
   if (r.change === null) return '—';
   if (Math.abs(r.change) < 0.0005) return '持平';
   return `${signed((Math.abs(r.change) * 100).toFixed(1), r.change < 0)}个百分点`;
 }
 
 /** A count's change in a sentence: 环比增长8.3%, 环比下降2.1%, 与上周持平, 上周为0. */
-function trend(c: Compared, previousWord: string): string {
+function trend(c: BriefingCompared, previousWord: string): string {
   if (c.change === 0) return `与${previousWord}持平`;
   if (c.changeRate === null) return `${previousWord}为0`;
   return `环比${c.change > 0 ? '增长' : '下降'}${pct(Math.abs(c.changeRate))}`;
@@ -116,8 +116,13 @@ export function briefingContent(f: BriefingFigures, issuedOn: string): BriefingC
       `数据归集入库记录${n(f.aggregation.records.value)}条（${n(f.aggregation.batches.value)}个批次），` +
       `共享接口调用${n(f.sharing.calls.value)}次，${trend(f.sharing.calls, before)}。`,
   );
-  const row = (name: string, x: Compared) => [name, n(x.value), n(x.previous), changeCell(x)];
-  const rateRow = (name: string, x: ComparedRate) => [name, pct(x.value), pct(x.previous), rateChangeCell(x)];
+  const row = (name: string, x: BriefingCompared) => [name, n(x.value), n(x.previous), changeCell(x)];
+  const rateRow = (name: string, x: BriefingComparedRate) => [
+    name,
+    pct(x.value),
+    pct(x.previous),
+    rateChangeCell(x),
+  ];
   blocks.push({
     kind: 'table',
     header: ['指标', now, before, '变化'],

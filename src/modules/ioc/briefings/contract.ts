@@ -5,21 +5,21 @@ import { z } from 'zod';
 // from the times the records carry, so the same period gives the same figures when asked again.
 
 /** A count of the period beside the period before: the change, and the change as a share of before (null from 0). */
-export const compared = z.object({
+export const briefingCompared = z.object({
   value: z.number(),
   previous: z.number(),
   change: z.number(),
   changeRate: z.number().nullable(),
 });
-export type Compared = z.infer<typeof compared>;
+export type BriefingCompared = z.infer<typeof briefingCompared>;
 
 /** A rate (share 0..1, null with nothing to rate) beside the period before; the change in shares (points / 100). */
-export const comparedRate = z.object({
+export const briefingComparedRate = z.object({
   value: z.number().nullable(),
   previous: z.number().nullable(),
   change: z.number().nullable(),
 });
-export type ComparedRate = z.infer<typeof comparedRate>;
+export type BriefingComparedRate = z.infer<typeof briefingComparedRate>;
 
 const severityCounts = z.object({
   critical: z.number(),
@@ -43,16 +43,16 @@ export const briefingFigures = z.object({
   complete: z.boolean(),
   cases: z.object({
     /** Received in the period (merged duplicates left out). */
-    received: compared,
+    received: briefingCompared,
     /** Closed in the period, and of those: on time, satisfied among the called back, reopened. */
-    closed: compared,
-    onTimeRate: comparedRate,
-    satisfactionRate: comparedRate,
-    reopenRate: comparedRate,
+    closed: briefingCompared,
+    onTimeRate: briefingComparedRate,
+    satisfactionRate: briefingComparedRate,
+    reopenRate: briefingComparedRate,
     meanHandlingHours: z.number().nullable(),
     /** Open when the period ended, and of those past their due time. */
-    openAtEnd: compared,
-    overdueAtEnd: compared,
+    openAtEnd: briefingCompared,
+    overdueAtEnd: briefingCompared,
     daily: z.array(z.object({ date: z.string(), received: z.number(), closed: z.number() })),
     /** The ten categories with the most cases received, with the period before's count. */
     topCategories: z.array(
@@ -71,7 +71,7 @@ export const briefingFigures = z.object({
   }),
   alarms: z.object({
     /** Alarms that started in the period. */
-    raised: compared,
+    raised: briefingCompared,
     bySeverity: severityCounts,
     byType: z.array(z.object({ profileCode: z.string(), name: z.string(), count: z.number() })),
   }),
@@ -86,24 +86,24 @@ export const briefingFigures = z.object({
   }),
   sharing: z.object({
     /** Sharing API calls in the period (refusals without a credential included). */
-    calls: compared,
+    calls: briefingCompared,
     served: z.number(),
     refused: z.number(),
     byDepartment: z.array(z.object({ departmentId: z.number(), name: z.string(), calls: z.number() })),
   }),
   aggregation: z.object({
     /** Records aggregated: the accepted rows of the batches loaded in the period. */
-    records: compared,
-    batches: compared,
-    rejected: compared,
+    records: briefingCompared,
+    batches: briefingCompared,
+    rejected: briefingCompared,
     failedBatches: z.number(),
   }),
   /** Entities in the base registries when the period ended (and when the period before ended). */
   registries: z.object({
-    people: compared,
-    legalPersons: compared,
-    licenses: compared,
-    components: compared,
+    people: briefingCompared,
+    legalPersons: briefingCompared,
+    licenses: briefingCompared,
+    components: briefingCompared,
   }),
   notable: z.object({
     /** Emergency-mode incidents open at any time in the period. */

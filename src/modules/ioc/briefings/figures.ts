@@ -3,7 +3,7 @@ import type { Db } from '../../../core/db.ts';
 import type { PeriodFlow } from '../../events/index.ts';
 import { CENTER_CODE, DISTRICT } from '../../org/index.ts';
 import type { IocSources } from '../ports.ts';
-import type { BriefingFigures, Compared, ComparedRate } from './contract.ts';
+import type { BriefingCompared, BriefingComparedRate, BriefingFigures } from './contract.ts';
 import { briefingNumber, type Period, parsePeriod, periodTitle } from './period.ts';
 import * as repo from './repository.ts';
 
@@ -14,7 +14,7 @@ const TOP_OVERDUE = 5;
 const TOP_ALARMS = 5;
 
 /** A count beside the one before it. */
-export function compare(value: number, previous: number): Compared {
+export function compare(value: number, previous: number): BriefingCompared {
   const change = value - previous;
   return {
     value,
@@ -25,7 +25,7 @@ export function compare(value: number, previous: number): Compared {
 }
 
 /** A rate beside the one before it; the change in shares, rounded to four places as the rates are. */
-export function compareRate(value: number | null, previous: number | null): ComparedRate {
+export function compareRate(value: number | null, previous: number | null): BriefingComparedRate {
   return {
     value,
     previous,
