@@ -6,6 +6,7 @@ import { DomainError } from '../core/errors.ts';
 import { message } from '../core/messages.ts';
 import { version } from '../server/version.ts';
 import { registerAuditCommands } from './audit-commands.ts';
+import { registerBriefingCommand } from './briefing-command.ts';
 import { registerConfigCommands } from './config-commands.ts';
 import { registerDemoCommands } from './demo-commands.ts';
 import { registerDevicesCommands } from './devices-commands.ts';
@@ -27,6 +28,7 @@ registerDemoCommands(program);
 registerEventsCommands(program);
 registerDevicesCommands(program);
 registerSimulateCommand(program);
+registerBriefingCommand(program);
 
 const commandNamespaces: Record<string, string> = {
   ingest: 'ingest',
@@ -36,6 +38,7 @@ const commandNamespaces: Record<string, string> = {
   events: 'events',
   devices: 'iot',
   simulate: 'iot',
+  briefing: 'ioc',
 };
 
 try {

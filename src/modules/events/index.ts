@@ -27,6 +27,7 @@ export { uncoveredYearsAround } from './clock/working-days.ts';
 export type { ImportCase, ImportStep } from './import/copy-rows.ts';
 export type { ImportService, ImportSummary } from './import/service.ts';
 export type { KeyService } from './keys/service.ts';
+export type { PeriodFlow } from './stats/period.ts';
 // Distances on WGS-84 points, for the operations center's "what is near an incident".
 export { distanceMetres, type LngLat, offsetMetres } from './warnings/geo.ts';
 

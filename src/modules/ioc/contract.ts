@@ -3,6 +3,9 @@
  * the feed, the incident of emergency mode, the role dashboards' to-dos and the briefings' archive.
  */
 import { z } from 'zod';
+import { briefingFigures } from './briefings/contract.ts';
+
+export * from './briefings/contract.ts';
 
 // ——— The big screen ———
 
@@ -370,3 +373,9 @@ export const briefingListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** A briefing of the archive with the figures it was written from. */
+export const briefingDetail = briefingSummary.extend({ title: z.string(), figures: briefingFigures });
+export type BriefingDetail = z.infer<typeof briefingDetail>;
+export const briefingFiguresQuery = z.object({ period: briefingPeriod });
+export const briefingId = z.object({ id: z.coerce.number().int().positive() });

@@ -10,6 +10,11 @@ import { iocRoutes } from './routes.ts';
 import { createScreenLive } from './screen/live.ts';
 import { createScreenService } from './screen/service.ts';
 
+export {
+  parsePeriod as parseBriefingPeriod,
+  periodAsOf as briefingPeriodAsOf,
+  periodAt as briefingPeriodAt,
+} from './briefings/period.ts';
 export type { FacilityInput } from './facilities/service.ts';
 
 /**

@@ -13,6 +13,7 @@ import { createRuleService } from './rules/service.ts';
 import { createSimulatorService } from './simulate/service.ts';
 import { createTelemetryService } from './telemetry/service.ts';
 
+export type { AlarmPeriodSummary } from './alarms/service.ts';
 export type { DeviceRef, Point } from './ports.ts';
 // For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
 export { createProfileService } from './profiles/service.ts';

@@ -7,7 +7,7 @@ import { isRegistryName, type RegistryName } from './feeds.ts';
 import type { RegistryPlaces } from './merge/places.ts';
 import { createMergeService, type RecordMerge } from './merge/service.ts';
 import { createRegistryShareReads } from './share/repository.ts';
-import { entityCounts } from './statistics/service.ts';
+import { entityCounts, entityCountsAt } from './statistics/service.ts';
 import { iso } from './timestamps.ts';
 
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
@@ -41,6 +41,12 @@ export function createRegistryService(deps: {
 
     /** Entity counts per registry. */
     stats: () => entityCounts(database),
+
+    /**
+     * Entity counts per registry as they were at each of the instants `at`, from the entities' history (for the
+     * operations center's briefings: a period's figures are the same when asked again later).
+     */
+    countsAt: (at: Date[]) => entityCountsAt(database, at),
 
     /** One entity with its provenance, sources, open conflicts and history; `asOf` gives the version then. */
     async get(registry: string, key: string, asOf?: Date): Promise<Entity> {

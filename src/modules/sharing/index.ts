@@ -22,6 +22,7 @@ import { type SharingServices, sharingRoutes } from './routes.ts';
 import { createUsageService } from './usage/service.ts';
 
 export { addYears } from './applications/rules.ts';
+export type { SharingPeriodCalls } from './usage/service.ts';
 
 /**
  * Sharing and exchange (共享交换): applications and approvals, grants and their API credentials, the sharing

@@ -122,6 +122,8 @@ export const zhCN = {
     'sharing.credential_create': '创建调用凭证',
     'sharing.credential_revoke': '吊销调用凭证',
     'sharing.notification_read': '阅读通知',
+    'ioc.briefing_generate': '生成运营简报',
+    'ioc.briefing_download': '下载运营简报',
   } as Record<string, string>,
   // Keyed by the target type the server records (a registry's name for its entities; `download.<format>` for
   // open-data downloads, named by `download` and the format).
@@ -160,6 +162,7 @@ export const zhCN = {
     notification: '通知',
     route: '接口',
     download: '开放数据下载',
+    briefing: '运营简报',
   } as Record<string, string>,
 };
 
@@ -286,6 +289,8 @@ export const en: typeof zhCN = {
     'sharing.credential_create': 'Create credential',
     'sharing.credential_revoke': 'Revoke credential',
     'sharing.notification_read': 'Read notification',
+    'ioc.briefing_generate': 'Generate operations briefing',
+    'ioc.briefing_download': 'Download operations briefing',
   },
   targetTypes: {
     user: 'User',
@@ -322,5 +327,6 @@ export const en: typeof zhCN = {
     notification: 'Notification',
     route: 'Route',
     download: 'Open data download',
+    briefing: 'Operations briefing',
   },
 };

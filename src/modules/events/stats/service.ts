@@ -8,6 +8,7 @@ import type { CategoryService } from '../categories/service.ts';
 import { chinaDateOf, chinaInstant, dateOfDayNumber, dayNumberOf } from '../clock/china-time.ts';
 import { eventsPolicy } from '../policy.ts';
 import type { CaseMap, Statistics, StatsQuery } from './contract.ts';
+import { periodFlowReads } from './period.ts';
 import * as repo from './repository.ts';
 import { cellDegrees, figuresOf, granularityOf, monthOf, periods, spanOf } from './views.ts';
 import { figuresWorkbook } from './xlsx.ts';
@@ -151,6 +152,7 @@ export function createStatsService(deps: {
 
   return {
     statistics,
+    ...periodFlowReads(deps),
 
     /** Points (a spread-out sample) and a heat grid of ~200 m cells of the cases in the range. */
     async map(ctx: Ctx, q: StatsQuery): Promise<CaseMap> {

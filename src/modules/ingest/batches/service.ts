@@ -8,6 +8,7 @@ import type { Batch, BatchQuery, IssueQuery } from '../contract.ts';
 import { ingestPolicy } from '../policy.ts';
 import { inColumnOrder, visibleIssues } from '../records/service.ts';
 import { withErrorShownTo } from './errors.ts';
+import * as period from './period-repository.ts';
 import { rejectsWorkbook } from './rejects-xlsx.ts';
 import * as repo from './repository.ts';
 import type { BatchRunner } from './runner.ts';
@@ -132,6 +133,12 @@ export function createBatchReads(deps: {
       });
       return rejectsWorkbook(items, { headers: batch.headers, items: resource.items }, lang);
     },
+
+    /**
+     * The batches finished in [start, end) in the whole district, and the rows of those loaded (accepted =
+     * records aggregated). For the operations center's briefings; the caller checks who may read them.
+     */
+    periodLoads: (q: { start: Date; end: Date }) => period.finishedIn(db, q.start, q.end),
 
     /** Completeness and validity of each finished batch of a resource, for the chart over time. */
     async qualityHistory(ctx: Ctx, resourceCode: string) {

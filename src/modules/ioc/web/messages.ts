@@ -1,4 +1,5 @@
 import type { Messages } from '../../../../web/kit/web-module.ts';
+import { briefingsEn, briefingsZhCN } from './briefings-messages.ts';
 import { dashboardEn, dashboardZhCN } from './dashboard-messages.ts';
 import { emergencyEn, emergencyZhCN } from './emergency-messages.ts';
 
@@ -7,9 +8,11 @@ export const iocZhCN: Messages = {
   menu: { screen: '运营大屏', briefings: '运营简报' },
   ...dashboardZhCN,
   ...emergencyZhCN,
+  ...briefingsZhCN,
 };
 export const iocEn: Messages = {
   menu: { screen: 'Operations screen', briefings: 'Briefings' },
   ...dashboardEn,
   ...emergencyEn,
+  ...briefingsEn,
 };

@@ -5,12 +5,13 @@ import type { AuditService } from '../../audit/index.ts';
 import type { EventsModule } from '../../events/index.ts';
 import type { DeviceService } from '../devices/service.ts';
 import { seesWholeDistrict } from '../policy.ts';
-import type { StoredBatch } from '../ports.ts';
+import { type Severity, type StoredBatch, severities } from '../ports.ts';
 import type { ProfileService } from '../profiles/service.ts';
 import type { RuleService } from '../rules/service.ts';
 import type { Alarm, AlarmQuery } from './contract.ts';
 import { createAlarmEngine } from './engine.ts';
 import { createAlarmLifecycle } from './lifecycle.ts';
+import * as period from './period-repository.ts';
 import * as repo from './repository.ts';
 import { createAlarmStream } from './stream.ts';
 import { alarmView, publicView } from './views.ts';
@@ -86,6 +87,60 @@ export function createAlarmService(deps: AlarmDeps) {
       );
       return { items: page.items.map((j) => publicView(alarmView(j))), total: page.total };
     },
+
+    /**
+     * The alarms raised in [start, end) in the whole district (for the operations center's briefings; the caller
+     * checks who may read them): by severity, by device profile, and the device and rule pairs raising the most.
+     */
+    async periodSummary(q: { start: Date; end: Date; top?: number }): Promise<AlarmPeriodSummary> {
+      const [rows, repeated] = await Promise.all([
+        period.raisedIn(db, q.start, q.end),
+        period.mostRepeatedIn(db, q.start, q.end, q.top ?? 5),
+      ]);
+      const bySeverity = Object.fromEntries(severities.map((s) => [s, 0])) as Record<Severity, number>;
+      const byProfile = new Map<string, { profileCode: string; profileName: string; raised: number }>();
+      for (const r of rows) {
+        if (r.severity in bySeverity) bySeverity[r.severity as Severity] += r.raised;
+        const p = byProfile.get(r.profile_code) ?? {
+          profileCode: r.profile_code,
+          profileName: r.profile_name ?? r.profile_code,
+          raised: 0,
+        };
+        byProfile.set(r.profile_code, { ...p, raised: p.raised + r.raised });
+      }
+      return {
+        raised: rows.reduce((sum, r) => sum + r.raised, 0),
+        bySeverity,
+        byProfile: [...byProfile.values()].sort(
+          (a, b) => b.raised - a.raised || a.profileCode.localeCompare(b.profileCode),
+        ),
+        mostRepeated: repeated.map((r) => ({
+          deviceCode: r.device_code,
+          deviceName: r.device_name,
+          profileName: r.profile_name,
+          ruleName: r.rule_name,
+          severity: r.severity,
+          raised: r.raised,
+          lastStartedAt: r.last_started_at,
+        })),
+      };
+    },
   };
 }
 export type AlarmService = ReturnType<typeof createAlarmService>;
+
+/** The alarms raised in a period (see periodSummary). */
+export type AlarmPeriodSummary = {
+  raised: number;
+  bySeverity: Record<Severity, number>;
+  byProfile: { profileCode: string; profileName: string; raised: number }[];
+  mostRepeated: {
+    deviceCode: string;
+    deviceName: string;
+    profileName: string | null;
+    ruleName: string | null;
+    severity: string;
+    raised: number;
+    lastStartedAt: string;
+  }[];
+};

@@ -4,7 +4,7 @@
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../core/db.ts';
-import { entities } from '../schema.ts';
+import { entities, history } from '../schema.ts';
 import type { ComponentMapQuery, ComponentPoint } from './contract.ts';
 
 const count = () => sql<number>`count(*)::int`;
@@ -12,6 +12,26 @@ const count = () => sql<number>`count(*)::int`;
 /** Entities per registry (registries without any are absent). */
 export function entityCounts(db: Db) {
   return db.select({ registry: entities.registry, n: count() }).from(entities).groupBy(entities.registry);
+}
+
+/**
+ * Entities per registry at each of the instants `at` (their history versions valid then), in one pass over the
+ * history: the figures of a past day stay the same when asked again later.
+ */
+export function entityCountsAt(db: Db, at: Date[]) {
+  const counts = sql.join(
+    at.map(
+      (instant, i) =>
+        sql`count(*) filter (where ${history.validFrom} <= ${instant.toISOString()}::timestamptz
+              and (${history.validTo} is null or ${history.validTo} > ${instant.toISOString()}::timestamptz))::int
+            as ${sql.identifier(`n${i}`)}`,
+    ),
+    sql`, `,
+  );
+  return queryRows<Record<string, number> & { registry: string }>(
+    db,
+    sql`select ${history.registry} as registry, ${counts} from ${history} group by ${history.registry}`,
+  );
 }
 
 /** How many entities a registry has. */

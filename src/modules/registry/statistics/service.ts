@@ -18,6 +18,16 @@ export async function entityCounts(database: Database): Promise<RegistryStats> {
   return counts;
 }
 
+/** Entity counts per registry at each of the instants `at` (from the history: the same when asked again). */
+export async function entityCountsAt(database: Database, at: Date[]): Promise<RegistryStats[]> {
+  const rows = await repo.entityCountsAt(database.db, at);
+  return at.map((_, i) => {
+    const counts = Object.fromEntries(registryNames.map((r) => [r, 0])) as Record<RegistryName, number>;
+    for (const row of rows) if (isRegistryName(row.registry)) counts[row.registry] = row[`n${i}`] ?? 0;
+    return counts;
+  });
+}
+
 /** Registry statistics and the component map, each figure counted by the database. */
 export function createStatisticsService(deps: { database: Database }) {
   const { db } = deps.database;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Db, pageOf } from '../../../core/db.ts';
 import { calls, grants, refusals } from '../schema.ts';
 
@@ -8,8 +8,14 @@ import { calls, grants, refusals } from '../schema.ts';
  */
 export type UsageScope = { all: true } | { all: false; departmentId: number | null; provided: number[] };
 
-/** Which calls a usage view counts. */
-export type CallFilter = { since?: Date; resourceId?: number; consumerId?: number; outcome?: string };
+/** Which calls a usage view counts (`until`: before that instant; the briefings' periods end there). */
+export type CallFilter = {
+  since?: Date;
+  until?: Date;
+  resourceId?: number;
+  consumerId?: number;
+  outcome?: string;
+};
 
 // Usage statistics, read from the call log (sharing.calls).
 
@@ -21,6 +27,7 @@ function callsOf(scope: UsageScope, filter: CallFilter): SQL | undefined {
       or(eq(calls.consumerDepartmentId, scope.departmentId ?? -1), inArray(calls.resourceId, scope.provided)),
     );
   if (filter.since) conditions.push(gte(calls.at, filter.since));
+  if (filter.until) conditions.push(lt(calls.at, filter.until));
   if (filter.resourceId !== undefined) conditions.push(eq(calls.resourceId, filter.resourceId));
   if (filter.consumerId !== undefined) conditions.push(eq(calls.consumerDepartmentId, filter.consumerId));
   if (filter.outcome !== undefined) conditions.push(eq(calls.outcome, filter.outcome));
@@ -117,6 +124,7 @@ function refusalsOf(scope: UsageScope, filter: CallFilter): SQL | undefined | nu
   if (!scope.all || filter.resourceId !== undefined || filter.consumerId !== undefined) return null;
   return and(
     filter.since ? gte(refusals.minute, filter.since) : undefined,
+    filter.until ? lt(refusals.minute, filter.until) : undefined,
     filter.outcome !== undefined ? eq(refusals.outcome, filter.outcome) : undefined,
   );
 }

@@ -207,6 +207,35 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
       return { items, total: page.total };
     },
 
+    /**
+     * The sharing API's calls in [start, end) in the whole district, by consumer department (for the operations
+     * center's briefings; the caller checks who may read them). `refused` counts the calls refused without a live
+     * credential (counted per minute, not logged); they are part of `calls`.
+     */
+    async periodCalls(q: { start: Date; end: Date }): Promise<SharingPeriodCalls> {
+      const filter: CallFilter = { since: q.start, until: q.end };
+      const [rows, refused, names] = await Promise.all([
+        repo.findTopConsumers(db, { all: true }, filter, 1000),
+        repo.totalRefusals(db, { all: true }, filter),
+        directory(),
+      ]);
+      const logged = rows.reduce((sum, r) => sum + r.calls, 0);
+      return {
+        calls: logged + (refused?.calls ?? 0),
+        served: rows.reduce((sum, r) => sum + r.served, 0),
+        refused: refused?.calls ?? 0,
+        byDepartment: rows
+          .filter((r) => r.departmentId !== null)
+          .map((r) => ({
+            departmentId: r.departmentId!,
+            departmentName: names.department(r.departmentId) ?? String(r.departmentId),
+            calls: r.calls,
+            served: r.served,
+          }))
+          .sort((a, b) => b.calls - a.calls || a.departmentId - b.departmentId),
+      };
+    },
+
     /** What the caller may filter by, and whether it sees all calls or its department's. */
     async choices(ctx: Ctx): Promise<UsageChoices> {
       const scope = await scopeOf(ctx);
@@ -230,3 +259,11 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
 }
 
 export type UsageService = ReturnType<typeof createUsageService>;
+
+/** The sharing API's calls in a period (see periodCalls). */
+export type SharingPeriodCalls = {
+  calls: number;
+  served: number;
+  refused: number;
+  byDepartment: { departmentId: number; departmentName: string; calls: number; served: number }[];
+};

@@ -1,0 +1,61 @@
+// The briefings archive's strings (the 'ioc' namespace's `briefings` subtree), spread into messages.ts.
+export const briefingsZhCN = {
+  briefings: {
+    title: '运营简报',
+    description:
+      '每周一 8:00 自动生成上周简报，每月 1 日 8:00 生成上月简报；也可随时生成。数据来自各模块，按期次可复核。',
+    kinds: { all: '全部', weekly: '周报', monthly: '月报' },
+    triggers: { schedule: '定时', manual: '手动' },
+    period: '期次',
+    number: '期号',
+    kind: '类型',
+    generatedAt: '生成时间',
+    generatedBy: '生成人',
+    trigger: '方式',
+    download: '下载',
+    empty: '还没有简报',
+    emptyKind: '还没有这一类的简报',
+    generate: '生成简报',
+    generateTitle: '生成运营简报',
+    generateHint: '选择一周或一个月；已结束的期次才能生成，同一期再次生成会保留为新版本。',
+    generating: '正在统计数据、绘制图表并生成 DOCX 和 PDF…',
+    pickKind: '简报类型',
+    pickWeek: '选择周',
+    pickMonth: '选择月份',
+    pickRequired: '请选择期次',
+    generated: '已生成 {{number}}',
+    submit: '生成',
+    bytes: '{{size}} KB',
+  },
+};
+
+export const briefingsEn: typeof briefingsZhCN = {
+  briefings: {
+    title: 'Operations briefings',
+    description:
+      "Last week's briefing is made every Monday at 08:00 and last month's on the 1st at 08:00; you can also make one at any time. The figures come from the modules and can be checked against them.",
+    kinds: { all: 'All', weekly: 'Weekly', monthly: 'Monthly' },
+    triggers: { schedule: 'Scheduled', manual: 'On demand' },
+    period: 'Period',
+    number: 'Number',
+    kind: 'Kind',
+    generatedAt: 'Generated',
+    generatedBy: 'By',
+    trigger: 'How',
+    download: 'Download',
+    empty: 'No briefings yet',
+    emptyKind: 'No briefings of this kind yet',
+    generate: 'Generate briefing',
+    generateTitle: 'Generate an operations briefing',
+    generateHint:
+      'Pick a week or a month; only a period that is over can be published. Generating a period again keeps a new version.',
+    generating: 'Counting the figures, drawing the charts and writing the DOCX and PDF…',
+    pickKind: 'Kind',
+    pickWeek: 'Week',
+    pickMonth: 'Month',
+    pickRequired: 'Pick a period',
+    generated: 'Generated {{number}}',
+    submit: 'Generate',
+    bytes: '{{size}} KB',
+  },
+};
