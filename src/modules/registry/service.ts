@@ -7,7 +7,7 @@ import { isRegistryName, type RegistryName } from './feeds.ts';
 import type { RegistryPlaces } from './merge/places.ts';
 import { createMergeService, type RecordMerge } from './merge/service.ts';
 import { createRegistryShareReads } from './share/repository.ts';
-import { entityCounts } from './statistics/service.ts';
+import { countsBySubdistrict, entityCounts } from './statistics/service.ts';
 import { iso } from './timestamps.ts';
 
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
@@ -41,6 +41,9 @@ export function createRegistryService(deps: {
 
     /** Entity counts per registry. */
     stats: () => entityCounts(database),
+
+    /** Entities of a registry per subdistrict name (the operations screen's map), largest first. */
+    countsBySubdistrict: (registry: RegistryName) => countsBySubdistrict(database, registry),
 
     /** One entity with its provenance, sources, open conflicts and history; `asOf` gives the version then. */
     async get(registry: string, key: string, asOf?: Date): Promise<Entity> {
