@@ -13,7 +13,7 @@ import { ALARM_CHANNEL } from '../../iot/index.ts';
 import type { FeedItem, PanelName, ScreenEvent, ScreenMode } from '../contract.ts';
 import * as repo from './repository.ts';
 import type { createScreenService } from './service.ts';
-import { effectOf, everyTopic, topicOf } from './topics.ts';
+import { effectOf, everyTopic, refreshedTopics, topicOf } from './topics.ts';
 
 /** A screen connected to the live stream. */
 export type ScreenClient = { send(event: ScreenEvent): void; end(): void };
@@ -25,6 +25,7 @@ const HEARTBEAT_MS = 15_000;
 const REFRESH_MS = 5 * 60_000;
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
 const NOTIFY_LIMIT = 7900;
+const MODE_KEEP_MS = 15_000;
 // Feed lines compared to find the new ones (more than a screen shows, fewer than a burst of cases might add).
 const FEED_WINDOW = 60;
 
@@ -58,6 +59,8 @@ export function createScreenLive(deps: {
   let pushing: Promise<void> = Promise.resolve();
   let beats: NodeJS.Timeout[] = [];
   let readMode: (() => Promise<ScreenMode>) | undefined;
+  // The mode as last read or broadcast, so that fifty screens connecting at once read it once.
+  let mode: { at: number; value: Promise<ScreenMode> } | undefined;
 
   const warn = (what: string) => (err: unknown) => logger.warn({ err: logSafeError(err) }, what);
 
@@ -75,7 +78,9 @@ export function createScreenLive(deps: {
 
   /** A change announced: its figures are dropped now and pushed once the moment's other changes are in. */
   function changed(topic: ChangeTopic) {
-    screen.drop(effectOf(topic).keys);
+    const effect = effectOf(topic);
+    screen.drop(effect.keys);
+    if (effect.mode) mode = undefined;
     pending.add(topic);
     if (gathering) return;
     gathering = setTimeout(() => {
@@ -85,10 +90,15 @@ export function createScreenLive(deps: {
     gathering.unref();
   }
 
-  /** Everything may have changed unannounced (LISTEN reconnected, or the periodic refresh). */
+  /** Everything may have changed unannounced (LISTEN reconnected): every figure is read again. */
   function changedAll() {
     screen.drop();
     for (const topic of everyTopic) changed(topic);
+  }
+
+  /** The periodic refresh: what moves without announcements is read again, and pushed if it moved. */
+  function refresh() {
+    for (const topic of refreshedTopics) changed(topic);
   }
 
   const feedKey = (item: FeedItem) => `${item.kind}:${item.ref}`;
@@ -126,7 +136,7 @@ export function createScreenLive(deps: {
         }),
       );
     if (readMode && effects.some((e) => e.mode))
-      work.push(readMode().then((mode) => sendAll({ type: 'mode', mode })));
+      work.push(currentMode().then((value) => sendAll({ type: 'mode', mode: value })));
     await Promise.all(work.map((w) => w.catch(warn('a screen figure could not be read'))));
   }
 
@@ -138,7 +148,22 @@ export function createScreenLive(deps: {
     } catch {
       return;
     }
-    if (event && typeof event === 'object' && typeof event.type === 'string') sendAll(event);
+    if (!event || typeof event !== 'object' || typeof event.type !== 'string') return;
+    if (event.type === 'mode') mode = { at: Date.now(), value: Promise.resolve(event.mode) };
+    sendAll(event);
+  }
+
+  /** The screen's mode, read at most every 15 s unless a change or broadcast says it changed. */
+  function currentMode(): Promise<ScreenMode> {
+    if (!readMode) return Promise.resolve({ mode: 'routine', view: null });
+    if (!mode || Date.now() - mode.at > MODE_KEEP_MS) {
+      const value = readMode();
+      mode = { at: Date.now(), value };
+      value.catch(() => {
+        if (mode?.value === value) mode = undefined;
+      });
+    }
+    return mode.value;
   }
 
   /** Starts listening (once per process); resolves once listening. */
@@ -180,7 +205,7 @@ export function createScreenLive(deps: {
       beats.push(timer);
     };
     every(HEARTBEAT_MS, () => sendAll({ type: 'heartbeat', at: now().toISOString() }));
-    every(REFRESH_MS, changedAll);
+    every(REFRESH_MS, refresh);
   }
 
   function stopBeats() {
@@ -225,6 +250,9 @@ export function createScreenLive(deps: {
     readModeWith(read: () => Promise<ScreenMode>) {
       readMode = read;
     },
+
+    /** The screen's mode as a screen connecting is sent it (read once for all who connect at once). */
+    mode: currentMode,
 
     /** How many screens are connected to this process. */
     clientCount(): number {

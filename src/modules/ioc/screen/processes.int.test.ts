@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, freshDatabaseConfig } from '../../../../test/databases.ts';
 import { envFor, exited, startServer } from '../../../../test/processes.ts';
+import { systemCtx } from '../../../core/context.ts';
 import { openPlatform } from '../../../server/platform.ts';
 import type { ScreenEvent } from '../contract.ts';
 import { openScreenStream, panelWhere } from './screen-test-kit.ts';
@@ -135,6 +136,49 @@ describe('the big screen with two processes on one PostgreSQL database', () => {
       await two.modules.ioc.stop();
       await one.database.close();
       await two.database.close();
+    }
+  });
+
+  it('reads every figure again when its LISTEN connection comes back (what was announced meanwhile is lost)', async () => {
+    const platform = await openPlatform(config);
+    try {
+      const events: ScreenEvent[] = [];
+      let wake: () => void = () => {};
+      const remove = await platform.modules.ioc.live.subscribe({
+        send: (event) => {
+          events.push(event);
+          wake();
+        },
+        end: () => {},
+      });
+      const until = async (test: (e: ScreenEvent) => boolean) => {
+        while (!events.some(test)) await new Promise<void>((resolve) => (wake = resolve));
+      };
+      // Listening started with this screen, which is sent every panel once: from then on only what changes.
+      await until((e) => e.type === 'panel' && e.panel === 'devices');
+      const devices = await platform.modules.ioc.screen.panel(systemCtx('test'), 'devices');
+      // A device written without an announcement (as if its NOTIFY were lost while the connection was down)…
+      const cgj = (await platform.modules.org.service.findDepartmentByCode('CGJ'))!.id;
+      await platform.database.query(
+        `insert into iot.devices (code, profile_code, name, lng, lat, department_id, status, token_hash, token_hint)
+         values ('LOST-0001', 'manhole', '未通知的设备', 112.82, 28.37, $1, 'online', 'lost-0001', '0001')`,
+        [cgj],
+      );
+      // …then this process's LISTEN connection is cut; once back, the screens are sent what changed.
+      await platform.database.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
+      );
+      await until(
+        (e) =>
+          e.type === 'panel' &&
+          e.panel === 'devices' &&
+          (e.data as typeof devices).total === devices.total + 1,
+      );
+      remove();
+    } finally {
+      await platform.modules.ioc.stop();
+      await platform.database.close();
     }
   });
 });

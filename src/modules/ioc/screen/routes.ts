@@ -107,14 +107,15 @@ export function screenRoutes(s: IocServices) {
           end: () => raw.end(),
         });
         raw.on('close', unsubscribe);
-        const [summary, mode] = await Promise.all([
-          s.screen.summary(req.ctx),
-          s.incidents.mode(req.ctx),
-        ]).catch((error: unknown) => {
-          unsubscribe();
-          throw error;
-        });
+        const [summary, mode] = await Promise.all([s.screen.summary(req.ctx), s.live.mode()]).catch(
+          (error: unknown) => {
+            unsubscribe();
+            throw error;
+          },
+        );
         reply.hijack();
+        // The screen may have hung up while its first state was read.
+        if (raw.destroyed) return;
         raw.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache, no-transform',

@@ -27,7 +27,13 @@ export const figureKeys = {
 
 /** How long each figure is kept when no change is announced (telemetry values, facilities are never announced). */
 export function keepMs(key: string): number {
-  if (key === figureKeys.subdistrictsRegistry || key === figureKeys.divisions) return 10 * 60_000;
+  // The registries change only by merges, which announce themselves; counting 800,000 people is not free.
+  if (
+    key === figureKeys.subdistrictsRegistry ||
+    key === figureKeys.panel('registries') ||
+    key === figureKeys.divisions
+  )
+    return 10 * 60_000;
   if (key === figureKeys.facilities) return 5 * 60_000;
   if (key === figureKeys.trends || key === figureKeys.waterStations || key === figureKeys.constructionSites)
     return 60_000;
@@ -106,5 +112,12 @@ export function effectOf(topic: ChangeTopic): Effect {
   return effects[topic];
 }
 
-/** Everything: after LISTEN (re)starts, when announcements may have been lost, and on the periodic refresh. */
+/** Everything: after LISTEN (re)starts, when announcements may have been lost. */
 export const everyTopic: readonly ChangeTopic[] = changeTopics;
+
+/**
+ * What the periodic refresh reads again: figures that move without an announcement (the day turning for the
+ * "today" counts, telemetry values on the map, a mode broadcast lost). Not the registries: only merges change them,
+ * and each announces itself.
+ */
+export const refreshedTopics: readonly ChangeTopic[] = changeTopics.filter((t) => t !== 'registry');
