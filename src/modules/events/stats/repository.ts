@@ -222,14 +222,19 @@ const casesOrSample = (percent: number) =>
 
 /** Heat cells: cases with a place counted per cell of `lngStep` × `latStep` degrees, as cell centres. */
 export function heatCells(db: Db, f: StatsFilter, lngStep: number, latStep: number, percent = 100) {
+  return cellsOf(db, casesOrSample(percent), where(f), lngStep, latStep);
+}
+
+/** The cases of `source` (the table or a sample) matching `condition` with a place, counted per cell. */
+function cellsOf(db: Db, source: SQL, condition: SQL, lngStep: number, latStep: number) {
   return queryRows<{ lng: number; lat: number; count: number }>(
     db,
     sql`
       select (cx * ${lngStep}::float8)::float8 as lng, (cy * ${latStep}::float8)::float8 as lat, count(*)::int as count
       from (
         select round(${cases.lng} / ${lngStep}::float8) as cx, round(${cases.lat} / ${latStep}::float8) as cy
-        from ${casesOrSample(percent)}
-        where ${where(f)} and ${cases.lng} is not null and ${cases.lat} is not null
+        from ${source}
+        where ${condition} and ${cases.lng} is not null and ${cases.lat} is not null
       ) cells
       group by cx, cy`,
   );
@@ -287,17 +292,7 @@ export function openCounts(db: Db, now: Date, departmentId?: number) {
 
 /** Heat cells of the open cases with a place: counted per cell of `lngStep` × `latStep` degrees, as cell centres. */
 export function openHeatCells(db: Db, lngStep: number, latStep: number, departmentId?: number) {
-  return queryRows<{ lng: number; lat: number; count: number }>(
-    db,
-    sql`
-      select (cx * ${lngStep}::float8)::float8 as lng, (cy * ${latStep}::float8)::float8 as lat, count(*)::int as count
-      from (
-        select round(${cases.lng} / ${lngStep}::float8) as cx, round(${cases.lat} / ${latStep}::float8) as cy
-        from ${cases}
-        where ${openWhere(departmentId)} and ${cases.lng} is not null and ${cases.lat} is not null
-      ) cells
-      group by cx, cy`,
-  );
+  return cellsOf(db, sql`${cases}`, openWhere(departmentId), lngStep, latStep);
 }
 
 /** Up to `limit` open cases with a place, newest first. */

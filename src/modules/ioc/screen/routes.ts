@@ -1,4 +1,4 @@
-import type { App } from '../../../core/http.ts';
+import { type App, eventStreamHeaders } from '../../../core/http.ts';
 import {
   panelNames,
   type ScreenEvent,
@@ -116,14 +116,7 @@ export function screenRoutes(s: IocServices) {
         reply.hijack();
         // The screen may have hung up while its first state was read.
         if (raw.destroyed) return;
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-content-type-options': 'nosniff',
-          // nginx would otherwise hold events back in its buffer.
-          'x-accel-buffering': 'no',
-        });
+        raw.writeHead(200, eventStreamHeaders);
         // A screen that loses the stream tries again after 3 s (EventSource reconnects by itself).
         raw.write('retry: 3000\n\n');
         write({ type: 'heartbeat', at: summary.at });

@@ -161,10 +161,14 @@ export async function deviceCounts(db: Db, departmentId: number | undefined) {
     .groupBy(devices.profileCode, devices.status);
 }
 
-/** Active alarms by severity, of one department's devices or all. */
-export async function activeAlarmCounts(db: Db, departmentId: number | undefined) {
+/** Active alarms counted by `by` (a column of the alarm or of its device), of one department's devices or all. */
+function countActiveAlarms<By extends typeof alarms.severity | typeof devices.subdistrictCode>(
+  db: Db,
+  by: By,
+  departmentId: number | undefined,
+) {
   return db
-    .select({ severity: alarms.severity, n: count() })
+    .select({ key: by, n: count() })
     .from(alarms)
     .innerJoin(devices, eq(devices.id, alarms.deviceId))
     .where(
@@ -173,7 +177,13 @@ export async function activeAlarmCounts(db: Db, departmentId: number | undefined
         departmentId === undefined ? undefined : eq(devices.departmentId, departmentId),
       ),
     )
-    .groupBy(alarms.severity);
+    .groupBy(by);
+}
+
+/** Active alarms by severity, of one department's devices or all. */
+export async function activeAlarmCounts(db: Db, departmentId: number | undefined) {
+  const rows = await countActiveAlarms(db, alarms.severity, departmentId);
+  return rows.map((r) => ({ severity: r.key as string, n: r.n }));
 }
 
 /** The names of the devices of these codes (for the audit page). */
@@ -200,18 +210,9 @@ export function devicesBySubdistrict(db: Db, departmentId: number | undefined) {
 }
 
 /** Active alarms per subdistrict of their device, of one department's devices or all. */
-export function activeAlarmsBySubdistrict(db: Db, departmentId: number | undefined) {
-  return db
-    .select({ subdistrictCode: devices.subdistrictCode, n: count() })
-    .from(alarms)
-    .innerJoin(devices, eq(devices.id, alarms.deviceId))
-    .where(
-      and(
-        isNull(alarms.clearedAt),
-        departmentId === undefined ? undefined : eq(devices.departmentId, departmentId),
-      ),
-    )
-    .groupBy(devices.subdistrictCode);
+export async function activeAlarmsBySubdistrict(db: Db, departmentId: number | undefined) {
+  const rows = await countActiveAlarms(db, devices.subdistrictCode, departmentId);
+  return rows.map((r) => ({ subdistrictCode: r.key, n: r.n }));
 }
 
 /** The devices in service of a profile with the latest value of each of `keys` (one row per device and key). */
