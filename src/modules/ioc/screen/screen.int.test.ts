@@ -18,6 +18,7 @@ describe.each(databaseKinds)('the big screen (%s)', (kind) => {
   let citizen: Who;
   const ctx = systemCtx('test');
   const tokens: Record<string, string> = {};
+  let sharing: { authorization: string };
 
   const get = async (url: string, who: Who | null = t.as.screen!) => {
     const res = await t.call('GET', url, who);
@@ -105,11 +106,11 @@ describe.each(databaseKinds)('the big screen (%s)', (kind) => {
     // 民政局 calls the population registry twice through the sharing API.
     const population = (await t.p.modules.catalog.service.get(ctx, 'population')).id;
     const mzj = (await t.p.modules.org.service.findDepartmentByCode('MZJ'))!.id;
-    const grant = await grantWithCredential(t.p.database, {
+    const grant = (sharing = await grantWithCredential(t.p.database, {
       resourceId: population,
       consumerDepartmentId: mzj,
       items: ['name'],
-    });
+    }));
     for (let i = 0; i < 2; i++) {
       const res = await t.p.app.inject({
         method: 'GET',
@@ -265,6 +266,25 @@ describe.each(databaseKinds)('the big screen (%s)', (kind) => {
     expect(layer.data?.subdistricts?.some((s) => s.activeAlarms === 2)).toBe(true);
     screen.close();
     expect(number).toMatch(/^\d{13}$/);
+  });
+
+  it('pushes the data, registry and sharing panels when a batch is loaded, merged and called', async () => {
+    const screen = await openScreenStream(base, t.as.screen!.cookie);
+    await screen.next((e) => e.type === 'mode');
+    const batch = await t.p.modules.ingest.service.ingestRecords(ctx, 'gafj_household', [
+      { id_number: person('43011219600606222'), name: '赵五', sex: '女', subdistrict: '乌山街道' },
+    ]);
+    expect(batch.rejected).toBe(0);
+    await screen.next(panelWhere('data', (d) => d.recordsTotal === 4 && d.batchesToday === 2));
+    await screen.next(panelWhere('registries', (d) => d.people === 4));
+    const call = await t.p.app.inject({
+      method: 'GET',
+      url: `/api/share/v1/population/${person('43011219900101123')}`,
+      headers: { authorization: sharing.authorization },
+    });
+    expect(call.statusCode).toBe(200);
+    await screen.next(panelWhere('sharing', (d) => d.callsToday === 3));
+    screen.close();
   });
 
   it('announces new cases on the feed, and pushes what others broadcast', async () => {
