@@ -106,16 +106,16 @@ describe.each(databaseKinds)('the big screen (%s)', (kind) => {
     // 民政局 calls the population registry twice through the sharing API.
     const population = (await t.p.modules.catalog.service.get(ctx, 'population')).id;
     const mzj = (await t.p.modules.org.service.findDepartmentByCode('MZJ'))!.id;
-    const grant = (sharing = await grantWithCredential(t.p.database, {
+    sharing = await grantWithCredential(t.p.database, {
       resourceId: population,
       consumerDepartmentId: mzj,
       items: ['name'],
-    }));
+    });
     for (let i = 0; i < 2; i++) {
       const res = await t.p.app.inject({
         method: 'GET',
         url: `/api/share/v1/population/${person('43011219900101123')}`,
-        headers: { authorization: grant.authorization },
+        headers: { authorization: sharing.authorization },
       });
       expect(res.statusCode, res.body).toBe(200);
     }
