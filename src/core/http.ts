@@ -67,6 +67,16 @@ export type Authenticate = (request: FastifyRequest) => Promise<Actor | null>;
 /** A module's routes: a Fastify plugin the composition root registers with registerModuleRoutes. */
 export type ModuleRoutes = (app: App) => Promise<void>;
 
+/** The response headers of a server-sent-events stream (a route writes them on the raw reply it hijacked). */
+export const eventStreamHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-content-type-options': 'nosniff',
+  // nginx would otherwise hold events back in its buffer.
+  'x-accel-buffering': 'no',
+} as const;
+
 /** Registers a module's routes in a scope of their own whose errors are worded from the module's messages. */
 export async function registerModuleRoutes(app: App, ns: string, routes: ModuleRoutes) {
   await app.register(async (scope: App) => {

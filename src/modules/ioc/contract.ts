@@ -20,15 +20,18 @@ export const screenSummary = z.object({
     components: z.number(),
   }),
   data: z.object({
-    /** Records aggregated, all time and today (China time). */
+    /** Records aggregated (rows accepted by batches done), all time and today (China time). */
     recordsTotal: z.number(),
     recordsToday: z.number(),
+    /** Batches that ended today, done or failed. */
     batchesToday: z.number(),
     /** Accepted rows among the rows of the last 30 days' batches. */
     quality: z.number().nullable(),
+    /** Batches failed in the last 30 days. */
     failedBatches: z.number(),
   }),
   sharing: z.object({
+    /** Sharing API calls served today, in all and by consumer department (most first). */
     callsToday: z.number(),
     byDepartment: z.array(z.object({ departmentId: z.number(), name: z.string(), calls: z.number() })),
   }),
@@ -38,7 +41,9 @@ export const screenSummary = z.object({
     bySeverity: z.object({ critical: z.number(), major: z.number(), minor: z.number(), warning: z.number() }),
   }),
   cases: z.object({
+    /** Received today. */
     today: z.number(),
+    /** Open now (not closed or merged), and of those past their due time. */
     open: z.number(),
     overdue: z.number(),
     /** Over the last 30 days. */
@@ -56,6 +61,7 @@ export const screenTrends = z.object({
     z.object({
       date: z.string(),
       casesReceived: z.number(),
+      /** Of the cases received that day, those closed by now (as the case statistics count them). */
       casesClosed: z.number(),
       alarms: z.number(),
       sharingCalls: z.number(),
@@ -134,6 +140,23 @@ export const screenMap = z.object({
 });
 export type ScreenMap = z.infer<typeof screenMap>;
 
+/** The map's layers by name: GET /api/ioc/map?layers=alarms,subdistricts answers only those. */
+export const mapLayerNames = [
+  'subdistricts',
+  'devices',
+  'alarms',
+  'cases',
+  'constructionSites',
+  'waterStations',
+  'facilities',
+] as const;
+export type MapLayerName = (typeof mapLayerNames)[number];
+/** `layers`: a comma-separated list of mapLayerNames; all of them when absent. */
+export const screenMapQuery = z.object({ layers: z.string().trim().max(200).optional() });
+/** Some of the map's layers (those asked for). */
+export const screenMapPart = screenMap.partial();
+export type ScreenMapPart = z.infer<typeof screenMapPart>;
+
 /** A line of the scrolling feed: a new alarm (naming the device by code and name) or a new case. */
 export const feedItem = z.object({
   kind: z.enum(['alarm', 'case']),
@@ -148,6 +171,7 @@ export const feedItem = z.object({
 });
 export type FeedItem = z.infer<typeof feedItem>;
 export const screenFeed = z.object({ items: z.array(feedItem) });
+export const screenFeedQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) });
 
 // ——— Emergency mode (平战结合) ———
 
@@ -307,11 +331,15 @@ export type FacilityImportResult = z.infer<typeof facilityImportResult>;
 /**
  * What the live stream (GET /api/ioc/stream, server-sent events) sends, one JSON object per `data:` line:
  * a panel's new figures, a new feed line, the mode, or a heartbeat every 15 s (so the screen knows it is live).
+ * On connecting, the stream first sends a heartbeat, every panel and the mode: a screen is complete from it alone
+ * (the map, trends and feed are read once by GET, then kept up by `map` and `feed` events).
+ * A `map` event says a layer changed; `data` holds that layer and the subdistricts' figures as they are now (so
+ * screens need not fetch them: GET /api/ioc/map?layers=… answers the same).
  */
 export type ScreenEvent =
   | { type: 'panel'; panel: PanelName; data: ScreenSummary[PanelName]; at: string }
   | { type: 'feed'; item: FeedItem }
-  | { type: 'map'; layer: 'alarms' | 'devices' | 'cases' }
+  | { type: 'map'; layer: 'alarms' | 'devices' | 'cases'; data?: ScreenMapPart }
   | { type: 'mode'; mode: ScreenMode }
   | { type: 'heartbeat'; at: string };
 

@@ -1,3 +1,4 @@
+import { systemCtx } from '../../core/context.ts';
 import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createBriefingService } from './briefings/service.ts';
@@ -30,6 +31,8 @@ export function createIocModule(deps: IocSources & { database: Database; logger:
   const screen = createScreenService({ sources, facilities, now });
   const live = createScreenLive({ database, screen, logger, now });
   const incidents = createIncidentService({ database, sources, facilities, live, logger, now });
+  // Each process reads the mode itself when an incident starts or ends (a mode may be too long for one NOTIFY).
+  live.readModeWith(() => incidents.mode(systemCtx('ioc-screen')));
   const briefings = createBriefingService({ database, sources, logger, now });
   const dashboard = createDashboardService({ sources, now });
   const services = { screen, live, facilities, incidents, briefings, dashboard };

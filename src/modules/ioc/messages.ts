@@ -3,6 +3,7 @@ import './dashboard/messages.ts';
 import './facilities/messages.ts';
 import './incidents/messages.ts';
 import './briefings/messages.ts';
+import './screen/messages.ts';
 
 // The operations center's errors and field reasons, in zh-CN and en, in the 'ioc' namespace. Each area adds its
 // own codes in its messages.ts (imported here); codes must not clash across areas.

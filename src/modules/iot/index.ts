@@ -14,6 +14,8 @@ import { createSimulatorService } from './simulate/service.ts';
 import { createTelemetryService } from './telemetry/service.ts';
 
 export type { AlarmPeriodSummary } from './alarms/service.ts';
+// The channel alarms are announced on (their ids), which the operations screen listens to as well.
+export { ALARM_CHANNEL } from './alarms/stream.ts';
 export type { DeviceRef, Point } from './ports.ts';
 // For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
 export { createProfileService } from './profiles/service.ts';

@@ -7,7 +7,7 @@ import { isRegistryName, type RegistryName } from './feeds.ts';
 import type { RegistryPlaces } from './merge/places.ts';
 import { createMergeService, type RecordMerge } from './merge/service.ts';
 import { createRegistryShareReads } from './share/repository.ts';
-import { entityCounts, entityCountsAt } from './statistics/service.ts';
+import { countsBySubdistrict, entityCounts, entityCountsAt } from './statistics/service.ts';
 import { iso } from './timestamps.ts';
 
 /** A merged entity with where each value came from, what each source says, and its open conflicts. */
@@ -47,6 +47,8 @@ export function createRegistryService(deps: {
      * operations center's briefings: a period's figures are the same when asked again later).
      */
     countsAt: (at: Date[]) => entityCountsAt(database, at),
+    /** Entities of a registry per subdistrict name (the operations screen's map), largest first. */
+    countsBySubdistrict: (registry: RegistryName) => countsBySubdistrict(database, registry),
 
     /** One entity with its provenance, sources, open conflicts and history; `asOf` gives the version then. */
     async get(registry: string, key: string, asOf?: Date): Promise<Entity> {

@@ -1,3 +1,4 @@
+import { announceChangeIn } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
@@ -380,6 +381,7 @@ export function createHandleService(deps: {
           targetId: number,
           detail: { from: status, to: moved.status, note: change.note ?? null, ...(change.detail ?? {}) },
         });
+        await announceChangeIn(tx, 'cases');
         return moved;
       });
       if (moved.status === 'closed') for (const listener of closedListeners) await listener(number);

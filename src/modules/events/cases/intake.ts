@@ -1,3 +1,4 @@
+import { announceChangeIn } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
@@ -189,6 +190,7 @@ export function createIntakeService(deps: IntakeDeps) {
         event: { action: 'events.case_receive', targetType: 'case', targetId: numbers[i], detail: p.detail },
       })),
     );
+    await announceChangeIn(tx, 'cases');
     return ordered;
   }
 

@@ -272,5 +272,25 @@ export function createCaseReadService(deps: {
       const place = q.address ? await deps.places.resolveAddress(q.address) : null;
       return { top, place };
     },
+
+    /**
+     * The newest cases the caller sees of the whole district (the operations screen's feed): number, time, title,
+     * category, department, subdistrict; nothing of the reporter. Only for those who see every case.
+     */
+    async newest(ctx: Ctx, limit = 30) {
+      if (!('all' in scopeOf(ctx))) throw new ForbiddenError('no_cases', 'Only for those who see every case');
+      const [rows, n] = await Promise.all([repo.newestCases(db, limit), names()]);
+      return rows.map((r) => ({
+        number: r.number,
+        receivedAt: r.receivedAt,
+        title: r.title,
+        categoryCode: r.categoryCode,
+        categoryName: r.categoryCode ? (n.categories.get(r.categoryCode)?.name ?? null) : null,
+        departmentName: r.departmentId ? (n.departments.byId.get(r.departmentId)?.name ?? null) : null,
+        subdistrictCode: r.subdistrictCode,
+        urgency: r.urgency,
+        status: r.status,
+      }));
+    },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { announceChange } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { InputError } from '../../../core/errors.ts';
@@ -77,6 +78,7 @@ export function createImportService(deps: {
       );
       if (batch.some((c) => c.mergedInto)) await repo.linkMerged(tx);
       await repo.advanceSequences(tx);
+      if (inserted) await announceChange(tx, 'cases');
       return inserted;
     });
   }

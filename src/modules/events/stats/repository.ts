@@ -1,5 +1,6 @@
-import { and, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../core/db.ts';
+import { openStatuses } from '../cases/transitions.ts';
 import { caseStatsDays, caseStatsMonths, caseStatsState, cases } from '../schema.ts';
 
 // The statistics are set-based SQL. Figures are summed from rollups (events.case_stats_days and _months: the
@@ -221,14 +222,19 @@ const casesOrSample = (percent: number) =>
 
 /** Heat cells: cases with a place counted per cell of `lngStep` × `latStep` degrees, as cell centres. */
 export function heatCells(db: Db, f: StatsFilter, lngStep: number, latStep: number, percent = 100) {
+  return cellsOf(db, casesOrSample(percent), where(f), lngStep, latStep);
+}
+
+/** The cases of `source` (the table or a sample) matching `condition` with a place, counted per cell. */
+function cellsOf(db: Db, source: SQL, condition: SQL, lngStep: number, latStep: number) {
   return queryRows<{ lng: number; lat: number; count: number }>(
     db,
     sql`
       select (cx * ${lngStep}::float8)::float8 as lng, (cy * ${latStep}::float8)::float8 as lat, count(*)::int as count
       from (
         select round(${cases.lng} / ${lngStep}::float8) as cx, round(${cases.lat} / ${latStep}::float8) as cy
-        from ${casesOrSample(percent)}
-        where ${where(f)} and ${cases.lng} is not null and ${cases.lat} is not null
+        from ${source}
+        where ${condition} and ${cases.lng} is not null and ${cases.lat} is not null
       ) cells
       group by cx, cy`,
   );
@@ -256,4 +262,51 @@ export function samplePoints(db: Db, f: StatsFilter, step: number, limit: number
       order by ${cases.receivedAt} desc
       limit ${limit}`,
   );
+}
+
+// The cases open now (the operations screen's figures and map). Open cases are a small share of a year's, found
+// by the status index (status, received_at) without reading the closed ones.
+
+const openList = sql.join(
+  openStatuses.map((s) => sql`${s}`),
+  sql`, `,
+);
+const openWhere = (departmentId?: number) =>
+  and(
+    sql`${cases.status} in (${openList})`,
+    departmentId ? eq(cases.departmentId, departmentId) : undefined,
+  )!;
+
+/** Open cases per subdistrict, with those past their due time (a suspended case's clock stands still). */
+export function openCounts(db: Db, now: Date, departmentId?: number) {
+  return queryRows<{ subdistrict_code: string | null; open: number; overdue: number }>(
+    db,
+    sql`
+      select ${cases.subdistrictCode} as subdistrict_code, count(*)::int as open,
+        count(*) filter (where ${cases.status} <> 'suspended' and ${cases.dueAt} < ${now.toISOString()}::timestamptz)::int as overdue
+      from ${cases}
+      where ${openWhere(departmentId)}
+      group by 1`,
+  );
+}
+
+/** Heat cells of the open cases with a place: counted per cell of `lngStep` × `latStep` degrees, as cell centres. */
+export function openHeatCells(db: Db, lngStep: number, latStep: number, departmentId?: number) {
+  return cellsOf(db, sql`${cases}`, openWhere(departmentId), lngStep, latStep);
+}
+
+/** Up to `limit` open cases with a place, newest first. */
+export function openPoints(db: Db, limit: number, departmentId?: number) {
+  return db
+    .select({
+      number: cases.number,
+      lng: sql<number>`${cases.lng}`,
+      lat: sql<number>`${cases.lat}`,
+      categoryCode: cases.categoryCode,
+      status: cases.status,
+    })
+    .from(cases)
+    .where(and(openWhere(departmentId), isNotNull(cases.lng), isNotNull(cases.lat)))
+    .orderBy(desc(cases.receivedAt))
+    .limit(limit);
 }

@@ -8,9 +8,10 @@ import type { CategoryService } from '../categories/service.ts';
 import { chinaDateOf, chinaInstant, dateOfDayNumber, dayNumberOf } from '../clock/china-time.ts';
 import { eventsPolicy } from '../policy.ts';
 import type { CaseMap, Statistics, StatsQuery } from './contract.ts';
+import { createOpenCaseReads } from './open-cases.ts';
 import { periodFlowReads } from './period.ts';
 import * as repo from './repository.ts';
-import { cellDegrees, figuresOf, granularityOf, monthOf, periods, spanOf } from './views.ts';
+import { cellDegrees, figuresOf, granularityOf, monthOf, periods, round6, spanOf } from './views.ts';
 import { figuresWorkbook } from './xlsx.ts';
 
 const DEFAULT_DAYS = 30;
@@ -153,6 +154,7 @@ export function createStatsService(deps: {
   return {
     statistics,
     ...periodFlowReads(deps),
+    ...createOpenCaseReads({ db, org, now: deps.now, scope: (ctx) => departmentOf(ctx, undefined) }),
 
     /** Points (a spread-out sample) and a heat grid of ~200 m cells of the cases in the range. */
     async map(ctx: Ctx, q: StatsQuery): Promise<CaseMap> {
@@ -221,5 +223,3 @@ export function createStatsService(deps: {
     },
   };
 }
-
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

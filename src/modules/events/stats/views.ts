@@ -84,3 +84,6 @@ export function cellDegrees(metres: number, lat: number): { lngStep: number; lat
   const latStep = metres / 111_320;
   return { latStep, lngStep: latStep / Math.cos((lat * Math.PI) / 180) };
 }
+
+/** A coordinate rounded to six decimals (about 0.1 m): enough for a map, shorter to send. */
+export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

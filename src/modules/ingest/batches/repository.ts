@@ -69,16 +69,18 @@ export async function findBatch(db: Db, id: number) {
 /** Which batches a department sees: those of the resources it provides and those it delivered. */
 export type DepartmentScope = { departmentId: number; resourceIds: number[] };
 
+/** The batches a department delivered or whose resources it provides. */
+function inScope({ departmentId, resourceIds }: DepartmentScope): SQL {
+  const delivered = eq(batches.sourceDepartmentId, departmentId);
+  return resourceIds.length ? or(delivered, inArray(batches.resourceId, resourceIds))! : delivered;
+}
+
 /** Batches, newest first; within the department's scope when one is given. */
 export async function findBatches(db: Db, q: BatchQuery & { resourceId?: number; scope?: DepartmentScope }) {
   const where: SQL[] = [];
   if (q.resourceId) where.push(eq(batches.resourceId, q.resourceId));
   if (q.status) where.push(eq(batches.status, q.status));
-  if (q.scope) {
-    const { departmentId, resourceIds } = q.scope;
-    const delivered = eq(batches.sourceDepartmentId, departmentId);
-    where.push(resourceIds.length ? or(delivered, inArray(batches.resourceId, resourceIds))! : delivered);
-  }
+  if (q.scope) where.push(inScope(q.scope));
   const filter = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db
@@ -167,4 +169,33 @@ export async function findRunningStoredFiles(db: Db): Promise<string[]> {
     .from(batches)
     .where(and(eq(batches.status, 'running'), isNotNull(batches.storedFile)));
   return rows.map((r) => r.file!);
+}
+
+/**
+ * Batches per Asia/Shanghai day (of their end; a running one of its start) since `since`: done and failed ones, and
+ * the rows read and accepted by those done. The batches table holds one row per delivery (thousands a year).
+ */
+export function batchesPerDay(db: Db, since: Date, scope?: DepartmentScope) {
+  return queryRows<{ day: string; done: number; failed: number; total: number; accepted: number }>(
+    db,
+    sql`
+      select to_char(coalesce(${batches.finishedAt}, ${batches.startedAt}) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+        (count(*) filter (where ${batches.status} = 'done'))::int as done,
+        (count(*) filter (where ${batches.status} = 'failed'))::int as failed,
+        coalesce(sum(${batches.total}) filter (where ${batches.status} = 'done'), 0)::int as total,
+        coalesce(sum(${batches.accepted}) filter (where ${batches.status} = 'done'), 0)::int as accepted
+      from ${batches}
+      where coalesce(${batches.finishedAt}, ${batches.startedAt}) >= ${since.toISOString()}::timestamptz
+        ${scope ? sql`and ${inScope(scope)}` : sql``}
+      group by 1`,
+  );
+}
+
+/** Rows accepted by every batch done, all time. */
+export async function acceptedAllTime(db: Db, scope?: DepartmentScope): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${batches.accepted}), 0)::float8` })
+    .from(batches)
+    .where(and(eq(batches.status, 'done'), scope ? inScope(scope) : undefined));
+  return Number(row?.n ?? 0);
 }

@@ -1,3 +1,4 @@
+import { announceChange, announceCommitted } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import type { AuditService } from '../../audit/index.ts';
@@ -145,9 +146,11 @@ export function createBatchRunner(deps: {
         const seconds = (performance.now() - started) / 1000;
         const layout = source.layout?.() ?? null;
         await markBatchDone(tx, batchId, { ...result, seconds, fileHash: await fileHash(), layout });
+        await announceChange(tx, 'ingest');
       });
     } catch (error) {
       await repo.failBatch(db, batchId, batchErrorOf(error), await fileHash().catch(() => null));
+      await announceCommitted(database, 'ingest');
       progress.delete(batchId);
       startedRows.delete(batchId);
       throw error;

@@ -1,6 +1,7 @@
 import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
+import { todayInShanghai } from '../../../core/local-date.ts';
 import type { Lang } from '../../../core/messages.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
@@ -139,6 +140,41 @@ export function createBatchReads(deps: {
      * records aggregated). For the operations center's briefings; the caller checks who may read them.
      */
     periodLoads: (q: { start: Date; end: Date }) => period.finishedIn(db, q.start, q.end),
+
+    /**
+     * The batches the caller sees per China-local day of the last `days` days (oldest first): done, failed, rows
+     * read and accepted; and the rows accepted all time. What the operations screen shows of aggregation.
+     */
+    async dailyFigures(ctx: Ctx, days: number, now = new Date()) {
+      const scope = await batchScope(ctx);
+      const window = Array.from({ length: days }, (_, i) =>
+        todayInShanghai(new Date(now.getTime() - (days - 1 - i) * 86_400_000)),
+      );
+      const since = new Date(Date.parse(`${window[0]}T00:00:00+08:00`));
+      if (scope === null)
+        return {
+          acceptedAllTime: 0,
+          days: window.map((date) => ({ date, done: 0, failed: 0, total: 0, accepted: 0 })),
+        };
+      const [rows, acceptedAllTime] = await Promise.all([
+        repo.batchesPerDay(db, since, scope),
+        repo.acceptedAllTime(db, scope),
+      ]);
+      const byDay = new Map(rows.map((r) => [r.day, r]));
+      return {
+        acceptedAllTime,
+        days: window.map((date) => {
+          const r = byDay.get(date);
+          return {
+            date,
+            done: r?.done ?? 0,
+            failed: r?.failed ?? 0,
+            total: r?.total ?? 0,
+            accepted: r?.accepted ?? 0,
+          };
+        }),
+      };
+    },
 
     /** Completeness and validity of each finished batch of a resource, for the chart over time. */
     async qualityHistory(ctx: Ctx, resourceCode: string) {

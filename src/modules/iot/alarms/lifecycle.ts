@@ -3,6 +3,7 @@
  * raised it), the note on that case when it clears, acknowledgement when the case closes, acknowledging and clearing
  * by hand, and the no-data check that marks silent devices offline.
  */
+import { announceChangeIn } from '../../../core/changes.ts';
 import { type Ctx, systemCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../core/errors.ts';
@@ -231,7 +232,7 @@ export function createAlarmLifecycle(deps: LifecycleDeps) {
       }
       if (!raised.length) return;
       const ids = await db.transaction(async (tx) => {
-        await repo.markOffline(tx, [...silentIds]);
+        if (await repo.markOffline(tx, [...silentIds])) await announceChangeIn(tx, 'devices');
         return repo.insertIfNone(tx, raised);
       });
       followUp(ids.map((r) => ({ ...r, inserted: true, caseNumber: null, clearedAt: null })));

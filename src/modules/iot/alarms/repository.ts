@@ -320,13 +320,15 @@ export function silentDevices(db: Db, scope: { profileCode: string } | { deviceI
     );
 }
 
-/** Marks devices offline (those online). */
-export async function markOffline(db: Db, ids: number[]): Promise<void> {
-  if (!ids.length) return;
-  await db
+/** Marks devices offline (those online); returns how many were. */
+export async function markOffline(db: Db, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await db
     .update(devices)
     .set({ status: 'offline', updatedAt: new Date() })
-    .where(and(sql`${devices.id} = ${anyId(ids)}`, eq(devices.status, 'online')));
+    .where(and(sql`${devices.id} = ${anyId(ids)}`, eq(devices.status, 'online')))
+    .returning({ id: devices.id });
+  return rows.length;
 }
 
 /** Inserts alarms whose key has none active (a no-data alarm is raised once, not counted every minute). */
@@ -352,4 +354,59 @@ export async function profileOfDevice(db: Db, id: number): Promise<string | unde
 /** Sends `payload` on the NOTIFY channel `channel` (one round trip on the driver, outside any transaction). */
 export async function notify(database: Database, channel: string, payload: string): Promise<void> {
   await database.query('select pg_notify($1, $2)', [channel, payload]);
+}
+
+// What the operations screen reads of alarms: the newest (its feed), the active ones on the map, counts per day.
+
+const departmentOf = (departmentId: number | undefined) =>
+  departmentId === undefined ? undefined : eq(devices.departmentId, departmentId);
+
+/** The newest alarms, newest first (the started-at index read backwards), with their device and rule names. */
+export function newestAlarms(db: Db, limit: number, departmentId?: number) {
+  return db
+    .select({
+      id: alarms.id,
+      severity: alarms.severity,
+      startedAt: alarms.startedAt,
+      ruleName: rules.name,
+      deviceCode: devices.code,
+      deviceName: devices.name,
+      subdistrictCode: devices.subdistrictCode,
+    })
+    .from(alarms)
+    .innerJoin(devices, eq(devices.id, alarms.deviceId))
+    .leftJoin(rules, eq(rules.id, alarms.ruleId))
+    .where(departmentOf(departmentId))
+    .orderBy(desc(alarms.startedAt), desc(alarms.id))
+    .limit(limit);
+}
+
+/** Active alarms with their device's code, name and place, newest first. */
+export function activeAlarmPoints(db: Db, limit: number, departmentId?: number) {
+  return db
+    .select({
+      id: alarms.id,
+      severity: alarms.severity,
+      startedAt: alarms.startedAt,
+      deviceCode: devices.code,
+      deviceName: devices.name,
+      lng: devices.lng,
+      lat: devices.lat,
+    })
+    .from(alarms)
+    .innerJoin(devices, eq(devices.id, alarms.deviceId))
+    .where(and(isNull(alarms.clearedAt), departmentOf(departmentId)))
+    .orderBy(desc(alarms.startedAt), desc(alarms.id))
+    .limit(limit);
+}
+
+/** Alarms started per China-local day (YYYY-MM-DD) since `since`. */
+export function alarmsPerDay(db: Db, since: Date, departmentId?: number) {
+  const day = sql<string>`to_char(${alarms.startedAt} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  return db
+    .select({ day, count: sql<number>`count(*)::int` })
+    .from(alarms)
+    .innerJoin(devices, eq(devices.id, alarms.deviceId))
+    .where(and(sql`${alarms.startedAt} >= ${isoTs(since)}`, departmentOf(departmentId)))
+    .groupBy(day);
 }

@@ -1,4 +1,4 @@
-import type { App } from '../../../core/http.ts';
+import { type App, eventStreamHeaders } from '../../../core/http.ts';
 import { iotPolicy, mayReadDevice } from '../policy.ts';
 import type { IotServices } from '../services.ts';
 import { alarm, alarmIdParam, alarmPage, alarmQuery } from './contract.ts';
@@ -58,14 +58,7 @@ export function alarmsRoutes(s: IotServices) {
           end: () => raw.end(),
         });
         reply.hijack();
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-content-type-options': 'nosniff',
-          // nginx would otherwise hold events back in its buffer.
-          'x-accel-buffering': 'no',
-        });
+        raw.writeHead(200, eventStreamHeaders);
         write('ping', {});
         const ping = setInterval(() => write('ping', {}), PING_MS);
         ping.unref();

@@ -125,7 +125,28 @@ export function createAlarmService(deps: AlarmDeps) {
         })),
       };
     },
+
+    /** The newest alarms the caller may see, newest first: the device's code, name and subdistrict, the rule. */
+    async newest(ctx: Ctx, limit = 30) {
+      const rows = await repo.newestAlarms(db, limit, scopeOf(ctx));
+      return rows.map((r) => ({ ...r, ruleName: r.ruleName ?? '' }));
+    },
+
+    /** The active alarms the caller may see with their device's place, newest first (at most `limit`). */
+    async activeOnMap(ctx: Ctx, limit = 2000) {
+      return repo.activeAlarmPoints(db, limit, scopeOf(ctx));
+    },
+
+    /** Alarms started per China-local day (YYYY-MM-DD) since `since`, of the devices the caller may see. */
+    async perDay(ctx: Ctx, since: Date): Promise<{ day: string; count: number }[]> {
+      return repo.alarmsPerDay(db, since, scopeOf(ctx));
+    },
   };
+}
+
+/** The department a caller's alarms are limited to: none for those who see the whole district. */
+function scopeOf(ctx: Ctx): number | undefined {
+  return seesWholeDistrict(ctx.actor) ? undefined : (ctx.actor?.departmentId ?? -1);
 }
 export type AlarmService = ReturnType<typeof createAlarmService>;
 

@@ -1,3 +1,4 @@
+import { announceChangeIn } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
 import { fieldChanges } from '../../../core/field-changes.ts';
@@ -44,6 +45,7 @@ export function deviceChanges(deps: DeviceDeps, forgetTokens: () => void) {
           targetId: code,
           detail: fieldChanges(before, checked.values),
         });
+        await announceChangeIn(tx, 'devices');
       });
       forgetTokens(); // the data path caches devices with their attributes and department
     },
@@ -59,6 +61,7 @@ export function deviceChanges(deps: DeviceDeps, forgetTokens: () => void) {
           targetId: code,
           detail: { reason, status: before.status },
         });
+        await announceChangeIn(tx, 'devices');
       });
       forgetTokens();
     },
@@ -100,6 +103,7 @@ export function deviceChanges(deps: DeviceDeps, forgetTokens: () => void) {
           targetId: code,
           detail: { reason: reason ?? null, from: before.status, to: status },
         });
+        await announceChangeIn(tx, 'devices');
       });
       forgetTokens();
     },

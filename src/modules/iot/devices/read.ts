@@ -98,5 +98,63 @@ export function deviceReads(deps: DeviceDeps) {
         alarms: alarmCounts,
       };
     },
+
+    /** Devices in service and active alarms per subdistrict (null: a device outside every subdistrict). */
+    async bySubdistrict(
+      ctx: Ctx,
+    ): Promise<{ subdistrictCode: string | null; devices: number; activeAlarms: number }[]> {
+      const scope = scopeOf(ctx);
+      const [counts, alarms] = await Promise.all([
+        repo.devicesBySubdistrict(db, scope),
+        repo.activeAlarmsBySubdistrict(db, scope),
+      ]);
+      const out = new Map<
+        string | null,
+        { subdistrictCode: string | null; devices: number; activeAlarms: number }
+      >();
+      const entry = (code: string | null) => {
+        const known = out.get(code) ?? { subdistrictCode: code, devices: 0, activeAlarms: 0 };
+        out.set(code, known);
+        return known;
+      };
+      for (const c of counts) entry(c.subdistrictCode).devices += Number(c.n);
+      for (const a of alarms) entry(a.subdistrictCode).activeAlarms += Number(a.n);
+      return [...out.values()];
+    },
+
+    /**
+     * The devices in service of a profile the caller may see, with the latest value of each of `keys` (null when
+     * none came yet) and their attributes: the water stations with their level and warning level, the
+     * construction sites with their PM10.
+     */
+    async latestOfProfile(ctx: Ctx, profileCode: string, keys: string[]) {
+      const rows = await repo.devicesWithLatest(db, profileCode, keys, scopeOf(ctx));
+      const byCode = new Map<
+        string,
+        {
+          code: string;
+          name: string;
+          status: string;
+          lng: number;
+          lat: number;
+          attributes: Record<string, unknown>;
+          values: Record<string, number | null>;
+        }
+      >();
+      for (const r of rows) {
+        const device = byCode.get(r.code) ?? {
+          code: r.code,
+          name: r.name,
+          status: r.status,
+          lng: r.lng,
+          lat: r.lat,
+          attributes: r.attributes,
+          values: Object.fromEntries(keys.map((k) => [k, null])),
+        };
+        if (r.key !== null) device.values[r.key] = r.num;
+        byCode.set(r.code, device);
+      }
+      return [...byCode.values()];
+    },
   };
 }

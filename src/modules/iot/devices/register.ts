@@ -1,3 +1,4 @@
+import { announceChangeIn } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../../core/db.ts';
 import { ConflictError, type FieldError, ForbiddenError, InputError } from '../../../core/errors.ts';
@@ -45,6 +46,7 @@ export async function insertChecked(deps: DeviceDeps, tx: Db, ctx: Ctx, batch: N
       targetId: row.code,
       detail: { profileCode: row.profileCode, name: row.name, departmentId: row.departmentId },
     });
+  await announceChangeIn(tx, 'devices');
   return rows;
 }
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } 
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, escapeLike, type Paging, pageOf } from '../../../core/db.ts';
 import type { DeviceRef, DeviceStatus } from '../ports.ts';
-import { alarms, badPayloads, devices } from '../schema.ts';
+import { alarms, badPayloads, devices, latest } from '../schema.ts';
 
 export type DeviceRow = typeof devices.$inferSelect;
 export type DeviceValues = typeof devices.$inferInsert;
@@ -194,10 +194,14 @@ export async function deviceCounts(db: Db, departmentId: number | undefined) {
     .groupBy(devices.profileCode, devices.status);
 }
 
-/** Active alarms by severity, of one department's devices or all. */
-export async function activeAlarmCounts(db: Db, departmentId: number | undefined) {
+/** Active alarms counted by `by` (a column of the alarm or of its device), of one department's devices or all. */
+function countActiveAlarms<By extends typeof alarms.severity | typeof devices.subdistrictCode>(
+  db: Db,
+  by: By,
+  departmentId: number | undefined,
+) {
   return db
-    .select({ severity: alarms.severity, n: count() })
+    .select({ key: by, n: count() })
     .from(alarms)
     .innerJoin(devices, eq(devices.id, alarms.deviceId))
     .where(
@@ -206,7 +210,13 @@ export async function activeAlarmCounts(db: Db, departmentId: number | undefined
         departmentId === undefined ? undefined : eq(devices.departmentId, departmentId),
       ),
     )
-    .groupBy(alarms.severity);
+    .groupBy(by);
+}
+
+/** Active alarms by severity, of one department's devices or all. */
+export async function activeAlarmCounts(db: Db, departmentId: number | undefined) {
+  const rows = await countActiveAlarms(db, alarms.severity, departmentId);
+  return rows.map((r) => ({ severity: r.key as string, n: r.n }));
 }
 
 /** The names of the devices of these codes (for the audit page). */
@@ -216,4 +226,49 @@ export function namesOf(db: Db, codes: string[]) {
     .select({ code: devices.code, name: devices.name })
     .from(devices)
     .where(inArray(devices.code, codes));
+}
+
+/** Devices in service (not retired) per subdistrict (null: outside every subdistrict), of one department or all. */
+export function devicesBySubdistrict(db: Db, departmentId: number | undefined) {
+  return db
+    .select({ subdistrictCode: devices.subdistrictCode, n: count() })
+    .from(devices)
+    .where(
+      and(
+        sql`${devices.status} <> 'retired'`,
+        departmentId === undefined ? undefined : eq(devices.departmentId, departmentId),
+      ),
+    )
+    .groupBy(devices.subdistrictCode);
+}
+
+/** Active alarms per subdistrict of their device, of one department's devices or all. */
+export async function activeAlarmsBySubdistrict(db: Db, departmentId: number | undefined) {
+  const rows = await countActiveAlarms(db, devices.subdistrictCode, departmentId);
+  return rows.map((r) => ({ subdistrictCode: r.key, n: r.n }));
+}
+
+/** The devices in service of a profile with the latest value of each of `keys` (one row per device and key). */
+export function devicesWithLatest(db: Db, profileCode: string, keys: string[], departmentId?: number) {
+  return db
+    .select({
+      code: devices.code,
+      name: devices.name,
+      status: devices.status,
+      lng: devices.lng,
+      lat: devices.lat,
+      attributes: devices.attributes,
+      key: latest.key,
+      num: latest.num,
+    })
+    .from(devices)
+    .leftJoin(latest, and(eq(latest.deviceId, devices.id), inArray(latest.key, keys.length ? keys : [''])))
+    .where(
+      and(
+        eq(devices.profileCode, profileCode),
+        sql`${devices.status} <> 'retired'`,
+        departmentId === undefined ? undefined : eq(devices.departmentId, departmentId),
+      ),
+    )
+    .orderBy(devices.code);
 }

@@ -50,20 +50,26 @@ export async function upsertLatest(tx: RawTx, rows: LatestRow[]) {
 
 /**
  * Marks the devices seen at `at`, and an offline one online (a device in fault or retired keeps its status). A row
- * already stamped within the last second is left alone: a busy device is not rewritten on every batch.
+ * already stamped within the last second is left alone: a busy device is not rewritten on every batch. Returns how
+ * many devices came online.
  */
-export async function markSeen(tx: RawTx, deviceIds: number[], at: Date) {
-  if (deviceIds.length === 0) return;
-  await tx.query(
-    `update iot.devices set last_seen_at = greatest(last_seen_at, $2::timestamptz),
-       status = case when status = 'offline' then 'online' else status end
-     where id in (
-       -- Locked in id order whatever plan the update gets: batches written at once must not deadlock.
-       select id from iot.devices where id = any($1::int[])
-         and (status = 'offline' or last_seen_at is null or last_seen_at < $2::timestamptz - interval '1 second')
-       order by id for update)`,
+export async function markSeen(tx: RawTx, deviceIds: number[], at: Date): Promise<number> {
+  if (deviceIds.length === 0) return 0;
+  const [row] = await tx.query<{ online: number }>(
+    `with seen as (
+       update iot.devices d set last_seen_at = greatest(d.last_seen_at, $2::timestamptz),
+         status = case when d.status = 'offline' then 'online' else d.status end
+       from (
+         -- Locked in id order whatever plan the update gets: batches written at once must not deadlock.
+         select id, status from iot.devices where id = any($1::int[])
+           and (status = 'offline' or last_seen_at is null or last_seen_at < $2::timestamptz - interval '1 second')
+         order by id for update) locked
+       where d.id = locked.id
+       returning locked.status = 'offline' as came_online)
+     select (count(*) filter (where came_online))::int as online from seen`,
     [deviceIds, at.toISOString()],
   );
+  return row?.online ?? 0;
 }
 
 /** Adds bad-payload counts (count += n; the last time and sample replaced). */

@@ -3,6 +3,7 @@
 // rules) have seen them. One batch is written at a time while the next fills, so under load batches grow by
 // themselves up to the cap, and a quiet stream is written within `flushMs`.
 import { performance } from 'node:perf_hooks';
+import { announceChange } from '../../../core/changes.ts';
 import type { Database } from '../../../core/db.ts';
 import type { Logger } from '../../../core/logger.ts';
 import type { BadReason, DeviceRef, Point, StoredBatch } from '../ports.ts';
@@ -172,7 +173,8 @@ export function createWriter(
       if (csv) await copyPoints(tx, csv);
       const c1 = performance.now();
       await upsertLatest(tx, latest);
-      await markSeen(tx, ids, seenAt);
+      // Devices that came online change what the operations screens count: they are told once this commits.
+      if (await markSeen(tx, ids, seenAt)) await announceChange(tx, 'devices');
       await addBadCounts(tx, counts);
       copied = c1 - c0;
       upserted = performance.now() - c1;

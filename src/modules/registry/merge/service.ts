@@ -1,3 +1,4 @@
+import { announceChange } from '../../../core/changes.ts';
 import { lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
@@ -30,8 +31,8 @@ export function createMergeService(deps: {
     if (!registry) return null;
     const { registryItems, precedence, places: mergePlaces } = await mergeSetup(registry);
     const sourceItems = resource.items.map((i) => i.code).filter((code) => registryItems.includes(code));
-    const result = await database.rawTransaction((tx) =>
-      mergeBatch(
+    const result = await database.rawTransaction(async (tx) => {
+      const merged = await mergeBatch(
         tx,
         {
           registry,
@@ -44,8 +45,10 @@ export function createMergeService(deps: {
           places: mergePlaces,
         },
         onProgress,
-      ),
-    );
+      );
+      await announceChange(tx, 'registry');
+      return merged;
+    });
     if (places && mergePlaces) await places.learn(mergePlaces, resource.alias!);
     return result;
   }
@@ -72,7 +75,9 @@ export function createMergeService(deps: {
     for (let from = 0; from < keys.length; from += REMERGE_SLICE) {
       const slice = await database.rawTransaction(async (tx) => {
         await repo.lockRegistry(tx, registry);
-        return mergeKeys(tx, { registry, ...setup }, keys.slice(from, from + REMERGE_SLICE));
+        const merged = await mergeKeys(tx, { registry, ...setup }, keys.slice(from, from + REMERGE_SLICE));
+        if (merged.changed) await announceChange(tx, 'registry');
+        return merged;
       });
       result.changed += slice.changed;
       result.conflicts += slice.conflicts;

@@ -28,6 +28,18 @@ export async function entityCountsAt(database: Database, at: Date[]): Promise<Re
   });
 }
 
+/**
+ * Entities of a registry per subdistrict (its name as the entities hold it; null: none), largest first. One grouped
+ * query over the registry: a second or so for 800,000 people, so callers that show it often keep it.
+ */
+export async function countsBySubdistrict(
+  database: Database,
+  registry: RegistryName,
+): Promise<{ subdistrict: string | null; count: number }[]> {
+  const rows = await repo.countByItem(database.db, registry, 'subdistrict');
+  return rows.map((r) => ({ subdistrict: r.value, count: r.count }));
+}
+
 /** Registry statistics and the component map, each figure counted by the database. */
 export function createStatisticsService(deps: { database: Database }) {
   const { db } = deps.database;

@@ -58,7 +58,13 @@ function stripped(call: CallRow): CallRow {
  * call: that row is stored stripped of the caller's text (and the server log says so). Only a call whose stripped
  * row is refused too, the database being unavailable, answers 503.
  */
-export function createCallLog(deps: { repo: ShareRepository; limits: ShareLimits; logger: Logger }) {
+export function createCallLog(deps: {
+  repo: ShareRepository;
+  limits: ShareLimits;
+  logger: Logger;
+  /** Told after each flush that wrote calls (the operations screens count them). */
+  onFlushed?: () => void;
+}) {
   const queue: Waiting[] = [];
   let flushing = false;
 
@@ -108,13 +114,14 @@ export function createCallLog(deps: { repo: ShareRepository; limits: ShareLimits
         (totals) => {
           deps.limits.settle(deltas, totals);
           for (const w of batch) w.done();
+          deps.onFlushed?.();
         },
         (error: unknown) => {
           deps.logger.warn(
             { err: error, calls: batch.length },
             'sharing call log flush failed; writing its calls one by one',
           );
-          return oneByOne(batch);
+          return oneByOne(batch).then(() => deps.onFlushed?.());
         },
       )
       .finally(() => {

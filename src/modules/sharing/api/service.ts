@@ -1,3 +1,4 @@
+import { changeAnnouncer } from '../../../core/changes.ts';
 import type { Database } from '../../../core/db.ts';
 import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from '../../../core/errors.ts';
 import type { Logger } from '../../../core/logger.ts';
@@ -50,7 +51,12 @@ export function createShareApiService(deps: {
 }) {
   const repo = createShareRepository(deps.database);
   const limits = createShareLimits(repo.usageWindows);
-  const log = createCallLog({ repo, limits, logger: deps.logger });
+  const log = createCallLog({
+    repo,
+    limits,
+    logger: deps.logger,
+    onFlushed: changeAnnouncer(deps.database, 'sharing'),
+  });
   const reader = createShareReader(deps);
   let cursors: Promise<CursorCodec> | undefined;
   const cursorCodec = () => {

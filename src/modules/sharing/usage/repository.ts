@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { type Db, pageOf } from '../../../core/db.ts';
-import { calls, grants, refusals } from '../schema.ts';
+import { type Db, pageOf, queryRows } from '../../../core/db.ts';
+import { calls, grants, refusals, usage } from '../schema.ts';
 
 /**
  * Whose calls a caller may see: all (center staff), or those of a department as consumer plus those of the
@@ -182,4 +182,25 @@ export async function findChoices(db: Db, scope: UsageScope) {
     resourceIds: [...new Set([...rows.map((r) => r.resourceId), ...provided])],
     consumerIds: [...new Set(rows.map((r) => r.consumerDepartmentId))],
   };
+}
+
+/**
+ * Served calls per Asia/Shanghai day and consumer department since `since`, summed from the grants' daily usage
+ * windows (sharing.usage, written with each flush of the call log): one row per grant and day, each grant's read
+ * by its primary key, so a year of calls costs no scan of the call log.
+ */
+export function servedPerDay(db: Db, since: Date, consumerId?: number) {
+  return queryRows<{ day: string; department_id: number; calls: number }>(
+    db,
+    sql`
+      select to_char(u.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+        g.consumer_department_id as department_id, sum(u.calls)::int as calls
+      from ${grants} g
+        cross join lateral (
+          select starts_at, calls from ${usage} w
+          where w.grant_id = g.id and w.period = 'day' and w.starts_at >= ${since.toISOString()}::timestamptz
+        ) u
+      ${consumerId === undefined ? sql`` : sql`where g.consumer_department_id = ${consumerId}`}
+      group by 1, 2`,
+  );
 }

@@ -236,6 +236,41 @@ export function createUsageService(deps: { database: Database; catalog: CatalogS
       };
     },
 
+    /**
+     * Served calls per day of the last `days` days (oldest first) and consumer department, read from the grants'
+     * daily usage windows rather than the call log (cheap on a year of calls): the operations screen's figures.
+     * Center staff see every department; anyone else its own department's calls.
+     */
+    async servedDaily(
+      ctx: Ctx,
+      days: number,
+    ): Promise<{ days: string[]; byConsumer: { departmentId: number; name: string; calls: number[] }[] }> {
+      const window = windowDays(days);
+      const since = new Date(Date.parse(`${window[0]}T00:00:00+08:00`));
+      const consumer = sharingPolicy.isCenter(ctx.actor) ? undefined : (ctx.actor?.departmentId ?? -1);
+      const [rows, departments] = await Promise.all([
+        repo.servedPerDay(db, since, consumer),
+        deps.org.departmentDirectory(),
+      ]);
+      const index = new Map(window.map((d, i) => [d, i]));
+      const series = new Map<number, number[]>();
+      for (const row of rows) {
+        const at = index.get(row.day);
+        if (at === undefined) continue;
+        const calls = series.get(row.department_id) ?? window.map(() => 0);
+        calls[at] = (calls[at] ?? 0) + row.calls;
+        series.set(row.department_id, calls);
+      }
+      return {
+        days: window,
+        byConsumer: [...series].map(([departmentId, calls]) => ({
+          departmentId,
+          name: departments.byId.get(departmentId)?.name ?? String(departmentId),
+          calls,
+        })),
+      };
+    },
+
     /** What the caller may filter by, and whether it sees all calls or its department's. */
     async choices(ctx: Ctx): Promise<UsageChoices> {
       const scope = await scopeOf(ctx);
