@@ -120,6 +120,9 @@ export function layerOptions(
       coordinateSystem: 'geo',
       polyline: true,
       silent: true,
+      // Said outright: ECharts' lines view clears the layer of its series' zlevel, and without one it makes an
+      // empty canvas of its own, over the map.
+      zlevel: 0,
       z: 1,
       lineStyle: { color: 'rgba(120, 170, 255, 0.28)', width: 0.6 },
       data: communities,
