@@ -105,8 +105,8 @@ export const screenZhCN: Messages = {
 
 export const screenEn: Messages = {
   screen: {
-    title: '{{district}} · City Operations Center',
-    titleNoDistrict: 'City Operations Center',
+    title: '{{district}} · Operations Center',
+    titleNoDistrict: 'Operations Center',
     mode: { routine: 'Routine', emergency: 'Emergency' },
     live: 'Live',
     connecting: 'Connecting',
@@ -114,14 +114,14 @@ export const screenEn: Messages = {
     lastFresh: 'last updated {{time}}',
     exit: 'Back to console',
     signOut: 'Sign out',
-    rotation: { pause: 'Pause rotation', resume: 'Resume rotation', stopped: 'No rotation in emergency' },
+    rotation: { pause: 'Pause', resume: 'Rotate', stopped: 'Fixed' },
     views: {
       overview: 'Overview',
-      city: 'City management',
+      city: 'Cases',
       sensing: 'Sensing',
       data: 'Data',
-      water: 'Water & flood',
-      construction: 'Construction sites',
+      water: 'Flood',
+      construction: 'Sites',
     },
     panels: {
       registries: 'Registries',

@@ -99,11 +99,14 @@ export function ScreenHeader({
           disabled={emergency}
           onClick={onRotate}
         >
-          {emergency
-            ? t('screen.rotation.stopped')
-            : rotating
-              ? `❚❚ ${t('screen.rotation.pause')}`
-              : `▶ ${t('screen.rotation.resume')}`}
+          {emergency ? '■ ' : rotating ? '❚❚ ' : '▶ '}
+          {t(
+            emergency
+              ? 'screen.rotation.stopped'
+              : rotating
+                ? 'screen.rotation.pause'
+                : 'screen.rotation.resume',
+          )}
         </button>
         <LiveIndicator stream={stream} />
         <span className="ioc-badge" data-testid="screen-mode" data-mode={mode}>

@@ -37,7 +37,7 @@ export const screenCss = `
 .ioc-header { position: absolute; left: 0; top: 0; width: 1920px; height: 96px; display: flex; align-items: center;
   padding: 0 28px; box-sizing: border-box; border-bottom: 1px solid ${palette.line};
   background: linear-gradient(180deg, rgba(16, 56, 122, 0.55), rgba(6, 18, 49, 0)); }
-.ioc-title { width: 560px; font-size: 34px; font-weight: 700; letter-spacing: 3px; white-space: nowrap;
+.ioc-title { width: 560px; flex: none; overflow: hidden; text-overflow: ellipsis; font-size: 34px; font-weight: 700; letter-spacing: 3px; white-space: nowrap;
   background: linear-gradient(180deg, #ffffff, #7fd4ff); -webkit-background-clip: text; background-clip: text;
   color: transparent; }
 .ioc-tabs { flex: 1; display: flex; justify-content: center; gap: 8px; }
@@ -48,7 +48,7 @@ export const screenCss = `
   box-shadow: 0 0 12px rgba(63, 208, 255, 0.35) inset; }
 .ioc-tab:disabled { cursor: default; opacity: 0.45; }
 .ioc-status { width: 620px; display: flex; align-items: center; justify-content: flex-end; gap: 16px; }
-.ioc-clock { text-align: right; line-height: 1.15; }
+.ioc-clock { text-align: right; line-height: 1.15; white-space: nowrap; }
 .ioc-clock-time { font-size: 28px; font-weight: 600; font-variant-numeric: tabular-nums; color: #fff; }
 .ioc-clock-date { font-size: 14px; color: ${palette.muted}; }
 .ioc-badge { font-size: 18px; font-weight: 700; padding: 4px 14px; border-radius: 4px; letter-spacing: 2px; }
@@ -63,7 +63,7 @@ export const screenCss = `
 .ioc-live[data-state="stale"] .ioc-live-dot { background: ${palette.bad}; box-shadow: 0 0 8px ${palette.bad};
   animation: ioc-blink 1s ease-in-out infinite; }
 .ioc-live small { display: block; font-size: 12px; color: ${palette.muted}; font-weight: 400; }
-.ioc-icon-button { font-size: 14px; padding: 4px 10px; border-radius: 4px; border: 1px solid ${palette.line};
+.ioc-icon-button { font-size: 14px; white-space: nowrap; padding: 4px 10px; border-radius: 4px; border: 1px solid ${palette.line};
   background: transparent; color: ${palette.muted}; cursor: pointer; font-family: inherit; }
 .ioc-icon-button:disabled { cursor: default; opacity: 0.5; }
 .ioc-exit { position: absolute; right: 6px; top: 4px; font-size: 12px; padding: 1px 8px; opacity: 0.35;
@@ -132,12 +132,12 @@ export const screenCss = `
 .ioc-trends { flex: none; height: 240px; }
 .ioc-chart { width: 100%; height: 100%; }
 .ioc-feed { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; min-height: 0; }
-.ioc-feed-line { display: grid; grid-template-columns: 72px 46px 1fr; gap: 8px; align-items: baseline; font-size: 15px;
+.ioc-feed-line { display: grid; grid-template-columns: 72px auto 1fr; gap: 8px; align-items: baseline; font-size: 15px;
   padding: 5px 8px; background: rgba(63, 140, 255, 0.07); border-left: 3px solid ${palette.warning};
   animation: ioc-feed-in 0.8s ease-out; }
 .ioc-feed-line[data-kind="alarm"] { border-left-color: var(--ioc-severity, ${palette.bad}); }
 .ioc-feed-time { color: ${palette.muted}; font-variant-numeric: tabular-nums; }
-.ioc-feed-kind { font-size: 13px; text-align: center; border-radius: 3px; padding: 0 4px; color: #fff;
+.ioc-feed-kind { min-width: 38px; font-size: 13px; text-align: center; border-radius: 3px; padding: 0 4px; color: #fff;
   background: rgba(64, 169, 255, 0.5); }
 .ioc-feed-line[data-kind="alarm"] .ioc-feed-kind { background: var(--ioc-severity, ${palette.bad}); }
 .ioc-feed-text { min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
