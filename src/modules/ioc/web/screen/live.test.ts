@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FeedItem, ScreenEvent, ScreenMode, ScreenSummary } from '../../contract.ts';
+import type { FeedItem, ScreenEvent, ScreenMap, ScreenMode, ScreenSummary } from '../../contract.ts';
 import { createScreenStream, liveness, STALE_AFTER_MS, type StreamState } from './live.ts';
 import { FEED_CAP, feedKey, mapKey, modeKey, summaryKey, trendsKey } from './screen-api.ts';
 
@@ -142,18 +142,46 @@ describe('the screen’s live stream', () => {
     return stop;
   }
 
-  it('fetches the map once for a burst of map changes', async () => {
-    const fetchMap = vi.fn(async () => ({ fetched: fetchMap.mock.calls.length }));
-    const stop = await shown(mapKey, fetchMap);
-    expect(fetchMap).toHaveBeenCalledTimes(1);
+  const mapOf = (alarms: number[]) =>
+    ({
+      subdistricts: [],
+      devices: [],
+      alarms: alarms.map((id) => ({ id })),
+      cases: { points: [], heat: [] },
+      constructionSites: [],
+      waterStations: [],
+      facilities: [],
+    }) as unknown as ScreenMap;
+
+  it('puts a changed layer the stream sends into the map', () => {
+    const before = mapOf([1]);
+    client.setQueryData(mapKey, before);
     const { stream, source } = started();
     source.open();
-    for (let i = 0; i < 20; i++) source.send({ type: 'map', layer: 'alarms' });
-    expect(fetchMap).toHaveBeenCalledTimes(1);
+    const data = { alarms: mapOf([1, 2]).alarms, subdistricts: [] };
+    source.send({ type: 'map', layer: 'alarms', data } as ScreenEvent);
+    const after = client.getQueryData<ScreenMap>(mapKey)!;
+    expect(after.alarms).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(after.devices).toBe(before.devices);
+    expect(fetch).not.toHaveBeenCalled();
+    stream.close();
+  });
+
+  it('fetches the changed layers once for a burst of map changes sent without them', async () => {
+    client.setQueryData(mapKey, mapOf([1]));
+    vi.mocked(fetch).mockImplementation(async () =>
+      Response.json({ alarms: [{ id: 1 }, { id: 9 }], subdistricts: [] }),
+    );
+    const { stream, source } = started();
+    source.open();
+    for (let i = 0; i < 20; i++) source.send({ type: 'map', layer: i % 2 ? 'alarms' : 'devices' });
+    expect(fetch).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1500);
-    expect(fetchMap).toHaveBeenCalledTimes(2);
-    expect(client.getQueryData(mapKey)).toEqual({ fetched: 2 });
-    stop();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(String(vi.mocked(fetch).mock.calls[0]![0])).toBe(
+      '/api/ioc/map?layers=devices%2Calarms%2Csubdistricts',
+    );
+    expect(client.getQueryData<ScreenMap>(mapKey)!.alarms).toEqual([{ id: 1 }, { id: 9 }]);
     stream.close();
   });
 

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../../../../../web/kit/api.ts';
-import type { PanelName, ScreenEvent, ScreenMode, ScreenSummary } from '../../contract.ts';
+import type { PanelName, ScreenEvent, ScreenMap, ScreenMode, ScreenSummary } from '../../contract.ts';
 import {
   FEED_CAP,
   type Feed,
@@ -16,8 +16,11 @@ import {
 export const STALE_AFTER_MS = 40_000;
 /** A closed stream is opened again after 1 s, 2 s, 4 s … at most this long. */
 const MAX_BACKOFF_MS = 30_000;
-/** Map changes are gathered for this long, then the map is fetched once (alarms come in bursts). */
+/** Map changes without their data are gathered for this long, then their layers are fetched once (alarms come in bursts). */
 const MAP_GATHER_MS = 1000;
+
+/** A map change: the layer, and (from servers that send it) that layer and the subdistricts' figures as they are now. */
+type MapEvent = Extract<ScreenEvent, { type: 'map' }> & { data?: Partial<ScreenMap> };
 
 /** What the header's live indicator and the soak bench read. */
 export type StreamState = {
@@ -49,6 +52,11 @@ export function prependFeed(feed: Feed | undefined, item: Feed['items'][number])
   return { items: [item, ...rest].slice(0, FEED_CAP) };
 }
 
+/** The map with some layers replaced (nothing before the map is first loaded: its load brings them). */
+export function withLayers(map: ScreenMap | undefined, part: Partial<ScreenMap>): ScreenMap | undefined {
+  return map ? { ...map, ...part } : map;
+}
+
 /** The summary with one panel's new figures (nothing before the summary is first loaded: its load brings them). */
 export function withPanel(
   summary: ScreenSummary | undefined,
@@ -76,8 +84,8 @@ type Listener = () => void;
 
 /**
  * The screen's live connection: one EventSource on /api/ioc/stream whose events update the screen's cached
- * answers (a panel → that panel, a feed line → on top of the capped feed, a map change → the map fetched once,
- * the mode → switched). The browser reconnects a dropped stream by itself; a stream it gave up on (closed, e.g.
+ * answers (a panel → that panel, a feed line → on top of the capped feed, a map change → that layer, as sent or
+ * fetched once per burst, the mode → switched). The browser reconnects a dropped stream by itself; a stream it gave up on (closed, e.g.
  * the server answered an error while restarting) is opened again with a growing pause. After any drop, every
  * answer is fetched again once, as events may have been missed. `close()` ends everything it started.
  */
@@ -105,11 +113,20 @@ export function createScreenStream(queryClient: QueryClient, now: () => number =
 
   const refetchAll = () => void queryClient.invalidateQueries({ queryKey: screenKey });
 
-  const refetchMap = () => {
+  // Layers changed without their data: fetched once per burst, only those layers and the subdistricts' figures.
+  const pendingLayers = new Set<string>();
+  const fetchLayers = (layer: string) => {
+    pendingLayers.add(layer);
     if (mapTimer) return;
     mapTimer = setTimeout(() => {
       mapTimer = undefined;
-      void queryClient.refetchQueries({ queryKey: mapKey });
+      const layers = [...pendingLayers, 'subdistricts'].join(',');
+      pendingLayers.clear();
+      api
+        .get<Partial<ScreenMap>>('/api/ioc/map', { layers })
+        .then((part) => queryClient.setQueryData<ScreenMap>(mapKey, (old) => withLayers(old, part)))
+        // A failed fetch leaves the layer as it was; the next change or reconnect brings it.
+        .catch(() => undefined);
     }, MAP_GATHER_MS);
   };
 
@@ -124,9 +141,12 @@ export function createScreenStream(queryClient: QueryClient, now: () => number =
       case 'feed':
         queryClient.setQueryData<Feed>(feedKey, (old) => prependFeed(old, event.item));
         break;
-      case 'map':
-        refetchMap();
+      case 'map': {
+        const { layer, data } = event as MapEvent;
+        if (data) queryClient.setQueryData<ScreenMap>(mapKey, (old) => withLayers(old, data));
+        else fetchLayers(layer);
         break;
+      }
       case 'mode':
         queryClient.setQueryData<ScreenMode>(modeKey, event.mode);
         break;
