@@ -103,18 +103,21 @@ export function Ring({
           stroke="rgba(63,140,255,0.18)"
           strokeWidth={9}
         />
-        <circle
-          cx={size / 2}
-          cy={size / 2}
-          r={r}
-          fill="none"
-          stroke={color}
-          strokeWidth={9}
-          strokeLinecap="round"
-          strokeDasharray={`${filled} ${length}`}
-          transform={`rotate(-90 ${size / 2} ${size / 2})`}
-          style={{ filter: `drop-shadow(0 0 4px ${color})` }}
-        />
+        {/* Nothing to fill: a round cap would still draw a dot. */}
+        {filled > 0 && (
+          <circle
+            cx={size / 2}
+            cy={size / 2}
+            r={r}
+            fill="none"
+            stroke={color}
+            strokeWidth={9}
+            strokeLinecap="round"
+            strokeDasharray={`${filled} ${length}`}
+            transform={`rotate(-90 ${size / 2} ${size / 2})`}
+            style={{ filter: `drop-shadow(0 0 4px ${color})` }}
+          />
+        )}
         <text
           x="50%"
           y="50%"
