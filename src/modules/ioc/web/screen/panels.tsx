@@ -1,0 +1,191 @@
+import { useTranslation } from 'react-i18next';
+import type { PanelName, ScreenSummary } from '../../contract.ts';
+import { Bars, Figure, Panel, Ring } from './figures.tsx';
+import { bigNumber } from './format.ts';
+import { palette } from './styles.ts';
+
+const severities = ['critical', 'major', 'minor', 'warning'] as const;
+
+/** Each panel's share of its column's height (what it needs to show all its figures). */
+const grows: Record<PanelName, number> = {
+  registries: 0.85,
+  data: 1,
+  sharing: 1.3,
+  devices: 1,
+  alarms: 0.9,
+  cases: 1.3,
+};
+
+/** The panels of the summary, each drawn from its part of ScreenSummary. */
+export function SummaryPanel({ name, summary }: { name: PanelName; summary: ScreenSummary }) {
+  const { t, i18n } = useTranslation('ioc');
+  const f = (key: string) => t(`screen.figures.${key}`);
+  const title = t(`screen.panels.${name}`);
+  const id = (key: string) => `figure-${name}-${key}`;
+  switch (name) {
+    case 'registries': {
+      const r = summary.registries;
+      return (
+        <Panel title={title} testId="panel-registries" grow={grows.registries}>
+          <div className="ioc-grid">
+            <Figure testId={id('people')} label={f('people')} value={r.people} />
+            <Figure testId={id('legalPersons')} label={f('legalPersons')} value={r.legalPersons} />
+            <Figure testId={id('licenses')} label={f('licenses')} value={r.licenses} />
+            <Figure testId={id('components')} label={f('components')} value={r.components} />
+          </div>
+        </Panel>
+      );
+    }
+    case 'data': {
+      const d = summary.data;
+      return (
+        <Panel title={title} testId="panel-data" grow={grows.data}>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+            <div className="ioc-grid" style={{ flex: 1 }}>
+              <Figure testId={id('recordsTotal')} label={f('recordsTotal')} value={d.recordsTotal} />
+              <Figure testId={id('recordsToday')} label={f('recordsToday')} value={d.recordsToday} />
+              <Figure testId={id('batchesToday')} label={f('batchesToday')} value={d.batchesToday} small />
+              <Figure
+                testId={id('failedBatches')}
+                label={f('failedBatches')}
+                value={d.failedBatches}
+                tone={d.failedBatches > 0 ? 'bad' : 'good'}
+                small
+              />
+            </div>
+            <Ring testId={id('quality')} label={f('quality')} share={d.quality} color={palette.good} />
+          </div>
+        </Panel>
+      );
+    }
+    case 'sharing': {
+      const s = summary.sharing;
+      const rows = s.byDepartment
+        .toSorted((a, b) => b.calls - a.calls)
+        .slice(0, 6)
+        .map((d) => ({ key: String(d.departmentId), name: d.name, value: d.calls }));
+      const format = (n: number) => {
+        const b = bigNumber(n, i18n.language);
+        return b.value + b.unit;
+      };
+      return (
+        <Panel title={title} testId="panel-sharing" grow={grows.sharing}>
+          <Figure testId={id('callsToday')} label={f('callsToday')} value={s.callsToday} />
+          <div className="ioc-figure-label">{f('byDepartment')}</div>
+          {rows.length ? (
+            <Bars testId="sharing-departments" rows={rows} format={format} />
+          ) : (
+            <div className="ioc-empty">{t('screen.none')}</div>
+          )}
+        </Panel>
+      );
+    }
+    case 'devices': {
+      const d = summary.devices;
+      return (
+        <Panel title={title} testId="panel-devices" grow={grows.devices}>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+            <div className="ioc-grid" style={{ flex: 1 }}>
+              <Figure testId={id('total')} label={f('total')} value={d.total} />
+              <Figure testId={id('online')} label={f('online')} value={d.online} tone="good" />
+              <Figure testId={id('offline')} label={f('offline')} value={d.offline} small />
+              <Figure
+                testId={id('fault')}
+                label={f('fault')}
+                value={d.fault}
+                tone={d.fault ? 'warn' : undefined}
+                small
+              />
+            </div>
+            <Ring
+              testId={id('onlineRate')}
+              label={f('onlineRate')}
+              share={d.total ? d.online / d.total : null}
+              color={palette.online}
+              size={92}
+            />
+          </div>
+        </Panel>
+      );
+    }
+    case 'alarms': {
+      const a = summary.alarms;
+      const rows = severities.map((s) => ({
+        key: s,
+        name: t(`screen.severity.${s}`),
+        value: a.bySeverity[s],
+        color: palette[s],
+      }));
+      return (
+        <Panel title={title} testId="panel-alarms" grow={grows.alarms}>
+          <div style={{ display: 'flex', gap: 16, alignItems: 'center' }}>
+            <Figure
+              testId={id('active')}
+              label={f('active')}
+              value={a.active}
+              tone={a.active ? 'bad' : 'good'}
+            />
+            <div style={{ flex: 1 }}>
+              <Bars testId="alarm-severities" rows={rows} />
+            </div>
+          </div>
+        </Panel>
+      );
+    }
+    case 'cases': {
+      const c = summary.cases;
+      return (
+        <Panel title={title} testId="panel-cases" grow={grows.cases}>
+          <div className="ioc-grid three">
+            <Figure testId={id('today')} label={f('today')} value={c.today} />
+            <Figure testId={id('open')} label={f('open')} value={c.open} />
+            <Figure
+              testId={id('overdue')}
+              label={f('overdue')}
+              value={c.overdue}
+              tone={c.overdue ? 'bad' : 'good'}
+            />
+          </div>
+          <div className="ioc-rings">
+            <Ring testId={id('onTimeRate')} label={f('onTimeRate')} share={c.onTimeRate} size={84} />
+            <Ring
+              testId={id('satisfactionRate')}
+              label={f('satisfactionRate')}
+              share={c.satisfactionRate}
+              color={palette.good}
+              size={84}
+            />
+          </div>
+        </Panel>
+      );
+    }
+  }
+}
+
+/** The headline figures above the map, one per panel, shown in every view. */
+export function Kpis({ summary }: { summary: ScreenSummary }) {
+  const { t } = useTranslation('ioc');
+  const d = summary.devices;
+  const items = [
+    { key: 'people', label: t('screen.figures.people'), value: summary.registries.people },
+    { key: 'recordsToday', label: t('screen.figures.recordsToday'), value: summary.data.recordsToday },
+    { key: 'callsToday', label: t('screen.figures.callsToday'), value: summary.sharing.callsToday },
+    {
+      key: 'onlineRate',
+      label: t('screen.figures.onlineRate'),
+      value: d.total ? d.online / d.total : null,
+      share: true,
+    },
+    { key: 'active', label: t('screen.figures.active'), value: summary.alarms.active },
+    { key: 'today', label: t('screen.figures.today'), value: summary.cases.today },
+  ];
+  return (
+    <div className="ioc-kpis" data-testid="screen-kpis">
+      {items.map((k) => (
+        <div className="ioc-kpi" key={k.key}>
+          <Figure testId={`kpi-${k.key}`} label={k.label} value={k.value} share={k.share} />
+        </div>
+      ))}
+    </div>
+  );
+}
