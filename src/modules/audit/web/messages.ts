@@ -115,9 +115,12 @@ export const zhCN = {
     'iot.rule.delete': '删除告警规则',
     'iot.alarm.ack': '确认告警',
     'iot.alarm.clear': '清除告警',
+    'iot.alarm.import': '导入历史告警',
+    'iot.telemetry.import': '导入历史监测数据',
     'sharing.credential_create': '创建调用凭证',
     'sharing.credential_revoke': '吊销调用凭证',
     'sharing.notification_read': '阅读通知',
+    'sharing.calls_import': '导入历史调用记录',
   } as Record<string, string>,
   // Keyed by the target type the server records (a registry's name for its entities; `download.<format>` for
   // open-data downloads, named by `download` and the format).
@@ -273,9 +276,12 @@ export const en: typeof zhCN = {
     'iot.rule.delete': 'Delete alarm rule',
     'iot.alarm.ack': 'Acknowledge alarm',
     'iot.alarm.clear': 'Clear alarm',
+    'iot.alarm.import': 'Import past alarms',
+    'iot.telemetry.import': 'Import past readings',
     'sharing.credential_create': 'Create credential',
     'sharing.credential_revoke': 'Revoke credential',
     'sharing.notification_read': 'Read notification',
+    'sharing.calls_import': 'Import past calls',
   },
   targetTypes: {
     user: 'User',

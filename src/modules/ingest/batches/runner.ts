@@ -91,6 +91,8 @@ export function createBatchRunner(deps: {
       fileHash?: string;
       storedFile?: string;
       sourceDepartmentId?: number | null;
+      /** When a past delivery was received (in-process callers only); the batch starts now otherwise. */
+      receivedAt?: Date;
     },
     onProgress?: (rows: number) => void,
   ): Promise<{ batchId: number; finished: Promise<Batch> }> {
@@ -108,6 +110,7 @@ export function createBatchRunner(deps: {
       headers: source.headers,
       status: 'running',
       createdBy: ctx.actor?.username ?? 'system',
+      ...(meta.receivedAt ? { startedAt: meta.receivedAt } : {}),
     });
     progress.set(batch.id, 0);
     startedRows.set(batch.id, batch);
@@ -124,6 +127,7 @@ export function createBatchRunner(deps: {
       mapping: Record<string, string | null>;
       fileName?: string;
       fileHash?: string;
+      receivedAt?: Date;
     },
     onProgress?: (rows: number) => void,
   ) {
@@ -144,7 +148,15 @@ export function createBatchRunner(deps: {
         });
         const seconds = (performance.now() - started) / 1000;
         const layout = source.layout?.() ?? null;
-        await markBatchDone(tx, batchId, { ...result, seconds, fileHash: await fileHash(), layout });
+        // A past delivery finished as long after it was received as loading it took now.
+        const finishedAt = meta.receivedAt ? new Date(meta.receivedAt.getTime() + seconds * 1000) : null;
+        await markBatchDone(tx, batchId, {
+          ...result,
+          seconds,
+          fileHash: await fileHash(),
+          layout,
+          finishedAt,
+        });
       });
     } catch (error) {
       await repo.failBatch(db, batchId, batchErrorOf(error), await fileHash().catch(() => null));
@@ -169,6 +181,7 @@ export function createBatchRunner(deps: {
         batchId: batchId,
         source: meta.sourceKind,
         file: meta.fileName,
+        ...(meta.receivedAt ? { receivedAt: meta.receivedAt.toISOString() } : {}),
         inserted: done.inserted,
         updated: done.updated,
         rejected: done.rejected,
