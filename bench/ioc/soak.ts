@@ -147,8 +147,17 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
-/** The heap after a full garbage collection, the DOM's size and the events the screen has received. */
+/**
+ * The heap after a full garbage collection, the DOM's size and the events the screen has received, each time on
+ * the overview (the views hold different panels and layers: samples of different views would not compare). The
+ * rotation goes on from there.
+ */
 async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
+  const overview = page.getByTestId('view-overview');
+  if (await overview.isEnabled()) {
+    await overview.click();
+    await page.waitForTimeout(2000);
+  }
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { metrics } = await cdp.send('Performance.getMetrics');
