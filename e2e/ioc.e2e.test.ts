@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { figureSelector, figuresAgainst } from '../src/modules/ioc/web/screen/figure-check.ts';
 import { browserSession, freePort, openPage, signInByApi } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
@@ -36,25 +37,13 @@ async function figure(on: Page, testId: string): Promise<number> {
  * devices publish all along, so a test waits until the screen has caught up rather than comparing once.
  */
 async function differences(on: Page): Promise<{ compared: number; differ: string[] }> {
-  const summary = (await (await on.request.get('/api/ioc/summary')).json()) as Record<
-    string,
-    Record<string, unknown>
-  >;
+  const summary = (await (await on.request.get('/api/ioc/summary')).json()) as Record<string, unknown>;
   const shown = await on
-    .locator('[data-testid^="figure-"]')
+    .locator(figureSelector)
     .evaluateAll((elements) =>
-      elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')!]),
+      elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')] as const),
     );
-  let compared = 0;
-  const differ: string[] = [];
-  for (const [testId, value] of shown) {
-    const [, panel, key] = testId!.split('-');
-    const expected = summary[panel!]?.[key!];
-    if (typeof expected !== 'number' && expected !== null) continue; // worked out on the screen (a rate)
-    compared++;
-    if (String(expected ?? '') !== value) differ.push(`${panel}.${key}: ${value} ≠ ${expected}`);
-  }
-  return { compared, differ };
+  return figuresAgainst(summary, shown);
 }
 
 /** Waits until every figure on the screen is the API's. */

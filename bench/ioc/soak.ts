@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { figureSelector, figuresAgainst } from '../../src/modules/ioc/web/screen/figure-check.ts';
 import { adminPassword, freePort, startServer } from '../iot/server.ts';
 
 const { values: args } = parseArgs({
@@ -35,14 +36,6 @@ if (!(minutes > 0) || !(everyMs > 0) || !(warmupMs >= 0))
 
 /** Heap growth after GC (end against start) above which the screen leaks. */
 const LEAK_SHARE = 0.2;
-/** The headline figures above the map, shown in every view, and the panel figures they are. */
-const kpis: Record<string, [string, string]> = {
-  people: ['registries', 'people'],
-  recordsToday: ['data', 'recordsToday'],
-  callsToday: ['sharing', 'callsToday'],
-  active: ['alarms', 'active'],
-  today: ['cases', 'today'],
-};
 /** Repeats of a comparison that differs before a panel counts as stale (a push may be on its way). */
 const CHECKS = 4;
 
@@ -198,23 +191,13 @@ async function staleness(page: Page): Promise<string[]> {
     problems = [];
     const state = await page.getByTestId('screen-live').getAttribute('data-state');
     if (state !== 'live') problems.push(`live indicator ${state}`);
-    const summary = (await (await page.request.get('/api/ioc/summary')).json()) as Record<
-      string,
-      Record<string, unknown>
-    >;
+    const summary = (await (await page.request.get('/api/ioc/summary')).json()) as Record<string, unknown>;
     const shown = await page
-      .locator('[data-testid^="figure-"], [data-testid^="kpi-"]')
+      .locator(figureSelector)
       .evaluateAll((elements) =>
-        elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')!] as const),
+        elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')] as const),
       );
-    for (const [testId, value] of shown) {
-      const [kind, ...name] = testId.split('-');
-      const [panel, key] = kind === 'kpi' ? (kpis[name[0]!] ?? []) : name;
-      const expected = summary[panel!]?.[key!];
-      if (typeof expected !== 'number' && expected !== null) continue; // a figure the screen works out itself
-      if (String(expected ?? '') !== value)
-        problems.push(`${panel}.${key} shows ${value}, the API says ${expected}`);
-    }
+    problems.push(...figuresAgainst(summary, shown).differ);
     if (!problems.length) return [];
   }
   return problems;

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PanelName, ScreenSummary } from '../../contract.ts';
+import { kpiFigures } from './figure-check.ts';
 import { Bars, Figure, Panel, Ring } from './figures.tsx';
-import { bigNumber } from './format.ts';
+import { shortNumber } from './format.ts';
 import { palette } from './styles.ts';
 
 const severities = ['critical', 'major', 'minor', 'warning'] as const;
@@ -64,10 +65,7 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
         .toSorted((a, b) => b.calls - a.calls)
         .slice(0, 6)
         .map((d) => ({ key: String(d.departmentId), name: d.name, value: d.calls }));
-      const format = (n: number) => {
-        const b = bigNumber(n, i18n.language);
-        return b.value + b.unit;
-      };
+      const format = (n: number) => shortNumber(n, i18n.language);
       return (
         <Panel title={title} testId="panel-sharing" grow={grows.sharing}>
           <Figure testId={id('callsToday')} label={f('callsToday')} value={s.callsToday} />
@@ -166,24 +164,29 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
 export function Kpis({ summary }: { summary: ScreenSummary }) {
   const { t } = useTranslation('ioc');
   const d = summary.devices;
+  const headline = (key: string) => {
+    const [panel, field] = kpiFigures[key]!;
+    return { key, value: (summary[panel] as Record<string, number | null>)[field] ?? null, share: false };
+  };
+  const online = { key: 'onlineRate', value: d.total ? d.online / d.total : null, share: true };
   const items = [
-    { key: 'people', label: t('screen.figures.people'), value: summary.registries.people },
-    { key: 'recordsToday', label: t('screen.figures.recordsToday'), value: summary.data.recordsToday },
-    { key: 'callsToday', label: t('screen.figures.callsToday'), value: summary.sharing.callsToday },
-    {
-      key: 'onlineRate',
-      label: t('screen.figures.onlineRate'),
-      value: d.total ? d.online / d.total : null,
-      share: true,
-    },
-    { key: 'active', label: t('screen.figures.active'), value: summary.alarms.active },
-    { key: 'today', label: t('screen.figures.today'), value: summary.cases.today },
+    headline('people'),
+    headline('recordsToday'),
+    headline('callsToday'),
+    online,
+    headline('active'),
+    headline('today'),
   ];
   return (
     <div className="ioc-kpis" data-testid="screen-kpis">
       {items.map((k) => (
         <div className="ioc-kpi" key={k.key}>
-          <Figure testId={`kpi-${k.key}`} label={k.label} value={k.value} share={k.share} />
+          <Figure
+            testId={`kpi-${k.key}`}
+            label={t(`screen.figures.${k.key}`)}
+            value={k.value}
+            share={k.share}
+          />
         </div>
       ))}
     </div>
