@@ -1,8 +1,9 @@
 // The operations center's big screen (/ioc) in Debian's Chromium against a real server with the small demo district:
 // it renders completely at 1920×1080, at 3840×2160 (a 4K wall: the same stage, twice as large and as sharp) and
 // letterboxed on a 16:10 projector; a case taken through the events API and an alarm raised by a device publishing
-// over HTTP appear on it without a reload; when its stream is cut it says its data is stale, and recovers (fetching
-// what it missed); a screen account lands on /ioc and may open nothing else; a department user is refused it.
+// over HTTP appear on it without a reload; an incident turns it to emergency mode and back; when its stream is cut
+// it says its data is stale, and recovers (fetching what it missed); a screen account lands on /ioc and may open
+// nothing else; a department user is refused it.
 import http from 'node:http';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -203,6 +204,48 @@ describe('ioc: the big screen', () => {
 
     expect(await page.evaluate(() => 'e2eNotReloaded' in window)).toBe(true);
     await session.shot('ioc-live', { on: page, fullPage: false });
+  });
+
+  test('switched to an incident, the screen turns to emergency mode around it and back to routine', async () => {
+    const page = await session.signIn('admin', adminPassword, { path: '/' });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openScreen(page, '?view=sensing');
+    const mode = page.getByTestId('screen-mode');
+    expect(await mode.getAttribute('data-mode')).toBe('routine');
+    // The duty officer (the admin may) has the switch on the map; a click there picks the incident's place.
+    await page.getByTestId('emergency-control').waitFor();
+    const map = (await page.getByTestId('screen-map-canvas').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    await expect.poll(() => page.getByTestId('map-pick').textContent()).toMatch(/112\.\d+, 28\.\d+/);
+    await page.getByTestId('subdistrict-card').getByRole('button').click();
+
+    // Started through the API (as the control does): every screen is pushed the mode.
+    const started = await session.page.request.post('/api/ioc/incidents', {
+      data: { title: '郭亮中路内涝', lng: 112.8215, lat: 28.3702, radiusM: 800 },
+    });
+    expect(started.status(), await started.text()).toBe(201);
+    const { incident } = (await started.json()) as { incident: { id: number } };
+    try {
+      await expect.poll(() => mode.getAttribute('data-mode')).toBe('emergency');
+      expect(await mode.textContent()).toBe('战时');
+      await page.getByTestId('screen-emergency').waitFor();
+      await expect.poll(() => page.getByTestId('emergency-title').textContent()).toContain('郭亮中路内涝');
+      // No rotation and no other view in emergency mode; the map shows what is near.
+      expect(await page.getByTestId('rotation-toggle').isDisabled()).toBe(true);
+      expect(await page.getByTestId('view-overview').isDisabled()).toBe(true);
+      expect(await page.getByTestId('layer-facilities').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByTestId('ioc-screen').getAttribute('data-mode')).toBe('emergency');
+      await session.shot('ioc-emergency', { on: page, fullPage: false });
+    } finally {
+      const ended = await session.page.request.post(`/api/ioc/incidents/${incident.id}/end`, {
+        data: { note: '积水已排除' },
+      });
+      expect(ended.status(), await ended.text()).toBe(200);
+    }
+    await expect.poll(() => mode.getAttribute('data-mode')).toBe('routine');
+    expect(await page.getByTestId('screen-emergency').count()).toBe(0);
+    await page.getByTestId('panel-alarmList').waitFor();
+    expect(await page.evaluate(() => 'e2eNotReloaded' in window)).toBe(true);
   });
 
   test('says its data is stale when the stream is cut, and recovers with what it missed', async () => {
