@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { figureSelector, figuresAgainst } from '../src/modules/ioc/web/screen/figure-check.ts';
+import { screenFiguresAgainstApi } from '../bench/ioc/screen-figures.ts';
 import { browserSession, freePort, openPage, signInByApi } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
@@ -34,22 +34,11 @@ async function figure(on: Page, testId: string): Promise<number> {
 }
 
 /**
- * The figures on the screen that are not the API's now (GET /api/ioc/summary), and how many were compared: the
- * devices publish all along, so a test waits until the screen has caught up rather than comparing once.
+ * Waits until every figure on the screen is the API's (GET /api/ioc/summary): the devices publish all along, so
+ * a test waits until the screen has caught up rather than comparing once.
  */
-async function differences(on: Page): Promise<{ compared: number; differ: string[] }> {
-  const summary = (await (await on.request.get('/api/ioc/summary')).json()) as Record<string, unknown>;
-  const shown = await on
-    .locator(figureSelector)
-    .evaluateAll((elements) =>
-      elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')] as const),
-    );
-  return figuresAgainst(summary, shown);
-}
-
-/** Waits until every figure on the screen is the API's. */
 async function caughtUp(on: Page) {
-  await expect.poll(async () => (await differences(on)).differ).toEqual([]);
+  await expect.poll(async () => (await screenFiguresAgainstApi(on)).differ).toEqual([]);
 }
 
 /** Creates a user with an initial password it then changes, as an account made by an admin must. */
@@ -93,7 +82,7 @@ describe('ioc: the big screen', () => {
     expect(await page.getByTestId('screen-clock').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     // Every panel shows the API's figures.
     await caughtUp(page);
-    expect((await differences(page)).compared).toBeGreaterThanOrEqual(20);
+    expect((await screenFiguresAgainstApi(page)).compared).toBeGreaterThanOrEqual(20);
     // The demo district has history behind the panels, so the screen is alive on first start.
     expect(await figure(page, 'figure-registries-people')).toBeGreaterThan(0);
     expect(await figure(page, 'figure-data-recordsTotal')).toBeGreaterThan(0);

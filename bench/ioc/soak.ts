@@ -15,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
-import { figureSelector, figuresAgainst } from '../../src/modules/ioc/web/screen/figure-check.ts';
 import { adminPassword, freePort, startServer } from '../iot/server.ts';
+import { screenFiguresAgainstApi } from './screen-figures.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -191,13 +191,7 @@ async function staleness(page: Page): Promise<string[]> {
     problems = [];
     const state = await page.getByTestId('screen-live').getAttribute('data-state');
     if (state !== 'live') problems.push(`live indicator ${state}`);
-    const summary = (await (await page.request.get('/api/ioc/summary')).json()) as Record<string, unknown>;
-    const shown = await page
-      .locator(figureSelector)
-      .evaluateAll((elements) =>
-        elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')] as const),
-      );
-    problems.push(...figuresAgainst(summary, shown).differ);
+    problems.push(...(await screenFiguresAgainstApi(page)).differ);
     if (!problems.length) return [];
   }
   return problems;
