@@ -43,6 +43,27 @@ describe.each(databaseKinds)('departments and divisions on %s', (kind) => {
     ).toBe(true);
   });
 
+  it('lets a screen account (the operations center’s wall) draw the district, and read nothing else here', async () => {
+    const created = await call('POST', '/api/users', {
+      username: 'wall1',
+      displayName: '大屏',
+      departmentId: null,
+      roles: ['screen'],
+      password: 'Wall#Screen2026',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const wall = await login(p.app, 'wall1', 'Wall#Screen2026');
+    expect((await call('GET', '/api/divisions/map', undefined, wall)).statusCode).toBe(200);
+    const boundaries = await call('GET', '/api/org/boundaries?level=subdistrict', undefined, wall);
+    expect(boundaries.statusCode).toBe(200);
+    expect(boundaries.json().features).toHaveLength(16);
+    expect((await call('GET', '/api/divisions', undefined, wall)).statusCode).toBe(403);
+    expect((await call('GET', '/api/departments', undefined, wall)).statusCode).toBe(403);
+    expect((await call('GET', '/api/org/places/resolve?address=郭亮中路', undefined, wall)).statusCode).toBe(
+      403,
+    );
+  });
+
   it('re-seeding keeps edits and adds nothing twice', async () => {
     const mzj = (await call('GET', '/api/departments?q=MZJ')).json().items[0];
     expect(

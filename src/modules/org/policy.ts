@@ -11,8 +11,10 @@ export const orgPolicy = {
   browse: dataReaders,
   /** Create, edit, activate and deactivate departments. */
   manage: ['admin'] as const satisfies readonly Role[],
-  /** Resolve addresses and points to places, and read the division boundaries for maps: staff and leaders. */
+  /** Resolve addresses and points to places (the places page and its API): staff and leaders. */
   places: dataReaders,
+  /** Read the division boundaries for maps: those who resolve places, and the operations center's screen accounts. */
+  boundaryMaps: [...dataReaders, 'screen'] as const satisfies readonly Role[],
   /** Upload and remove true division boundaries. */
   boundaries: ['admin'] as const satisfies readonly Role[],
 };

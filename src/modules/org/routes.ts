@@ -78,7 +78,8 @@ export function orgRoutes(service: OrgService) {
     app.get(
       '/api/divisions/map',
       {
-        config: { access: 'authenticated' },
+        // The operations center's screen draws the district too (a screen account may call nothing else here).
+        config: { access: 'authenticated', screen: true },
         schema: { summary: '获取辖区地图（轮廓与街镇位置）', tags, response: { 200: districtMap } },
       },
       (req) => service.districtMap(req.ctx),

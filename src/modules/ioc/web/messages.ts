@@ -2,6 +2,7 @@ import type { Messages } from '../../../../web/kit/web-module.ts';
 import { briefingsEn, briefingsZhCN } from './briefings-messages.ts';
 import { dashboardEn, dashboardZhCN } from './dashboard-messages.ts';
 import { emergencyEn, emergencyZhCN } from './emergency-messages.ts';
+import { screenEn, screenZhCN } from './screen-messages.ts';
 
 // The 'ioc' namespace's strings of the menu; each page adds its own keys under its own heading.
 export const iocZhCN: Messages = {
@@ -9,10 +10,12 @@ export const iocZhCN: Messages = {
   ...dashboardZhCN,
   ...emergencyZhCN,
   ...briefingsZhCN,
+  ...screenZhCN,
 };
 export const iocEn: Messages = {
   menu: { screen: 'Operations screen', briefings: 'Briefings' },
   ...dashboardEn,
   ...emergencyEn,
   ...briefingsEn,
+  ...screenEn,
 };

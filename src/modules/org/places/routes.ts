@@ -49,7 +49,7 @@ export function placesRoutes(places: PlacesService) {
     app.get(
       '/api/org/boundaries',
       {
-        config: { access: orgPolicy.places },
+        config: { access: orgPolicy.boundaryMaps },
         schema: {
           summary: '查询街道或社区边界（含近似边界标记）',
           tags,
