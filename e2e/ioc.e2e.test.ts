@@ -1,11 +1,13 @@
 // The operations center's big screen (/ioc) in Debian's Chromium against a real server with the small demo district:
 // it renders completely at 1920×1080, at 3840×2160 (a 4K wall: the same stage, twice as large and as sharp) and
 // letterboxed on a 16:10 projector; a case taken through the events API and an alarm raised by a device publishing
-// over HTTP appear on it without a reload; when its stream is cut it says its data is stale, and recovers (fetching
-// what it missed); a screen account lands on /ioc and may open nothing else; a department user is refused it.
+// over HTTP appear on it without a reload; an incident turns it to emergency mode and back; when its stream is cut
+// it says its data is stale, and recovers (fetching what it missed); a screen account lands on /ioc and may open
+// nothing else; a department user is refused it.
 import http from 'node:http';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { screenFiguresAgainstApi } from '../bench/ioc/screen-figures.ts';
 import { browserSession, freePort, openPage, signInByApi } from './server.ts';
 
 const adminPassword = 'E2e#Admin2026';
@@ -32,34 +34,11 @@ async function figure(on: Page, testId: string): Promise<number> {
 }
 
 /**
- * The figures on the screen that are not the API's now (GET /api/ioc/summary), and how many were compared: the
- * devices publish all along, so a test waits until the screen has caught up rather than comparing once.
+ * Waits until every figure on the screen is the API's (GET /api/ioc/summary): the devices publish all along, so
+ * a test waits until the screen has caught up rather than comparing once.
  */
-async function differences(on: Page): Promise<{ compared: number; differ: string[] }> {
-  const summary = (await (await on.request.get('/api/ioc/summary')).json()) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  const shown = await on
-    .locator('[data-testid^="figure-"]')
-    .evaluateAll((elements) =>
-      elements.map((e) => [e.getAttribute('data-testid')!, e.getAttribute('data-value')!]),
-    );
-  let compared = 0;
-  const differ: string[] = [];
-  for (const [testId, value] of shown) {
-    const [, panel, key] = testId!.split('-');
-    const expected = summary[panel!]?.[key!];
-    if (typeof expected !== 'number' && expected !== null) continue; // worked out on the screen (a rate)
-    compared++;
-    if (String(expected ?? '') !== value) differ.push(`${panel}.${key}: ${value} ≠ ${expected}`);
-  }
-  return { compared, differ };
-}
-
-/** Waits until every figure on the screen is the API's. */
 async function caughtUp(on: Page) {
-  await expect.poll(async () => (await differences(on)).differ).toEqual([]);
+  await expect.poll(async () => (await screenFiguresAgainstApi(on)).differ).toEqual([]);
 }
 
 /** Creates a user with an initial password it then changes, as an account made by an admin must. */
@@ -103,7 +82,7 @@ describe('ioc: the big screen', () => {
     expect(await page.getByTestId('screen-clock').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     // Every panel shows the API's figures.
     await caughtUp(page);
-    expect((await differences(page)).compared).toBeGreaterThanOrEqual(20);
+    expect((await screenFiguresAgainstApi(page)).compared).toBeGreaterThanOrEqual(20);
     // The demo district has history behind the panels, so the screen is alive on first start.
     expect(await figure(page, 'figure-registries-people')).toBeGreaterThan(0);
     expect(await figure(page, 'figure-data-recordsTotal')).toBeGreaterThan(0);
@@ -214,6 +193,48 @@ describe('ioc: the big screen', () => {
 
     expect(await page.evaluate(() => 'e2eNotReloaded' in window)).toBe(true);
     await session.shot('ioc-live', { on: page, fullPage: false });
+  });
+
+  test('switched to an incident, the screen turns to emergency mode around it and back to routine', async () => {
+    const page = await session.signIn('admin', adminPassword, { path: '/' });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openScreen(page, '?view=sensing');
+    const mode = page.getByTestId('screen-mode');
+    expect(await mode.getAttribute('data-mode')).toBe('routine');
+    // The duty officer (the admin may) has the switch on the map; a click there picks the incident's place.
+    await page.getByTestId('emergency-control').waitFor();
+    const map = (await page.getByTestId('screen-map-canvas').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    await expect.poll(() => page.getByTestId('map-pick').textContent()).toMatch(/112\.\d+, 28\.\d+/);
+    await page.getByTestId('subdistrict-card').getByRole('button').click();
+
+    // Started through the API (as the control does): every screen is pushed the mode.
+    const started = await session.page.request.post('/api/ioc/incidents', {
+      data: { title: '郭亮中路内涝', lng: 112.8215, lat: 28.3702, radiusM: 800 },
+    });
+    expect(started.status(), await started.text()).toBe(201);
+    const { incident } = (await started.json()) as { incident: { id: number } };
+    try {
+      await expect.poll(() => mode.getAttribute('data-mode')).toBe('emergency');
+      expect(await mode.textContent()).toBe('战时');
+      await page.getByTestId('screen-emergency').waitFor();
+      await expect.poll(() => page.getByTestId('emergency-title').textContent()).toContain('郭亮中路内涝');
+      // No rotation and no other view in emergency mode; the map shows what is near.
+      expect(await page.getByTestId('rotation-toggle').isDisabled()).toBe(true);
+      expect(await page.getByTestId('view-overview').isDisabled()).toBe(true);
+      expect(await page.getByTestId('layer-facilities').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByTestId('ioc-screen').getAttribute('data-mode')).toBe('emergency');
+      await session.shot('ioc-emergency', { on: page, fullPage: false });
+    } finally {
+      const ended = await session.page.request.post(`/api/ioc/incidents/${incident.id}/end`, {
+        data: { note: '积水已排除' },
+      });
+      expect(ended.status(), await ended.text()).toBe(200);
+    }
+    await expect.poll(() => mode.getAttribute('data-mode')).toBe('routine');
+    expect(await page.getByTestId('screen-emergency').count()).toBe(0);
+    await page.getByTestId('panel-alarmList').waitFor();
+    expect(await page.evaluate(() => 'e2eNotReloaded' in window)).toBe(true);
   });
 
   test('says its data is stale when the stream is cut, and recovers with what it missed', async () => {

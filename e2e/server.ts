@@ -71,7 +71,8 @@ export async function startServer(
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 90_000;
+  // Loading the small demo (with its month of operations history) takes most of a minute on a busy machine.
+  const deadline = Date.now() + (options.demo === 'small' ? 150_000 : 90_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${output}`);
     const ready = await fetch(`${url}/api/ready`)

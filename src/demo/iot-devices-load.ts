@@ -46,11 +46,14 @@ async function sitesOf(generated: GeneratedDemo): Promise<SitePoint[]> {
   return sites;
 }
 
-/** Registers the demo's devices not registered yet; returns how many it registered and how many there are. */
+/**
+ * Registers the demo's devices not registered yet; returns how many it registered, how many there are, and their
+ * codes.
+ */
 export async function loadDemoDevices(
   modules: Modules,
   generated: GeneratedDemo,
-): Promise<{ registered: number; planned: number }> {
+): Promise<{ registered: number; planned: number; codes: string[] }> {
   const [district, components, sites] = await Promise.all([
     loadDistrict(),
     componentsOf(modules, ['路灯', ...Object.keys(coverDepartments)]),
@@ -71,5 +74,5 @@ export async function loadDemoDevices(
     return { ...device, departmentId };
   });
   const tokens = await modules.iot.simulator.register(systemCtx('demo'), inputs);
-  return { registered: tokens.length, planned: planned.length };
+  return { registered: tokens.length, planned: planned.length, codes: planned.map((d) => d.code) };
 }

@@ -7,10 +7,12 @@
 import { systemCtx } from '../core/context.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
-import { loadCaseHistory } from './case-history-load.ts';
+import { casesNow, loadCaseHistory } from './case-history-load.ts';
 import { loadDemoFacilities } from './facilities.ts';
 import type { GeneratedDemo } from './generate.ts';
+import { DAY, HOUR, historyWindow } from './history-window.ts';
 import { loadDemoDevices } from './iot-devices-load.ts';
+import { type LoadedHistory, loadOperationsHistory } from './operations-history.ts';
 import { describeSeededSharing, seedSharingDemo } from './sharing-demo.ts';
 
 /** One file's batch: its counts as ingest reports them. */
@@ -43,6 +45,8 @@ export type LoadedDemo = {
   devices: { registered: number; planned: number };
   /** The schools, shelters and hospitals of the operations screen: added, changed and already there. */
   facilities: { created: number; updated: number; unchanged: number };
+  /** The month of operations behind the operations center's panels (operations-history.ts). */
+  history: LoadedHistory;
 };
 
 // Licenses are issued in transactions of this many (each is numbered, signed and delivered to the registry).
@@ -67,13 +71,19 @@ export async function loadDemo(
     departments.set(code, department.id);
   }
 
+  // The first delivery of each file was made the day before the month of history began (its later changes follow
+  // day by day, see operations-history.ts); files delivered again are received now.
+  const now = casesNow(generated.dir);
+  const first = (await modules.ingest.service.list(ctx, { page: 1, pageSize: 1 })).total === 0;
+  const firstDelivery = historyWindow(now).start.getTime() - DAY + 9 * HOUR;
   const batches: LoadedBatch[] = [];
-  for (const file of generated.files) {
+  for (const [i, file] of generated.files.entries()) {
     let reported = 0;
     const batch = await modules.ingest.service.ingestFile(ctx, {
       resource: file.alias,
       file: file.file,
       sourceDepartmentId: departments.get(file.department)!,
+      ...(first && { receivedAt: new Date(firstDelivery + i * 10 * 60_000) }),
       onProgress: (rows) => {
         if (rows - reported < 100_000) return;
         reported = rows;
@@ -124,12 +134,14 @@ export async function loadDemo(
     `loaded ${cases.loaded.toLocaleString('en')} 12345 cases (${cases.skipped} already there) in ${cases.seconds.toFixed(1)} s`,
   );
   // The sensing devices, fitted to the components the registry now holds.
-  const devices = await loadDemoDevices(modules, generated);
+  const { codes, ...devices } = await loadDemoDevices(modules, generated);
   progress(`registered ${devices.registered} sensing devices (${devices.planned} in the demo)`);
   const facilities = await loadDemoFacilities(modules, generated);
   progress(
     `added ${facilities.created} schools, shelters and hospitals (${facilities.unchanged} already there)`,
   );
+  const history = await loadOperationsHistory(modules, generated, { codes, now, onProgress: progress });
+  progress(`loaded ${history.days} days of operations history in ${history.seconds.toFixed(1)} s`);
   const stats = await modules.registry.service.stats();
   return {
     batches,
@@ -141,5 +153,6 @@ export async function loadDemo(
     cases,
     devices,
     facilities,
+    history,
   };
 }

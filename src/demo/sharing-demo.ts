@@ -4,13 +4,15 @@
  * system: the demo creates no login users, whose passwords would be known. No credential is created either: a
  * secret must be known to its consumer only, so each department makes its own in the console.
  */
-import { type Ctx, lookupCtx, systemCtx } from '../core/context.ts';
+import { lookupCtx } from '../core/context.ts';
 import { todayInShanghai } from '../core/local-date.ts';
 import { demoResources } from '../modules/catalog/index.ts';
 import type { ApplicationStatus } from '../modules/sharing/contract.ts';
 import { addYears } from '../modules/sharing/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { dateOfDay, dayNumber } from './days.ts';
+import { demoCtx } from './demo-ctx.ts';
+import { HISTORY_DAYS } from './history-window.ts';
 import { type DemoSharingApplication, demoSharingApplications } from './sharing-demo-plan.ts';
 
 /** What seeding made: the applications by their final status, and the grants the approved ones hold. */
@@ -21,15 +23,6 @@ export type SeededSharing = {
   /** Plan entries left out because their resource or department is missing or was changed since. */
   skipped: string[];
 };
-
-/**
- * The demo's applicant and approvers: the system, named so the console shows where the rows come from. Each
- * stage is decided under a name of its own, as separation of duties asks of people (nobody decides two stages).
- */
-function demoCtx(name = 'demo', displayName = '演示数据'): Ctx {
-  const ctx = systemCtx(name);
-  return { ...ctx, actor: { ...ctx.actor!, displayName } };
-}
 
 /** Why a plan entry cannot be made here, or null: its resource and department exist as the demo defines them. */
 function missing(
@@ -47,12 +40,14 @@ function missing(
 
 /**
  * Makes the demo's sharing applications and their decisions, once: nothing is done when any application exists
- * (returns null). `today` (YYYY-MM-DD, Shanghai) starts every period asked for.
+ * (returns null). Every period asked for starts a month before `today` (YYYY-MM-DD, Shanghai).
  */
 export async function seedSharingDemo(
   modules: Modules,
   today: string = todayInShanghai(),
 ): Promise<SeededSharing | null> {
+  // The demo's applicant and approvers: each stage decided under a name of its own, as separation of duties asks
+  // of people (nobody decides two stages).
   const ctx = demoCtx();
   const providerCtx = demoCtx('demo.provider', '演示数据（提供部门审批）');
   const centerCtx = demoCtx('demo.center', '演示数据（中心审批）');
@@ -85,7 +80,8 @@ export async function seedSharingDemo(
       rawItems: plan.rawItems ?? [],
       rowFilter: plan.rowFilter ?? {},
       consumingSystem: plan.consumingSystem,
-      periodFrom: today,
+      // From a month back: the grants cover the month of calls the operations history holds.
+      periodFrom: dateOfDay(dayNumber(today) - HISTORY_DAYS),
       periodTo: dateOfDay(dayNumber(addYears(today, plan.years)) - 1),
       expectedDailyCalls: plan.expectedDailyCalls,
     });

@@ -61,6 +61,10 @@ addMessages('ingest', {
     'zh-CN': '只能以本部门的名义交付数据',
     en: 'You may only deliver data in the name of your own department',
   },
+  received_in_future: {
+    'zh-CN': '数据交付时间不能晚于当前时间',
+    en: 'A delivery cannot be received in the future',
+  },
   not_your_resource_data: {
     'zh-CN': '只能向本部门提供的资源归集数据',
     en: 'You may only deliver data for resources your department provides',

@@ -5,6 +5,7 @@ import type { EventsModule } from '../events/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { createAlarmService } from './alarms/service.ts';
 import { createDeviceService } from './devices/service.ts';
+import { createHistoryService } from './history/service.ts';
 import './messages.ts';
 import { createProfileService } from './profiles/service.ts';
 import { createProtocolService, type MqttSettings } from './protocol/service.ts';
@@ -16,12 +17,20 @@ import { createTelemetryService } from './telemetry/service.ts';
 export type { AlarmPeriodSummary } from './alarms/service.ts';
 // The channel alarms are announced on (their ids), which the operations screen listens to as well.
 export { ALARM_CHANNEL } from './alarms/stream.ts';
+export type {
+  AlarmsImported,
+  HistoryService,
+  PastAlarm,
+  PastCaseHandling,
+  PastReading,
+  ReadingsImported,
+} from './history/service.ts';
 export type { DeviceRef, Point } from './ports.ts';
 // For the writer's own benchmark (bench/iot/writer.ts), which runs the telemetry service alone.
 export { createProfileService } from './profiles/service.ts';
 export type { MqttSettings } from './protocol/service.ts';
 // For `onecity simulate`: the value generators and the MQTT fleet that publishes them.
-export { generators } from './simulate/generators.ts';
+export { generators, grossLimits } from './simulate/generators.ts';
 export { driveFleet, type FleetDevice } from './simulate/mqtt-fleet.ts';
 export { createTelemetryService } from './telemetry/service.ts';
 export { csvLine as telemetryCsvLine } from './telemetry/write-repository.ts';
@@ -34,7 +43,7 @@ export function createIotModule(deps: {
   database: Database;
   audit: AuditService;
   org: OrgService;
-  events: Pick<EventsModule, 'intake' | 'handle' | 'categories'>;
+  events: Pick<EventsModule, 'intake' | 'handle' | 'categories' | 'imports'>;
   /** Whether a city component code is in the component registry. */
   componentExists: (code: string) => Promise<boolean>;
   logger: Logger;
@@ -69,6 +78,15 @@ export function createIotModule(deps: {
   deps.events.handle.onClosed((number) => alarms.onCaseClosed(number));
   const services = { profiles, devices, telemetry, protocol, rules, alarms };
   const simulator = createSimulatorService({ db, devices, protocol, logger, now });
+  const history = createHistoryService({
+    database,
+    audit,
+    devices,
+    profiles,
+    rules,
+    events: deps.events,
+    now,
+  });
 
   let timers: NodeJS.Timeout[] = [];
   return {
@@ -76,6 +94,8 @@ export function createIotModule(deps: {
     routes: iotRoutes(services),
     /** The built-in simulator of the demo's devices (serve starts it unless ONECITY_SIMULATE=off). */
     simulator,
+    /** Past readings and alarms (with their cases) imported by in-process callers: a district's record, the demo's month. */
+    history,
 
     /** Seeds the profiles and their rules, and the events category overload cases go to. Idempotent. */
     async seed() {

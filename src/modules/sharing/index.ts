@@ -19,9 +19,11 @@ import { createGrantService } from './grants/service.ts';
 import './messages.ts';
 import { createNotificationService } from './notifications/service.ts';
 import { type SharingServices, sharingRoutes } from './routes.ts';
+import { createCallImport } from './usage/import.ts';
 import { createUsageService } from './usage/service.ts';
 
 export { addYears } from './applications/rules.ts';
+export type { CallImport, CallsImported, PastCall } from './usage/import.ts';
 export type { SharingPeriodCalls } from './usage/service.ts';
 
 /**
@@ -60,5 +62,10 @@ export function createSharingModule(deps: {
     docs: createShareDocsService(deps),
   };
   nameSharingTargets(deps);
-  return { ...services, routes: sharingRoutes(services) };
+  return {
+    ...services,
+    /** Past calls of a grant imported into the call log by in-process callers (the demo district's month). */
+    history: createCallImport(deps),
+    routes: sharingRoutes(services),
+  };
 }

@@ -124,6 +124,9 @@ export const zhCN = {
     'sharing.notification_read': '阅读通知',
     'ioc.briefing_generate': '生成运营简报',
     'ioc.briefing_download': '下载运营简报',
+    'iot.alarm.import': '导入历史告警',
+    'iot.telemetry.import': '导入历史监测数据',
+    'sharing.calls_import': '导入历史调用记录',
   } as Record<string, string>,
   // Keyed by the target type the server records (a registry's name for its entities; `download.<format>` for
   // open-data downloads, named by `download` and the format).
@@ -291,6 +294,9 @@ export const en: typeof zhCN = {
     'sharing.notification_read': 'Read notification',
     'ioc.briefing_generate': 'Generate operations briefing',
     'ioc.briefing_download': 'Download operations briefing',
+    'iot.alarm.import': 'Import past alarms',
+    'iot.telemetry.import': 'Import past readings',
+    'sharing.calls_import': 'Import past calls',
   },
   targetTypes: {
     user: 'User',

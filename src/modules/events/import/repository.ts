@@ -101,3 +101,17 @@ export async function advanceSequences(tx: RawTx) {
      on conflict (day) do update set last = greatest(events.case_sequences.last, excluded.last)`,
   );
 }
+
+/**
+ * Takes `count` numbers of the China-local day `day` (YYYYMMDD) from the day's sequence, as intake takes them, in the
+ * load's transaction; returns the last one taken (the first is `last - count + 1`).
+ */
+export async function takeNumbers(tx: RawTx, day: string, count: number): Promise<number> {
+  const [row] = await tx.query<{ last: number }>(
+    `insert into events.case_sequences (day, last) values ($1, $2)
+     on conflict (day) do update set last = events.case_sequences.last + excluded.last
+     returning last`,
+    [day, count],
+  );
+  return row!.last;
+}

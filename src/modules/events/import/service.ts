@@ -218,7 +218,52 @@ export function createImportService(deps: {
       await flush();
       return { loaded, skipped };
     },
+
+    /**
+     * Loads past cases that have no number yet (the cases of past alarms a sensing history import opens), numbering
+     * each from its received day's sequence as intake numbers a new case, in the transaction that loads them; returns
+     * the numbers in the order of `cases`. Each call adds its cases: the caller loads a case once. The caller audits.
+     */
+    async loadNumbered(
+      ctx: Ctx,
+      cases: Omit<ImportCase, 'number'>[],
+      options: { source: string },
+    ): Promise<string[]> {
+      if (!cases.length) return [];
+      const actorName = ctx.actor?.displayName ?? 'import';
+      return repo.inImportTransaction(database, async (tx) => {
+        // Within a day, numbers in received order, as intake would have given them.
+        const order = cases.map((c, i) => ({ c, i, day: chinaDay(c.receivedAt) }));
+        order.sort((a, b) => a.c.receivedAt.getTime() - b.c.receivedAt.getTime() || a.i - b.i);
+        const next = new Map<string, number>();
+        for (const day of new Set(order.map((o) => o.day))) {
+          const count = order.filter((o) => o.day === day).length;
+          next.set(day, (await repo.takeNumbers(tx, day, count)) - count + 1);
+        }
+        const numbers: string[] = [];
+        const numbered: ImportCase[] = [];
+        for (const { c, i, day } of order) {
+          const n = next.get(day)!;
+          next.set(day, n + 1);
+          numbers[i] = `${day}${String(n).padStart(5, '0')}`;
+          numbered.push({ ...c, number: numbers[i]! });
+        }
+        await repo.stageCases(tx, csvChunks(numbered));
+        await repo.insertStaged(
+          tx,
+          actorName,
+          options.source,
+          numbered.some((c) => c.steps),
+        );
+        return numbers;
+      });
+    },
   };
+}
+
+/** The China-local day of an instant, as YYYYMMDD (the day a case number is of). */
+function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
 }
 export type ImportService = ReturnType<typeof createImportService>;
 

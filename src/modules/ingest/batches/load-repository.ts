@@ -158,13 +158,15 @@ export async function markBatchDone(
     seconds: number;
     fileHash: string | null;
     layout?: SourceLayout | null;
+    /** When a past delivery finished (see the runner's receivedAt); now otherwise. */
+    finishedAt?: Date | null;
   },
 ) {
-  const { quality, seconds, fileHash, layout, ...c } = result;
+  const { quality, seconds, fileHash, layout, finishedAt, ...c } = result;
   await tx.query(
     `update ingest.batches set status = 'done', total = $2, accepted = $3, rejected = $4, duplicates = $5, inserted = $6,
-       updated = $7, unchanged = $8, warnings = $9, rejected_by_reason = $10, quality = $11, finished_at = now(), seconds = $12,
-       file_hash = coalesce($13, file_hash), layout = $14
+       updated = $7, unchanged = $8, warnings = $9, rejected_by_reason = $10, quality = $11,
+       finished_at = coalesce($15::timestamptz, now()), seconds = $12, file_hash = coalesce($13, file_hash), layout = $14
      where id = $1`,
     [
       batchId,
@@ -181,6 +183,7 @@ export async function markBatchDone(
       seconds,
       fileHash,
       layout ? JSON.stringify(layout) : null,
+      finishedAt?.toISOString() ?? null,
     ],
   );
 }

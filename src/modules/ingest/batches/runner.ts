@@ -92,6 +92,8 @@ export function createBatchRunner(deps: {
       fileHash?: string;
       storedFile?: string;
       sourceDepartmentId?: number | null;
+      /** When a past delivery was received (in-process callers only); the batch starts now otherwise. */
+      receivedAt?: Date;
     },
     onProgress?: (rows: number) => void,
   ): Promise<{ batchId: number; finished: Promise<Batch> }> {
@@ -109,6 +111,7 @@ export function createBatchRunner(deps: {
       headers: source.headers,
       status: 'running',
       createdBy: ctx.actor?.username ?? 'system',
+      ...(meta.receivedAt ? { startedAt: meta.receivedAt } : {}),
     });
     progress.set(batch.id, 0);
     startedRows.set(batch.id, batch);
@@ -125,6 +128,7 @@ export function createBatchRunner(deps: {
       mapping: Record<string, string | null>;
       fileName?: string;
       fileHash?: string;
+      receivedAt?: Date;
     },
     onProgress?: (rows: number) => void,
   ) {
@@ -145,7 +149,15 @@ export function createBatchRunner(deps: {
         });
         const seconds = (performance.now() - started) / 1000;
         const layout = source.layout?.() ?? null;
-        await markBatchDone(tx, batchId, { ...result, seconds, fileHash: await fileHash(), layout });
+        // A past delivery finished as long after it was received as loading it took now.
+        const finishedAt = meta.receivedAt ? new Date(meta.receivedAt.getTime() + seconds * 1000) : null;
+        await markBatchDone(tx, batchId, {
+          ...result,
+          seconds,
+          fileHash: await fileHash(),
+          layout,
+          finishedAt,
+        });
         await announceChange(tx, 'ingest');
       });
     } catch (error) {
@@ -172,6 +184,7 @@ export function createBatchRunner(deps: {
         batchId: batchId,
         source: meta.sourceKind,
         file: meta.fileName,
+        ...(meta.receivedAt ? { receivedAt: meta.receivedAt.toISOString() } : {}),
         inserted: done.inserted,
         updated: done.updated,
         rejected: done.rejected,

@@ -196,7 +196,11 @@ export function createDeliveryService(deps: {
   }
 
   return {
-    /** Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides. */
+    /**
+     * Loads a file from disk (the CLI): format and encoding detected, headers mapped automatically plus overrides.
+     * `receivedAt` dates a delivery received in the past (the demo district's month of deliveries); only in-process
+     * callers give it: no route and no command option reaches this method with one.
+     */
     async ingestFile(
       ctx: Ctx,
       args: {
@@ -205,10 +209,15 @@ export function createDeliveryService(deps: {
         mapping?: Record<string, string>;
         sourceDepartmentId?: number | null;
         onProgress?: (rows: number) => void;
+        receivedAt?: Date;
       },
     ) {
       const resource = await resourceFor(ctx, args.resource);
       const sourceDepartmentId = sourceFor(ctx, args.sourceDepartmentId);
+      if (args.receivedAt && !(args.receivedAt.getTime() <= Date.now()))
+        throw new InputError('received_in_future', 'A delivery cannot be received in the future', [
+          { field: 'receivedAt', reason: 'received_in_future' },
+        ]);
       // Hashed as it is read, so the file is read once; the batch records the hash when it is done.
       const layout = { known: headerMatcher(resource.items) };
       const source = await openReadable(args.file, { hash: true, limits, layout });
@@ -223,6 +232,7 @@ export function createDeliveryService(deps: {
           fileName: path.basename(args.file),
           storedFile: path.resolve(args.file),
           sourceDepartmentId,
+          receivedAt: args.receivedAt,
         },
         args.onProgress,
       );

@@ -126,24 +126,32 @@ export async function oldestPoint(db: Db): Promise<Date | null> {
 const upsertAggregates = sql`on conflict (device_id, key, interval, bucket) do update
   set min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count`;
 
-/** Recomputes every 1-minute bucket from `from` on out of the numeric points (UTC buckets). */
-export async function rollupRawToMinutes(tx: Db, from: Date) {
+/** `and ts < to` when a range has an end (a past range rolled up after an import), else nothing. */
+const before = (column: string, to: Date | undefined) =>
+  to ? sql`and ${sql.raw(column)} < ${to.toISOString()}::timestamptz` : sql``;
+
+/** Recomputes every 1-minute bucket from `from` on (up to `to`, when given) out of the numeric points (UTC buckets). */
+export async function rollupRawToMinutes(tx: Db, from: Date, to?: Date) {
   await tx.execute(sql`
     insert into iot.aggregates (device_id, key, interval, bucket, min, max, sum, count)
     select device_id, key, '1m', date_trunc('minute', ts, 'UTC'), min(num), max(num), sum(num), count(num)
-    from iot.telemetry where ts >= ${from.toISOString()}::timestamptz and num is not null
+    from iot.telemetry where ts >= ${from.toISOString()}::timestamptz ${before('ts', to)} and num is not null
     group by device_id, key, date_trunc('minute', ts, 'UTC')
     ${upsertAggregates}`);
 }
 
-/** Recomputes every `target` bucket from `from` on out of the `source` buckets (1h from 1m, 1d from 1h; UTC). */
-export async function rollupBuckets(tx: Db, source: Interval, target: Interval, from: Date) {
+/**
+ * Recomputes every `target` bucket from `from` on (up to `to`, when given) out of the `source` buckets (1h from 1m,
+ * 1d from 1h; UTC).
+ */
+export async function rollupBuckets(tx: Db, source: Interval, target: Interval, from: Date, to?: Date) {
   // A literal, not a parameter: the grouping must be the very expression selected.
   const unit = sql.raw(target === '1h' ? `'hour'` : `'day'`);
   await tx.execute(sql`
     insert into iot.aggregates (device_id, key, interval, bucket, min, max, sum, count)
     select device_id, key, ${target}, date_trunc(${unit}, bucket, 'UTC'), min(min), max(max), sum(sum), sum(count)
     from iot.aggregates where interval = ${source} and bucket >= ${from.toISOString()}::timestamptz
+      ${before('bucket', to)}
     group by device_id, key, date_trunc(${unit}, bucket, 'UTC')
     ${upsertAggregates}`);
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../../core/db.ts';
 import { DAY_MS } from './partitions.ts';
 import {
   inTransaction,
+  lock,
   oldestPoint,
   rollupBuckets,
   rollupMarksByInterval,
@@ -37,5 +38,31 @@ export async function rollup(db: Db, now: Date): Promise<boolean> {
     await setRollupMark(tx, '1h', floorTo(now, 3_600_000));
     await setRollupMark(tx, '1d', floorTo(now, DAY_MS));
     return true;
+  });
+}
+
+const ceilTo = (at: Date, ms: number) => new Date(Math.ceil(at.getTime() / ms) * ms);
+
+/**
+ * Rolls up the points of the past range [from, to] into whole 1m, 1h and 1d buckets: points written there after the
+ * regular rollup had passed it (an import of history), which it would never look at again. Waits for a rollup
+ * running elsewhere. With no rollup run yet, it rolls up everything stored up to `to` and sets the marks there, so
+ * the first regular run starts from `to` instead of from the oldest point (a month of history, all over again).
+ */
+export async function rollupRange(db: Db, from: Date, to: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await lock(tx, 'iot.telemetry.rollup');
+    const marked = (await rollupMarksByInterval(tx)).has('1m');
+    const oldest = marked ? null : await oldestPoint(tx);
+    const start = oldest && oldest < from ? oldest : from;
+    const end = new Date(to.getTime() + 1);
+    await rollupRawToMinutes(tx, floorTo(start, 60_000), ceilTo(end, 60_000));
+    await rollupBuckets(tx, '1m', '1h', floorTo(start, 3_600_000), ceilTo(end, 3_600_000));
+    await rollupBuckets(tx, '1h', '1d', floorTo(start, DAY_MS), ceilTo(end, DAY_MS));
+    if (!marked) {
+      await setRollupMark(tx, '1m', floorTo(to, 60_000));
+      await setRollupMark(tx, '1h', floorTo(to, 3_600_000));
+      await setRollupMark(tx, '1d', floorTo(to, DAY_MS));
+    }
   });
 }

@@ -25,6 +25,11 @@ export async function copyPoints(tx: RawTx, csv: string) {
   await tx.copyIn('iot.telemetry', COLUMNS, single(csv));
 }
 
+/** Streams points given as COPY CSV chunks into iot.telemetry (an import of many, chunk by chunk). */
+export async function copyPointStream(tx: RawTx, chunks: AsyncIterable<string>) {
+  await tx.copyIn('iot.telemetry', COLUMNS, chunks);
+}
+
 async function* single(text: string) {
   yield text;
 }

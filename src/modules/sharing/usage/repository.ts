@@ -204,3 +204,37 @@ export function servedPerDay(db: Db, since: Date, consumerId?: number) {
       group by 1, 2`,
   );
 }
+
+// The import of past calls (import.ts).
+
+/** The Asia/Shanghai days since `since` on which a grant has logged calls. */
+export async function daysWithCalls(db: Db, grantId: number, since: Date): Promise<Set<string>> {
+  const day = sql<string>`to_char(${calls.at} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  const rows = await db
+    .selectDistinct({ day })
+    .from(calls)
+    .where(and(eq(calls.grantId, grantId), gte(calls.at, since)));
+  return new Set(rows.map((r) => r.day));
+}
+
+// Rows per statement: 13 columns each stay well under the 65,535 parameters of one statement.
+const CALL_SLICE = 2000;
+
+/** Appends past calls to the call log, oldest first. */
+export async function insertCalls(db: Db, rows: (typeof calls.$inferInsert)[]) {
+  const sorted = [...rows].sort((a, b) => a.at!.getTime() - b.at!.getTime());
+  for (let i = 0; i < sorted.length; i += CALL_SLICE)
+    await db.insert(calls).values(sorted.slice(i, i + CALL_SLICE));
+}
+
+/** Adds calls to a grant's daily usage windows (the daily quota counts the calls of the window it is in). */
+export async function addDailyUsage(db: Db, grantId: number, days: { startsAt: Date; calls: number }[]) {
+  if (!days.length) return;
+  await db
+    .insert(usage)
+    .values(days.map((d) => ({ grantId, period: 'day' as const, startsAt: d.startsAt, calls: d.calls })))
+    .onConflictDoUpdate({
+      target: [usage.grantId, usage.period, usage.startsAt],
+      set: { calls: sql`${usage.calls} + excluded.calls` },
+    });
+}

@@ -33,11 +33,12 @@ export function Panel({
 export type Tone = 'bad' | 'good' | 'warn' | undefined;
 
 /**
- * One figure: its label and value (large counts shortened, e.g. 81.2万). `data-value` carries the exact number, so
- * tests and the soak bench compare it with the API's.
+ * One figure: its label and value (large counts shortened, e.g. 81.2万). `data-value` carries the exact number and
+ * `data-figure` the summary's field it shows ("alarms.active"), so tests and the soak bench compare it with the API's.
  */
 export function Figure({
   testId,
+  figure,
   label,
   value,
   share = false,
@@ -45,6 +46,7 @@ export function Figure({
   small = false,
 }: {
   testId: string;
+  figure?: string;
   label: string;
   value: number | null;
   /** A share 0..1 shown as a percentage. */
@@ -63,6 +65,7 @@ export function Figure({
     <div
       className={small ? 'ioc-figure small' : 'ioc-figure'}
       data-testid={testId}
+      data-figure={figure}
       data-value={value ?? ''}
       data-tone={tone}
     >
@@ -78,12 +81,15 @@ export function Figure({
 /** A share 0..1 as a ring with its percentage inside (drawn in SVG: sharp at any scale, no chart instance). */
 export function Ring({
   testId,
+  figure,
   label,
   share,
   color = palette.accent,
   size = 104,
 }: {
   testId: string;
+  /** The summary's field it shows, as Figure's. */
+  figure?: string;
   label: string;
   share: number | null;
   color?: string;
@@ -93,7 +99,7 @@ export function Ring({
   const length = 2 * Math.PI * r;
   const filled = Math.max(0, Math.min(1, share ?? 0)) * length;
   return (
-    <div className="ioc-ring" data-testid={testId} data-value={share ?? ''}>
+    <div className="ioc-ring" data-testid={testId} data-figure={figure} data-value={share ?? ''}>
       <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label}>
         <circle
           cx={size / 2}

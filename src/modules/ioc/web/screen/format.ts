@@ -12,6 +12,12 @@ export function bigNumber(value: number, language: string): { value: string; uni
   return { value: new Intl.NumberFormat(zh ? 'zh-CN' : 'en').format(value), unit: '' };
 }
 
+/** A count as one string ("81.23万"), for bars and lists. */
+export function shortNumber(value: number, language: string): string {
+  const { value: shown, unit } = bigNumber(value, language);
+  return shown + unit;
+}
+
 /** One or two decimals, as few as needed (81.23 → "81.2", 1.0 → "1"). */
 function trim(value: number): string {
   const digits = Math.abs(value) >= 100 ? 1 : 2;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenMap } from '../../contract.ts';
 import { Bars, Panel } from './figures.tsx';
-import { bigNumber, timeText } from './format.ts';
+import { shortNumber, timeText } from './format.ts';
 import { palette, pm10Color, severityColor } from './styles.ts';
 
 const ROWS = 10;
@@ -119,10 +119,7 @@ export function LayerPanel({ name, map }: { name: LayerPanelName; map: ScreenMap
         .toSorted((a, b) => b[key] - a[key])
         .slice(0, ROWS)
         .map((s) => ({ key: s.code, name: s.name, value: s[key] }));
-      const format = (n: number) => {
-        const b = bigNumber(n, i18n.language);
-        return b.value + b.unit;
-      };
+      const format = (n: number) => shortNumber(n, i18n.language);
       return (
         <Panel
           title={`${t('screen.panels.subdistricts')} · ${t(`screen.map.${key}`)}`}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PanelName, ScreenSummary } from '../../contract.ts';
 import { Bars, Figure, Panel, Ring } from './figures.tsx';
-import { bigNumber } from './format.ts';
+import { shortNumber } from './format.ts';
 import { palette } from './styles.ts';
 
 const severities = ['critical', 'major', 'minor', 'warning'] as const;
@@ -22,16 +22,18 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
   const f = (key: string) => t(`screen.figures.${key}`);
   const title = t(`screen.panels.${name}`);
   const id = (key: string) => `figure-${name}-${key}`;
+  /** A figure of this panel: its test id, the summary field it shows (`data-figure`) and its label. */
+  const fig = (key: string) => ({ testId: id(key), figure: `${name}.${key}`, label: f(key) });
   switch (name) {
     case 'registries': {
       const r = summary.registries;
       return (
         <Panel title={title} testId="panel-registries" grow={grows.registries}>
           <div className="ioc-grid">
-            <Figure testId={id('people')} label={f('people')} value={r.people} />
-            <Figure testId={id('legalPersons')} label={f('legalPersons')} value={r.legalPersons} />
-            <Figure testId={id('licenses')} label={f('licenses')} value={r.licenses} />
-            <Figure testId={id('components')} label={f('components')} value={r.components} />
+            <Figure {...fig('people')} value={r.people} />
+            <Figure {...fig('legalPersons')} value={r.legalPersons} />
+            <Figure {...fig('licenses')} value={r.licenses} />
+            <Figure {...fig('components')} value={r.components} />
           </div>
         </Panel>
       );
@@ -42,18 +44,17 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
         <Panel title={title} testId="panel-data" grow={grows.data}>
           <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
             <div className="ioc-grid" style={{ flex: 1 }}>
-              <Figure testId={id('recordsTotal')} label={f('recordsTotal')} value={d.recordsTotal} />
-              <Figure testId={id('recordsToday')} label={f('recordsToday')} value={d.recordsToday} />
-              <Figure testId={id('batchesToday')} label={f('batchesToday')} value={d.batchesToday} small />
+              <Figure {...fig('recordsTotal')} value={d.recordsTotal} />
+              <Figure {...fig('recordsToday')} value={d.recordsToday} />
+              <Figure {...fig('batchesToday')} value={d.batchesToday} small />
               <Figure
-                testId={id('failedBatches')}
-                label={f('failedBatches')}
+                {...fig('failedBatches')}
                 value={d.failedBatches}
                 tone={d.failedBatches > 0 ? 'bad' : 'good'}
                 small
               />
             </div>
-            <Ring testId={id('quality')} label={f('quality')} share={d.quality} color={palette.good} />
+            <Ring {...fig('quality')} share={d.quality} color={palette.good} />
           </div>
         </Panel>
       );
@@ -64,13 +65,10 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
         .toSorted((a, b) => b.calls - a.calls)
         .slice(0, 6)
         .map((d) => ({ key: String(d.departmentId), name: d.name, value: d.calls }));
-      const format = (n: number) => {
-        const b = bigNumber(n, i18n.language);
-        return b.value + b.unit;
-      };
+      const format = (n: number) => shortNumber(n, i18n.language);
       return (
         <Panel title={title} testId="panel-sharing" grow={grows.sharing}>
-          <Figure testId={id('callsToday')} label={f('callsToday')} value={s.callsToday} />
+          <Figure {...fig('callsToday')} value={s.callsToday} />
           <div className="ioc-figure-label">{f('byDepartment')}</div>
           {rows.length ? (
             <Bars testId="sharing-departments" rows={rows} format={format} />
@@ -86,16 +84,10 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
         <Panel title={title} testId="panel-devices" grow={grows.devices}>
           <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
             <div className="ioc-grid" style={{ flex: 1 }}>
-              <Figure testId={id('total')} label={f('total')} value={d.total} />
-              <Figure testId={id('online')} label={f('online')} value={d.online} tone="good" />
-              <Figure testId={id('offline')} label={f('offline')} value={d.offline} small />
-              <Figure
-                testId={id('fault')}
-                label={f('fault')}
-                value={d.fault}
-                tone={d.fault ? 'warn' : undefined}
-                small
-              />
+              <Figure {...fig('total')} value={d.total} />
+              <Figure {...fig('online')} value={d.online} tone="good" />
+              <Figure {...fig('offline')} value={d.offline} small />
+              <Figure {...fig('fault')} value={d.fault} tone={d.fault ? 'warn' : undefined} small />
             </div>
             <Ring
               testId={id('onlineRate')}
@@ -119,12 +111,7 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
       return (
         <Panel title={title} testId="panel-alarms" grow={grows.alarms}>
           <div style={{ display: 'flex', gap: 16, alignItems: 'center' }}>
-            <Figure
-              testId={id('active')}
-              label={f('active')}
-              value={a.active}
-              tone={a.active ? 'bad' : 'good'}
-            />
+            <Figure {...fig('active')} value={a.active} tone={a.active ? 'bad' : 'good'} />
             <div style={{ flex: 1 }}>
               <Bars testId="alarm-severities" rows={rows} />
             </div>
@@ -137,24 +124,13 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
       return (
         <Panel title={title} testId="panel-cases" grow={grows.cases}>
           <div className="ioc-grid three">
-            <Figure testId={id('today')} label={f('today')} value={c.today} />
-            <Figure testId={id('open')} label={f('open')} value={c.open} />
-            <Figure
-              testId={id('overdue')}
-              label={f('overdue')}
-              value={c.overdue}
-              tone={c.overdue ? 'bad' : 'good'}
-            />
+            <Figure {...fig('today')} value={c.today} />
+            <Figure {...fig('open')} value={c.open} />
+            <Figure {...fig('overdue')} value={c.overdue} tone={c.overdue ? 'bad' : 'good'} />
           </div>
           <div className="ioc-rings">
-            <Ring testId={id('onTimeRate')} label={f('onTimeRate')} share={c.onTimeRate} size={84} />
-            <Ring
-              testId={id('satisfactionRate')}
-              label={f('satisfactionRate')}
-              share={c.satisfactionRate}
-              color={palette.good}
-              size={84}
-            />
+            <Ring {...fig('onTimeRate')} share={c.onTimeRate} size={84} />
+            <Ring {...fig('satisfactionRate')} share={c.satisfactionRate} color={palette.good} size={84} />
           </div>
         </Panel>
       );
@@ -162,28 +138,49 @@ export function SummaryPanel({ name, summary }: { name: PanelName; summary: Scre
   }
 }
 
+/** The headline figures above the map (`kpi-<key>`), each one of a panel's figures. */
+const kpiFigures: Record<string, [PanelName, string]> = {
+  people: ['registries', 'people'],
+  recordsToday: ['data', 'recordsToday'],
+  callsToday: ['sharing', 'callsToday'],
+  active: ['alarms', 'active'],
+  today: ['cases', 'today'],
+};
+
 /** The headline figures above the map, one per panel, shown in every view. */
 export function Kpis({ summary }: { summary: ScreenSummary }) {
   const { t } = useTranslation('ioc');
   const d = summary.devices;
+  const headline = (key: string) => {
+    const [panel, field] = kpiFigures[key]!;
+    const value = (summary[panel] as Record<string, number | null>)[field] ?? null;
+    return { key, value, share: false, figure: `${panel}.${field}` };
+  };
+  const online = {
+    key: 'onlineRate',
+    value: d.total ? d.online / d.total : null,
+    share: true,
+    figure: undefined,
+  };
   const items = [
-    { key: 'people', label: t('screen.figures.people'), value: summary.registries.people },
-    { key: 'recordsToday', label: t('screen.figures.recordsToday'), value: summary.data.recordsToday },
-    { key: 'callsToday', label: t('screen.figures.callsToday'), value: summary.sharing.callsToday },
-    {
-      key: 'onlineRate',
-      label: t('screen.figures.onlineRate'),
-      value: d.total ? d.online / d.total : null,
-      share: true,
-    },
-    { key: 'active', label: t('screen.figures.active'), value: summary.alarms.active },
-    { key: 'today', label: t('screen.figures.today'), value: summary.cases.today },
+    headline('people'),
+    headline('recordsToday'),
+    headline('callsToday'),
+    online,
+    headline('active'),
+    headline('today'),
   ];
   return (
     <div className="ioc-kpis" data-testid="screen-kpis">
       {items.map((k) => (
         <div className="ioc-kpi" key={k.key}>
-          <Figure testId={`kpi-${k.key}`} label={k.label} value={k.value} share={k.share} />
+          <Figure
+            testId={`kpi-${k.key}`}
+            label={t(`screen.figures.${k.key}`)}
+            figure={k.figure}
+            value={k.value}
+            share={k.share}
+          />
         </div>
       ))}
     </div>

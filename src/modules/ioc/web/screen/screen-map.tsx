@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DistrictMap } from '../../../org/contract.ts';
 import type { Incident, ScreenMap as ScreenMapData } from '../../contract.ts';
-import { bigNumber } from './format.ts';
+import { shortNumber } from './format.ts';
 import { bboxOf, communityLines, incidentZoom, layerOptions, regionStyles } from './map-series.ts';
 import type { Boundaries } from './screen-api.ts';
 import { useChartPixelRatio } from './stage.tsx';
@@ -178,10 +178,7 @@ export function ScreenMap({
   }, [chart, geo, focusLng, focusLat, focusRadius]);
 
   const card = selected ? byName.get(selected) : undefined;
-  const count = (n: number) => {
-    const b = bigNumber(n, i18n.language);
-    return b.value + b.unit;
-  };
+  const count = (n: number) => shortNumber(n, i18n.language);
   return (
     <div className="ioc-map" data-testid="screen-map">
       <div ref={element} className="ioc-map-canvas" data-testid="screen-map-canvas" />
