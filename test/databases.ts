@@ -99,6 +99,43 @@ export const noRateLimits = {
   ONECITY_RATE_LIMIT_LOGIN_TOTAL: '0',
 };
 
+/** A user a test platform is given: user name, department code (null: none) and roles. */
+export type TestUser = readonly [username: string, department: string | null, roles: readonly string[]];
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * A platform with `users` created (each with `password`) and signed in beside the admin: `as` holds each one's
+ * session, `ids` the departments' ids by code, `call` makes a request as one of them (null: nobody).
+ */
+export async function startPlatformWithUsers(
+  kind: DatabaseKind,
+  users: readonly TestUser[],
+  password: string,
+  env: Record<string, string> = {},
+  now?: () => Date,
+) {
+  const p = await startTestPlatform(kind, env, now);
+  const as: Record<string, { cookie: string }> = { admin: await login(p.app, 'admin', ADMIN_PASSWORD) };
+  const ids: Record<string, number> = {};
+  const directory = await p.modules.org.service.departmentDirectory();
+  for (const [username, department, roles] of users) {
+    const departmentId = department ? (directory.byCode.get(department)?.id ?? null) : null;
+    if (department) ids[department] = departmentId!;
+    const created = await p.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: as.admin,
+      payload: { username, displayName: username, departmentId, roles, password },
+    });
+    if (created.statusCode !== 201)
+      throw new Error(`creating ${username}: ${created.statusCode} ${created.body}`);
+    as[username] = await login(p.app, username, password);
+  }
+  const call = (method: Method, url: string, who: { cookie: string } | null, payload?: object) =>
+    p.app.inject({ method, url, headers: who ?? {}, ...(payload && { payload }) });
+  return { p, as, ids, call, directory };
+}
+
 /** Signs in through the API and returns the session cookie header. */
 export async function login(
   app: Awaited<ReturnType<typeof startTestPlatform>>['app'],

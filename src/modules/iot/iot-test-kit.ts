@@ -1,11 +1,9 @@
 // Test support for the iot tests: a platform with the center, departments and a leader, calls as each, and devices.
-import { expect } from 'vitest';
-import { ADMIN_PASSWORD, type DatabaseKind, login, startTestPlatform } from '../../../test/databases.ts';
+import { type DatabaseKind, startPlatformWithUsers } from '../../../test/databases.ts';
 import { hashToken, newAccessToken, tokenHint } from './devices/token.ts';
 import { devices } from './schema.ts';
 
 export type Who = { cookie: string };
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const PASSWORD = 'Sensing#2026x';
 
@@ -17,32 +15,19 @@ export const GAOTANGLING = { lng: 112.82, lat: 28.37 };
  * `now` is the platform's clock (tests move it).
  */
 export async function iotPlatform(kind: DatabaseKind, now?: () => Date, env: Record<string, string> = {}) {
-  const p = await startTestPlatform(kind, env, now);
-  const admin = await login(p.app, 'admin', ADMIN_PASSWORD);
-  const as: Record<string, Who> = { admin };
-  const ids: Record<string, number> = {};
-  const directory = await p.modules.org.service.departmentDirectory();
-
-  async function user(username: string, department: string | null, roles: string[]) {
-    const departmentId = department ? (directory.byCode.get(department)?.id ?? null) : null;
-    if (department) ids[department] = departmentId!;
-    const created = await p.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: admin,
-      payload: { username, displayName: username, departmentId, roles, password: PASSWORD },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    as[username] = await login(p.app, username, PASSWORD);
-  }
-  await user('cgj', 'CGJ', ['department_user']);
-  await user('slj', 'SLJ', ['department_user']);
-  await user('jtysj', 'JTYSJ', ['department_user']);
-  await user('operator', 'SJZX', ['operator']);
-  await user('leader', null, ['leader']);
-
-  const call = (method: Method, url: string, who: Who | null, payload?: object) =>
-    p.app.inject({ method, url, headers: who ?? {}, ...(payload && { payload }) });
+  const { p, as, ids, call, directory } = await startPlatformWithUsers(
+    kind,
+    [
+      ['cgj', 'CGJ', ['department_user']],
+      ['slj', 'SLJ', ['department_user']],
+      ['jtysj', 'JTYSJ', ['department_user']],
+      ['operator', 'SJZX', ['operator']],
+      ['leader', null, ['leader']],
+    ],
+    PASSWORD,
+    env,
+    now,
+  );
 
   /**
    * Registers a device straight in the table (for the tests of the data path, which do not test registration) and
