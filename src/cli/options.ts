@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import pino from 'pino';
 import { type Config, type ConfigKey, loadConfig, settings } from '../core/config.ts';
+import { createLogger } from '../core/logger.ts';
 import { type OpenOptions, openPlatform } from '../server/platform.ts';
 
 /** Adds every setting's flag to a command (flags win over environment variables). */
@@ -23,7 +25,10 @@ export async function withPlatform<T>(
   work: (platform: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>,
   options?: OpenOptions,
 ): Promise<T> {
-  const platform = await openPlatform(configFrom(command), undefined, options);
+  const config = configFrom(command);
+  // What a command prints (its --json above all) is stdout's; the platform's log lines go to stderr.
+  const logger = createLogger(config.logLevel, pino.destination({ fd: 2, sync: true }));
+  const platform = await openPlatform(config, logger, options);
   try {
     return await work(platform);
   } finally {
