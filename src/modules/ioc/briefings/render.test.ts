@@ -174,4 +174,29 @@ describe('the briefing documents', () => {
     ])
       expect(shown, expected).toContain(expected);
   });
+
+  it('make a DOCX that a word processor (LibreOffice) opens and shows with its figures', async () => {
+    const made = await renderBriefing(sampleFigures(), new Date('2026-12-07T00:05:00Z'));
+    const docx = path.join(work, 'opened.docx');
+    fs.writeFileSync(docx, made.docx);
+    const out = path.join(work, 'libreoffice');
+    // A profile of its own: LibreOffice will not start on a profile another instance holds.
+    const profile = `-env:UserInstallation=file://${path.join(work, 'libreoffice-profile')}`;
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
+      timeout: 150_000,
+      stdio: 'ignore',
+    });
+    const pdf = path.join(out, 'opened.pdf');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+[2-9]/);
+    const shown = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const expected of [
+      '运营管理简报',
+      '望数运简〔2026〕第49期',
+      '一、总体情况',
+      '1,234',
+      '+134（+12.2%）',
+      '雷锋大道内涝',
+    ])
+      expect(shown, expected).toContain(expected);
+  }, 180_000);
 });
