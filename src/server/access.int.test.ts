@@ -108,8 +108,13 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
     const me = await p.app.inject({ method: 'GET', url: '/api/auth/me', headers: screen });
     expect(me.statusCode).toBe(200);
     expect(me.json().roles).toEqual(['screen']);
-    // Not a route list of the screen's own: the screen's routes are the ioc module's (tested there).
+    // The 'authenticated' routes open to it: its own session's, and the district outline the screen's map draws.
     const allowed = p.app.accessTable.filter((r) => r.screen).map((r) => `${r.method} ${r.url}`);
-    expect(allowed.sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+    expect(allowed.sort()).toEqual([
+      'GET /api/auth/me',
+      'GET /api/divisions/map',
+      'POST /api/auth/logout',
+      'POST /api/auth/password',
+    ]);
   });
 });
