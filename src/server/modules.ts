@@ -4,7 +4,9 @@ import type { Logger } from '../core/logger.ts';
 import { createAccountsModule } from '../modules/accounts/index.ts';
 import { createAuditModule } from '../modules/audit/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
+import { createCitizenModule } from '../modules/citizen/index.ts';
 import { createEventsModule, loadClassifier } from '../modules/events/index.ts';
+import { createFormsModule } from '../modules/forms/index.ts';
 import { createIngestModule } from '../modules/ingest/index.ts';
 import { createIocModule } from '../modules/ioc/index.ts';
 import { createIotModule } from '../modules/iot/index.ts';
@@ -94,12 +96,47 @@ export function createModules(database: Database, config: Config, logger: Logger
     logger,
     now,
   });
+  const citizen = createCitizenModule({
+    database,
+    audit: audit.service,
+    org: org.service,
+    users: accounts.users,
+    registry,
+    events,
+    logger,
+    now,
+  });
+  const forms = createFormsModule({
+    database,
+    audit: audit.service,
+    org: org.service,
+    users: accounts.users,
+    registry,
+    sharing,
+    citizen,
+    logger,
+    now,
+  });
   nameAuditTargets({
     audit: audit.service,
     users: accounts.users,
     org: org.service,
     catalog: catalog.service,
   });
-  return { audit, org, accounts, catalog, ingest, registry, sharing, opendata, events, iot, ioc };
+  return {
+    audit,
+    org,
+    accounts,
+    catalog,
+    ingest,
+    registry,
+    sharing,
+    opendata,
+    events,
+    iot,
+    ioc,
+    citizen,
+    forms,
+  };
 }
 export type Modules = ReturnType<typeof createModules>;

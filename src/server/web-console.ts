@@ -8,8 +8,9 @@ import type { App } from '../core/http.ts';
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /**
- * Serves the built console from web/dist. Hashed assets are cached for good; any other GET path
- * without a file extension is a console route and gets index.html; everything else is a 404.
+ * Serves the built console and the citizen app from web/dist. Hashed assets are cached for good; any other GET
+ * path without a file extension is a page: under /m the app's m/index.html, elsewhere the console's index.html;
+ * everything else is a 404.
  */
 export async function registerWebConsole(app: App) {
   const built = fs.existsSync(path.join(webDist, 'index.html'));
@@ -31,6 +32,7 @@ export async function registerWebConsole(app: App) {
       request.method === 'GET' && !pathname.startsWith('/api/') && !/\.\w+$/.test(pathname);
     if (!built || !consoleRoute)
       return reply.send(new NotFoundError('route', `${request.method} ${pathname}`));
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const page = pathname === '/m' || pathname.startsWith('/m/') ? 'm/index.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }

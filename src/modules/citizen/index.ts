@@ -1,0 +1,19 @@
+import type { Database } from '../../core/db.ts';
+import type { Logger } from '../../core/logger.ts';
+import './messages.ts';
+import { citizenRoutes } from './routes.ts';
+import type { CitizenServices, CitizenSources } from './services.ts';
+
+/**
+ * The resident's side (我的长沙·望城专版): real-name sign-up, companies acted for, my information and its
+ * corrections, my e-licenses and their share links, reports of problems (随手拍) that become cases, the services
+ * directory and the center's notices.
+ */
+export function createCitizenModule(
+  deps: CitizenSources & { database: Database; logger: Logger; now?: () => Date },
+) {
+  const services: CitizenServices = {};
+  void deps;
+  return { ...services, routes: citizenRoutes(services) };
+}
+export type CitizenModule = ReturnType<typeof createCitizenModule>;

@@ -1,0 +1,19 @@
+import type { UsersService } from '../accounts/index.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { CitizenModule } from '../citizen/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { createRegistryModule } from '../registry/index.ts';
+import type { createSharingModule } from '../sharing/index.ts';
+
+/** What the forms module reads of the others, through their services. */
+export type FormsSources = {
+  audit: AuditService;
+  org: OrgService;
+  users: UsersService;
+  registry: ReturnType<typeof createRegistryModule>;
+  sharing: ReturnType<typeof createSharingModule>;
+  citizen: CitizenModule;
+};
+
+/** The forms module's services, as its routes take them. */
+export type FormsServices = Record<string, never>;

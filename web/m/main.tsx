@@ -1,0 +1,37 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { MobileApp } from './app.tsx';
+import { useT } from './i18n.ts';
+import './messages.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+function Root() {
+  const t = useT('m');
+  return (
+    <ConfigProvider locale={t.lang === 'zh' ? zhCN : enUS}>
+      <MobileApp />
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter basename="/m">
+        <Root />
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);
+
+// Installable (PWA): the worker keeps the app's shell so it opens at once, and offline too. Browsers allow it on
+// HTTPS and localhost only; elsewhere the app works without it.
+navigator.serviceWorker?.register('/m/sw.js', { scope: '/m/' }).catch(() => undefined);

@@ -1,0 +1,45 @@
+import { Grid, NoticeBar } from 'antd-mobile';
+import { Link } from 'react-router';
+import { actingFor } from '../api.ts';
+import { useT } from '../i18n.ts';
+import { homeSections, homeTiles } from '../modules.ts';
+import { useMe } from '../session.ts';
+
+function TileLabel({ ns, label }: { ns: string; label: string }) {
+  return <>{useT(ns)(label)}</>;
+}
+
+/** The home screen: greeting, the modules' tiles (for oneself or the company acted for), their sections. */
+export function HomePage() {
+  const t = useT('m');
+  const me = useMe().data;
+  const company = actingFor() !== null;
+  const tiles = homeTiles.filter((tile) => tile.company === undefined || tile.company === company);
+  return (
+    <div>
+      <div style={{ background: 'linear-gradient(135deg,#c8102e,#e8573f)', color: '#fff', padding: '28px 16px 20px' }}>
+        <div style={{ fontSize: 20, fontWeight: 600 }}>{t('appName')}</div>
+        <div style={{ marginTop: 6, opacity: 0.9 }}>{t('home.greeting', { name: me?.displayName ?? '' })}</div>
+      </div>
+      {company && <NoticeBar content={t('me.actingFor', { name: actingFor()! })} color="info" />}
+      <Grid columns={4} gap={8} style={{ background: '#fff', padding: '16px 8px' }}>
+        {tiles.map((tile) => (
+          <Grid.Item key={tile.key}>
+            <Link
+              to={tile.path}
+              style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 6, color: '#333', minHeight: 64 }}
+            >
+              <span style={{ fontSize: 28, color: '#c8102e' }}>{tile.icon}</span>
+              <span style={{ fontSize: 13 }}>
+                <TileLabel ns={tile.ns} label={tile.label} />
+              </span>
+            </Link>
+          </Grid.Item>
+        ))}
+      </Grid>
+      {homeSections.map(({ component: Section }, i) => (
+        <Section key={i} />
+      ))}
+    </div>
+  );
+}
