@@ -11,7 +11,9 @@ export function moduleOf(file: string): string | undefined {
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 // A module's test kit: support for its own tests, which other modules' tests may use too.
 const isTestKit = (file: string) => /-test-(kit|fixture)\.ts$/.test(file);
-const isWeb = (file: string) => /^src\/modules\/[^/]+\/web\//.test(file) || file.startsWith('web/');
+const isWeb = (file: string) => /^src\/modules\/[^/]+\/(web|app)\//.test(file) || file.startsWith('web/');
+// The citizen app (web/m and each module's app/): kept apart from the console so a phone loads little.
+const isApp = (file: string) => /^src\/modules\/[^/]+\/app\//.test(file) || file.startsWith('web/m/');
 
 /** Why an import breaks the structure, or undefined when it is allowed. */
 export function breach({ from, to }: Import): string | undefined {
@@ -25,17 +27,23 @@ export function breach({ from, to }: Import): string | undefined {
   if (from.startsWith('src/core/') && !to.startsWith('src/core/') && !harness)
     return 'core depends on nothing above it';
   if (source && !isWeb(from) && to.startsWith('web/')) return 'server code does not import the console';
+  if (
+    isApp(from) &&
+    (to.startsWith('web/kit/') || to.startsWith('web/src/') || /^src\/modules\/[^/]+\/web\//.test(to))
+  )
+    return 'the citizen app does not import the console';
   if (source) {
     const own = target === source;
-    if (!own && !target && !to.startsWith('src/core/') && !to.startsWith('web/kit/') && !harness)
+    const kit = to.startsWith('web/kit/') || (isApp(from) && to.startsWith('web/m/'));
+    if (!own && !target && !to.startsWith('src/core/') && !kit && !harness)
       return 'a module depends only on core, the console kit and other modules';
   }
   if (target && target !== source) {
     const rest = to.slice(`src/modules/${target}/`.length);
     if (isTest(from) && isTestKit(to)) return undefined;
     if (isWeb(from)) {
-      if (rest !== 'contract.ts' && rest !== 'web/index.ts')
-        return `web code uses another module through its contract.ts or web/index.ts, not ${rest}`;
+      if (rest !== 'contract.ts' && rest !== 'web/index.ts' && rest !== 'app/index.ts')
+        return `web code uses another module through its contract.ts, web/index.ts or app/index.ts, not ${rest}`;
     } else {
       const schemaReference = rest === 'schema.ts' && from.endsWith('/schema.ts');
       if (rest !== 'index.ts' && rest !== 'contract.ts' && !schemaReference)
