@@ -13,7 +13,11 @@ describe('the citizen test platform', () => {
   it('has the residents and the company in the registries, and the residents signed in', async () => {
     const { p, call, as } = platform;
     const zhang = await p.modules.registry.service.get('population', residents.zhang.idNumber);
-    expect(zhang.values).toMatchObject({ name: '张三', phone: residents.zhang.phone, address: residents.zhang.address });
+    expect(zhang.values).toMatchObject({
+      name: '张三',
+      phone: residents.zhang.phone,
+      address: residents.zhang.address,
+    });
     const firm = await p.modules.registry.service.get('legal_person', company.creditCode);
     expect(firm.values).toMatchObject({ name: company.name, legal_rep_id_number: residents.zhang.idNumber });
     const me = await call('GET', '/api/auth/me', as.zhang!);

@@ -15,8 +15,18 @@ export const residents = {
     phone: '13800138000',
     address: '望城区高塘岭街道郭亮中路1号',
   },
-  li: { idNumber: id('43011219850505224'), name: '李四', phone: '13900139000', address: '望城区月亮岛街道银星路8号' },
-  wang: { idNumber: id('43011220000808331'), name: '王五', phone: '13700137000', address: '望城区乌山街道团山湖路2号' },
+  li: {
+    idNumber: id('43011219850505224'),
+    name: '李四',
+    phone: '13900139000',
+    address: '望城区月亮岛街道银星路8号',
+  },
+  wang: {
+    idNumber: id('43011220000808331'),
+    name: '王五',
+    phone: '13700137000',
+    address: '望城区乌山街道团山湖路2号',
+  },
 } as const;
 
 /** A company in the legal-person registry, represented by 张三. */
@@ -35,7 +45,11 @@ export const CITIZEN_PASSWORD = 'Citizen#2026x';
  * `operator` (12345 desk), and the residents `zhang` and `li` (role citizen, their ID numbers on their accounts,
  * created by the admin: the sign-up route is tested on its own).
  */
-export async function citizenPlatform(kind: DatabaseKind, now?: () => Date, env: Record<string, string> = {}) {
+export async function citizenPlatform(
+  kind: DatabaseKind,
+  now?: () => Date,
+  env: Record<string, string> = {},
+) {
   const platform = await startPlatformWithUsers(
     kind,
     [

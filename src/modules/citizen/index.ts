@@ -3,6 +3,9 @@ import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
 import { citizenRoutes } from './routes.ts';
 import type { CitizenServices, CitizenSources } from './services.ts';
+import { createSubjectService } from './subjects/service.ts';
+
+export type { CitizenSubject } from './subjects/service.ts';
 
 /**
  * The resident's side (我的长沙·望城专版): real-name sign-up, companies acted for, my information and its
@@ -12,8 +15,8 @@ import type { CitizenServices, CitizenSources } from './services.ts';
 export function createCitizenModule(
   deps: CitizenSources & { database: Database; logger: Logger; now?: () => Date },
 ) {
-  const services: CitizenServices = {};
-  void deps;
+  const subjects = createSubjectService(deps);
+  const services: CitizenServices = { subjects };
   return { ...services, routes: citizenRoutes(services) };
 }
 export type CitizenModule = ReturnType<typeof createCitizenModule>;
