@@ -1,8 +1,9 @@
 import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
+import type { CitizenSources } from './ports.ts';
 import { citizenRoutes } from './routes.ts';
-import type { CitizenServices, CitizenSources } from './services.ts';
+import type { CitizenServices } from './services.ts';
 import { createSubjectService } from './subjects/service.ts';
 
 export type { CitizenSubject } from './subjects/service.ts';

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ForbiddenError } from '../../../core/errors.ts';
-import type { CitizenSources } from '../services.ts';
+import type { CitizenSources } from '../ports.ts';
 
 /** Who a resident's request is about: themselves (their ID number) or a company they represent (its credit code). */
 export type CitizenSubject = {

@@ -1,0 +1,14 @@
+import type { UsersService } from '../accounts/index.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { EventsModule } from '../events/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { createRegistryModule } from '../registry/index.ts';
+
+/** What the citizen module reads of the others, through their services. */
+export type CitizenSources = {
+  audit: AuditService;
+  org: OrgService;
+  users: UsersService;
+  registry: ReturnType<typeof createRegistryModule>;
+  events: EventsModule;
+};
