@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { EventsModule } from '../events/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { createRegistryModule } from '../registry/index.ts';
+import type { ReportService } from './reports/service.ts';
 import type { SubjectService } from './subjects/service.ts';
 
 /** What the citizen module reads of the others, through their services. */
@@ -17,4 +18,5 @@ export type CitizenSources = {
 /** The citizen module's services, as its routes take them. */
 export type CitizenServices = {
   subjects: SubjectService;
+  reports: ReportService;
 };
