@@ -128,7 +128,6 @@ function Photos({ names }: { names: string[] }) {
             width={80}
             height={80}
             fit="cover"
-            lazy
             style={{ borderRadius: 6 }}
             onClick={() => setOpen(i)}
           />

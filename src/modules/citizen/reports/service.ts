@@ -1,8 +1,12 @@
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { DomainError, InputError, NotFoundError } from '../../../core/errors.ts';
+import type { UsersService } from '../../accounts/index.ts';
+import type { AuditService } from '../../audit/index.ts';
+import type { EventsModule } from '../../events/index.ts';
 import { mediaUrl, sniffImage } from '../../events/index.ts';
-import type { CitizenSources } from '../services.ts';
+import type { OrgService } from '../../org/index.ts';
+import type { RegistryService } from '../../registry/index.ts';
 import {
   type PhotoUploaded,
   REPORT_PHOTO_MAX_BYTES,
@@ -31,9 +35,15 @@ const SUGGEST_MIN_CHARS = 4;
  * itself (a case on the `app` channel dispatched by the rules), the resident's reports and their rating of the
  * reply. Every call is the resident's own; the events module refuses anyone else's case as not found.
  */
-export function createReportService(
-  deps: Pick<CitizenSources, 'audit' | 'org' | 'users' | 'registry' | 'events'> & { db: Db },
-) {
+// The module's sources are named here, not taken from services.ts, so that file and this one do not import each other.
+export function createReportService(deps: {
+  db: Db;
+  audit: AuditService;
+  org: OrgService;
+  users: UsersService;
+  registry: { service: RegistryService };
+  events: EventsModule;
+}) {
   const { db, events, org } = deps;
 
   /** The phone the population registry holds for the resident, or null. */
