@@ -2,6 +2,7 @@ import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
 import type { CitizenSources } from './ports.ts';
+import { createReportService } from './reports/service.ts';
 import { citizenRoutes } from './routes.ts';
 import type { CitizenServices } from './services.ts';
 import { createSubjectService } from './subjects/service.ts';
@@ -17,7 +18,8 @@ export function createCitizenModule(
   deps: CitizenSources & { database: Database; logger: Logger; now?: () => Date },
 ) {
   const subjects = createSubjectService(deps);
-  const services: CitizenServices = { subjects };
+  const reports = createReportService({ ...deps, db: deps.database.db });
+  const services: CitizenServices = { subjects, reports };
   return { ...services, routes: citizenRoutes(services) };
 }
 export type CitizenModule = ReturnType<typeof createCitizenModule>;

@@ -94,3 +94,19 @@ export const notices = citizenSchema.table(
   },
   (t) => [index('notices_published_idx').on(t.publishedAt)],
 );
+
+/**
+ * Photos a resident uploaded for a report (随手拍), by the name the events module stores them under (the SHA-256 of
+ * the bytes): only these may go on the resident's reports, and only the resident who uploaded one reads it here.
+ */
+export const reportPhotos = citizenSchema.table(
+  'report_photos',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.name] })],
+);

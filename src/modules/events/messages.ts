@@ -49,4 +49,12 @@ addMessages('events', {
     en: "Only the desk and the lead department see the reporter's contact",
   },
   no_cases: { 'zh-CN': '您的账号没有可查看的工单', en: 'Your account sees no cases' },
+  not_rateable: {
+    'zh-CN': '诉求 {number} 还没有答复，答复后才能评价',
+    en: 'Report {number} has no reply yet; rate it once it is answered',
+  },
+  already_rated: {
+    'zh-CN': '您已评价过诉求 {number} 的答复',
+    en: 'You have rated the reply to report {number} already',
+  },
 });

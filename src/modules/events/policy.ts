@@ -75,6 +75,18 @@ export const eventsPolicy = {
     if (leads(subject, c) || assists(subject, c)) return true;
     return holds(subject, ['inspector']) && subject?.userId !== undefined && subject.userId === c.createdBy;
   },
+  /**
+   * Whether the subject is the resident who reported the case from the citizen app (随手拍): they see their own
+   * report as residents see it and rate its reply, nothing else.
+   */
+  isReporter(subject: Person, c: CaseParties & { channel: string }): boolean {
+    return (
+      holds(subject, ['citizen']) &&
+      c.channel === 'app' &&
+      subject?.userId !== undefined &&
+      subject.userId === c.createdBy
+    );
+  },
   /** Whether the subject acts for the case's lead department (accept, return, reply, ask for more time). */
   mayHandle(subject: Subject, c: CaseParties): boolean {
     return leads(subject, c);

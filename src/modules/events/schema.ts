@@ -140,6 +140,10 @@ export const cases = eventsSchema.table(
     ),
     // The list's total for a category and status, counted from the index alone.
     index('cases_category_status_idx').on(t.categoryCode, t.status),
+    // A resident's own reports (the citizen app), newest first; most cases have no creator and stay out of it.
+    index('cases_reporter_idx')
+      .on(t.createdBy, sql`${t.receivedAt} desc`, sql`${t.id} desc`)
+      .where(sql`${t.createdBy} is not null`),
   ],
 );
 

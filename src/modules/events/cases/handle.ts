@@ -2,11 +2,14 @@ import { announceChangeIn } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../../core/errors.ts';
+import { maskName } from '../../../core/masking.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
 import { eventsPolicy } from '../policy.ts';
-import type { ActionInput, CaseAction, CaseStatus } from './contract.ts';
+import type { ActionInput, CaseAction, CaseStatus, Satisfaction } from './contract.ts';
 import { clockColumns, extendedColumns } from './due.ts';
+import { rateableStatuses } from './reporter-contract.ts';
+import { pendingRating, ratedSinceReply } from './reporter-view.ts';
 import * as repo from './repository.ts';
 import { allowedFrom, moves, openStatuses } from './transitions.ts';
 
@@ -273,6 +276,117 @@ export function createHandleService(deps: {
       ]);
   }
 
+  /** Takes one action on the case `number`; returns the case's new row. */
+  async function act(ctx: Ctx, number: string, input: ActionInput): Promise<repo.CaseRow> {
+    const row = await repo.findCaseByNumber(db, number);
+    const subject = ctx.actor;
+    if (!row || !eventsPolicy.maySee(subject, row)) throw new NotFoundError('case', number);
+    const move = moves[input.action];
+    const mayAct = move.by === 'desk' ? eventsPolicy.atDesk(subject) : eventsPolicy.mayHandle(subject, row);
+    if (!mayAct)
+      await audit.deny(
+        ctx,
+        { targetType: 'case', targetId: number, detail: { action: input.action } },
+        new ForbiddenError(
+          move.by === 'desk' ? 'desk_only' : 'not_lead_department',
+          'You may not do this to this case',
+          {
+            action: input.action,
+          },
+        ),
+      );
+    const status = row.status as CaseStatus;
+    if (!allowedFrom(input.action, status))
+      throw new ConflictError('wrong_status', `Cannot ${input.action} a case that is ${status}`, {
+        action: input.action,
+        status,
+      });
+    if (input.action === 'decide_extension' && !row.extensionRequest)
+      throw new ConflictError('no_extension_request', 'No extension is asked for', {});
+    if (input.action === 'request_extension' && row.extensionRequest)
+      throw new ConflictError('extension_pending', 'An extension is already asked for', {});
+    const now = deps.now();
+    const change = await changeFor(row, input, now);
+    if (input.action === 'request_extension')
+      change.values.extensionRequest = {
+        ...change.values.extensionRequest!,
+        by: ctx.actor?.displayName ?? '',
+      };
+    if (move.by === 'department') change.departmentId ??= row.departmentId;
+    const moved = await apply(ctx, row, status, input.action, auditAction[input.action], change);
+    // The reporter rated the reply in the app before the desk approved it: the approval calls back with that.
+    if (input.action === 'review' && moved.status === 'reviewed') {
+      const rating = pendingRating(await repo.findSteps(db, row.id));
+      if (rating) {
+        const callback = await changeFor(
+          moved,
+          { action: 'callback', satisfaction: rating.satisfaction, note: rating.comment ?? undefined },
+          deps.now(),
+        );
+        return apply(ctx, moved, 'reviewed', 'callback', auditAction.callback, {
+          ...callback,
+          detail: { ...callback.detail, fromRating: true },
+        });
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * Makes a change to the case `row` that is in `status` (one conditional statement), writes the step `action` on
+   * its history and the audit entry `auditCode`, in one transaction; tells the close listeners after the commit.
+   */
+  async function apply(
+    ctx: Ctx,
+    row: repo.CaseRow,
+    status: CaseStatus,
+    action: string,
+    auditCode: string,
+    change: Change,
+  ): Promise<repo.CaseRow> {
+    const number = row.number;
+    const now = deps.now();
+    // A resident is named on the history as the console shows reporters: masked.
+    const actorName = ctx.actor?.roles.includes('citizen')
+      ? maskName(ctx.actor.displayName)
+      : (ctx.actor?.displayName ?? 'system');
+    const moved = await db.transaction(async (tx) => {
+      const moved = await repo.moveCase(tx, row.id, [status], change.values);
+      if (!moved)
+        throw new ConflictError('case_changed', 'The case was changed meanwhile; reload it', { number });
+      const step = { action, actorUserId: ctx.actor?.userId ?? null, actorName, at: now };
+      await repo.insertStep(tx, {
+        ...step,
+        caseId: row.id,
+        fromStatus: status,
+        toStatus: moved.status,
+        departmentId: change.departmentId ?? null,
+        note: change.note ?? null,
+        detail: change.detail ?? null,
+      });
+      if (change.alsoOn)
+        await repo.insertStep(tx, {
+          ...step,
+          action: 'merged_in',
+          caseId: change.alsoOn.caseId,
+          fromStatus: null,
+          toStatus: 'merged_in',
+          detail: change.alsoOn.detail,
+        });
+      await audit.record(tx, ctx, {
+        action: auditCode,
+        targetType: 'case',
+        targetId: number,
+        detail: { from: status, to: moved.status, note: change.note ?? null, ...(change.detail ?? {}) },
+      });
+      await announceChangeIn(tx, 'cases');
+      return moved;
+    });
+    if (moved.status === 'closed' && status !== 'closed')
+      for (const listener of closedListeners) await listener(number);
+    return moved;
+  }
+
   return {
     /** Calls `listener` with the number of each case that closes (after the close is committed). */
     onClosed(listener: (number: string) => Promise<void>) {
@@ -312,80 +426,40 @@ export function createHandleService(deps: {
     },
 
     /** Takes one action on the case `number`; returns the case's new row. */
-    async act(ctx: Ctx, number: string, input: ActionInput) {
+    act,
+
+    /**
+     * The reporter's own rating of the reply, from the citizen app (回访 by the resident), once per reply. A
+     * reviewed reply is called back with it at once (closed, or back to the department when unsatisfied, as the
+     * desk's callback does); a reply not yet reviewed keeps it until the desk approves the reply; a closed case
+     * records it. Refused (NotFoundError) to anyone but the resident who reported the case from the app.
+     */
+    async rateAsReporter(ctx: Ctx, number: string, input: { satisfaction: Satisfaction; comment?: string }) {
       const row = await repo.findCaseByNumber(db, number);
-      const subject = ctx.actor;
-      if (!row || !eventsPolicy.maySee(subject, row)) throw new NotFoundError('case', number);
-      const move = moves[input.action];
-      const mayAct = move.by === 'desk' ? eventsPolicy.atDesk(subject) : eventsPolicy.mayHandle(subject, row);
-      if (!mayAct)
-        await audit.deny(
-          ctx,
-          { targetType: 'case', targetId: number, detail: { action: input.action } },
-          new ForbiddenError(
-            move.by === 'desk' ? 'desk_only' : 'not_lead_department',
-            'You may not do this to this case',
-            {
-              action: input.action,
-            },
-          ),
-        );
+      if (!row || !eventsPolicy.isReporter(ctx.actor, row)) throw new NotFoundError('case', number);
       const status = row.status as CaseStatus;
-      if (!allowedFrom(input.action, status))
-        throw new ConflictError('wrong_status', `Cannot ${input.action} a case that is ${status}`, {
-          action: input.action,
-          status,
-        });
-      if (input.action === 'decide_extension' && !row.extensionRequest)
-        throw new ConflictError('no_extension_request', 'No extension is asked for', {});
-      if (input.action === 'request_extension' && row.extensionRequest)
-        throw new ConflictError('extension_pending', 'An extension is already asked for', {});
+      if (!row.reply || !(rateableStatuses as readonly string[]).includes(status))
+        throw new ConflictError('not_rateable', 'The case has no reply to rate yet', { number });
+      if (ratedSinceReply(await repo.findSteps(db, row.id)))
+        throw new ConflictError('already_rated', 'This reply is rated already', { number });
       const now = deps.now();
-      const change = await changeFor(row, input, now);
-      if (input.action === 'request_extension')
-        change.values.extensionRequest = {
-          ...change.values.extensionRequest!,
-          by: ctx.actor?.displayName ?? '',
-        };
-      const moved = await db.transaction(async (tx) => {
-        const moved = await repo.moveCase(tx, row.id, [status], change.values);
-        if (!moved)
-          throw new ConflictError('case_changed', 'The case was changed meanwhile; reload it', { number });
-        const step = {
-          action: input.action,
-          actorUserId: ctx.actor?.userId ?? null,
-          actorName: ctx.actor?.displayName ?? 'system',
-          at: now,
-        };
-        await repo.insertStep(tx, {
-          ...step,
-          caseId: row.id,
-          fromStatus: status,
-          toStatus: moved.status,
-          departmentId: change.departmentId ?? (move.by === 'department' ? row.departmentId : null),
-          note: change.note ?? null,
-          detail: change.detail ?? null,
+      const comment = input.comment || null;
+      const mark = { satisfaction: input.satisfaction, byReporter: true };
+      if (status === 'reviewed') {
+        const change = await changeFor(
+          row,
+          { action: 'callback', satisfaction: input.satisfaction, note: comment ?? undefined },
+          now,
+        );
+        return apply(ctx, row, status, 'callback', auditAction.callback, {
+          ...change,
+          detail: { ...change.detail, ...mark },
         });
-        if (change.alsoOn)
-          await repo.insertStep(tx, {
-            ...step,
-            action: 'merged_in',
-            caseId: change.alsoOn.caseId,
-            fromStatus: null,
-            toStatus: 'merged_in',
-            detail: change.alsoOn.detail,
-          });
-        await audit.record(tx, ctx, {
-          action: auditAction[input.action],
-          targetType: 'case',
-          targetId: number,
-          detail: { from: status, to: moved.status, note: change.note ?? null, ...(change.detail ?? {}) },
-        });
-        await announceChangeIn(tx, 'cases');
-        return moved;
-      });
-      if (moved.status === 'closed') for (const listener of closedListeners) await listener(number);
-      return moved;
+      }
+      // A closed case keeps the desk's own callback, if it made one; the resident's rating is on the history.
+      const values =
+        status === 'closed' && row.satisfaction === null ? { satisfaction: input.satisfaction } : {};
+      return apply(ctx, row, status, 'rating', 'events.case_rating', { values, note: comment, detail: mark });
     },
   };
 }

@@ -2,6 +2,7 @@ import { announceChangeIn } from '../../../core/changes.ts';
 import type { Ctx } from '../../../core/context.ts';
 import type { Db } from '../../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../../core/errors.ts';
+import { maskName } from '../../../core/masking.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CategoryService } from '../categories/service.ts';
 import type { CaseChannel, IntakeInput } from './contract.ts';
@@ -83,7 +84,9 @@ export function createIntakeService(deps: IntakeDeps) {
     const departmentId = dispatch
       ? await categories.route(category.code, place.subdistrictCode ?? null)
       : null;
-    const actorName = ctx.actor?.displayName ?? channel;
+    // A resident reporting from the app is named on the history as the console shows reporters: masked.
+    const actorName =
+      channel === 'app' && ctx.actor ? maskName(ctx.actor.displayName) : (ctx.actor?.displayName ?? channel);
     const values: Omit<repo.CaseInsert, 'number'> = {
       channel,
       status: target ? 'merged' : dispatch ? 'dispatched' : 'received',

@@ -315,3 +315,23 @@ export function newestCases(db: Db, limit: number) {
     .orderBy(sql`${cases.receivedAt} desc nulls last`, desc(cases.id))
     .limit(limit);
 }
+
+/**
+ * One page of the reports a resident made from the citizen app (channel `app`, created by them), newest first, in
+ * the order of the reporter index (migration 0026), optionally only those in these statuses.
+ */
+export function listReporterCases(
+  db: Db,
+  userId: number,
+  statuses: CaseStatus[] | undefined,
+  paging: Paging,
+) {
+  const where = and(
+    eq(cases.createdBy, userId),
+    isNotNull(cases.createdBy),
+    eq(cases.channel, 'app'),
+    statuses?.length ? inArray(cases.status, statuses) : undefined,
+  );
+  const query = db.select().from(cases).where(where).orderBy(sql`${cases.receivedAt} desc`, desc(cases.id));
+  return pageOf(query, db.$count(cases, where), paging);
+}

@@ -24,3 +24,9 @@ export const mediaUploaded = z.object({
   size: z.number(),
 });
 export type MediaUploaded = z.infer<typeof mediaUploaded>;
+
+/** The stored photo's name in a case's photo URL (`/api/events/media/<name>`), or null for any other URL. */
+export function mediaNameOf(url: string): string | null {
+  const name = url.startsWith('/api/events/media/') ? url.slice('/api/events/media/'.length) : '';
+  return mediaName.safeParse(name).success ? name : null;
+}

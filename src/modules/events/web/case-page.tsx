@@ -258,6 +258,8 @@ function Step({ s }: { s: CaseStep }) {
     extras.push(t('case.detail.satisfaction', { value: t(`caseLabels.satisfaction.${d.satisfaction}`) }));
   if (d.reopened) extras.push(t('case.detail.reopened'));
   if (d.escalated) extras.push(t('case.detail.escalated'));
+  if (d.byReporter) extras.push(t('case.detail.byReporter'));
+  if (d.fromRating) extras.push(t('case.detail.fromRating'));
   if (typeof d.limit === 'string') extras.push(t('case.detail.limit', { value: d.limit }));
   if (typeof d.approved === 'boolean')
     extras.push(t(d.approved ? 'case.detail.approved' : 'case.detail.refused'));
