@@ -29,14 +29,14 @@ export const formsApp: MobileModule = {
   homeTiles: [{ key: 'forms', label: 'tile', path: '/forms', icon: createElement(EditSOutline), order: 30 }],
   meEntries: [
     {
-      key: 'forms.submissions',
+      key: 'forms-submissions',
       label: 'me.submissions',
       path: '/forms/submissions',
       icon: createElement(FileOutline),
       order: 40,
     },
     {
-      key: 'forms.remembered',
+      key: 'forms-remembered',
       label: 'me.remembered',
       path: '/forms/remembered',
       icon: createElement(CheckShieldOutline),
