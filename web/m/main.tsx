@@ -1,13 +1,26 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd-mobile';
+import { ConfigProvider, unstableSetRender } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { MobileApp } from './app.tsx';
 import { useT } from './i18n.ts';
 import './messages.ts';
+
+// antd-mobile 5 draws Toast, Dialog.confirm and the other imperative pop-ups with ReactDOM.render, which React 19
+// no longer has: without this they throw and never show.
+unstableSetRender((node, container) => {
+  const host = container as (Element | DocumentFragment) & { _root?: Root };
+  host._root ??= createRoot(host);
+  host._root.render(node);
+  return async () => {
+    await Promise.resolve();
+    host._root?.unmount();
+    delete host._root;
+  };
+});
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

@@ -1,5 +1,6 @@
 import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
+import { createFillingService } from './filling/service.ts';
 import './messages.ts';
 import { formsRoutes } from './routes.ts';
 import type { FormsServices, FormsSources } from './services.ts';
@@ -14,8 +15,9 @@ export * from './fields.ts';
 export function createFormsModule(
   deps: FormsSources & { database: Database; logger: Logger; now?: () => Date },
 ) {
-  const services: FormsServices = {};
-  void deps;
+  const now = deps.now ?? (() => new Date());
+  const filling = createFillingService({ ...deps, now });
+  const services: FormsServices = { filling };
   return { ...services, routes: formsRoutes(services) };
 }
 export type FormsModule = ReturnType<typeof createFormsModule>;

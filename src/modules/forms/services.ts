@@ -4,6 +4,7 @@ import type { CitizenModule } from '../citizen/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { createRegistryModule } from '../registry/index.ts';
 import type { createSharingModule } from '../sharing/index.ts';
+import type { FillingService } from './filling/service.ts';
 
 /** What the forms module reads of the others, through their services. */
 export type FormsSources = {
@@ -16,4 +17,6 @@ export type FormsSources = {
 };
 
 /** The forms module's services, as its routes take them. */
-export type FormsServices = Record<string, never>;
+export type FormsServices = {
+  filling: FillingService;
+};

@@ -14,6 +14,7 @@ import { createPrecedenceService } from './precedence/service.ts';
 import { createQualityService } from './quality/service.ts';
 import { registryRoutes } from './routes.ts';
 import { createRegistryService } from './service.ts';
+import { sourcesInfo } from './sources.ts';
 import { createStatisticsService } from './statistics/service.ts';
 
 export { ageOn } from './entities/derived.ts';
@@ -60,5 +61,14 @@ export function createRegistryModule(deps: {
     quality,
     objections,
   });
-  return { service, licenses, quality, objections, conflicts, routes };
+  return {
+    service,
+    licenses,
+    quality,
+    objections,
+    conflicts,
+    routes,
+    /** Name and provider department of each source resource (an entity's provenance), by alias, for people to read. */
+    sourcesInfo: (aliases: string[]) => sourcesInfo(deps.catalog, aliases),
+  };
 }

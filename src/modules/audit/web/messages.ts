@@ -129,6 +129,11 @@ export const zhCN = {
     'iot.alarm.import': '导入历史告警',
     'iot.telemetry.import': '导入历史监测数据',
     'sharing.calls_import': '导入历史调用记录',
+    'forms.prefill_read': '查看自动填写的表单（本人信息）',
+    'forms.submit': '提交表单',
+    'forms.submission_read': '查看本人提交的表单',
+    'forms.remembered_read': '查看本人同意复用的信息',
+    'forms.remembered_withdraw': '撤回信息复用授权',
   } as Record<string, string>,
   // Keyed by the target type the server records (a registry's name for its entities; `download.<format>` for
   // open-data downloads, named by `download` and the format).
@@ -168,6 +173,8 @@ export const zhCN = {
     route: '接口',
     download: '开放数据下载',
     briefing: '运营简报',
+    form: '表单',
+    form_submission: '表单填报',
   } as Record<string, string>,
 };
 
@@ -301,6 +308,11 @@ export const en: typeof zhCN = {
     'iot.alarm.import': 'Import past alarms',
     'iot.telemetry.import': 'Import past readings',
     'sharing.calls_import': 'Import past calls',
+    'forms.prefill_read': 'Open a prefilled form (own data)',
+    'forms.submit': 'Submit a form',
+    'forms.submission_read': 'Read own form submission',
+    'forms.remembered_read': 'Read own answers kept for reuse',
+    'forms.remembered_withdraw': 'Withdraw consent to reuse an answer',
   },
   targetTypes: {
     user: 'User',
@@ -338,5 +350,7 @@ export const en: typeof zhCN = {
     route: 'Route',
     download: 'Open data download',
     briefing: 'Operations briefing',
+    form: 'Form',
+    form_submission: 'Form submission',
   },
 };

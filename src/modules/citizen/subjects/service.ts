@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ForbiddenError } from '../../../core/errors.ts';
-import type { CitizenSources } from '../ports.ts';
+import type { UsersService } from '../../accounts/index.ts';
+import type { createRegistryModule } from '../../registry/index.ts';
 
 /** Who a resident's request is about: themselves (their ID number) or a company they represent (its credit code). */
 export type CitizenSubject = {
@@ -18,19 +19,24 @@ export type CitizenSubject = {
  * Says who a resident acts as: themselves, or the company named by the `x-acting-for` header, which must be
  * linked to them and still list them as its legal representative in the legal-person registry.
  */
-export function createSubjectService(deps: Pick<CitizenSources, 'users' | 'registry'>) {
+export function createSubjectService(deps: {
+  users: UsersService;
+  registry: ReturnType<typeof createRegistryModule>;
+}) {
   return {
     /** The subject of a request; ForbiddenError for an account without an ID number or a company not theirs. */
     async resolve(ctx: Ctx, actingFor?: string | null): Promise<CitizenSubject> {
       const user = await deps.users.get(ctx, ctx.actor!.userId);
-      if (!user.idNumber) throw new ForbiddenError('no_id_number', 'This account has no ID number');
+      // The account as users.get shows it has the ID number masked; the registries are keyed by the whole one.
+      const idNumber = await deps.users.idNumberOf(user.id);
+      if (!idNumber) throw new ForbiddenError('no_id_number', 'This account has no ID number');
       if (actingFor) throw new ForbiddenError('not_your_company', 'You do not act for this company');
       return {
         kind: 'person',
-        key: user.idNumber,
+        key: idNumber,
         name: user.displayName,
         userId: user.id,
-        idNumber: user.idNumber,
+        idNumber,
       };
     },
   };
