@@ -1,8 +1,11 @@
 import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
+import { createCompanyService } from './companies/service.ts';
+import { createProfileService } from './profile/service.ts';
 import { citizenRoutes } from './routes.ts';
 import type { CitizenServices, CitizenSources } from './services.ts';
+import { createSignupService } from './signup/service.ts';
 import { createSubjectService } from './subjects/service.ts';
 
 export type { CitizenSubject } from './subjects/service.ts';
@@ -16,7 +19,10 @@ export function createCitizenModule(
   deps: CitizenSources & { database: Database; logger: Logger; now?: () => Date },
 ) {
   const subjects = createSubjectService(deps);
-  const services: CitizenServices = { subjects };
+  const signup = createSignupService(deps);
+  const companies = createCompanyService({ ...deps, subjects });
+  const profile = createProfileService({ ...deps, subjects });
+  const services: CitizenServices = { subjects, signup, companies, profile };
   return { ...services, routes: citizenRoutes(services) };
 }
 export type CitizenModule = ReturnType<typeof createCitizenModule>;

@@ -1,7 +1,14 @@
 import type { App } from '../../core/http.ts';
+import { companyRoutes } from './companies/routes.ts';
+import { profileRoutes } from './profile/routes.ts';
 import type { CitizenServices } from './services.ts';
+import { signupRoutes } from './signup/routes.ts';
 
 /** Every route of the citizen module. */
-export function citizenRoutes(_s: CitizenServices) {
-  return async (_app: App) => {};
+export function citizenRoutes(s: CitizenServices) {
+  return async (app: App) => {
+    await app.register(signupRoutes(s));
+    await app.register(companyRoutes(s));
+    await app.register(profileRoutes(s));
+  };
 }

@@ -21,9 +21,11 @@ export { isRegistryName, type RegistryName } from './feeds.ts';
 
 import { feedsRegistry } from './feeds.ts';
 
+export type { OwnEntityItem, OwnEntityView } from './entities/service.ts';
 export { isLicenseTypeCode } from './license/id.ts';
 export { licenseTypeOf } from './license/license-types.ts';
 export type { LicenseService } from './license/service.ts';
+export type { ObjectionService } from './objections/service.ts';
 export type { Entity, RegistryService } from './service.ts';
 
 /** Base registries (基础库): entities merged from the batches of the resources that feed them. */
@@ -51,14 +53,16 @@ export function createRegistryModule(deps: {
   const objections = createObjectionService(withRegistry);
   // Returned too, so the operations center's dashboard counts the open conflicts as the list shows them.
   const conflicts = createConflictService(withRegistry);
+  // Returned too: the citizen app shows a resident their own entry through it.
+  const entities = createEntityReadService(withRegistry);
   const routes = registryRoutes({
     statistics: createStatisticsService(deps),
-    entities: createEntityReadService(withRegistry),
+    entities,
     conflicts,
     precedence: createPrecedenceService(withRegistry),
     licenses,
     quality,
     objections,
   });
-  return { service, licenses, quality, objections, conflicts, routes };
+  return { service, licenses, quality, objections, conflicts, entities, routes };
 }
