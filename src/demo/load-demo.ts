@@ -8,6 +8,7 @@ import { systemCtx } from '../core/context.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { casesNow, loadCaseHistory } from './case-history-load.ts';
+import { describeDemoResident, seedDemoResident } from './demo-resident.ts';
 import { loadDemoFacilities } from './facilities.ts';
 import type { GeneratedDemo } from './generate.ts';
 import { DAY, HOUR, historyWindow } from './history-window.ts';
@@ -129,6 +130,7 @@ export async function loadDemo(
   const licensesSeconds = (performance.now() - started) / 1000 - filesSeconds;
   // Sharing applications in every state, once (none are added when any exist).
   progress(describeSeededSharing(await seedSharingDemo(modules)));
+  progress(describeDemoResident(await seedDemoResident(modules)));
   const cases = await loadCaseHistory(modules, { ...generated, cases: generated.sizes.cases });
   progress(
     `loaded ${cases.loaded.toLocaleString('en')} 12345 cases (${cases.skipped} already there) in ${cases.seconds.toFixed(1)} s`,

@@ -50,6 +50,7 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       'GET /api/public/licenses/verify',
       'GET /api/ready',
       'POST /api/auth/login',
+      'POST /api/citizen/signup',
     ]);
   });
 

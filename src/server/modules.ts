@@ -101,6 +101,8 @@ export function createModules(database: Database, config: Config, logger: Logger
     audit: audit.service,
     org: org.service,
     users: accounts.users,
+    auth: accounts.auth,
+    sessionCookie: accounts.sessionCookie,
     registry,
     events,
     logger,

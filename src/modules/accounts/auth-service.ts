@@ -50,6 +50,38 @@ export function createAuthService(deps: {
       );
   }
 
+  /** Stores a new session of `user` and audits the sign-in; returns the cookie's value and what the user sees. */
+  async function openSession(
+    ctx: Ctx,
+    user: repo.UserRow,
+    t: Date,
+    userAgent?: string,
+    detail?: Record<string, unknown>,
+  ): Promise<{ sessionToken: string; me: Me; expiresAt: Date }> {
+    const sessionToken = newSecret();
+    const expiresAt = new Date(t.getTime() + config.sessionMaxHours * 3_600_000);
+    const signedIn = { ...ctx, actor: toActor(user, 'session') };
+    await db.transaction(async (tx) => {
+      await repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: t });
+      await repo.insertSession(tx, {
+        id: sha256(sessionToken),
+        userId: user.id,
+        createdAt: t,
+        lastSeenAt: t,
+        expiresAt,
+        ip: ctx.ip,
+        userAgent: userAgent?.slice(0, 300),
+      });
+      await audit.record(tx, signedIn, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        ...(detail && { detail }),
+      });
+    });
+    return { sessionToken, expiresAt, me: toMe(user) };
+  }
+
   return {
     /**
      * Checks the password and opens a session. Every refusal before the password is known right (unknown name,
@@ -65,7 +97,10 @@ export function createAuthService(deps: {
       const t = now();
       const address = ctx.ip ?? '';
       await flushRefusals(t.getTime());
-      const user = await repo.findUserByUsername(db, input.username);
+      const user = await findBySignInName(db, input.username);
+      // Locks and the log name the account, whichever of its names was typed: switching between the user name, ID
+      // number and phone must not start the count again, and the log must not hold an ID number.
+      const name = user?.username ?? input.username;
       const refused = () => new UnauthorizedError('bad_credentials', 'Wrong user name or password');
       // A failed sign-in is nobody's act, even if the browser still carries someone's session cookie.
       const fail = async (
@@ -80,23 +115,23 @@ export function createAuthService(deps: {
             targetType: 'user',
             targetId: user!.id,
             outcome: 'denied',
-            detail: { username: input.username, reason: code, ...detail },
+            detail: { username: name, reason: code, ...detail },
           },
         );
         throw error;
       };
-      const lockedUntil = locks.lockedUntil(input.username, address, t.getTime());
+      const lockedUntil = locks.lockedUntil(name, address, t.getTime());
       if (!user || lockedUntil) {
         // The same work as a real check, so the time taken does not tell either.
         await verifyPassword(input.password, DUMMY_HASH);
         if (user) return fail('account_locked', { until: new Date(lockedUntil!).toISOString() });
-        locks.fail(input.username, address, t.getTime());
+        locks.fail(name, address, t.getTime());
         // Names nobody has are counted, not logged one by one: a script's guesses would fill the log.
         refusals.add({ address }, t.getTime());
         throw refused();
       }
       if (!(await verifyPassword(input.password, user.passwordHash))) {
-        const { failures, lockedUntil: until } = locks.fail(input.username, address, t.getTime());
+        const { failures, lockedUntil: until } = locks.fail(name, address, t.getTime());
         // The account shows as locked to admins (who may lift it); only this address is kept out.
         if (until) await repo.updateUser(db, user.id, { lockedUntil: new Date(until) });
         return fail(until ? 'account_locked' : 'bad_password', {
@@ -104,7 +139,7 @@ export function createAuthService(deps: {
           ...(until ? { until: new Date(until).toISOString() } : {}),
         });
       }
-      locks.succeed(input.username, address);
+      locks.succeed(name, address);
       // Only someone who knows the password learns that the account is disabled.
       if (!user.active)
         return fail(
@@ -113,23 +148,18 @@ export function createAuthService(deps: {
           new ForbiddenError('account_disabled', 'The account is disabled'),
         );
 
-      const sessionToken = newSecret();
-      const expiresAt = new Date(t.getTime() + config.sessionMaxHours * 3_600_000);
-      const signedIn = { ...ctx, actor: toActor(user, 'session') };
-      await db.transaction(async (tx) => {
-        await repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: t });
-        await repo.insertSession(tx, {
-          id: sha256(sessionToken),
-          userId: user.id,
-          createdAt: t,
-          lastSeenAt: t,
-          expiresAt,
-          ip: ctx.ip,
-          userAgent: userAgent?.slice(0, 300),
-        });
-        await audit.record(tx, signedIn, { action: 'auth.login', targetType: 'user', targetId: user.id });
-      });
-      return { sessionToken, expiresAt, me: toMe(user) };
+      return openSession(ctx, user, t, userAgent);
+    },
+
+    /**
+     * Opens a session for a user who has just proved who they are another way than a password typed here: a
+     * resident whose real-name sign-up just created the account. The caller vouches for that proof.
+     */
+    async startSession(ctx: Ctx, userId: number, userAgent?: string, detail?: Record<string, unknown>) {
+      const user = await repo.findUserById(db, userId);
+      if (!user) throw new NotFoundError('user', userId);
+      if (!user.active) throw new ForbiddenError('account_disabled', 'The account is disabled');
+      return openSession(ctx, user, now(), userAgent, detail);
     },
 
     /** Ends the session behind the cookie. */
@@ -274,6 +304,25 @@ export function createAuthService(deps: {
       return repo.deleteExpiredSessions(db, new Date(t.getTime() - idleMs), t);
     },
   };
+}
+
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+const MOBILE = /^1\d{10}$/;
+
+/**
+ * The account a sign-in name names: a user name first (every existing name keeps working), else a citizen's ID
+ * number or mobile number. A mobile number that several accounts carry (a family's one phone) names none of them:
+ * they sign in with their ID numbers.
+ */
+async function findBySignInName(db: Db, name: string) {
+  const byUsername = await repo.findUserByUsername(db, name);
+  if (byUsername) return byUsername;
+  if (ID_NUMBER.test(name)) return repo.findUserByIdNumber(db, name.toUpperCase());
+  if (MOBILE.test(name)) {
+    const found = await repo.findUsersByPhone(db, name);
+    return found.length === 1 ? found[0] : undefined;
+  }
+  return undefined;
 }
 
 function toMe(user: repo.UserRow): Me {

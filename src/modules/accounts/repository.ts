@@ -41,6 +41,17 @@ export async function findUserByUsername(db: Db, username: string) {
   return row;
 }
 
+/** The user whose account carries this ID number (a citizen's). */
+export async function findUserByIdNumber(db: Db, idNumber: string) {
+  const [row] = await db.select().from(users).where(eq(users.idNumber, idNumber));
+  return row;
+}
+
+/** Up to `limit` users whose accounts carry this mobile number. */
+export function findUsersByPhone(db: Db, phone: string, limit = 2) {
+  return db.select().from(users).where(eq(users.phone, phone)).orderBy(asc(users.id)).limit(limit);
+}
+
 /** One user by id. */
 export async function findUserById(db: Db, id: number) {
   const [row] = await db.select().from(users).where(eq(users.id, id));

@@ -30,16 +30,26 @@ export function requestCredentials(request: FastifyRequest) {
   return { bearer, sessionToken: request.cookies[SESSION_COOKIE] };
 }
 
+/** Sets the session cookie of a session just opened (sign-in, or a resident's sign-up). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  value: string,
+  expires: Date,
+  cookie: { secure: boolean },
+) {
+  return reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookie.secure,
+    path: '/',
+    expires,
+  });
+}
+
 /** Sign-in, own profile, password, tokens; and account administration for admins. */
 export function accountsRoutes(auth: AuthService, users: UsersService, cookie: { secure: boolean }) {
   const setCookie = (reply: FastifyReply, value: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, value, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: cookie.secure,
-      path: '/',
-      expires,
-    });
+    setSessionCookie(reply, value, expires, cookie);
 
   return async (app: App) => {
     const tags = ['accounts'];

@@ -6,24 +6,33 @@ export const accountsSchema = pgSchema('accounts');
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** People and systems who sign in. Roles are a list; passwords are scrypt hashes. */
-export const users = accountsSchema.table('users', {
-  id: serial('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  departmentId: integer('department_id').references(() => departments.id),
-  roles: text('roles').array().notNull(),
-  /** A citizen's ID number, linking the account to their entries in the base registries (their e-licenses). */
-  idNumber: text('id_number').unique(),
-  passwordHash: text('password_hash').notNull(),
-  mustChangePassword: boolean('must_change_password').notNull().default(false),
-  active: boolean('active').notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: ts('locked_until'),
-  lastLoginAt: ts('last_login_at'),
-  passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+export const users = accountsSchema.table(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    roles: text('roles').array().notNull(),
+    /** A citizen's ID number, linking the account to their entries in the base registries (their e-licenses). */
+    idNumber: text('id_number').unique(),
+    /**
+     * A citizen's mobile number, given at real-name sign-up: a second name to sign in with. Not unique (a family may
+     * share one phone); a number several accounts share signs in nobody, they use their ID numbers.
+     */
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    lastLoginAt: ts('last_login_at'),
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('users_phone_idx').on(t.phone)],
+);
 
 /** Console sessions; the id is the SHA-256 of the cookie value, so a database leak yields no live cookie. */
 export const sessions = accountsSchema.table(

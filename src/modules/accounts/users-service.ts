@@ -1,9 +1,10 @@
+import { randomInt } from 'node:crypto';
 import { checkIdNumber } from '../../core/cn-codes.ts';
 import { type Ctx, lookupCtx } from '../../core/context.ts';
 import { type Db, isUniqueViolation } from '../../core/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../core/errors.ts';
 import { fieldChanges } from '../../core/field-changes.ts';
-import { maskIdNumber } from '../../core/masking.ts';
+import { maskIdNumber, maskPhone } from '../../core/masking.ts';
 import type { AuditService } from '../audit/index.ts';
 import { CENTER_CODE, type OrgService } from '../org/index.ts';
 import type { User, UserCreate, UserQuery, UserUpdate } from './contract.ts';
@@ -11,9 +12,22 @@ import { generatePassword, hashPassword } from './password.ts';
 import './messages.ts';
 import type { LoginLocks } from './login-guard.ts';
 import * as repo from './repository.ts';
-import { checkPasswordPolicy, toUser } from './shared.ts';
+import { checkPasswordPolicy, toActor, toUser } from './shared.ts';
 
 export type UsersService = ReturnType<typeof createUsersService>;
+
+const USERNAME_CHARS = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/**
+ * The user name of a resident's account made at sign-up: `c` and ten random letters and digits (`c7k2m9q4xra`).
+ * It never changes and tells nothing about the person (it shows in the audit log and on objections); residents
+ * sign in with their ID number or mobile number instead.
+ */
+export function citizenUsername(): string {
+  let name = 'c';
+  for (let i = 0; i < 10; i++) name += USERNAME_CHARS[randomInt(USERNAME_CHARS.length)];
+  return name;
+}
 
 /** Account administration: create, edit, disable, reset, unlock. */
 export function createUsersService(deps: {
@@ -163,6 +177,59 @@ export function createUsersService(deps: {
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicateOf(error, input.username);
         throw error;
+      }
+    },
+
+    /**
+     * Creates the account of a resident whose real name the caller (the citizen module's sign-up) has checked:
+     * role `citizen`, no department, their ID number and mobile number, the password they chose (kept: they chose
+     * it), and a user name of its own (see citizenUsername). 409 `duplicate_id_number` when the ID number has an
+     * account. Audited as the resident's own act when nobody is signed in (sign-up), else as the caller's.
+     */
+    async createCitizen(
+      ctx: Ctx,
+      input: { idNumber: string; name: string; phone: string | null; password: string },
+      via: 'signup' | 'demo' = 'signup',
+    ): Promise<User> {
+      const idNumber = checkAccountIdNumber(input.idNumber, ['citizen'])!;
+      checkPasswordPolicy(input.password);
+      const passwordHash = await hashPassword(input.password);
+      // A random name can meet one already given: draw again (a clash is a one-in-billions event).
+      for (let attempt = 0; ; attempt++) {
+        const username = citizenUsername();
+        try {
+          return await db.transaction(async (tx) => {
+            const row = await repo.insertUser(tx, {
+              username,
+              displayName: input.name,
+              departmentId: null,
+              roles: ['citizen'],
+              idNumber,
+              phone: input.phone,
+              passwordHash,
+              mustChangePassword: false,
+            });
+            const by = ctx.actor ? ctx : { ...ctx, actor: toActor(row, 'session') };
+            await audit.record(tx, by, {
+              action: 'user.create',
+              targetType: 'user',
+              targetId: row.id,
+              detail: {
+                via,
+                username,
+                displayName: input.name,
+                roles: ['citizen'],
+                idNumber: maskIdNumber(idNumber),
+                phone: input.phone && maskPhone(input.phone),
+              },
+            });
+            return toUser(row);
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          const clash = duplicateOf(error, username);
+          if (clash.code === 'duplicate_id_number' || attempt >= 3) throw clash;
+        }
       }
     },
 

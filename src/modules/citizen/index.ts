@@ -1,10 +1,13 @@
 import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
+import { createCompanyService } from './companies/service.ts';
 import type { CitizenSources } from './ports.ts';
+import { createProfileService } from './profile/service.ts';
 import { createReportService } from './reports/service.ts';
 import { citizenRoutes } from './routes.ts';
 import type { CitizenServices } from './services.ts';
+import { createSignupService } from './signup/service.ts';
 import { createSubjectService } from './subjects/service.ts';
 
 export type { CitizenSubject } from './subjects/service.ts';
@@ -18,8 +21,11 @@ export function createCitizenModule(
   deps: CitizenSources & { database: Database; logger: Logger; now?: () => Date },
 ) {
   const subjects = createSubjectService(deps);
+  const signup = createSignupService(deps);
+  const companies = createCompanyService({ ...deps, subjects });
+  const profile = createProfileService({ ...deps, subjects });
   const reports = createReportService({ ...deps, db: deps.database.db });
-  const services: CitizenServices = { subjects, reports };
+  const services: CitizenServices = { subjects, signup, companies, profile, reports };
   return { ...services, routes: citizenRoutes(services) };
 }
 export type CitizenModule = ReturnType<typeof createCitizenModule>;

@@ -1,4 +1,4 @@
-import type { UsersService } from '../accounts/index.ts';
+import type { AuthService, SessionCookie, UsersService } from '../accounts/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { EventsModule } from '../events/index.ts';
 import type { OrgService } from '../org/index.ts';
@@ -11,4 +11,7 @@ export type CitizenSources = {
   users: UsersService;
   registry: ReturnType<typeof createRegistryModule>;
   events: EventsModule;
+  /** Opens the session of a resident who just signed up, and sets its cookie as sign-in does. */
+  auth: Pick<AuthService, 'startSession'>;
+  sessionCookie: SessionCookie;
 };

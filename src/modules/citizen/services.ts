@@ -1,8 +1,14 @@
+import type { CompanyService } from './companies/service.ts';
+import type { ProfileService } from './profile/service.ts';
 import type { ReportService } from './reports/service.ts';
+import type { SignupService } from './signup/service.ts';
 import type { SubjectService } from './subjects/service.ts';
 
 /** The citizen module's services, as its routes take them. */
 export type CitizenServices = {
   subjects: SubjectService;
+  signup: SignupService;
+  companies: CompanyService;
+  profile: ProfileService;
   reports: ReportService;
 };

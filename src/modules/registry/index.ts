@@ -22,9 +22,11 @@ export { isRegistryName, type RegistryName } from './feeds.ts';
 
 import { feedsRegistry } from './feeds.ts';
 
+export type { OwnEntityItem, OwnEntityView } from './entities/service.ts';
 export { isLicenseTypeCode } from './license/id.ts';
 export { licenseTypeOf } from './license/license-types.ts';
 export type { LicenseService } from './license/service.ts';
+export type { ObjectionService } from './objections/service.ts';
 export type { Entity, RegistryService } from './service.ts';
 
 /** Base registries (基础库): entities merged from the batches of the resources that feed them. */
@@ -52,9 +54,11 @@ export function createRegistryModule(deps: {
   const objections = createObjectionService(withRegistry);
   // Returned too, so the operations center's dashboard counts the open conflicts as the list shows them.
   const conflicts = createConflictService(withRegistry);
+  // Returned too: the citizen app shows a resident their own entry through it.
+  const entities = createEntityReadService(withRegistry);
   const routes = registryRoutes({
     statistics: createStatisticsService(deps),
-    entities: createEntityReadService(withRegistry),
+    entities,
     conflicts,
     precedence: createPrecedenceService(withRegistry),
     licenses,
@@ -67,6 +71,7 @@ export function createRegistryModule(deps: {
     quality,
     objections,
     conflicts,
+    entities,
     routes,
     /** Name and provider department of each source resource (an entity's provenance), by alias, for people to read. */
     sourcesInfo: (aliases: string[]) => sourcesInfo(deps.catalog, aliases),

@@ -8,6 +8,7 @@ import {
   centerStaff,
   dataReaders,
   departmentStaff,
+  holds,
   isCenterStaff,
   type Subject,
   worksFor,
@@ -35,6 +36,12 @@ export const registryPolicy = {
   maySeeRaw: (subject: Subject, resource: { providerDepartmentId: number | null }) =>
     isCenterStaff(subject) ||
     (!!subject?.departmentId && subject.departmentId === resource.providerDepartmentId),
+
+  /**
+   * A resident (role `citizen`, no staff role) raises objections on their own entries only (their person, a company
+   * they represent), through the citizen app; the source department answers them as any other.
+   */
+  isResident: (subject: Subject) => holds(subject, ['citizen']) && !holds(subject, departmentStaff),
 
   /** See every objection and act on any: the center's staff. */
   seesAllObjections: (subject: Subject) => isCenterStaff(subject),

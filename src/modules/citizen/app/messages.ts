@@ -1,7 +1,8 @@
+import { accountMessages } from './account-messages.ts';
 import { reportMessages } from './report-messages.ts';
 
-/** The strings of the citizen module's app pages (namespace `citizen`). */
+/** The strings of the citizen module's app pages (namespace `citizen`); each area's file is spread in. */
 export const citizenAppMessages = {
-  zh: { ...reportMessages.zh } as Record<string, string>,
-  en: { ...reportMessages.en } as Record<string, string>,
+  zh: { ...accountMessages.zh, ...reportMessages.zh } as Record<string, string>,
+  en: { ...accountMessages.en, ...reportMessages.en } as Record<string, string>,
 };

@@ -24,6 +24,24 @@ const filterRegistries: Record<'status' | 'class', RegistryName[]> = {
   class: ['component'],
 };
 
+/** One item of an entity as the person (or company) it is about sees it: named, unmasked, with its source. */
+export type OwnEntityItem = {
+  code: string;
+  /** The item's name in the registry's catalog entry (姓名, 住址 …). */
+  name: string;
+  value: string;
+  /** Where the value came from: the source resource's name, its provider department, when it was delivered. */
+  source: { resource: string; department: string | null; observedAt: string | null } | null;
+};
+
+/** An entity as the person (or company) it is about sees it. */
+export type OwnEntityView = {
+  registry: RegistryName;
+  key: string;
+  name: string | null;
+  items: OwnEntityItem[];
+};
+
 /** Reading the base registries for people: search, and one entity with all it is made of. */
 export function createEntityReadService(deps: Deps) {
   const { database, catalog, audit, registry: service } = deps;
@@ -75,6 +93,36 @@ export function createEntityReadService(deps: Deps) {
   }
 
   return {
+    /**
+     * One entity as the person (or company) it is about sees it: each item that holds a value, in the catalog's
+     * order, with its name, its value unmasked and where it came from; null when the registry has no such entity.
+     * For the citizen app, which has checked that the entity is the caller's own and audits the read.
+     */
+    async own(registry: RegistryName, key: string): Promise<OwnEntityView | null> {
+      const entity = await service.get(registry, key).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+      if (!entity) return null;
+      const resource = await catalog.get(lookupCtx, registry);
+      const info = await sourcesInfo(
+        catalog,
+        Object.values(entity.provenance).map((p) => p.source),
+      );
+      const items = resource.items.flatMap((item): OwnEntityItem[] => {
+        const value = entity.values[item.code];
+        if (value === undefined || value === '') return [];
+        const p = entity.provenance[item.code];
+        const source = p && {
+          resource: info.get(p.source)?.name ?? p.source,
+          department: info.get(p.source)?.department ?? null,
+          observedAt: p.observedAt,
+        };
+        return [{ code: item.code, name: item.name, value, source: source ?? null }];
+      });
+      return { registry, key, name: entity.values[nameItems[registry]] ?? null, items };
+    },
+
     /**
      * One page of a registry's entities matching the query, sorted by name then key; personal items masked
      * unless the caller may see them and asked to (such a read is audited).

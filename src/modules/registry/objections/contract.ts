@@ -83,6 +83,8 @@ export const objection = z.object({
   raisedByDepartmentId: z.number().nullable(),
   raisedByDepartmentName: z.string().nullable(),
   raisedBy: z.string(),
+  /** True when a resident raised it on their own entry in the citizen app (no raising department then). */
+  raisedByResident: z.boolean(),
   status: z.enum(objectionStatuses),
   answer: z.string().nullable(),
   answeredBy: z.string().nullable(),

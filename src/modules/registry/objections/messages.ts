@@ -31,5 +31,9 @@ addMessages('registry', {
     'zh-CN': '您的账号不属于任何部门',
     en: 'Your account belongs to no department',
   },
+  not_own_entity: {
+    'zh-CN': '只能对本人或本人担任法定代表人的企业的信息提出纠错',
+    en: 'You may object only to your own entries or those of companies you represent',
+  },
   key_or_ref: { 'zh-CN': '须且只能提供 key 或 ref 之一', en: 'give exactly one of key and ref' },
 });

@@ -32,7 +32,25 @@ async function keyOf(
 }
 
 /**
- * Raises an objection on one item of an entity: the merged value now, its source and that source's provider
+ * True when the entity is the resident's own: their person in the population registry, or a company whose legal
+ * representative they are in the legal-person registry.
+ */
+async function isOwnEntity(
+  deps: ObjectionDeps,
+  ctx: Ctx,
+  registry: RegistryName,
+  key: string,
+  values: Record<string, string>,
+) {
+  const idNumber = await deps.users.idNumberOf(ctx.actor!.userId);
+  if (!idNumber) return false;
+  if (registry === 'population') return key === idNumber;
+  if (registry === 'legal_person') return values.legal_rep_id_number === idNumber;
+  return false;
+}
+
+/**
+ * Raises an objection on one item of an entity (a department user, center staff, or a resident on their own entry): the merged value now, its source and that source's provider
  * department are recorded, and the objection is open for that department to answer.
  */
 export async function raiseObjection(
@@ -48,8 +66,9 @@ export async function raiseObjection(
       [{ field: 'registry', reason: 'unknown_registry', params: { registry: input.registry } }],
       { registry: input.registry },
     );
-  const raisedBy = ctx.actor!.departmentId;
-  if (!registryPolicy.seesAllObjections(ctx.actor) && raisedBy === null)
+  const resident = registryPolicy.isResident(ctx.actor);
+  const raisedBy = resident ? null : ctx.actor!.departmentId;
+  if (!resident && !registryPolicy.seesAllObjections(ctx.actor) && raisedBy === null)
     throw new ForbiddenError('no_department', 'No department');
   const resource = await catalog.get(lookupCtx, input.registry);
   if (!resource.items.some((i) => i.code === input.item))
@@ -61,6 +80,12 @@ export async function raiseObjection(
     );
   const key = await keyOf(deps, { ...input, registry: input.registry }, resource);
   const entity = await deps.registry.get(input.registry, key);
+  if (resident && !(await isOwnEntity(deps, ctx, input.registry, key, entity.values)))
+    await deps.audit.deny(
+      ctx,
+      { targetType: 'objection', detail: { code: 'not_own_entity', registry: input.registry } },
+      new ForbiddenError('not_own_entity', 'Residents object to their own entries only'),
+    );
   // An empty item has no provenance: it is the registry's own resource's to fill.
   const source = entity.provenance[input.item]?.source ?? input.registry;
   const sourceResource = feeds[source] ? await catalog.get(lookupCtx, source).catch(() => null) : null;
@@ -99,5 +124,6 @@ export async function raiseObjection(
     });
     return created;
   });
-  return detail(deps, ctx, row);
+  // A resident sees their own values unmasked.
+  return detail(deps, ctx, row, resident);
 }

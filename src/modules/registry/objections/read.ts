@@ -69,3 +69,22 @@ export async function listObjections(deps: ObjectionDeps, ctx: Ctx, q: Objection
   });
   return { items: await toViews(deps, ctx, items, () => false), total };
 }
+
+/**
+ * The objections the signed-in resident raised on one of their entries (their person, or a company they
+ * represent), newest first, with the source department's answers; unmasked, as the values are theirs. The caller
+ * names the entry it has checked is theirs.
+ */
+export async function listResidentObjections(
+  deps: ObjectionDeps,
+  ctx: Ctx,
+  entry: { registry: string; key: string },
+) {
+  if (!registryPolicy.isResident(ctx.actor)) return [];
+  const rows = await repo.findResidentObjections(deps.database.db, {
+    raisedBy: ctx.actor!.username,
+    ...entry,
+    limit: 200,
+  });
+  return toViews(deps, ctx, rows, (row) => abilities(ctx, row).seesRaw);
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { type Db, pageOf } from '../../../core/db.ts';
 import { objectionEvents, objections } from '../schema.ts';
 import type { ObjectionStatus } from './contract.ts';
@@ -73,4 +73,24 @@ export function findObjections(
     db.$count(objections, filter),
     q,
   );
+}
+
+/** The objections a resident raised (no department) on one entity, newest first (at most `limit`). */
+export function findResidentObjections(
+  db: Db,
+  q: { raisedBy: string; registry: string; key: string; limit: number },
+) {
+  return db
+    .select()
+    .from(objections)
+    .where(
+      and(
+        eq(objections.raisedBy, q.raisedBy),
+        isNull(objections.raisedByDepartmentId),
+        eq(objections.registry, q.registry),
+        eq(objections.key, q.key),
+      ),
+    )
+    .orderBy(desc(objections.createdAt), desc(objections.id))
+    .limit(q.limit);
 }

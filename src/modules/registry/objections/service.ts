@@ -5,11 +5,11 @@ import { closeObjection } from './close.ts';
 import { commentOnObjection } from './comment.ts';
 import type { ObjectionInput, ObjectionQuery, ObjectionViewQuery } from './contract.ts';
 import { raiseObjection } from './raise.ts';
-import { listObjections, readObjection } from './read.ts';
+import { listObjections, listResidentObjections, readObjection } from './read.ts';
 import type { ObjectionDeps } from './views.ts';
 
 /**
- * Objections (数据纠错): a department says a registry value is wrong; the department the value came from accepts
+ * Objections (数据纠错): a department, or a resident about their own entry, says a registry value is wrong; the department the value came from accepts
  * or rejects it with an answer; the raising department closes it. Accepting changes nothing in the registry by
  * itself: the fix arrives with the source department's next delivery. Every step is an event and is audited.
  * One file per use case (raise, answer, close, comment, read); this puts them together.
@@ -34,6 +34,10 @@ export function createObjectionService(deps: ObjectionDeps) {
 
     /** One objection with its timeline, for its parties and center staff; raw only when asked with a reason. */
     get: (ctx: Ctx, id: number, q: ObjectionViewQuery = {}) => readObjection(deps, rawViews, ctx, id, q),
+
+    /** A resident's own objections on one of their entries (registry and key), newest first, unmasked. */
+    listResident: (ctx: Ctx, entry: { registry: string; key: string }) =>
+      listResidentObjections(deps, ctx, entry),
 
     /** A page of objections, newest first, always masked. */
     list: (ctx: Ctx, q: ObjectionQuery) => listObjections(deps, ctx, q),

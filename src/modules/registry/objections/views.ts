@@ -2,6 +2,7 @@ import { type Ctx, lookupCtx } from '../../../core/context.ts';
 import type { Database } from '../../../core/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import { worksFor } from '../../../core/policy.ts';
+import type { UsersService } from '../../accounts/index.ts';
 import type { AuditService } from '../../audit/index.ts';
 import type { CatalogService, Resource } from '../../catalog/index.ts';
 import type { OrgService } from '../../org/index.ts';
@@ -21,18 +22,28 @@ export type ObjectionDeps = {
   audit: AuditService;
   org: OrgService;
   registry: RegistryService;
+  /** Residents' ID numbers (whose own entries they may object to) and who raised an objection. */
+  users: Pick<UsersService, 'idNumberOf' | 'getByUsername'>;
 };
+
+/** True when the objection was raised by this resident, in the citizen app. */
+const raisedByThisResident = (ctx: Ctx, row: repo.ObjectionRow) =>
+  registryPolicy.isResident(ctx.actor) &&
+  row.raisedByDepartmentId === null &&
+  row.raisedBy === ctx.actor!.username;
 
 /** What the caller may do with the objection now. */
 export function abilities(ctx: Ctx, row: repo.ObjectionRow) {
   const source = registryPolicy.mayAnswerObjection(ctx.actor, row);
   const raiser = registryPolicy.mayCloseObjection(ctx.actor, row);
+  // A resident's objection is on their own entry: its values are theirs.
+  const resident = raisedByThisResident(ctx, row);
   return {
     answer: source && row.status === 'open',
     close: raiser && (row.status === 'accepted' || row.status === 'rejected'),
-    comment: source || raiser,
+    comment: source || raiser || resident,
     // The department that must check the value, and center staff, see it raw; the raising department masked.
-    seesRaw: source,
+    seesRaw: source || resident,
     isSource: source,
     isRaiser: raiser,
   };
@@ -78,6 +89,21 @@ async function refsByRegistry(deps: ObjectionDeps, found: repo.ObjectionRow[]) {
   return refs;
 }
 
+/**
+ * The raisers of these objections who are residents: those raised without a department whose account is a
+ * resident's (center staff without a department raise without one too).
+ */
+async function residentRaisers(deps: ObjectionDeps, rows: repo.ObjectionRow[]) {
+  const residents = new Set<string>();
+  for (const username of new Set(
+    rows.filter((r) => r.raisedByDepartmentId === null).map((r) => r.raisedBy),
+  )) {
+    const user = await deps.users.getByUsername(lookupCtx, username).catch(() => null);
+    if (user && registryPolicy.isResident(user)) residents.add(username);
+  }
+  return residents;
+}
+
 /** Turns rows into what the caller may see: personal values masked unless `raw`. */
 export async function toViews(
   deps: ObjectionDeps,
@@ -92,6 +118,7 @@ export async function toViews(
     if (resource) resources.set(name, resource);
   }
   const refs = await refsByRegistry(deps, rows);
+  const residents = await residentRaisers(deps, rows);
   return rows.map((row): Objection => {
     const resource = resources.get(row.registry)!;
     // The objection's own rule decides what is raw (see abilities); the registry's masks say how to mask the rest.
@@ -118,6 +145,7 @@ export async function toViews(
       raisedByDepartmentId: row.raisedByDepartmentId,
       raisedByDepartmentName: departments.get(row.raisedByDepartmentId ?? -1)?.name ?? null,
       raisedBy: row.raisedBy,
+      raisedByResident: residents.has(row.raisedBy) && row.raisedByDepartmentId === null,
       status: row.status,
       answer: row.answer,
       answeredBy: row.answeredBy,

@@ -138,7 +138,7 @@ export function ObjectionPage() {
             {o.sourceDepartmentName ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('objections.fields.raisedByDepartment')}>
-            {o.raisedByDepartmentName ?? '—'}
+            {o.raisedByResident ? t('objections.fields.raisedByResident') : (o.raisedByDepartmentName ?? '—')}
           </Descriptions.Item>
           <Descriptions.Item label={t('objections.fields.raisedBy')}>
             {o.raisedBy} · {formatDateTime(o.createdAt)}

@@ -135,7 +135,10 @@ export function ObjectionsPage() {
             {
               key: 'raisedBy',
               title: t('objections.fields.raisedByDepartment'),
-              render: (_, o) => o.raisedByDepartmentName ?? o.raisedBy,
+              render: (_, o) =>
+                o.raisedByResident
+                  ? t('objections.fields.raisedByResident')
+                  : (o.raisedByDepartmentName ?? o.raisedBy),
             },
             {
               key: 'source',
