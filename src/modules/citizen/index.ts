@@ -1,10 +1,13 @@
 import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
+import { createDirectoryService } from './directory/service.ts';
 import { citizenRoutes } from './routes.ts';
 import type { CitizenServices, CitizenSources } from './services.ts';
 import { createSubjectService } from './subjects/service.ts';
+import { createWalletService } from './wallet/service.ts';
 
+export { seedCitizenDirectory } from './directory/seed.ts';
 export type { CitizenSubject } from './subjects/service.ts';
 
 /**
@@ -16,7 +19,9 @@ export function createCitizenModule(
   deps: CitizenSources & { database: Database; logger: Logger; now?: () => Date },
 ) {
   const subjects = createSubjectService(deps);
-  const services: CitizenServices = { subjects };
+  const wallet = createWalletService({ ...deps, subjects });
+  const directory = createDirectoryService(deps);
+  const services: CitizenServices = { subjects, wallet, directory };
   return { ...services, routes: citizenRoutes(services) };
 }
 export type CitizenModule = ReturnType<typeof createCitizenModule>;

@@ -3,7 +3,9 @@ import type { AuditService } from '../audit/index.ts';
 import type { EventsModule } from '../events/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { createRegistryModule } from '../registry/index.ts';
+import type { DirectoryServiceApi } from './directory/service.ts';
 import type { SubjectService } from './subjects/service.ts';
+import type { WalletService } from './wallet/service.ts';
 
 /** What the citizen module reads of the others, through their services. */
 export type CitizenSources = {
@@ -17,4 +19,6 @@ export type CitizenSources = {
 /** The citizen module's services, as its routes take them. */
 export type CitizenServices = {
   subjects: SubjectService;
+  wallet: WalletService;
+  directory: DirectoryServiceApi;
 };

@@ -23,15 +23,11 @@ export function createSubjectService(deps: Pick<CitizenSources, 'users' | 'regis
     /** The subject of a request; ForbiddenError for an account without an ID number or a company not theirs. */
     async resolve(ctx: Ctx, actingFor?: string | null): Promise<CitizenSubject> {
       const user = await deps.users.get(ctx, ctx.actor!.userId);
-      if (!user.idNumber) throw new ForbiddenError('no_id_number', 'This account has no ID number');
+      // The account's view masks the ID number; the registries are looked up by the whole one.
+      const idNumber = await deps.users.idNumberOf(user.id);
+      if (!idNumber) throw new ForbiddenError('no_id_number', 'This account has no ID number');
       if (actingFor) throw new ForbiddenError('not_your_company', 'You do not act for this company');
-      return {
-        kind: 'person',
-        key: user.idNumber,
-        name: user.displayName,
-        userId: user.id,
-        idNumber: user.idNumber,
-      };
+      return { kind: 'person', key: idNumber, name: user.displayName, userId: user.id, idNumber };
     },
   };
 }
