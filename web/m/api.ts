@@ -5,13 +5,16 @@ export type FieldProblem = { field: string; reason: string; message: string };
 
 /** A failed call: the server's RFC 9457 problem, its `detail` already in the user's language. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly fields: FieldProblem[] = [],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fields: FieldProblem[];
+  constructor(status: number, code: string, detail: string, fields: FieldProblem[] = []) {
     super(detail);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.fields = fields;
   }
 }
 
