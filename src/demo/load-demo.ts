@@ -5,6 +5,7 @@
  * departments' sharing applications made (sharing-demo.ts).
  */
 import { systemCtx } from '../core/context.ts';
+import { seedCitizenDirectory } from '../modules/citizen/index.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { casesNow, loadCaseHistory } from './case-history-load.ts';
@@ -144,6 +145,7 @@ export async function loadDemo(
   );
   const history = await loadOperationsHistory(modules, generated, { codes, now, onProgress: progress });
   progress(`loaded ${history.days} days of operations history in ${history.seconds.toFixed(1)} s`);
+  await seedCitizenDirectory(modules.citizen.directory, modules.org.service, progress);
   const stats = await modules.registry.service.stats();
   return {
     batches,

@@ -37,6 +37,10 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       .filter((r) => r.access === 'public')
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
+      'GET /api/citizen/notices',
+      'GET /api/citizen/notices/:id',
+      'GET /api/citizen/services',
+      'GET /api/citizen/services/:id',
       'GET /api/health',
       'GET /api/open/overview',
       'GET /api/open/providers',
@@ -47,6 +51,7 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       'GET /api/open/resources/:name/data.xlsx',
       'GET /api/open/resources/:name/preview',
       'GET /api/openapi.json',
+      'GET /api/public/license-shares/:token',
       'GET /api/public/licenses/verify',
       'GET /api/ready',
       'POST /api/auth/login',

@@ -2,6 +2,7 @@ import type { Database } from '../../core/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import './messages.ts';
 import { createCompanyService } from './companies/service.ts';
+import { createDirectoryService } from './directory/service.ts';
 import type { CitizenSources } from './ports.ts';
 import { createProfileService } from './profile/service.ts';
 import { createReportService } from './reports/service.ts';
@@ -9,7 +10,9 @@ import { citizenRoutes } from './routes.ts';
 import type { CitizenServices } from './services.ts';
 import { createSignupService } from './signup/service.ts';
 import { createSubjectService } from './subjects/service.ts';
+import { createWalletService } from './wallet/service.ts';
 
+export { seedCitizenDirectory } from './directory/seed.ts';
 export type { CitizenSubject } from './subjects/service.ts';
 
 /**
@@ -25,7 +28,9 @@ export function createCitizenModule(
   const companies = createCompanyService({ ...deps, subjects });
   const profile = createProfileService({ ...deps, subjects });
   const reports = createReportService({ ...deps, db: deps.database.db });
-  const services: CitizenServices = { subjects, signup, companies, profile, reports };
+  const wallet = createWalletService({ ...deps, subjects });
+  const directory = createDirectoryService(deps);
+  const services: CitizenServices = { subjects, signup, companies, profile, reports, wallet, directory };
   return { ...services, routes: citizenRoutes(services) };
 }
 export type CitizenModule = ReturnType<typeof createCitizenModule>;

@@ -97,6 +97,9 @@ export const licenseIdParam = z.object({ id: z.string().min(1).max(80) });
 
 export const revokeBody = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
 
+/** Whose licenses: a person by ID number (111) or an organization by credit code (001). */
+export type LicenseHolder = { idType: (typeof holderIdTypes)[number]; id: string };
+
 /** A license identifier typed in, or the content of its QR code; exactly one. */
 export const verifyQuery = z.object({
   id: z.string().trim().max(120).optional(),
@@ -125,3 +128,24 @@ export const verification = z.object({
     .optional(),
 });
 export type Verification = z.infer<typeof verification>;
+
+/**
+ * A license as its holder shows it to someone through a link they made (the citizen app's shares): the holder
+ * named in full (they chose to show it), a person's ID number masked, and the public verdict on its signature,
+ * expiry and revocation, as `/api/public/licenses/verify` gives it for the license's QR code.
+ */
+export const presentedLicense = z.object({
+  id: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  holderName: z.string(),
+  holderId: z.string(),
+  holderIdType: z.enum(holderIdTypes),
+  issuerName: z.string(),
+  issueDate: z.string(),
+  validUntil: z.string().nullable(),
+  status: z.enum(licenseStatuses),
+  revokedAt: z.string().nullable(),
+  verification: verification,
+});
+export type PresentedLicense = z.infer<typeof presentedLicense>;

@@ -1,12 +1,15 @@
 import type { Ctx } from '../../../core/context.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/errors.ts';
 import { todayInShanghai } from '../../../core/local-date.ts';
+import { maskIdNumber } from '../../../core/masking.ts';
 import { type RawViews, rawReasonOf } from '../../../core/raw-views.ts';
 import { registryPolicy } from '../policy.ts';
-import type { License, LicenseQuery, LicenseViewQuery } from './contract.ts';
+import type { License, LicenseHolder, LicenseQuery, LicenseViewQuery, PresentedLicense } from './contract.ts';
 import { departmentName, type LicenseDeps } from './deps.ts';
+import { licenseQrPayload } from './qr.ts';
 import * as repo from './repository.ts';
-import { holderIsPerson, toLicense } from './view.ts';
+import { verifyPresented } from './verify.ts';
+import { holderIsPerson, licenseStatus, toLicense } from './view.ts';
 
 /** Audits a read of licenses whose holders are people, shown unmasked (a citizen's own). */
 async function auditRawRead(
@@ -111,4 +114,82 @@ export async function myLicenses(deps: LicenseDeps, rawViews: RawViews, ctx: Ctx
   return rows.map((row) =>
     toLicense(row, directory.byId.get(row.issuerDepartmentId)?.name ?? '', true, today),
   );
+}
+
+/**
+ * The licenses of a holder, unmasked with their QR payloads, for the holder: a resident for themselves or for the
+ * company they represent. The caller (the citizen app) has established who the holder is. A person's licenses are
+ * audited as a read of personal data, once per view; a company's holder is public (企业信用信息公示).
+ */
+export async function heldLicenses(
+  deps: LicenseDeps,
+  rawViews: RawViews,
+  ctx: Ctx,
+  holder: LicenseHolder,
+): Promise<License[]> {
+  const today = todayInShanghai();
+  const rows = await repo.findLicensesOfHolder(deps.database.db, holder);
+  await auditRawView(deps, rawViews, ctx, rows, 'own', { own: holder.idType });
+  const directory = await deps.org.departmentDirectory();
+  return rows.map((row) =>
+    toLicense(row, directory.byId.get(row.issuerDepartmentId)?.name ?? '', true, today),
+  );
+}
+
+/** The license `id` if `holder` holds it (NotFoundError otherwise, as for one that does not exist). */
+async function rowHeld(deps: LicenseDeps, holder: LicenseHolder, id: string) {
+  const row = await repo.findLicense(deps.database.db, id);
+  if (!row || row.holderIdType !== holder.idType || row.holderId !== holder.id)
+    throw new NotFoundError('license', id);
+  return row;
+}
+
+/** One license of a holder, unmasked with its QR payload, audited as heldLicenses says; 404 for another's. */
+export async function heldLicense(
+  deps: LicenseDeps,
+  rawViews: RawViews,
+  ctx: Ctx,
+  holder: LicenseHolder,
+  id: string,
+): Promise<License> {
+  const row = await rowHeld(deps, holder, id);
+  await auditRawView(deps, rawViews, ctx, [row], 'own', { license: row.licenseId });
+  return toLicense(row, await departmentName(deps, row.issuerDepartmentId), true, todayInShanghai());
+}
+
+/** The status of a license `holder` holds (valid, expired or revoked); 404 for another's. Reads nothing personal. */
+export async function heldLicenseStatus(deps: LicenseDeps, holder: LicenseHolder, id: string) {
+  return licenseStatus(await rowHeld(deps, holder, id), todayInShanghai());
+}
+
+/**
+ * A license as its holder shows it through a link they made, with the verdict of the public verification on its
+ * QR code (signature, expiry, revocation); null when there is no such license. Not audited here: the caller
+ * audits the view of the link.
+ */
+export async function presentLicense(deps: LicenseDeps, id: string): Promise<PresentedLicense | null> {
+  const row = await repo.findLicense(deps.database.db, id);
+  if (!row) return null;
+  const today = todayInShanghai();
+  const issuerName = (departmentId: number) => departmentName(deps, departmentId);
+  const verification = await verifyPresented(
+    deps.database.db,
+    issuerName,
+    { qr: licenseQrPayload(row.licenseId, row.signature) },
+    today,
+  );
+  return {
+    id: row.licenseId,
+    typeCode: row.typeCode,
+    typeName: row.typeName,
+    holderName: row.holderName,
+    holderId: holderIsPerson(row) ? maskIdNumber(row.holderId) : row.holderId,
+    holderIdType: row.holderIdType,
+    issuerName: await issuerName(row.issuerDepartmentId),
+    issueDate: row.issueDate,
+    validUntil: row.validUntil,
+    status: licenseStatus(row, today),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    verification,
+  };
 }

@@ -5,7 +5,7 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, escapeLike, pageOf } from '../../../core/db.ts';
 import { entities, licenseSerials, licenses, signingKeys, sourceRecords } from '../schema.ts';
-import type { LicenseQuery } from './contract.ts';
+import type { LicenseHolder, LicenseQuery } from './contract.ts';
 
 export type LicenseRow = typeof licenses.$inferSelect;
 export type SigningKey = typeof signingKeys.$inferSelect;
@@ -53,6 +53,15 @@ export function findLicensesOfPerson(db: Db, idNumber: string) {
     .select()
     .from(licenses)
     .where(and(eq(licenses.holderIdType, '111'), eq(licenses.holderId, idNumber)))
+    .orderBy(desc(licenses.createdAt), desc(licenses.licenseId));
+}
+
+/** The licenses of one holder (a citizen's ID number, 111, or an organization's credit code, 001), newest first. */
+export function findLicensesOfHolder(db: Db, holder: LicenseHolder) {
+  return db
+    .select()
+    .from(licenses)
+    .where(and(eq(licenses.holderIdType, holder.idType), eq(licenses.holderId, holder.id)))
     .orderBy(desc(licenses.createdAt), desc(licenses.licenseId));
 }
 

@@ -6,11 +6,19 @@
  */
 import type { Ctx } from '../../../core/context.ts';
 import { createRawViews } from '../../../core/raw-views.ts';
-import type { LicenseIssue, LicenseQuery, LicenseViewQuery, VerifyQuery } from './contract.ts';
+import type { LicenseHolder, LicenseIssue, LicenseQuery, LicenseViewQuery, VerifyQuery } from './contract.ts';
 import type { LicenseDeps } from './deps.ts';
 import { issueLicense, issueLicenses } from './issue.ts';
 import './messages.ts';
-import { listLicenses, myLicenses, readLicense } from './read.ts';
+import {
+  heldLicense,
+  heldLicenseStatus,
+  heldLicenses,
+  listLicenses,
+  myLicenses,
+  presentLicense,
+  readLicense,
+} from './read.ts';
 import { revokeLicense } from './revoke.ts';
 import { syncLicenseRegistry } from './sync.ts';
 import { issuableTypes } from './types.ts';
@@ -45,6 +53,21 @@ export function createLicenseService(deps: LicenseDeps) {
 
     /** The licenses held under the caller's own ID number, with their QR payloads. */
     mine: (ctx: Ctx) => myLicenses(deps, rawViews, ctx),
+
+    /**
+     * The licenses of a holder (a person, or a company by its credit code), unmasked with QR payloads, for the
+     * holder or the company's legal representative: the caller has established who the holder is.
+     */
+    held: (ctx: Ctx, holder: LicenseHolder) => heldLicenses(deps, rawViews, ctx, holder),
+
+    /** One license of a holder, as `held` shows it; NotFoundError when the holder does not hold it. */
+    heldOne: (ctx: Ctx, holder: LicenseHolder, id: string) => heldLicense(deps, rawViews, ctx, holder, id),
+
+    /** The status of a license the holder holds; NotFoundError when they do not. */
+    heldStatus: (holder: LicenseHolder, id: string) => heldLicenseStatus(deps, holder, id),
+
+    /** A license as its holder shows it through a link they made, with its verdict; null when unknown. */
+    present: (id: string) => presentLicense(deps, id),
 
     /** The public verdict on a license identifier or QR content: valid, expired, revoked or forged. */
     verify: (q: VerifyQuery) => verifyLicense(deps, q),
