@@ -5,13 +5,16 @@ export type FieldProblem = { field: string; reason: string; message: string };
 
 /** A failed call: the server's RFC 9457 problem, its `detail` already in the user's language. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly fields: FieldProblem[] = [],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fields: FieldProblem[];
+  constructor(status: number, code: string, detail: string, fields: FieldProblem[] = []) {
     super(detail);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.fields = fields;
   }
 }
 
@@ -34,7 +37,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 
 async function call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const url = params.size ? `${path}?${params}` : path;
   const headers: Record<string, string> = { 'accept-language': currentLang() === 'zh' ? 'zh-CN' : 'en' };
   const acting = actingFor();
