@@ -39,7 +39,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 
 async function call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const url = params.size ? `${path}?${params}` : path;
   const headers: Record<string, string> = { 'accept-language': currentLang() === 'zh' ? 'zh-CN' : 'en' };
   const acting = actingFor();

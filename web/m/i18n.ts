@@ -49,7 +49,10 @@ export function useT(ns: string) {
     },
     () => lang,
   );
-  return Object.assign((key: string, params?: Record<string, string | number>) => translate(ns, key, params), {
-    lang: current,
-  });
+  return Object.assign(
+    (key: string, params?: Record<string, string | number>) => translate(ns, key, params),
+    {
+      lang: current,
+    },
+  );
 }

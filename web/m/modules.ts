@@ -19,7 +19,7 @@ export const homeTiles = withNs((m) => m.homeTiles);
 export const meEntries = withNs((m) => m.meEntries);
 /** The home screen's sections, in order. */
 export const homeSections = mobileModules
-  .flatMap((m) => (m.homeSection ? [m.homeSection] : []))
+  .flatMap((m) => (m.homeSection ? [{ ...m.homeSection, key: m.name }] : []))
   .sort((a, b) => a.order - b.order);
 /** Every module's pages, each with its namespace. */
 export const mobileRoutes = mobileModules.flatMap((m) => m.routes.map((r) => ({ ...r, ns: m.name })));

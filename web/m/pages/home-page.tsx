@@ -17,17 +17,32 @@ export function HomePage() {
   const tiles = homeTiles.filter((tile) => tile.company === undefined || tile.company === company);
   return (
     <div>
-      <div style={{ background: 'linear-gradient(135deg,#c8102e,#e8573f)', color: '#fff', padding: '28px 16px 20px' }}>
-        <div style={{ fontSize: 20, fontWeight: 600 }}>{t('appName')}</div>
-        <div style={{ marginTop: 6, opacity: 0.9 }}>{t('home.greeting', { name: me?.displayName ?? '' })}</div>
+      <div
+        style={{
+          background: 'linear-gradient(135deg,#c8102e,#e8573f)',
+          color: '#fff',
+          padding: '28px 16px 20px',
+        }}
+      >
+        <h1 style={{ fontSize: 20, fontWeight: 600, margin: 0 }}>{t('appName')}</h1>
+        <div style={{ marginTop: 6, opacity: 0.9 }} data-testid="home-greeting">
+          {t('home.greeting', { name: me?.displayName ?? '' })}
+        </div>
       </div>
       {company && <NoticeBar content={t('me.actingFor', { name: actingFor()! })} color="info" />}
-      <Grid columns={4} gap={8} style={{ background: '#fff', padding: '16px 8px' }}>
+      <Grid columns={4} gap={8} style={{ background: '#fff', padding: '16px 8px' }} data-testid="home-tiles">
         {tiles.map((tile) => (
           <Grid.Item key={tile.key}>
             <Link
               to={tile.path}
-              style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 6, color: '#333', minHeight: 64 }}
+              style={{
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                gap: 6,
+                color: '#333',
+                minHeight: 64,
+              }}
             >
               <span style={{ fontSize: 28, color: '#c8102e' }}>{tile.icon}</span>
               <span style={{ fontSize: 13 }}>
@@ -37,8 +52,8 @@ export function HomePage() {
           </Grid.Item>
         ))}
       </Grid>
-      {homeSections.map(({ component: Section }, i) => (
-        <Section key={i} />
+      {homeSections.map(({ component: Section, key }) => (
+        <Section key={key} />
       ))}
     </div>
   );

@@ -19,14 +19,18 @@ export function MePage() {
   const entries = meEntries.filter((e) => e.company === undefined || e.company === company);
   return (
     <div>
-      <div style={{ background: '#fff', padding: 16, fontSize: 18, fontWeight: 600 }}>{me?.displayName}</div>
+      <div style={{ background: '#fff', padding: 16, fontSize: 18, fontWeight: 600 }} data-testid="me-name">
+        {me?.displayName}
+      </div>
       <List>
         {entries.map((e) => (
           <List.Item key={e.key} prefix={e.icon} onClick={() => navigate(e.path)}>
             <EntryLabel ns={e.ns} label={e.label} />
           </List.Item>
         ))}
-        <List.Item onClick={() => setLang(currentLang() === 'zh' ? 'en' : 'zh')}>{t('me.language')}</List.Item>
+        <List.Item onClick={() => setLang(currentLang() === 'zh' ? 'en' : 'zh')} data-testid="me-language">
+          {t('me.language')}
+        </List.Item>
       </List>
       <div style={{ padding: 16 }}>
         <Button
@@ -34,6 +38,7 @@ export function MePage() {
           size="large"
           color="danger"
           fill="outline"
+          data-testid="sign-out"
           onClick={async () => {
             if (await Dialog.confirm({ content: t('me.signOutConfirm') })) {
               await session.signOut();
