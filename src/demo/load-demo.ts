@@ -5,6 +5,7 @@
  * departments' sharing applications made (sharing-demo.ts).
  */
 import { systemCtx } from '../core/context.ts';
+import { seedDemoForms } from '../modules/forms/index.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { casesNow, loadCaseHistory } from './case-history-load.ts';
@@ -140,6 +141,7 @@ export async function loadDemo(
   progress(
     `added ${facilities.created} schools, shelters and hospitals (${facilities.unchanged} already there)`,
   );
+  progress(`published ${(await seedDemoForms(modules.forms)).created} "report once" forms (最多报一次)`);
   const history = await loadOperationsHistory(modules, generated, { codes, now, onProgress: progress });
   progress(`loaded ${history.days} days of operations history in ${history.seconds.toFixed(1)} s`);
   const stats = await modules.registry.service.stats();

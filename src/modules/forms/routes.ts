@@ -1,7 +1,14 @@
 import type { App } from '../../core/http.ts';
+import { definitionRoutes } from './definitions/routes.ts';
+import { inboxRoutes } from './inbox/routes.ts';
 import type { FormsServices } from './services.ts';
+import { formShareRoutes } from './sharing/routes.ts';
 
 /** Every route of the forms module. */
-export function formsRoutes(_s: FormsServices) {
-  return async (_app: App) => {};
+export function formsRoutes(s: FormsServices) {
+  return async (app: App) => {
+    await app.register(definitionRoutes(s.definitions));
+    await app.register(inboxRoutes(s.inbox));
+    await app.register(formShareRoutes(s.shared));
+  };
 }

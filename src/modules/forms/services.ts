@@ -4,6 +4,9 @@ import type { CitizenModule } from '../citizen/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { createRegistryModule } from '../registry/index.ts';
 import type { createSharingModule } from '../sharing/index.ts';
+import type { DefinitionService } from './definitions/service.ts';
+import type { InboxService } from './inbox/service.ts';
+import type { FormShareService } from './sharing/service.ts';
 
 /** What the forms module reads of the others, through their services. */
 export type FormsSources = {
@@ -16,4 +19,11 @@ export type FormsSources = {
 };
 
 /** The forms module's services, as its routes take them. */
-export type FormsServices = Record<string, never>;
+export type FormsServices = {
+  /** Form definitions (console), and the published forms the filling side reads. */
+  definitions: DefinitionService;
+  /** The receiving departments' inbox and export (console). */
+  inbox: InboxService;
+  /** A receiving department's submissions through the sharing API. */
+  shared: FormShareService;
+};
