@@ -127,6 +127,14 @@ export const zhCN = {
     'iot.alarm.import': '导入历史告警',
     'iot.telemetry.import': '导入历史监测数据',
     'sharing.calls_import': '导入历史调用记录',
+    'forms.form_create': '新建表单',
+    'forms.form_update': '修改表单',
+    'forms.form_publish': '发布表单',
+    'forms.form_close': '关闭表单',
+    'forms.form_delete': '删除表单草稿',
+    'forms.submission_read': '查看表单提交',
+    'forms.submissions_export': '导出表单提交',
+    'forms.submissions_share': '共享接口获取表单提交',
   } as Record<string, string>,
   // Keyed by the target type the server records (a registry's name for its entities; `download.<format>` for
   // open-data downloads, named by `download` and the format).
@@ -166,6 +174,8 @@ export const zhCN = {
     route: '接口',
     download: '开放数据下载',
     briefing: '运营简报',
+    form: '表单',
+    form_submission: '表单提交',
   } as Record<string, string>,
 };
 
@@ -297,6 +307,14 @@ export const en: typeof zhCN = {
     'iot.alarm.import': 'Import past alarms',
     'iot.telemetry.import': 'Import past readings',
     'sharing.calls_import': 'Import past calls',
+    'forms.form_create': 'Create form',
+    'forms.form_update': 'Edit form',
+    'forms.form_publish': 'Publish form',
+    'forms.form_close': 'Close form',
+    'forms.form_delete': 'Delete form draft',
+    'forms.submission_read': 'Read form submission',
+    'forms.submissions_export': 'Export form submissions',
+    'forms.submissions_share': 'Form submissions fetched through the sharing API',
   },
   targetTypes: {
     user: 'User',
@@ -334,5 +352,7 @@ export const en: typeof zhCN = {
     route: 'Route',
     download: 'Open data download',
     briefing: 'Operations briefing',
+    form: 'Form',
+    form_submission: 'Form submission',
   },
 };

@@ -173,7 +173,9 @@ describe.each(databaseKinds)('form submissions through the sharing API on %s', (
     expect(refused.items[0]).toMatchObject({ endpoint: 'form_submissions', status: 403 });
   });
 
-  it('counts the calls against the grant’s rate limit', async () => {
+  it('counts the calls it serves against the grant’s rate limit, not those it refuses', async () => {
+    expect((await fetch(slowKey, '', 'no-such-form')).statusCode).toBe(404);
+    expect((await fetch(slowKey, '?limit=0')).statusCode).toBe(400);
     expect((await fetch(slowKey)).statusCode).toBe(200);
     expect((await fetch(slowKey)).statusCode).toBe(200);
     const third = await fetch(slowKey);

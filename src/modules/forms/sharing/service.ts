@@ -115,6 +115,7 @@ export function createFormShareService(deps: {
             (await hasDeliveries(db, form.id, caller.departmentId));
           if (!receives)
             throw new ForbiddenError('not_receiver', 'Your department does not receive this form');
+          await caller.admit();
           const before = await repo.feedHorizon(db);
           const found = await repo.findDelivered(db, {
             formId: form.id,

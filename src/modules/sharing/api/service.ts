@@ -47,12 +47,17 @@ export type CallerRequest = {
   query: Record<string, unknown>;
 };
 
-/** Who a live sharing credential speaks for: its department's system, under one of the department's grants. */
+/**
+ * Who a live sharing credential speaks for: its department's system, under one of the department's grants.
+ * `admit` counts the call against that grant's rate limit and daily quota (429 when over): call it once the
+ * request is found acceptable, before reading data, as the sharing API's own endpoints do.
+ */
 export type ShareCaller = {
   departmentId: number;
   consumingSystem: string;
   grantId: number;
   keyId: string;
+  admit: () => Promise<void>;
 };
 
 /**
@@ -265,10 +270,10 @@ export function createShareApiService(deps: {
     /**
      * Serves a call of another module's endpoint that authenticates with a sharing credential rather than a
      * session (a receiving department fetching its form submissions): the credential and its grant must be live
-     * (401 and 403 as for any sharing call), the call counts against that grant's rate limit and daily quota, and
-     * it is logged in the call log like every other (no resource; `endpoint` names it), served or refused, before
-     * the answer goes out. `work` decides what the caller's department may read; it returns the body, the rows
-     * served and the items (field keys) they hold.
+     * (401 and 403 as for any sharing call), the call counts against that grant's rate limit and daily quota once
+     * `work` admits it, and it is logged in the call log like every other (no resource; `endpoint` names it),
+     * served or refused, before the answer goes out. `work` decides what the caller's department may read; it
+     * returns the body, the rows served and the items (field keys) they hold.
      */
     async serveCaller<T>(
       request: CallerRequest,
@@ -303,14 +308,17 @@ export function createShareApiService(deps: {
         });
         call.grantId = grant.grantId;
         call.consumerDepartmentId = grant.consumerDepartmentId;
-        const now = new Date();
-        await limits.prime(grant.grantId, now);
-        counted = limits.reserve(grant, now);
         const done = await work({
           departmentId: grant.consumerDepartmentId,
           consumingSystem: grant.consumingSystem,
           grantId: grant.grantId,
           keyId: call.keyId!,
+          admit: async () => {
+            if (counted.length) return;
+            const now = new Date();
+            await limits.prime(grant.grantId, now);
+            counted = limits.reserve(grant, now);
+          },
         });
         result = done.body;
         call.rows = done.rows;
