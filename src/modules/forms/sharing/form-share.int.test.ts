@@ -1,5 +1,6 @@
 // A receiving department's systems fetch its submissions of a form through the sharing API with the department's
 // sharing credential: paged by a cursor, logged in the sharing call log, audited; refused to other departments.
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../../test/databases.ts';
 import { systemCtx } from '../../../core/context.ts';
@@ -183,4 +184,46 @@ describe.each(databaseKinds)('form submissions through the sharing API on %s', (
     expect(third.json().code).toBe('rate_limited');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
   });
+
+  // Only a database server has a second session to write while the feed is read (PGlite is one session).
+  if (kind === 'postgres')
+    it('never skips a submission whose transaction commits after later ones were served', async () => {
+      const { departmentIds: d, userIds } = platform;
+      const start = (await fetch(wjjKey)).json();
+      expect(start.hasMore).toBe(false);
+      const other = postgres(platform.p.config.databaseUrl!, { max: 1, onnotice: () => {} });
+      try {
+        let late = 0;
+        let served: number[] = [];
+        await other.begin(async (tx) => {
+          // Timed by the database: the transaction's start.
+          const [row] = await tx`insert into forms.submissions
+              (form_id, form_version, user_id, subject_kind, subject_key, subject_name, answers)
+            values (${formId}, 1, ${userIds.li!}, 'person', ${residents.li.idNumber}, ${residents.li.name},
+              ${tx.json(answersOf(residents.li))})
+            returning id`;
+          late = row!.id;
+          await tx`insert into forms.deliveries (submission_id, department_id) values (${late}, ${d.WJJ!})`;
+          // Meanwhile another submission commits, and the department's system reads on from its cursor.
+          await insertSubmission(platform, {
+            formId,
+            formVersion: 1,
+            userId: userIds.zhang!,
+            subjectKey: residents.zhang.idNumber,
+            subjectName: residents.zhang.name,
+            answers: answersOf(residents.zhang),
+            departmentIds: [d.WJJ!],
+          });
+          const meanwhile = (await fetch(wjjKey, `?since=${start.next}`)).json();
+          served = meanwhile.items.map((i: { id: number }) => i.id);
+          expect(meanwhile.next).toBe(start.next);
+        });
+        expect(served).toEqual([]);
+        const after = (await fetch(wjjKey, `?since=${start.next}`)).json();
+        expect(after.items.map((i: { id: number }) => i.id)[0]).toBe(late);
+        expect(after.items).toHaveLength(2);
+      } finally {
+        await other.end();
+      }
+    });
 });

@@ -48,15 +48,24 @@ export function findDelivered(
 }
 
 /**
- * The latest moment the feed may read up to: the start of the oldest transaction still running in another session
- * (a submission it is writing carries that time and is not committed yet), or now. So a submission committed late
- * is never skipped by a consumer whose cursor has moved past its time. PGlite runs one transaction at a time.
+ * How long before its transaction a submission's time may have been read. The feed is exact when a submission is
+ * timed by the database (the column's default: its transaction's start); a writer that reads its own clock and then
+ * opens the transaction gives the row a slightly earlier time, which this margin covers while the feed reads
+ * during that transaction (not if the feed reads between the clock reading and the transaction's start).
+ */
+const CLOCK_LEAD = "interval '10 seconds'";
+
+/**
+ * The latest moment the feed may read up to: now, or, while other sessions have transactions open, the start of
+ * the oldest of them less CLOCK_LEAD (a submission one of them is writing is not committed yet and carries a time
+ * after that). So a submission committed late is never skipped by a consumer whose cursor has moved past its time.
+ * PGlite runs one transaction at a time.
  */
 export async function feedHorizon(db: Db): Promise<string> {
   const [row] = await queryRows<{ h: string }>(
     db,
-    sql`select ${microseconds(sql`least(clock_timestamp(), (select min(xact_start) from pg_stat_activity
-       where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
+    sql`select ${microseconds(sql`least(clock_timestamp(), (select min(xact_start) - ${sql.raw(CLOCK_LEAD)}
+       from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
          and xact_start is not null))`)} as h`,
   );
   return row!.h;

@@ -66,7 +66,9 @@ export function FormPreview({
     form.setFields(
       fields.map((f) => {
         const p = found.find((x) => x.field === f.key);
-        return { name: f.key, errors: p ? [t(`preview.reasons.${p.reason}`, p.params ?? {})] : [] };
+        // Reasons of the filling side's spelling (answer_not_a_number …) are worded too; an unknown one shows its code.
+        const text = p && t(`preview.reasons.${p.reason}`, { ...p.params, defaultValue: p.reason });
+        return { name: f.key, errors: text ? [text] : [] };
       }),
     );
   };
