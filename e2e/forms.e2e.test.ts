@@ -16,6 +16,8 @@ async function choose(page: Page, testId: string, search: string, label: string 
   await page.keyboard.type(search);
   await page.locator('.ant-select-item-option').filter({ hasText: label, visible: true }).first().click();
   await page.keyboard.press('Escape');
+  // A closing dropdown stays visible while it animates: the next choice must not find its options.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('report once in the console', () => {
