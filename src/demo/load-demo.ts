@@ -6,6 +6,7 @@
  */
 import { systemCtx } from '../core/context.ts';
 import { seedCitizenDirectory } from '../modules/citizen/index.ts';
+import { seedDemoForms } from '../modules/forms/index.ts';
 import type { RegistryName } from '../modules/registry/index.ts';
 import type { Modules } from '../server/modules.ts';
 import { casesNow, loadCaseHistory } from './case-history-load.ts';
@@ -143,6 +144,7 @@ export async function loadDemo(
   progress(
     `added ${facilities.created} schools, shelters and hospitals (${facilities.unchanged} already there)`,
   );
+  progress(`published ${(await seedDemoForms(modules.forms)).created} "report once" forms (最多报一次)`);
   const history = await loadOperationsHistory(modules, generated, { codes, now, onProgress: progress });
   progress(`loaded ${history.days} days of operations history in ${history.seconds.toFixed(1)} s`);
   await seedCitizenDirectory(modules.citizen.directory, modules.org.service, progress);

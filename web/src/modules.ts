@@ -3,6 +3,7 @@ import { auditWeb } from '../../src/modules/audit/web/index.ts';
 import { catalogWeb } from '../../src/modules/catalog/web/index.ts';
 import { citizenWeb } from '../../src/modules/citizen/web/index.ts';
 import { eventsWeb } from '../../src/modules/events/web/index.ts';
+import { formsWeb } from '../../src/modules/forms/web/index.ts';
 import { ingestWeb } from '../../src/modules/ingest/web/index.ts';
 import { iocWeb } from '../../src/modules/ioc/web/index.ts';
 import { iotWeb } from '../../src/modules/iot/web/index.ts';
@@ -26,6 +27,7 @@ export const webModules: WebModule[] = [
   iotWeb,
   iocWeb,
   citizenWeb,
+  formsWeb,
   auditWeb,
 ];
 

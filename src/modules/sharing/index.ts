@@ -22,6 +22,8 @@ import { type SharingServices, sharingRoutes } from './routes.ts';
 import { createCallImport } from './usage/import.ts';
 import { createUsageService } from './usage/service.ts';
 
+export { RetryLaterError } from './api/limits.ts';
+export type { CallerRequest, ShareCaller } from './api/service.ts';
 export { addYears } from './applications/rules.ts';
 export type { CallImport, CallsImported, PastCall } from './usage/import.ts';
 export type { SharingPeriodCalls } from './usage/service.ts';

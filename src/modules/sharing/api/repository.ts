@@ -32,7 +32,8 @@ export type CallRow = {
   grantId: number | null;
   consumerDepartmentId: number | null;
   resourceId: number | null;
-  endpoint: 'get' | 'list' | 'changes';
+  /** get | list | changes, or another module's endpoint served with a sharing credential (form_submissions). */
+  endpoint: string;
   items: string[] | null;
   query: Record<string, unknown> | null;
   rows: number;

@@ -37,6 +37,30 @@ export type ShareRequest = {
 };
 
 /**
+ * A call of another module's endpoint that authenticates with a sharing API credential (a receiving department's
+ * form submissions): its Authorization header, address, the endpoint's name for the call log and the query as sent.
+ */
+export type CallerRequest = {
+  authorization: string | undefined;
+  ip: string | null;
+  endpoint: string;
+  query: Record<string, unknown>;
+};
+
+/**
+ * Who a live sharing credential speaks for: its department's system, under one of the department's grants.
+ * `admit` counts the call against that grant's rate limit and daily quota (429 when over): call it once the
+ * request is found acceptable, before reading data, as the sharing API's own endpoints do.
+ */
+export type ShareCaller = {
+  departmentId: number;
+  consumingSystem: string;
+  grantId: number;
+  keyId: string;
+  admit: () => Promise<void>;
+};
+
+/**
  * The sharing API (共享接口): authenticates each call by its credential, checks the grant (resource, items, row
  * filter, daily quota, rate limit), reads the rows, masks personal items the grant does not serve raw, and logs the
  * call (served or refused) before the answer goes out. A call whose log entry cannot be written is refused (503).
@@ -241,6 +265,73 @@ export function createShareApiService(deps: {
           };
         },
       );
+    },
+
+    /**
+     * Serves a call of another module's endpoint that authenticates with a sharing credential rather than a
+     * session (a receiving department fetching its form submissions): the credential and its grant must be live
+     * (401 and 403 as for any sharing call), the call counts against that grant's rate limit and daily quota once
+     * `work` admits it, and it is logged in the call log like every other (no resource; `endpoint` names it),
+     * served or refused, before the answer goes out. `work` decides what the caller's department may read; it
+     * returns the body, the rows served and the items (field keys) they hold.
+     */
+    async serveCaller<T>(
+      request: CallerRequest,
+      work: (caller: ShareCaller) => Promise<{ body: T; rows: number; items?: string[] }>,
+    ): Promise<T> {
+      const started = performance.now();
+      const call: CallRow = {
+        at: new Date(),
+        keyId: null,
+        grantId: null,
+        consumerDepartmentId: null,
+        resourceId: null,
+        endpoint: request.endpoint,
+        items: null,
+        query: request.query,
+        rows: 0,
+        outcome: 'ok',
+        status: 200,
+        ms: null,
+        ip: request.ip,
+      };
+      let counted: UsageDelta[] = [];
+      let anonymous = false;
+      let result: T | undefined;
+      let failure: unknown;
+      try {
+        const grant = await checkCredential(deps.credentials.get, request.authorization, (keyId) => {
+          call.keyId = keyId;
+        }).catch((refusal: unknown) => {
+          anonymous = refusal instanceof UnauthorizedError;
+          throw refusal;
+        });
+        call.grantId = grant.grantId;
+        call.consumerDepartmentId = grant.consumerDepartmentId;
+        const done = await work({
+          departmentId: grant.consumerDepartmentId,
+          consumingSystem: grant.consumingSystem,
+          grantId: grant.grantId,
+          keyId: call.keyId!,
+          admit: async () => {
+            if (counted.length) return;
+            const now = new Date();
+            await limits.prime(grant.grantId, now);
+            counted = limits.reserve(grant, now);
+          },
+        });
+        result = done.body;
+        call.rows = done.rows;
+        call.items = done.items ?? null;
+      } catch (error) {
+        failure = error;
+        call.outcome = error instanceof DomainError ? error.code : 'error';
+        call.status = error instanceof DomainError ? error.status : 500;
+      }
+      call.ms = performance.now() - started;
+      await (anonymous ? log.refused(call) : log.record(call, counted));
+      if (failure !== undefined) throw failure;
+      return result as T;
     },
 
     /** Calls waiting for the call log (tests, health). */

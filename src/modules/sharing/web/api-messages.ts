@@ -31,7 +31,7 @@ export const apiZhCN = {
     keyId: '凭证',
     ip: '来源地址',
     items: '数据项',
-    endpoints: { get: '按主键查询', list: '条件查询', changes: '变更订阅' },
+    endpoints: { get: '按主键查询', list: '条件查询', changes: '变更订阅', form_submissions: '表单提交' },
   },
   outcome: {
     ok: '成功',
@@ -49,6 +49,9 @@ export const apiZhCN = {
     over_quota: '超过每日配额',
     bad_filter: '查询条件有误',
     bad_cursor: '游标无效',
+    not_receiver: '非表单接收部门',
+    bad_form_cursor: '表单游标无效',
+    bad_form_query: '表单查询有误',
     error: '服务器错误',
   },
   apiDocs: {
@@ -107,7 +110,12 @@ export const apiEn: typeof apiZhCN = {
     keyId: 'Credential',
     ip: 'From',
     items: 'Items',
-    endpoints: { get: 'Row by key', list: 'Query', changes: 'Change feed' },
+    endpoints: {
+      get: 'Row by key',
+      list: 'Query',
+      changes: 'Change feed',
+      form_submissions: 'Form submissions',
+    },
   },
   outcome: {
     ok: 'Served',
@@ -125,6 +133,9 @@ export const apiEn: typeof apiZhCN = {
     over_quota: 'Over quota',
     bad_filter: 'Bad query',
     bad_cursor: 'Bad cursor',
+    not_receiver: 'Not a receiver of the form',
+    bad_form_cursor: 'Bad form cursor',
+    bad_form_query: 'Bad form query',
     error: 'Server error',
   },
   apiDocs: {
