@@ -25,14 +25,23 @@ export const errorText = (error: unknown) =>
   error instanceof ApiError ? error.detail : error instanceof Error ? error.message : String(error);
 
 const ACTING_KEY = 'onecity.m.actingFor';
+const ACTING_NAME_KEY = 'onecity.m.actingForName';
 
 /** The company (credit code) the resident acts for, or null when acting for themselves. */
 export const actingFor = () => sessionStorage.getItem(ACTING_KEY);
 
+/** The name of the company acted for, to show (its credit code when the name was not given). */
+export const actingForName = () => sessionStorage.getItem(ACTING_NAME_KEY) ?? actingFor();
+
 /** Acts for a company from now on (null: for oneself); every call then says so in `x-acting-for`. */
-export function setActingFor(creditCode: string | null) {
-  if (creditCode) sessionStorage.setItem(ACTING_KEY, creditCode);
-  else sessionStorage.removeItem(ACTING_KEY);
+export function setActingFor(creditCode: string | null, name?: string) {
+  if (creditCode) {
+    sessionStorage.setItem(ACTING_KEY, creditCode);
+    if (name) sessionStorage.setItem(ACTING_NAME_KEY, name);
+  } else {
+    sessionStorage.removeItem(ACTING_KEY);
+    sessionStorage.removeItem(ACTING_NAME_KEY);
+  }
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;

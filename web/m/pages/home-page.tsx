@@ -1,6 +1,6 @@
 import { Grid, NoticeBar } from 'antd-mobile';
 import { Link } from 'react-router';
-import { actingFor } from '../api.ts';
+import { actingFor, actingForName } from '../api.ts';
 import { useT } from '../i18n.ts';
 import { homeSections, homeTiles } from '../modules.ts';
 import { useMe } from '../session.ts';
@@ -29,7 +29,7 @@ export function HomePage() {
           {t('home.greeting', { name: me?.displayName ?? '' })}
         </div>
       </div>
-      {company && <NoticeBar content={t('me.actingFor', { name: actingFor()! })} color="info" />}
+      {company && <NoticeBar content={t('me.actingFor', { name: actingForName()! })} color="info" />}
       <Grid columns={4} gap={8} style={{ background: '#fff', padding: '16px 8px' }} data-testid="home-tiles">
         {tiles.map((tile) => (
           <Grid.Item key={tile.key}>

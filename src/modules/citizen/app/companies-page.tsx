@@ -36,7 +36,7 @@ export function CompaniesPage() {
 
   /** Acts for `company` (null: for oneself); what any page showed was about the other subject, so it goes. */
   function switchTo(company: LinkedCompany | null) {
-    setActingFor(company?.creditCode ?? null);
+    setActingFor(company?.creditCode ?? null, company?.name);
     setActing(company?.creditCode ?? null);
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[1] !== 'companies' });
     void client.invalidateQueries();

@@ -307,7 +307,8 @@ export function createFillingService(deps: Deps) {
           answers,
           prefilledKeys,
           reusedKeys,
-          submittedAt: at,
+          // submitted_at is left to the database (its transaction's time): the sharing API's feed of submissions
+          // pages by it and must not see a row stamped earlier than transactions it has already read past.
         });
         await repo.insertDeliveries(tx, row.id, receivers);
         // One remembered answer per reuse key: when a form asks the same question twice, the first answer wins.
