@@ -1,5 +1,5 @@
 import { Button, DotLoading, NavBar, SafeArea, TabBar } from 'antd-mobile';
-import { AppOutline, CameraOutline, FileOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, CameraOutline, FileOutline, LeftOutline, UserOutline } from 'antd-mobile-icons';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from './i18n.ts';
@@ -52,6 +52,8 @@ function Frame({
       {title !== undefined && (
         <NavBar
           back={isTabRoot ? null : ''}
+          // antd-mobile's back is a nameless role=button: the arrow names it for screen readers.
+          backIcon={<LeftOutline aria-label={t('navBack')} />}
           onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))}
           style={{ background: '#fff', borderBottom: '1px solid #eee' }}
         >

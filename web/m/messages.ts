@@ -26,6 +26,7 @@ addMessages('m', {
     empty: '暂无内容',
     notFound: '页面不存在',
     back: '返回首页',
+    navBack: '返回',
     offline: '网络连接失败，请稍后重试',
     'password.title': '设置新密码',
     'password.why': '您的账号由工作人员开设，首次使用前请把初始密码换成只有您知道的新密码。',
@@ -61,6 +62,7 @@ addMessages('m', {
     empty: 'Nothing here yet',
     notFound: 'Page not found',
     back: 'Back to home',
+    navBack: 'Back',
     offline: 'Cannot reach the server, please try again',
     'password.title': 'Set a new password',
     'password.why':

@@ -168,8 +168,10 @@ export function ProfilePage() {
           {p.items.map((item) => (
             <List.Item
               key={item.code}
+              data-testid="profile-item"
+              data-item={item.code}
               title={item.label}
-              description={sourceText(item.provenance, t)}
+              description={<span data-testid="profile-source">{sourceText(item.provenance, t)}</span>}
               extra={
                 <Button
                   size="small"
@@ -182,7 +184,9 @@ export function ProfilePage() {
                 </Button>
               }
             >
-              <span style={{ fontSize: 16, wordBreak: 'break-all' }}>{item.value}</span>
+              <span style={{ fontSize: 16, wordBreak: 'break-all' }} data-testid="profile-value">
+                {item.value}
+              </span>
             </List.Item>
           ))}
         </List>
