@@ -71,9 +71,9 @@ describe('citizen app: the shell on a phone', () => {
     await session.shot('citizen-app-login', { on: page });
 
     await submit.tap();
-    await page.getByText('请填写身份证号或用户名').waitFor();
+    await page.getByText('请填写身份证号或手机号').waitFor();
     await page.getByText('请填写密码').waitFor();
-    await page.getByLabel('身份证号或用户名').fill('nobody.here');
+    await page.getByLabel('身份证号或手机号').fill('nobody.here');
     await page.getByLabel('密码', { exact: true }).fill('Wrong#Password1');
     await submit.tap();
     // One answer for an unknown name and a wrong password, shown on the page.
@@ -90,7 +90,7 @@ describe('citizen app: the shell on a phone', () => {
     const page = await phone();
     await page.goto('/m/me');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/m/login');
-    await page.getByLabel('身份证号或用户名').fill('resident.zhang');
+    await page.getByLabel('身份证号或手机号').fill('resident.zhang');
     await page.getByLabel('密码', { exact: true }).fill('Given#Password2026');
     await page.getByTestId('login-submit').tap();
 

@@ -80,6 +80,18 @@ const messages: Record<string, Template> = {
     en: 'holds a character that is not allowed (NUL or a broken Unicode character)',
   },
   not_utf8: { 'zh-CN': '不是有效的 UTF-8 编码', en: 'is not valid UTF-8' },
+  // The checks of GB 11643 and GB 32100 (core/cn-codes.ts), which every module that takes these codes uses.
+  id_number_format: { 'zh-CN': '身份证号格式错误', en: 'the citizen ID number has the wrong format' },
+  id_number_checksum: { 'zh-CN': '身份证号校验码错误', en: 'the citizen ID number check digit is wrong' },
+  id_number_date: {
+    'zh-CN': '身份证号中的出生日期无效',
+    en: 'the birth date in the citizen ID number is not valid',
+  },
+  credit_code_format: { 'zh-CN': '统一社会信用代码格式错误', en: 'the credit code has the wrong format' },
+  credit_code_checksum: {
+    'zh-CN': '统一社会信用代码校验码错误',
+    en: 'the credit code check character is wrong',
+  },
 };
 
 // Each module's codes live in its own namespace (named after the module), so two modules may use the same code

@@ -2,17 +2,6 @@ import { addMessages } from '../../core/messages.ts';
 
 addMessages('ingest', {
   missing_required: { 'zh-CN': '必填项为空', en: 'a required value is missing' },
-  id_number_format: { 'zh-CN': '身份证号格式错误', en: 'the citizen ID number has the wrong format' },
-  id_number_checksum: { 'zh-CN': '身份证号校验码错误', en: 'the citizen ID number check digit is wrong' },
-  id_number_date: {
-    'zh-CN': '身份证号中的出生日期无效',
-    en: 'the birth date in the citizen ID number is not valid',
-  },
-  credit_code_format: { 'zh-CN': '统一社会信用代码格式错误', en: 'the credit code has the wrong format' },
-  credit_code_checksum: {
-    'zh-CN': '统一社会信用代码校验码错误',
-    en: 'the credit code check character is wrong',
-  },
   date_invalid: { 'zh-CN': '日期无效', en: 'the date is not valid' },
   value_invalid: { 'zh-CN': '取值不符合要求', en: 'the value is not allowed' },
   type_invalid: { 'zh-CN': '数据类型错误', en: 'the value has the wrong type' },

@@ -6,9 +6,4 @@ addMessages('citizen', {
     'zh-CN': '法人库中该企业的法定代表人不是您，无法关联',
     en: 'The legal-person registry does not name you as the legal representative of this company',
   },
-  credit_code_format: { 'zh-CN': '统一社会信用代码格式错误', en: 'the credit code has the wrong format' },
-  credit_code_checksum: {
-    'zh-CN': '统一社会信用代码校验码错误',
-    en: 'the credit code check character is wrong',
-  },
 });

@@ -79,7 +79,7 @@ describe.each(databaseKinds)('my information on %s', (kind) => {
     };
     const refused = await call('GET', '/api/citizen/profile', noid);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('no_id_number');
+    expect(refused.json().code).toBe('account_without_id_number');
   });
 
   it('files an objection to the source department, which answers it in the console', async () => {

@@ -14,10 +14,4 @@ addMessages('citizen', {
     'zh-CN': '该身份证号已注册账号，请直接登录；如忘记密码，请联系区数据资源中心',
     en: 'This ID number already has an account: sign in; if you forgot the password, contact the data resource center',
   },
-  id_number_format: { 'zh-CN': '身份证号格式错误', en: 'the citizen ID number has the wrong format' },
-  id_number_checksum: { 'zh-CN': '身份证号校验码错误', en: 'the citizen ID number check digit is wrong' },
-  id_number_date: {
-    'zh-CN': '身份证号中的出生日期无效',
-    en: 'the birth date in the citizen ID number is not valid',
-  },
 });

@@ -2,7 +2,7 @@ import { addMessages } from '../../../core/messages.ts';
 
 // Who a resident acts as: errors ('citizen' namespace).
 addMessages('citizen', {
-  no_id_number: {
+  account_without_id_number: {
     'zh-CN': '您的账号未登记身份证号，请先完成实名注册',
     en: 'Your account has no ID number: sign up with your real name first',
   },

@@ -34,14 +34,14 @@ export function createSubjectService(
 ) {
   return {
     /**
-     * The subject of a request; ForbiddenError `no_id_number` for an account without an ID number,
+     * The subject of a request; ForbiddenError `account_without_id_number` for an account without an ID number,
      * `not_your_company` (audited) for a company not linked to the resident or whose legal representative the
      * registry no longer says they are.
      */
     async resolve(ctx: Ctx, actingFor?: string | null): Promise<CitizenSubject> {
       const user = await deps.users.get(ctx, ctx.actor!.userId);
       const idNumber = await deps.users.idNumberOf(user.id);
-      if (!idNumber) throw new ForbiddenError('no_id_number', 'This account has no ID number');
+      if (!idNumber) throw new ForbiddenError('account_without_id_number', 'This account has no ID number');
       const person = { userId: user.id, idNumber };
       if (!actingFor) return { kind: 'person', key: idNumber, name: user.displayName, ...person };
       const creditCode = actingFor.normalize('NFKC').trim().toUpperCase();

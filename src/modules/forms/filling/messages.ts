@@ -26,15 +26,4 @@ addMessages('forms', {
     en: 'must be an 11-digit mobile number or a landline',
   },
   answer_not_a_boolean: { 'zh-CN': '请选择“是”或“否”', en: 'choose yes or no' },
-  id_number_format: { 'zh-CN': '身份证号格式不正确', en: 'the ID number has the wrong format' },
-  id_number_checksum: { 'zh-CN': '身份证号校验位不正确', en: 'the ID number’s check digit is wrong' },
-  id_number_date: { 'zh-CN': '身份证号中的出生日期不正确', en: 'the birth date in the ID number is wrong' },
-  credit_code_format: {
-    'zh-CN': '统一社会信用代码格式不正确',
-    en: 'the unified social credit code has the wrong format',
-  },
-  credit_code_checksum: {
-    'zh-CN': '统一社会信用代码校验位不正确',
-    en: 'the unified social credit code’s check character is wrong',
-  },
 });
