@@ -106,14 +106,7 @@ export async function listLicenses(
 export async function myLicenses(deps: LicenseDeps, rawViews: RawViews, ctx: Ctx): Promise<License[]> {
   const idNumber = await deps.users.idNumberOf(ctx.actor!.userId);
   if (!idNumber) throw new ForbiddenError('no_id_number', 'Your account has no citizen ID number');
-  const today = todayInShanghai();
-  const rows = await repo.findLicensesOfPerson(deps.database.db, idNumber);
-  // A citizen's look at their own licenses is a view like any other: audited once, not at every fetch.
-  await auditRawView(deps, rawViews, ctx, rows, 'own', { own: true });
-  const directory = await deps.org.departmentDirectory();
-  return rows.map((row) =>
-    toLicense(row, directory.byId.get(row.issuerDepartmentId)?.name ?? '', true, today),
-  );
+  return heldLicenses(deps, rawViews, ctx, { idType: '111', id: idNumber });
 }
 
 /**
@@ -129,6 +122,7 @@ export async function heldLicenses(
 ): Promise<License[]> {
   const today = todayInShanghai();
   const rows = await repo.findLicensesOfHolder(deps.database.db, holder);
+  // A holder's look at their own licenses is a view like any other: audited once, not at every fetch.
   await auditRawView(deps, rawViews, ctx, rows, 'own', { own: holder.idType });
   const directory = await deps.org.departmentDirectory();
   return rows.map((row) =>

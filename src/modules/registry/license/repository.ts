@@ -47,15 +47,6 @@ export async function findLicense(db: Db, id: string, forUpdate = false) {
   return row;
 }
 
-/** The licenses held under a citizen ID number, newest first. */
-export function findLicensesOfPerson(db: Db, idNumber: string) {
-  return db
-    .select()
-    .from(licenses)
-    .where(and(eq(licenses.holderIdType, '111'), eq(licenses.holderId, idNumber)))
-    .orderBy(desc(licenses.createdAt), desc(licenses.licenseId));
-}
-
 /** The licenses of one holder (a citizen's ID number, 111, or an organization's credit code, 001), newest first. */
 export function findLicensesOfHolder(db: Db, holder: LicenseHolder) {
   return db
